@@ -1,0 +1,56 @@
+// Command kanal runs a municipality's channel strategy: the web server, and
+// the commands IT staff use to check and load strategies.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/kanal-dk/kanal/internal/config"
+	"github.com/kanal-dk/kanal/internal/locale"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// run is the whole program, with its inputs and outputs passed in so that
+// tests can drive it.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cfg, err := config.FromEnv()
+	tr := locale.New(cfg.Lang)
+	if err != nil {
+		fmt.Fprintln(stderr, "kanal:", err)
+		return exitUsage
+	}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, tr.T("cli.usage"))
+		return exitUsage
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, cfg, args[1:], stdout, stderr)
+	case "strategy":
+		return strategyCommand(ctx, cfg, args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, tr.T("cli.usage"))
+		return exitOK
+	}
+	fmt.Fprintf(stderr, tr.T("cli.unknown_command"), args[0])
+	fmt.Fprint(stderr, tr.T("cli.usage"))
+	return exitUsage
+}

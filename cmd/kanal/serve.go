@@ -1,0 +1,209 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/config"
+	"github.com/kanal-dk/kanal/internal/demo"
+	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/web"
+	"github.com/kanal-dk/kanal/strategies"
+)
+
+// serve runs the web server until ctx ends (SIGINT or SIGTERM), then shuts
+// down gracefully.
+func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("kanal serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.BindServe(fs)
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	tr := locale.New(cfg.Lang)
+	log, err := cfg.Logger(stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "kanal serve:", err)
+		return exitUsage
+	}
+	log.Info("starting kanal", "config", cfg)
+
+	db, err := openDB(ctx, cfg, log)
+	if err != nil {
+		fmt.Fprintln(stderr, "kanal serve:", err)
+		return exitFailure
+	}
+	defer db.Close()
+	registry := municipality.NewRegistry(db)
+	withDemo := cfg.Demo.Or(db.Created && db.Engine == store.SQLite)
+
+	var presets, files []namedFile
+	if withDemo {
+		for _, p := range strategies.Presets() {
+			presets = append(presets, namedFile{p.Name, p.Data})
+		}
+	}
+	for _, name := range cfg.Strategies {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			fmt.Fprintln(stderr, "kanal serve:", err)
+			return exitFailure
+		}
+		files = append(files, namedFile{name, data})
+	}
+	demoVersions, presetsOK := loadStrategies(ctx, registry, presets, tr, stdout, stderr)
+	_, filesOK := loadStrategies(ctx, registry, files, tr, stdout, stderr)
+	if !presetsOK || !filesOK {
+		fmt.Fprintln(stderr, tr.T("cli.serve.refused"))
+		return exitFailure
+	}
+	if err := checkStored(ctx, registry); err != nil {
+		fmt.Fprintln(stderr, "kanal serve:", err)
+		fmt.Fprintln(stderr, tr.T("cli.serve.refused"))
+		return exitFailure
+	}
+	if withDemo {
+		if err := seedDemo(ctx, registry, inquiry.NewRecorder(db), demoVersions, tr, stdout); err != nil {
+			fmt.Fprintln(stderr, "kanal serve: demo data:", err)
+			return exitFailure
+		}
+	}
+
+	srv, err := web.New(db, registry, log)
+	if err != nil {
+		fmt.Fprintln(stderr, "kanal serve:", err)
+		return exitFailure
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		fmt.Fprintln(stderr, "kanal serve:", err)
+		return exitFailure
+	}
+	httpServer := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	served := make(chan error, 1)
+	go func() { served <- httpServer.Serve(ln) }()
+	ms, err := registry.List(ctx)
+	if err == nil && len(ms) == 0 {
+		fmt.Fprint(stdout, tr.T("cli.serve.empty"))
+	}
+	fmt.Fprintf(stdout, tr.T("cli.serve.url"), "http://"+ln.Addr().String()+"/")
+
+	select {
+	case err := <-served:
+		fmt.Fprintln(stderr, "kanal serve:", err)
+		return exitFailure
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := httpServer.Shutdown(shutdownCtx); err != nil {
+		log.Error("shutdown", "err", err)
+		return exitFailure
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		log.Error("serve", "err", err)
+	}
+	log.Info("stopped")
+	return exitOK
+}
+
+type namedFile struct {
+	name string
+	data []byte
+}
+
+// openDB opens and migrates the configured database.
+func openDB(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.DB, error) {
+	db, err := store.Open(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	n, err := db.Migrate(ctx)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate %s: %w", db, err)
+	}
+	if log != nil {
+		log.Info("database ready", "db", db.String(), "migrations_applied", n)
+	}
+	return db, nil
+}
+
+// loadStrategies loads every file; a file with problems is reported with
+// file:line:col positions and nothing of it is stored.
+func loadStrategies(ctx context.Context, registry *municipality.Registry, files []namedFile, tr locale.Printer, stdout, stderr io.Writer) ([]municipality.Version, bool) {
+	ok := true
+	var loaded []municipality.Version
+	for _, f := range files {
+		v, created, err := registry.Load(ctx, f.name, f.data)
+		if err != nil {
+			printProblems(stderr, tr, f.name, err)
+			ok = false
+			continue
+		}
+		loaded = append(loaded, v)
+		reportLoad(stdout, tr, v, created)
+	}
+	return loaded, ok
+}
+
+// checkStored makes sure every municipality's current strategy still
+// validates under this binary's rules.
+func checkStored(ctx context.Context, registry *municipality.Registry) error {
+	ms, err := registry.List(ctx)
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if _, err := registry.Current(ctx, m.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// seedDemo generates demo inquiries for each preset municipality that has
+// none yet, so that restarting with --demo never counts anything twice.
+func seedDemo(ctx context.Context, registry *municipality.Registry, rec *inquiry.Recorder, loaded []municipality.Version, tr locale.Printer, stdout io.Writer) error {
+	for _, v := range loaded {
+		has, err := rec.HasAny(ctx, v.Municipality, demo.Source)
+		if err != nil {
+			return err
+		}
+		if has {
+			continue
+		}
+		cur, err := registry.Current(ctx, v.Municipality)
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		n, err := demo.Seed(ctx, rec, cur, demo.Options{})
+		if err != nil {
+			return err
+		}
+		st := cur.Strategy
+		fmt.Fprintf(stdout, tr.T("cli.demo.done"), st.Municipality.Name, st.Period.From, st.Period.To,
+			tr.Int(int64(n)), tr.Decimal(time.Since(start).Seconds(), 1))
+	}
+	return nil
+}

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/kanal-dk/kanal/internal/config"
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// strategyCommand runs "kanal strategy validate|load|show".
+func strategyCommand(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
+	tr := locale.New(cfg.Lang)
+	if len(args) == 0 {
+		fmt.Fprint(stderr, tr.T("cli.strategy.usage"))
+		return exitUsage
+	}
+	switch args[0] {
+	case "validate":
+		return strategyValidate(cfg, args[1:], stdout, stderr)
+	case "load":
+		return strategyLoad(ctx, cfg, args[1:], stdout, stderr)
+	case "show":
+		return strategyShow(ctx, cfg, args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, tr.T("cli.unknown_command"), "strategy "+args[0])
+	fmt.Fprint(stderr, tr.T("cli.strategy.usage"))
+	return exitUsage
+}
+
+// strategyValidate checks strategy files and prints every problem as
+// file:line:col: message. Exit status 0 when all are valid, 1 when not.
+func strategyValidate(cfg config.Config, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("kanal strategy validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.BindLang(fs)
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	tr := locale.New(cfg.Lang)
+	if fs.NArg() == 0 {
+		fmt.Fprint(stderr, tr.T("cli.strategy.usage"))
+		return exitUsage
+	}
+	code := exitOK
+	for _, name := range fs.Args() {
+		s, err := strategy.LoadFile(name)
+		if err != nil {
+			printProblems(stderr, tr, name, err)
+			code = exitFailure
+			continue
+		}
+		fmt.Fprintf(stdout, tr.T("cli.validate.ok"), name, s.Municipality.Name, s.Period.From, s.Period.To,
+			len(s.Areas), len(s.Channels), len(s.Targets))
+	}
+	return code
+}
+
+// printProblems writes a strategy's problems, one per line, as
+// file:line:col: message; any other error as file: error.
+func printProblems(w io.Writer, tr locale.Printer, name string, err error) {
+	var invalid *strategy.Invalid
+	if !errors.As(err, &invalid) {
+		fmt.Fprintf(w, "%s: %v\n", name, err)
+		return
+	}
+	for _, p := range invalid.Problems {
+		fmt.Fprintf(w, "%s: %s\n", p.Location(), tr.T(p.Rule, p.Args...))
+	}
+	fmt.Fprintf(w, tr.T("cli.validate.count"), name, len(invalid.Problems))
+}
+
+// strategyLoad stores a strategy file as its municipality's new version.
+func strategyLoad(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("kanal strategy load", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.BindDB(fs)
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	tr := locale.New(cfg.Lang)
+	if fs.NArg() != 1 {
+		fmt.Fprint(stderr, tr.T("cli.strategy.usage"))
+		return exitUsage
+	}
+	name := fs.Arg(0)
+	data, err := os.ReadFile(name)
+	if err != nil {
+		fmt.Fprintln(stderr, "kanal strategy load:", err)
+		return exitFailure
+	}
+	db, err := openDB(ctx, cfg, nil)
+	if err != nil {
+		fmt.Fprintln(stderr, "kanal strategy load:", err)
+		return exitFailure
+	}
+	defer db.Close()
+	v, created, err := municipality.NewRegistry(db).Load(ctx, name, data)
+	if err != nil {
+		printProblems(stderr, tr, name, err)
+		return exitFailure
+	}
+	reportLoad(stdout, tr, v, created)
+	return exitOK
+}
+
+func reportLoad(w io.Writer, tr locale.Printer, v municipality.Version, created bool) {
+	if created {
+		fmt.Fprintf(w, tr.T("cli.load.created"), v.SourceName, v.Municipality, v.Number)
+		return
+	}
+	fmt.Fprintf(w, tr.T("cli.load.unchanged"), v.SourceName, v.Municipality, v.Number)
+}
+
+// strategyShow prints the current strategy of one municipality, or of all.
+func strategyShow(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("kanal strategy show", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.BindDB(fs)
+	id := fs.String("municipality", "", "municipality id, e.g. dragoer; all when left out")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	tr := locale.New(cfg.Lang)
+	db, err := openDB(ctx, cfg, nil)
+	if err != nil {
+		fmt.Fprintln(stderr, "kanal strategy show:", err)
+		return exitFailure
+	}
+	defer db.Close()
+	registry := municipality.NewRegistry(db)
+	ids := []string{*id}
+	if *id == "" {
+		ms, err := registry.List(ctx)
+		if err != nil {
+			fmt.Fprintln(stderr, "kanal strategy show:", err)
+			return exitFailure
+		}
+		if len(ms) == 0 {
+			fmt.Fprint(stderr, tr.T("cli.show.none"))
+			return exitFailure
+		}
+		ids = ids[:0]
+		for _, m := range ms {
+			ids = append(ids, m.ID)
+		}
+	}
+	for i, id := range ids {
+		cur, err := registry.Current(ctx, id)
+		if errors.Is(err, municipality.ErrNotFound) {
+			fmt.Fprintf(stderr, tr.T("cli.show.unknown"), id)
+			return exitFailure
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "kanal strategy show:", err)
+			return exitFailure
+		}
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		showStrategy(stdout, tr, cur)
+	}
+	return exitOK
+}

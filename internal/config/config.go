@@ -1,0 +1,161 @@
+// Package config holds Kanal's settings in one struct, filled from KANAL_*
+// environment variables and overridden by command-line flags.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/kanal-dk/kanal/internal/store"
+)
+
+// Defaults.
+const (
+	DefaultAddr = "127.0.0.1:8080"
+	DefaultDB   = "sqlite:./data/kanal.db"
+)
+
+// Config is every setting of the kanal binary.
+type Config struct {
+	// Addr is where serve listens (KANAL_ADDR, --addr).
+	Addr string
+	// DB is the database address (KANAL_DB, --db): sqlite:PATH or postgres://…
+	DB string
+	// Demo loads the presets and demo data (KANAL_DEMO, --demo). Unset, it
+	// is on for a new SQLite database.
+	Demo OptionalBool
+	// Strategies are strategy files serve loads at start (KANAL_STRATEGIES,
+	// comma-separated; --strategy, repeatable).
+	Strategies []string
+	// Lang is the language of command-line messages (KANAL_LANG, --lang).
+	Lang string
+	// LogFormat is text or json (KANAL_LOG_FORMAT, --log-format).
+	LogFormat string
+	// LogLevel is debug, info, warn or error (KANAL_LOG_LEVEL, --log-level).
+	LogLevel string
+}
+
+// FromEnv returns the defaults overridden by KANAL_* variables.
+func FromEnv() (Config, error) {
+	c := Config{
+		Addr:      env("KANAL_ADDR", DefaultAddr),
+		DB:        env("KANAL_DB", DefaultDB),
+		Lang:      env("KANAL_LANG", "da"),
+		LogFormat: env("KANAL_LOG_FORMAT", "text"),
+		LogLevel:  env("KANAL_LOG_LEVEL", "info"),
+	}
+	if v := os.Getenv("KANAL_DEMO"); v != "" {
+		if err := c.Demo.Set(v); err != nil {
+			return c, fmt.Errorf("KANAL_DEMO: %w", err)
+		}
+	}
+	if v := os.Getenv("KANAL_STRATEGIES"); v != "" {
+		for _, f := range strings.Split(v, ",") {
+			if f = strings.TrimSpace(f); f != "" {
+				c.Strategies = append(c.Strategies, f)
+			}
+		}
+	}
+	return c, nil
+}
+
+func env(name, fallback string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return fallback
+}
+
+// BindDB adds the flags every database command takes.
+func (c *Config) BindDB(fs *flag.FlagSet) {
+	fs.StringVar(&c.DB, "db", c.DB, "database: sqlite:PATH or postgres://USER@HOST/DB (KANAL_DB)")
+	c.bindCommon(fs)
+}
+
+// BindServe adds the flags of the serve command.
+func (c *Config) BindServe(fs *flag.FlagSet) {
+	c.BindDB(fs)
+	fs.StringVar(&c.Addr, "addr", c.Addr, "address to listen on (KANAL_ADDR)")
+	fs.Var(&c.Demo, "demo", "load the Dragør and Tårnby presets and demo data; default on for a new SQLite database (KANAL_DEMO)")
+	fs.Func("strategy", "strategy file to load at start; repeatable (KANAL_STRATEGIES, comma-separated)", func(s string) error {
+		c.Strategies = append(c.Strategies, s)
+		return nil
+	})
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "log format: text or json (KANAL_LOG_FORMAT)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "log level: debug, info, warn or error (KANAL_LOG_LEVEL)")
+}
+
+// BindLang adds only the language flag, for commands without a database.
+func (c *Config) BindLang(fs *flag.FlagSet) { c.bindCommon(fs) }
+
+func (c *Config) bindCommon(fs *flag.FlagSet) {
+	fs.StringVar(&c.Lang, "lang", c.Lang, "language of messages: da or en (KANAL_LANG)")
+}
+
+// Logger builds the structured logger the settings ask for.
+func (c Config) Logger(w io.Writer) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return nil, fmt.Errorf("log level %q: use debug, info, warn or error", c.LogLevel)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch c.LogFormat {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("log format %q: use text or json", c.LogFormat)
+}
+
+// LogValue prints the settings without secrets.
+func (c Config) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("addr", c.Addr),
+		slog.String("db", store.Redact(c.DB)),
+		slog.String("demo", c.Demo.String()),
+		slog.String("strategies", strings.Join(c.Strategies, ",")),
+		slog.String("lang", c.Lang),
+		slog.String("log_format", c.LogFormat),
+		slog.String("log_level", c.LogLevel),
+	)
+}
+
+// OptionalBool is a boolean flag that knows whether it was given.
+type OptionalBool struct {
+	Value, IsSet bool
+}
+
+// String implements flag.Value.
+func (b *OptionalBool) String() string {
+	if b == nil || !b.IsSet {
+		return "auto"
+	}
+	return strconv.FormatBool(b.Value)
+}
+
+// Set implements flag.Value.
+func (b *OptionalBool) Set(s string) error {
+	v, err := strconv.ParseBool(s)
+	if err != nil {
+		return fmt.Errorf("%q is not true or false", s)
+	}
+	b.Value, b.IsSet = v, true
+	return nil
+}
+
+// IsBoolFlag lets --demo stand alone, meaning --demo=true.
+func (b *OptionalBool) IsBoolFlag() bool { return true }
+
+// Or returns the value if set, else fallback.
+func (b OptionalBool) Or(fallback bool) bool {
+	if b.IsSet {
+		return b.Value
+	}
+	return fallback
+}

@@ -1,0 +1,419 @@
+// Package demo generates realistic demo inquiries over a strategy's period:
+// seasons and weekdays, staffed channels only when they are open, public
+// holidays closed, and a channel mix that moves toward the digital targets
+// as the years pass — mandatory self-service areas jump when their law takes
+// effect, Digital Post jumps when it became mandatory in November 2014.
+// The same seed gives the same inquiries.
+package demo
+
+import (
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// Source marks demo inquiries.
+const Source = "demo"
+
+// digitalPostLaw is the day Digital Post became mandatory for citizens
+// (lov om Offentlig Digital Post); from then, paper goes to the exempted.
+const digitalPostLaw = "2014-11-01"
+
+// Options shape the generated data.
+type Options struct {
+	// From and To are the first and last day; zero values mean the
+	// strategy's period.
+	From, To time.Time
+	// Scale multiplies the volume; zero means 1.
+	Scale float64
+	// Seed varies the data; the municipality's id is mixed in.
+	Seed uint64
+}
+
+// Generate produces the inquiries day by day, in time order, and hands each
+// day's inquiries to emit. It stops at emit's first error.
+func Generate(s *strategy.Strategy, opt Options, emit func(day []inquiry.Inquiry) error) error {
+	g := newGenerator(s, opt)
+	from, to := opt.From, opt.To
+	if from.IsZero() {
+		from = time.Date(s.Period.From, 1, 1, 0, 0, 0, 0, strategy.Location)
+	}
+	if to.IsZero() {
+		to = time.Date(s.Period.To, 12, 31, 0, 0, 0, 0, strategy.Location)
+	}
+	for d := dayStart(from); !d.After(to); d = d.AddDate(0, 0, 1) {
+		day := g.day(d)
+		if len(day) == 0 {
+			continue
+		}
+		if err := emit(day); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func dayStart(t time.Time) time.Time {
+	y, m, d := t.In(strategy.Location).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, strategy.Location)
+}
+
+type generator struct {
+	s       *strategy.Strategy
+	rng     *rand.Rand
+	per1000 float64 // inhabitants in thousands, scaled
+}
+
+func newGenerator(s *strategy.Strategy, opt Options) *generator {
+	h := fnv.New64a()
+	h.Write([]byte(s.Municipality.ID))
+	scale := opt.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	inhabitants := s.Municipality.Inhabitants
+	if inhabitants <= 0 {
+		inhabitants = 20000
+	}
+	return &generator{
+		s:       s,
+		rng:     rand.New(rand.NewPCG(h.Sum64(), opt.Seed)),
+		per1000: float64(inhabitants) / 1000 * scale,
+	}
+}
+
+// years is the time since 1 January 2012 in years: the clock of digital
+// maturity, so that a later strategy period starts from a higher level.
+func years(d time.Time) float64 {
+	return float64(d.Sub(time.Date(2012, 1, 1, 0, 0, 0, 0, strategy.Location)).Hours()) / (24 * 365.25)
+}
+
+func (g *generator) day(d time.Time) []inquiry.Inquiry {
+	date := d.Format(time.DateOnly)
+	closed, _ := g.s.IsClosedDay(d.Add(12 * time.Hour))
+	wd := d.Weekday()
+	workday := !closed && wd != time.Saturday && wd != time.Sunday
+	y := years(d)
+	var out []inquiry.Inquiry
+	for i := range g.s.Areas {
+		a := &g.s.Areas[i]
+		p := profileOf(a)
+		season := p.season[d.Month()-1]
+		volume := p.inbound / 365 * g.per1000 * season * weekday[wd] / 0.893
+		if closed {
+			volume *= 0.6
+		}
+		total := 0.0
+		for _, t := range a.Types {
+			total += p.mix[t]
+		}
+		for _, t := range a.Types {
+			if p.mix[t] == 0 {
+				continue
+			}
+			n := g.poisson(volume * p.mix[t] / total)
+			for range n {
+				if in, ok := g.inbound(a, t, d, date, y); ok {
+					out = append(out, in)
+				}
+			}
+		}
+		if workday {
+			n := g.poisson(p.outbound / 250 * g.per1000 * season)
+			for range n {
+				out = append(out, g.outbound(a, d, date, y))
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].OccurredAt.Before(out[j].OccurredAt) })
+	return out
+}
+
+// digitalShare is the chance that an inbound inquiry uses a digital channel.
+func (g *generator) digitalShare(a *strategy.Area, typ, date string, y float64) float64 {
+	switch typ {
+	case strategy.Information:
+		return math.Min(0.38+0.045*y, 0.8)
+	case strategy.Interaction:
+		return math.Min(0.08+0.05*y, 0.6)
+	}
+	if a.SelfService == nil {
+		return 0
+	}
+	if a.IsMandatoryOn(date) {
+		since, err := time.ParseInLocation(time.DateOnly, a.Mandatory.Since, strategy.Location)
+		if err != nil {
+			return 0.93
+		}
+		return math.Min(0.90+0.015*(y-years(since)), 0.97)
+	}
+	return math.Min(0.30+0.08*y, 0.85)
+}
+
+var (
+	digitalChoice = map[string][]choice{
+		strategy.Information: {{strategy.Website, 0.85}, {strategy.ContactForm, 0.15}},
+		strategy.Interaction: {{strategy.DigitalPost, 0.7}, {strategy.ContactForm, 0.3}},
+		strategy.Transaction: {{strategy.SelfService, 1}},
+	}
+	otherChoice = map[string][]choice{
+		strategy.Information: {{strategy.Phone, 0.55}, {strategy.InPerson, 0.25}, {strategy.Email, 0.15}, {strategy.Letter, 0.05}},
+		strategy.Interaction: {{strategy.Phone, 0.6}, {strategy.InPerson, 0.2}, {strategy.Email, 0.15}, {strategy.Letter, 0.05}},
+		strategy.Transaction: {{strategy.InPerson, 0.5}, {strategy.Letter, 0.2}, {strategy.Phone, 0.1}, {strategy.Email, 0.2}},
+	}
+)
+
+type choice struct {
+	channel string
+	weight  float64
+}
+
+func (g *generator) inbound(a *strategy.Area, typ string, d time.Time, date string, y float64) (inquiry.Inquiry, bool) {
+	in := inquiry.Inquiry{Type: typ, Direction: strategy.Inbound, Area: a.ID, Department: a.Department, Source: Source}
+	if g.rng.Float64() < g.digitalShare(a, typ, date, y) {
+		in.Channel = g.pick(digitalChoice[typ], d)
+	}
+	if in.Channel != "" {
+		in.OccurredAt = g.anyTime(d)
+		if in.Channel == strategy.SelfService && g.rng.Float64() < math.Max(0.03, 0.12-0.015*y) {
+			// Assisted self-service happens at the counter, when it is open.
+			if at, ok := g.openTime(strategy.InPerson, d); ok {
+				in.Assisted, in.OccurredAt = true, at
+				in.DurationSeconds = g.minutes(8, 20)
+			}
+		}
+	} else {
+		in.Channel = g.otherChannel(a, typ, d, date)
+		if in.Channel == "" {
+			return in, false // nothing open today: the citizen comes back another day
+		}
+		in.Exempt = typ == strategy.Transaction && a.IsMandatoryOn(date)
+		at, ok := g.channelTime(in.Channel, d)
+		if !ok {
+			return in, false
+		}
+		in.OccurredAt = at
+		switch in.Channel {
+		case strategy.Phone:
+			in.DurationSeconds = g.minutes(2, 9)
+		case strategy.InPerson, strategy.Video:
+			in.DurationSeconds = g.minutes(4, 15)
+		}
+		staffed := in.Channel == strategy.Phone || in.Channel == strategy.InPerson
+		if staffed && !in.Exempt && (a.SelfService != nil || typ == strategy.Information) {
+			in.Guided = g.rng.Float64() < 0.3
+		}
+	}
+	in.ResolvedFirstContact = g.rng.Float64() < firstContact(in.Channel, typ)
+	return in, true
+}
+
+// otherChannel picks the non-digital channel of an inbound inquiry: the
+// exemption channel for an exempted citizen in a mandatory area, the
+// area's own non-digital primary channel (a passport needs the counter),
+// else the usual spread over phone, counter and writing.
+func (g *generator) otherChannel(a *strategy.Area, typ string, d time.Time, date string) string {
+	if typ == strategy.Transaction && a.IsMandatoryOn(date) {
+		return g.pick([]choice{{a.Mandatory.ExemptionChannel, 1}}, d)
+	}
+	var own []choice
+	for _, id := range g.s.Priority(a, typ, strategy.Inbound).Primary {
+		if c, ok := g.s.Channel(id); ok && !c.Digital {
+			own = append(own, choice{id, 1})
+		}
+	}
+	if len(own) > 0 {
+		return g.pick(own, d)
+	}
+	return g.pick(otherChoice[typ], d)
+}
+
+// pick chooses among the channels that exist, are used inbound and are
+// open on day d.
+func (g *generator) pick(choices []choice, d time.Time) string {
+	var open []choice
+	total := 0.0
+	for _, c := range choices {
+		ch, ok := g.s.Channel(c.channel)
+		if !ok || !ch.Inbound || !g.openOn(c.channel, d) {
+			continue
+		}
+		open = append(open, c)
+		total += c.weight
+	}
+	r := g.rng.Float64() * total
+	for _, c := range open {
+		if r < c.weight {
+			return c.channel
+		}
+		r -= c.weight
+	}
+	return ""
+}
+
+// openOn reports whether a channel takes inquiries at all on day d.
+func (g *generator) openOn(channel string, d time.Time) bool {
+	wd := d.Weekday()
+	if channel == strategy.Letter {
+		closed, _ := g.s.IsClosedDay(d.Add(12 * time.Hour))
+		return !closed && wd != time.Saturday && wd != time.Sunday
+	}
+	if !g.s.HasHours(channel) {
+		return true
+	}
+	closed, _ := g.s.IsClosedDay(d.Add(12 * time.Hour))
+	return !closed && len(g.s.OpenIntervals(channel, d)) > 0
+}
+
+// channelTime picks when an inquiry on a channel happened on day d.
+func (g *generator) channelTime(channel string, d time.Time) (time.Time, bool) {
+	switch {
+	case channel == strategy.Letter: // opened with the morning post
+		return d.Add(time.Duration(9*3600+g.rng.IntN(3*3600)) * time.Second), true
+	case g.s.HasHours(channel):
+		return g.openTime(channel, d)
+	}
+	return g.anyTime(d), true
+}
+
+// anyTime picks a moment of day d following citizens' daily rhythm.
+func (g *generator) anyTime(d time.Time) time.Time {
+	return g.at(d, g.minuteOfDay())
+}
+
+// openTime picks a moment of day d when the channel is open, following
+// the daily rhythm as far as the opening hours allow.
+func (g *generator) openTime(channel string, d time.Time) (time.Time, bool) {
+	if closed, _ := g.s.IsClosedDay(d.Add(12 * time.Hour)); closed {
+		return time.Time{}, false
+	}
+	intervals := g.s.OpenIntervals(channel, d)
+	if len(intervals) == 0 {
+		return time.Time{}, false
+	}
+	for range 40 {
+		m := g.minuteOfDay()
+		for _, iv := range intervals {
+			if m >= iv[0] && m < iv[1] {
+				return g.at(d, m), true
+			}
+		}
+	}
+	iv := intervals[g.rng.IntN(len(intervals))]
+	return g.at(d, iv[0]+g.rng.IntN(iv[1]-iv[0])), true
+}
+
+func (g *generator) minuteOfDay() int {
+	total := 0.0
+	for _, w := range hourWeight {
+		total += w
+	}
+	r := g.rng.Float64() * total
+	for h, w := range hourWeight {
+		if r < w {
+			return h*60 + g.rng.IntN(60)
+		}
+		r -= w
+	}
+	return 23*60 + g.rng.IntN(60)
+}
+
+func (g *generator) at(d time.Time, minute int) time.Time {
+	y, m, day := d.Date()
+	return time.Date(y, m, day, minute/60, minute%60, g.rng.IntN(60), 0, strategy.Location)
+}
+
+func (g *generator) minutes(lo, hi int) *int {
+	s := lo*60 + g.rng.IntN((hi-lo)*60+1)
+	return &s
+}
+
+func (g *generator) outbound(a *strategy.Area, d time.Time, date string, y float64) inquiry.Inquiry {
+	weights := map[string]float64{strategy.Transaction: 0.5, strategy.Interaction: 0.3, strategy.Information: 0.2}
+	var types []choice
+	for _, t := range a.Types {
+		types = append(types, choice{t, weights[t]})
+	}
+	out := inquiry.Inquiry{Type: weighted(g.rng, types), Direction: strategy.Outbound, Area: a.ID, Department: a.Department, Source: Source}
+	out.OccurredAt = d.Add(time.Duration(8*3600+g.rng.IntN(8*3600)) * time.Second)
+	if out.Type == strategy.Interaction && g.sends(strategy.Phone) && g.rng.Float64() < 0.08 {
+		if at, ok := g.openTime(strategy.Phone, d); ok {
+			out.Channel, out.OccurredAt = strategy.Phone, at
+			out.DurationSeconds = g.minutes(2, 8)
+			return out
+		}
+	}
+	share := math.Min(0.15+0.12*y, 0.9)
+	if date >= digitalPostLaw {
+		share = math.Min(0.86+0.02*(y-2.83), 0.93)
+	}
+	if !g.sends(strategy.Letter) || g.sends(strategy.DigitalPost) && g.rng.Float64() < share {
+		out.Channel = strategy.DigitalPost
+	} else {
+		out.Channel = strategy.Letter
+		out.Exempt = date >= digitalPostLaw
+	}
+	return out
+}
+
+// sends reports whether the strategy has the channel for outbound use.
+func (g *generator) sends(channel string) bool {
+	c, ok := g.s.Channel(channel)
+	return ok && c.Outbound
+}
+
+// firstContact is the chance an inquiry is settled at the first contact.
+func firstContact(channel, typ string) float64 {
+	switch channel {
+	case strategy.SelfService:
+		return 0.95
+	case strategy.Website:
+		return 0.8
+	case strategy.Phone:
+		return map[string]float64{strategy.Information: 0.9, strategy.Interaction: 0.75, strategy.Transaction: 0.45}[typ]
+	case strategy.InPerson, strategy.Video:
+		return map[string]float64{strategy.Information: 0.92, strategy.Interaction: 0.8, strategy.Transaction: 0.7}[typ]
+	case strategy.DigitalPost, strategy.ContactForm:
+		return 0.55
+	}
+	return 0.4 // e-mail and letters usually need an answer later
+}
+
+func weighted(r *rand.Rand, choices []choice) string {
+	total := 0.0
+	for _, c := range choices {
+		total += c.weight
+	}
+	x := r.Float64() * total
+	for _, c := range choices {
+		if x < c.weight {
+			return c.channel
+		}
+		x -= c.weight
+	}
+	return choices[len(choices)-1].channel
+}
+
+// poisson draws a count with mean lambda: Knuth's method for small means,
+// the normal approximation for large ones.
+func (g *generator) poisson(lambda float64) int {
+	if lambda <= 0 {
+		return 0
+	}
+	if lambda < 30 {
+		limit, k, p := math.Exp(-lambda), 0, 1.0
+		for {
+			p *= g.rng.Float64()
+			if p <= limit {
+				return k
+			}
+			k++
+		}
+	}
+	return max(0, int(math.Round(lambda+math.Sqrt(lambda)*g.rng.NormFloat64())))
+}

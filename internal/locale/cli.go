@@ -1,0 +1,53 @@
+package locale
+
+// Texts of the command line.
+func init() {
+	add(map[string]message{
+		"cli.usage": {`Brug: kanal KOMMANDO [flag]
+
+Kommandoer:
+  serve                         start Kanal (web og API)
+  strategy validate FIL ...     tjek strategifiler; hver fejl som fil:linje:kolonne: besked
+  strategy load FIL             gem en strategifil som kommunens nye version
+  strategy show [--municipality ID]
+                                vis den gældende strategi
+  help                          vis denne hjælp
+
+Kommandoer, der bruger databasen, tager --db (KANAL_DB): sqlite:STI eller postgres://…
+Skriv "kanal KOMMANDO -h" for kommandoens flag. KANAL_LANG=en giver engelske beskeder.
+`, `Usage: kanal COMMAND [flags]
+
+Commands:
+  serve                         run Kanal (web and API)
+  strategy validate FILE ...    check strategy files; each problem as file:line:col: message
+  strategy load FILE            store a strategy file as its municipality's new version
+  strategy show [--municipality ID]
+                                print the current strategy
+  help                          print this help
+
+Commands that use the database take --db (KANAL_DB): sqlite:PATH or postgres://…
+Run "kanal COMMAND -h" for a command's flags. KANAL_LANG=da gives Danish messages.
+`},
+		"cli.unknown_command": {"kanal: ukendt kommando %q\n\n", "kanal: unknown command %q\n\n"},
+		"cli.strategy.usage": {"Brug: kanal strategy validate FIL ... | load FIL | show [--municipality ID]\n",
+			"Usage: kanal strategy validate FILE ... | load FILE | show [--municipality ID]\n"},
+
+		"cli.validate.ok":    {"%s: gyldig – %s %d–%d, %d områder, %d kanaler, %d mål\n", "%s: valid – %s %d–%d, %d service areas, %d channels, %d targets\n"},
+		"cli.validate.count": {"%s: %d fejl; intet er indlæst\n", "%s: %d problems; nothing was loaded\n"},
+		"cli.load.created":   {"%s: indlæst som version %[3]d af strategien for %[2]s\n", "%s: loaded as version %[3]d of the strategy for %[2]s\n"},
+		"cli.load.unchanged": {"%s: uændret – svarer til version %[3]d af strategien for %[2]s\n", "%s: unchanged – equal to version %[3]d of the strategy for %[2]s\n"},
+
+		"cli.show.none":         {"Der er ingen kommuner i databasen. Indlæs en strategi med: kanal strategy load FIL\n", "There are no municipalities in the database. Load a strategy with: kanal strategy load FILE\n"},
+		"cli.show.unknown":      {"Kommunen %q findes ikke i databasen. Se kommunerne med: kanal strategy show\n", "The municipality %q is not in the database. List them with: kanal strategy show\n"},
+		"cli.show.version":      {"Version %d, indlæst %s fra %s (sha256 %s)\n", "Version %d, loaded %s from %s (sha256 %s)\n"},
+		"cli.show.period":       {"Periode: %d–%d\n", "Period: %d–%d\n"},
+		"cli.show.digital":      {"digital", "digital"},
+		"cli.show.mandatory":    {"obligatorisk digital fra %s (%s); fritagne: %s", "mandatory digital from %s (%s); exempted: %s"},
+		"cli.show.self_service": {"selvbetjening: %s, SB-niveau %d, %s", "self-service: %s, SB level %d, %s"},
+
+		"cli.serve.url":     {"Kanal kører på %s\n", "Kanal is running at %s\n"},
+		"cli.serve.empty":   {"Der er ingen kommuner endnu. Indlæs en strategi med \"kanal strategy load FIL\" eller start med --demo.\n", "There are no municipalities yet. Load a strategy with \"kanal strategy load FILE\" or start with --demo.\n"},
+		"cli.serve.refused": {"kanal serve: starter ikke, fordi en strategi har fejl (se ovenfor).", "kanal serve: not starting because a strategy has problems (see above)."},
+		"cli.demo.done":     {"Demodata: %s %d–%d: %s henvendelser (%s s)\n", "Demo data: %s %d–%d: %s inquiries (%s s)\n"},
+	})
+}

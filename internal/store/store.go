@@ -1,0 +1,122 @@
+// Package store opens Kanal's database — SQLite (embedded default) or
+// PostgreSQL — and keeps its schema current. Every difference between the two
+// engines that the rest of the code must know about is in this package.
+//
+// SQL statements live beside the code that uses them, written once for both
+// engines with $1-style placeholders, which both drivers accept.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Engine is the kind of database behind a DB.
+type Engine string
+
+// The supported engines.
+const (
+	SQLite   Engine = "sqlite"
+	Postgres Engine = "postgres"
+)
+
+// DB is an open Kanal database.
+type DB struct {
+	*sql.DB
+	Engine Engine
+	// Created is true when Open made a new SQLite file.
+	Created bool
+	// dsn is the address without password, for messages.
+	dsn string
+}
+
+// String describes the database without secrets.
+func (db *DB) String() string { return db.dsn }
+
+// Open opens the database addressed by dsn: "sqlite:PATH" for an SQLite
+// file (created with its folder if missing) or a "postgres://" or
+// "postgresql://" URL. It does not migrate; call Migrate.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	var (
+		db  *DB
+		err error
+	)
+	switch {
+	case strings.HasPrefix(dsn, "sqlite:"):
+		db, err = openSQLite(strings.TrimPrefix(dsn, "sqlite:"))
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		db, err = openPostgres(dsn)
+	default:
+		return nil, fmt.Errorf("unknown database address %q: use sqlite:PATH or postgres://USER@HOST/DB", Redact(dsn))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to %s: %w", db, err)
+	}
+	return db, nil
+}
+
+// Redact removes a password from a database address.
+func Redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// InTx runs fn in a transaction, committing when fn returns nil.
+func (db *DB) InTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		return errors.Join(err, tx.Rollback())
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// ValuesList writes the placeholders of a multi-row INSERT: rows groups of
+// cols parameters. SQLite gets anonymous "?" — it looks named parameters
+// such as $1 up by name, which makes a statement with thousands of them
+// slow — and PostgreSQL gets $1, $2, ….
+func (db *DB) ValuesList(rows, cols int) string {
+	var b strings.Builder
+	b.Grow(rows * cols * 6)
+	n := 0
+	for r := 0; r < rows; r++ {
+		if r > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('(')
+		for c := 0; c < cols; c++ {
+			if c > 0 {
+				b.WriteByte(',')
+			}
+			n++
+			if db.Engine == SQLite {
+				b.WriteByte('?')
+			} else {
+				b.WriteByte('$')
+				b.WriteString(strconv.Itoa(n))
+			}
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
+}

@@ -1,0 +1,177 @@
+package strategy
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+	_ "time/tzdata" // clock times are Danish wherever Kanal runs
+)
+
+// Calendars for Holidays.Calendar.
+const (
+	CalendarDK   = "dk"
+	CalendarNone = "none"
+)
+
+// Location is the time zone every strategy's clock times are read in.
+var Location = mustLoadLocation("Europe/Copenhagen")
+
+func mustLoadLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(fmt.Sprintf("load time zone %s: %v (the binary embeds time/tzdata)", name, err))
+	}
+	return loc
+}
+
+var weekdays = map[string]time.Weekday{
+	"mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday, "thu": time.Thursday,
+	"fri": time.Friday, "sat": time.Saturday, "sun": time.Sunday,
+}
+
+// parseClock reads "HH:MM" (00:00–24:00) as minutes after midnight.
+func parseClock(s string) (int, bool) {
+	if len(s) != 5 || s[2] != ':' {
+		return 0, false
+	}
+	h, err1 := strconv.Atoi(s[:2])
+	m, err2 := strconv.Atoi(s[3:])
+	if err1 != nil || err2 != nil || h < 0 || m < 0 || m > 59 || h > 24 || h == 24 && m != 0 {
+		return 0, false
+	}
+	return h*60 + m, true
+}
+
+func clock(minutes int) string { return fmt.Sprintf("%02d:%02d", minutes/60, minutes%60) }
+
+// parseClosedDay reads "MM-DD" (every year, year 0) or "YYYY-MM-DD".
+func parseClosedDay(s string) (year int, month time.Month, day int, ok bool) {
+	layout := "2006-01-02"
+	if len(s) == 5 {
+		layout = "01-02"
+	}
+	t, err := time.Parse(layout, s)
+	if err != nil || t.Format(layout) != s {
+		return 0, 0, 0, false
+	}
+	if layout == "01-02" {
+		return 0, t.Month(), t.Day(), true
+	}
+	return t.Year(), t.Month(), t.Day(), true
+}
+
+// IsClosedDay reports whether the staffed channels are closed all day on the
+// date of t: a public holiday, which it names, or one of the strategy's own
+// closing days, for which the name is empty.
+func (s *Strategy) IsClosedDay(t time.Time) (bool, string) {
+	t = t.In(Location)
+	y, m, d := t.Date()
+	if s.Holidays.Calendar != CalendarNone {
+		if name, ok := DanishHoliday(y, m, d); ok {
+			return true, name
+		}
+	}
+	for _, c := range s.Holidays.Closed {
+		cy, cm, cd, ok := parseClosedDay(c)
+		if ok && (cy == 0 || cy == y) && cm == m && cd == d {
+			return true, ""
+		}
+	}
+	return false, ""
+}
+
+// HasHours reports whether the strategy gives opening hours for a channel.
+// A channel without hours (self-service, the website) is always open.
+func (s *Strategy) HasHours(channel string) bool {
+	for _, oh := range s.OpeningHours {
+		if oh.Channel == channel {
+			return true
+		}
+	}
+	return false
+}
+
+// IsOpen reports whether a channel is open at t at any of its locations.
+func (s *Strategy) IsOpen(channel string, t time.Time) bool {
+	if !s.HasHours(channel) {
+		return true
+	}
+	if closed, _ := s.IsClosedDay(t); closed {
+		return false
+	}
+	for _, iv := range s.OpenIntervals(channel, t) {
+		if m := minuteOfDay(t); m >= iv[0] && m < iv[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// OpenIntervals returns the channel's opening intervals, in minutes after
+// midnight, on the weekday of t, ignoring holidays.
+func (s *Strategy) OpenIntervals(channel string, t time.Time) [][2]int {
+	wd := t.In(Location).Weekday()
+	var out [][2]int
+	for _, oh := range s.OpeningHours {
+		if oh.Channel != channel {
+			continue
+		}
+		for _, h := range oh.Hours {
+			from, ok1 := parseClock(h.From)
+			to, ok2 := parseClock(h.To)
+			if !ok1 || !ok2 {
+				continue
+			}
+			for _, d := range h.Days {
+				if weekdays[d] == wd {
+					out = append(out, [2]int{from, to})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func minuteOfDay(t time.Time) int {
+	t = t.In(Location)
+	return t.Hour()*60 + t.Minute()
+}
+
+// DanishHoliday reports whether the date is a Danish public holiday
+// (helligdag) and names it. Store bededag was abolished from 2024.
+func DanishHoliday(year int, month time.Month, day int) (string, bool) {
+	date := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	easter := easterSunday(year)
+	fixed := map[[2]int]string{
+		{1, 1}: "Nytårsdag", {12, 25}: "Juledag", {12, 26}: "2. juledag",
+	}
+	if name, ok := fixed[[2]int{int(month), day}]; ok {
+		return name, true
+	}
+	movable := map[int]string{
+		-3: "Skærtorsdag", -2: "Langfredag", 0: "Påskedag", 1: "2. påskedag",
+		39: "Kristi himmelfartsdag", 49: "Pinsedag", 50: "2. pinsedag",
+	}
+	if year < 2024 {
+		movable[26] = "Store bededag"
+	}
+	name, ok := movable[int(date.Sub(easter).Hours()/24)]
+	return name, ok
+}
+
+// easterSunday computes Easter Sunday (Gregorian) by the anonymous
+// Meeus/Jones/Butcher algorithm.
+func easterSunday(year int) time.Time {
+	a := year % 19
+	b, c := year/100, year%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+}

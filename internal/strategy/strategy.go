@@ -1,0 +1,361 @@
+// Package strategy owns a municipality's channel strategy as data: the
+// document format, its loading with file:line:col positions, its validation
+// rules, and the read-only questions later packages ask of it (which channels
+// are primary for an area, is the phone open now, what does an inquiry cost).
+//
+// The package is pure: no database, no clock, no HTTP.
+package strategy
+
+// Strategy is one version of a municipality's channel strategy, as written in
+// a strategy file (see docs/strategy.md).
+type Strategy struct {
+	Municipality Municipality   `yaml:"municipality"`
+	Title        string         `yaml:"title"`
+	Source       string         `yaml:"source"`
+	Period       Period         `yaml:"period"`
+	Vision       string         `yaml:"vision"`
+	Principles   []string       `yaml:"principles"`
+	Channels     []Channel      `yaml:"channels"`
+	InquiryTypes []InquiryType  `yaml:"inquiry_types"`
+	Departments  []Department   `yaml:"departments"`
+	Areas        []Area         `yaml:"areas"`
+	Prices       Prices         `yaml:"prices"`
+	Targets      []Target       `yaml:"targets"`
+	OpeningHours []OpeningHours `yaml:"opening_hours"`
+	Holidays     Holidays       `yaml:"holidays"`
+}
+
+// Municipality names the municipality the strategy belongs to.
+type Municipality struct {
+	ID          string `yaml:"id"`
+	Name        string `yaml:"name"`
+	Inhabitants int    `yaml:"inhabitants"`
+}
+
+// Period is the strategy's span in whole calendar years, both included.
+type Period struct {
+	From int `yaml:"from"`
+	To   int `yaml:"to"`
+}
+
+// Contains reports whether year lies within the period.
+func (p Period) Contains(year int) bool { return year >= p.From && year <= p.To }
+
+// Channel kinds, as the strategies group them.
+const (
+	KindSelfService = "self_service"
+	KindWritten     = "written"
+	KindOral        = "oral"
+	KindPersonal    = "personal"
+)
+
+// Channel is one way of contact between citizen and municipality.
+type Channel struct {
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	// Digital follows KL's counting: e-mail is written, not digital.
+	Digital  bool   `yaml:"digital"`
+	Kind     string `yaml:"kind"`
+	Inbound  bool   `yaml:"inbound"`
+	Outbound bool   `yaml:"outbound"`
+	Note     string `yaml:"note"`
+}
+
+// Inquiry types and directions. They are fixed: every count and every target
+// in Kanal is expressed in them.
+const (
+	Information = "information"
+	Interaction = "interaction"
+	Transaction = "transaction"
+
+	Inbound  = "inbound"
+	Outbound = "outbound"
+)
+
+// TypeIDs lists the inquiry types in the order the strategies present them.
+var TypeIDs = []string{Information, Interaction, Transaction}
+
+// Directions lists the two directions of an inquiry.
+var Directions = []string{Inbound, Outbound}
+
+// Well-known channel ids. A strategy may add its own.
+const (
+	SelfService = "self_service"
+	Website     = "website"
+	DigitalPost = "digital_post"
+	Phone       = "phone"
+	Email       = "email"
+	Letter      = "letter"
+	InPerson    = "in_person"
+	ContactForm = "contact_form"
+	SMS         = "sms"
+	Video       = "video"
+)
+
+// InquiryType holds the default channel priorities of one inquiry type, for
+// both directions (Dragør's Table 1).
+type InquiryType struct {
+	ID          string   `yaml:"id"`
+	Name        string   `yaml:"name"`
+	Description string   `yaml:"description"`
+	Inbound     Priority `yaml:"inbound"`
+	Outbound    Priority `yaml:"outbound"`
+}
+
+// Priority says which channels are primary, secondary and inappropriate
+// ("uhensigtsmæssige under normale omstændigheder"). In an area override a
+// list that is left out (nil) is inherited from the inquiry type; an empty
+// list means "none".
+type Priority struct {
+	Primary       []string `yaml:"primary"`
+	Secondary     []string `yaml:"secondary"`
+	Inappropriate []string `yaml:"inappropriate"`
+	Note          string   `yaml:"note"`
+}
+
+type channelList struct {
+	name string
+	ids  []string
+}
+
+func (p Priority) lists() []channelList {
+	return []channelList{{"primary", p.Primary}, {"secondary", p.Secondary}, {"inappropriate", p.Inappropriate}}
+}
+
+// over returns p with every list that is nil taken from base.
+func (p Priority) over(base Priority) Priority {
+	if p.Primary == nil {
+		p.Primary = base.Primary
+	}
+	if p.Secondary == nil {
+		p.Secondary = base.Secondary
+	}
+	if p.Inappropriate == nil {
+		p.Inappropriate = base.Inappropriate
+	}
+	if p.Note == "" {
+		p.Note = base.Note
+	}
+	return p
+}
+
+// Department owns service areas and writes their action plans.
+type Department struct {
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	Note string `yaml:"note"`
+}
+
+// Digital readiness of an area's target group.
+const (
+	ReadinessHigh   = "high"
+	ReadinessMedium = "medium"
+	ReadinessLow    = "low"
+)
+
+// Area is a service area (henvendelsesområde), classified by a KLE number.
+type Area struct {
+	ID         string   `yaml:"id"`
+	KLE        string   `yaml:"kle"`
+	Title      string   `yaml:"title"`
+	Department string   `yaml:"department"`
+	Types      []string `yaml:"types"`
+	// Channels overrides the inquiry types' inbound priorities, per type.
+	Channels map[string]Priority `yaml:"channels"`
+	// OutboundChannels overrides the outbound priorities, per type.
+	OutboundChannels map[string]Priority `yaml:"outbound_channels"`
+	Mandatory        *Mandatory          `yaml:"mandatory_digital"`
+	SelfService      *Solution           `yaml:"self_service"`
+	// ResponseDays is the expected response time in working days, printed on
+	// every receipt.
+	ResponseDays     *int   `yaml:"response_days"`
+	DigitalReadiness string `yaml:"digital_readiness"`
+	Note             string `yaml:"note"`
+}
+
+// Handles reports whether the area handles inquiries of the given type.
+func (a *Area) Handles(typ string) bool {
+	for _, t := range a.Types {
+		if t == typ {
+			return true
+		}
+	}
+	return false
+}
+
+// Mandatory marks an area where applications must by law be made digitally
+// (obligatorisk digital selvbetjening). It applies to transactions.
+type Mandatory struct {
+	Law string `yaml:"law"`
+	// Since is the date (YYYY-MM-DD) the obligation took effect.
+	Since string `yaml:"since"`
+	// ExemptionChannel is what an exempted citizen (dispensation) uses.
+	ExemptionChannel string `yaml:"exemption_channel"`
+}
+
+// Logins a self-service solution can require.
+const (
+	LoginNone  = "none"
+	LoginNemID = "nemid"
+	LoginMitID = "mitid"
+)
+
+// Solution describes an area's self-service solution.
+type Solution struct {
+	URL string `yaml:"url"`
+	// SBLevel is KL's self-service level 0–4; higher is cheaper.
+	SBLevel *int   `yaml:"sb_level"`
+	Login   string `yaml:"login"`
+	// BorgerDK tells whether the solution is linked from borger.dk.
+	BorgerDK bool `yaml:"borger_dk"`
+}
+
+// Prices holds channel prices per inquiry.
+type Prices struct {
+	Currency string  `yaml:"currency"`
+	Note     string  `yaml:"note"`
+	Entries  []Price `yaml:"entries"`
+}
+
+// Price is the cost of one inquiry on a channel. Type and SBLevel narrow it;
+// left out, the price holds for every type and level.
+type Price struct {
+	Channel string   `yaml:"channel"`
+	Type    string   `yaml:"type"`
+	SBLevel *int     `yaml:"sb_level"`
+	DKK     *float64 `yaml:"dkk"`
+	Source  string   `yaml:"source"`
+	// Example marks a figure that is not a measured price: a municipality
+	// must replace it with its own.
+	Example bool `yaml:"example"`
+}
+
+// Target measures.
+const (
+	MeasureInboundDigital       = "inbound_digital_share"
+	MeasureOutboundDigitalPost  = "outbound_digital_post_share"
+	MeasureTransactionDigital   = "transaction_digital_share"
+	MeasureExpensiveInformation = "expensive_information_share"
+	MeasureNemIDWhereValidated  = "login_where_validation_needed"
+	MeasureLinkedFromBorgerDK   = "self_service_on_borger_dk"
+)
+
+// Target directions.
+const (
+	AtLeast = "at_least"
+	AtMost  = "at_most"
+	Reduce  = "reduce"
+)
+
+// Target is one of the strategy's goals. Share targets give a percentage per
+// year; "reduce" targets ask for a falling share without a figure; the
+// qualitative measures (login, borger.dk) give a deadline year.
+type Target struct {
+	ID        string          `yaml:"id"`
+	Measure   string          `yaml:"measure"`
+	Text      string          `yaml:"text"`
+	Area      string          `yaml:"area"`
+	Direction string          `yaml:"direction"`
+	Shares    map[int]float64 `yaml:"shares"`
+	Deadline  int             `yaml:"deadline"`
+}
+
+// IsShare reports whether the target's measure is a share of inquiries.
+func (t *Target) IsShare() bool {
+	switch t.Measure {
+	case MeasureInboundDigital, MeasureOutboundDigitalPost, MeasureTransactionDigital, MeasureExpensiveInformation:
+		return true
+	}
+	return false
+}
+
+// OpeningHours are the hours of one channel at one location.
+type OpeningHours struct {
+	Channel  string  `yaml:"channel"`
+	Location string  `yaml:"location"`
+	Note     string  `yaml:"note"`
+	Example  bool    `yaml:"example"`
+	Hours    []Hours `yaml:"hours"`
+}
+
+// Hours is one opening interval on the given weekdays, "HH:MM" to "HH:MM".
+type Hours struct {
+	Days []string `yaml:"days"`
+	From string   `yaml:"from"`
+	To   string   `yaml:"to"`
+}
+
+// Holidays says on which days the staffed channels are closed.
+type Holidays struct {
+	// Calendar "dk" closes on Danish public holidays; "none" does not.
+	Calendar string `yaml:"calendar"`
+	// Closed lists further closing days: "MM-DD" every year or "YYYY-MM-DD".
+	Closed []string `yaml:"closed"`
+}
+
+// Channel returns the channel with the given id.
+func (s *Strategy) Channel(id string) (*Channel, bool) {
+	for i := range s.Channels {
+		if s.Channels[i].ID == id {
+			return &s.Channels[i], true
+		}
+	}
+	return nil, false
+}
+
+// InquiryType returns the inquiry type with the given id.
+func (s *Strategy) InquiryType(id string) (*InquiryType, bool) {
+	for i := range s.InquiryTypes {
+		if s.InquiryTypes[i].ID == id {
+			return &s.InquiryTypes[i], true
+		}
+	}
+	return nil, false
+}
+
+// Department returns the department with the given id.
+func (s *Strategy) Department(id string) (*Department, bool) {
+	for i := range s.Departments {
+		if s.Departments[i].ID == id {
+			return &s.Departments[i], true
+		}
+	}
+	return nil, false
+}
+
+// Area finds a service area by its id or its KLE number.
+func (s *Strategy) Area(ref string) (*Area, bool) {
+	for i := range s.Areas {
+		if s.Areas[i].ID == ref || s.Areas[i].KLE == ref {
+			return &s.Areas[i], true
+		}
+	}
+	return nil, false
+}
+
+// Priority returns the channel priorities for an inquiry of the given type
+// and direction in an area: the area's override where it has one, else the
+// inquiry type's defaults.
+func (s *Strategy) Priority(a *Area, typ, direction string) Priority {
+	var base Priority
+	if t, ok := s.InquiryType(typ); ok {
+		base = t.Inbound
+		if direction == Outbound {
+			base = t.Outbound
+		}
+	}
+	overrides := a.Channels
+	if direction == Outbound {
+		overrides = a.OutboundChannels
+	}
+	if o, ok := overrides[typ]; ok {
+		return o.over(base)
+	}
+	return base
+}
+
+// IsMandatoryOn reports whether transactions in the area must be digital on
+// the given date (YYYY-MM-DD).
+func (a *Area) IsMandatoryOn(date string) bool {
+	return a.Mandatory != nil && (a.Mandatory.Since == "" || date >= a.Mandatory.Since)
+}
