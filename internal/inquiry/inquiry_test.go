@@ -1,0 +1,127 @@
+package inquiry_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/store/storetest"
+	"github.com/kanal-dk/kanal/strategies"
+)
+
+// dragoer loads the Dragør preset into a fresh database.
+func dragoer(t *testing.T) (*inquiry.Recorder, *municipality.Current) {
+	t.Helper()
+	db := storetest.Open(t)
+	reg := municipality.NewRegistry(db)
+	for _, p := range strategies.Presets() {
+		if _, _, err := reg.Load(context.Background(), p.Name, p.Data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cur, err := reg.Current(context.Background(), "dragoer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return inquiry.NewRecorder(db), cur
+}
+
+func valid() inquiry.Inquiry {
+	return inquiry.Inquiry{
+		OccurredAt: time.Date(2013, 3, 4, 10, 15, 0, 0, time.UTC),
+		Channel:    "phone", Type: "interaction", Direction: "inbound", Area: "23.05.10", Source: "test",
+	}
+}
+
+func TestCheck_CompletesAreaAndDepartment(t *testing.T) {
+	_, cur := dragoer(t)
+	in := valid()
+	if errs := inquiry.Check(cur.Strategy, &in); len(errs) > 0 {
+		t.Fatalf("valid inquiry rejected: %+v", errs)
+	}
+	if in.Area != "flytning" || in.Department != "borgerbutikken" {
+		t.Errorf("area %q department %q, want flytning and borgerbutikken", in.Area, in.Department)
+	}
+}
+
+func TestCheck_NamesTheFieldOfEachProblem(t *testing.T) {
+	_, cur := dragoer(t)
+	minus := -5
+	cases := []struct {
+		name  string
+		edit  func(*inquiry.Inquiry)
+		field string
+		rule  string
+	}{
+		{"no time", func(in *inquiry.Inquiry) { in.OccurredAt = time.Time{} }, "occurred_at", inquiry.RuleRequired},
+		{"unknown channel", func(in *inquiry.Inquiry) { in.Channel = "fax" }, "channel", inquiry.RuleUnknownChannel},
+		{"sms is outbound only", func(in *inquiry.Inquiry) { in.Channel = "sms" }, "channel", inquiry.RuleWrongDirection},
+		{"unknown type", func(in *inquiry.Inquiry) { in.Type = "complaint" }, "type", inquiry.RuleUnknownType},
+		{"bad direction", func(in *inquiry.Inquiry) { in.Direction = "sideways" }, "direction", inquiry.RuleBadDirection},
+		{"unknown area", func(in *inquiry.Inquiry) { in.Area = "99.99.99" }, "area", inquiry.RuleUnknownArea},
+		{"pension has no transactions", func(in *inquiry.Inquiry) { in.Area = "folkepension"; in.Type = "transaction" }, "type", inquiry.RuleTypeNotHandled},
+		{"unknown department", func(in *inquiry.Inquiry) { in.Department = "hr" }, "department", inquiry.RuleUnknownDept},
+		{"assisted on the phone", func(in *inquiry.Inquiry) { in.Assisted = true }, "assisted", inquiry.RuleAssistedNotSS},
+		{"negative duration", func(in *inquiry.Inquiry) { in.DurationSeconds = &minus }, "duration_seconds", inquiry.RuleNegativeDur},
+		{"no source", func(in *inquiry.Inquiry) { in.Source = "" }, "source", inquiry.RuleRequired},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := valid()
+			c.edit(&in)
+			errs := inquiry.Check(cur.Strategy, &in)
+			if len(errs) != 1 || errs[0].Field != c.field || errs[0].Rule != c.rule {
+				t.Errorf("got %+v, want one %s error on %s", errs, c.rule, c.field)
+			}
+		})
+	}
+}
+
+func TestRecord_StoresTheBatchOrNothing(t *testing.T) {
+	rec, cur := dragoer(t)
+	ctx := context.Background()
+	good := valid()
+	bad := valid()
+	bad.Channel = "fax"
+	if err := rec.Record(ctx, cur, []inquiry.Inquiry{good, bad}); err == nil {
+		t.Fatal("a batch with an invalid inquiry was recorded")
+	}
+	if n, _ := rec.Count(ctx, "dragoer"); n != 0 {
+		t.Fatalf("%d inquiries stored from a rejected batch", n)
+	}
+	batch := make([]inquiry.Inquiry, 1234) // more than one INSERT statement
+	for i := range batch {
+		batch[i] = valid()
+		batch[i].OccurredAt = batch[i].OccurredAt.Add(time.Duration(i) * time.Minute)
+	}
+	if err := rec.Record(ctx, cur, batch); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := rec.Count(ctx, "dragoer"); n != 1234 {
+		t.Errorf("stored %d, want 1234", n)
+	}
+	if n, _ := rec.Count(ctx, "taarnby"); n != 0 {
+		t.Errorf("Tårnby sees %d of Dragør's inquiries", n)
+	}
+	if has, _ := rec.HasAny(ctx, "dragoer", "test"); !has {
+		t.Error("HasAny does not find the test inquiries")
+	}
+}
+
+func TestRecord_SameExternalIDIsNotStoredTwice(t *testing.T) {
+	rec, cur := dragoer(t)
+	ctx := context.Background()
+	in := valid()
+	in.ExternalID = "phone-system-42"
+	if err := rec.Record(ctx, cur, []inquiry.Inquiry{in}); err != nil {
+		t.Fatal(err)
+	}
+	if err := rec.Record(ctx, cur, []inquiry.Inquiry{in}); err == nil {
+		t.Error("the same sender id was accepted twice")
+	}
+	if n, _ := rec.Count(ctx, "dragoer"); n != 1 {
+		t.Errorf("stored %d, want 1", n)
+	}
+}

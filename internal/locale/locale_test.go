@@ -1,0 +1,69 @@
+package locale
+
+import (
+	"regexp"
+	"sort"
+	"testing"
+)
+
+var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+
+// Both languages of a text must exist and take the same arguments.
+func TestCatalogue_BothLanguagesTakeTheSameArguments(t *testing.T) {
+	for key, m := range catalogue {
+		if m.da == "" || m.en == "" {
+			t.Errorf("%s: missing a language", key)
+			continue
+		}
+		da, en := verb.FindAllString(m.da, -1), verb.FindAllString(m.en, -1)
+		sort.Strings(da)
+		sort.Strings(en)
+		if len(da) != len(en) {
+			t.Errorf("%s: Danish takes %v, English %v", key, da, en)
+			continue
+		}
+		for i := range da {
+			if da[i] != en[i] {
+				t.Errorf("%s: Danish takes %v, English %v", key, da, en)
+				break
+			}
+		}
+	}
+}
+
+func TestPrinter(t *testing.T) {
+	da, en := New(Danish), New(English)
+	cases := []struct{ got, want string }{
+		{da.Int(165686), "165.686"},
+		{en.Int(165686), "165,686"},
+		{da.Int(-1234567), "-1.234.567"},
+		{da.Int(999), "999"},
+		{da.Decimal(1234.5, 1), "1.234,5"},
+		{en.Decimal(1234.5, 2), "1,234.50"},
+		{da.Decimal(-0.25, 2), "-0,25"},
+		{da.T("nav.areas"), "Områder"},
+		{en.T("nav.areas"), "Service areas"},
+		{da.T("no.such.key"), "no.such.key"},
+		{New("fr").Lang(), Danish},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+func TestMatch(t *testing.T) {
+	for header, want := range map[string]string{
+		"":                        Danish,
+		"en-US,en;q=0.9":          English,
+		"da,en-GB;q=0.8":          Danish,
+		"de-DE,de;q=0.9,en;q=0.5": English,
+		"nb-NO":                   Danish,
+		"fr":                      Danish,
+	} {
+		if got := Match(header); got != want {
+			t.Errorf("Match(%q) = %s, want %s", header, got, want)
+		}
+	}
+}
