@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -296,5 +297,17 @@ func TestServe_StopsGracefullyOnSIGTERM(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), `"msg":"stopped"`) {
 		t.Errorf("log lacks the shutdown:\n%s", stderr.String())
+	}
+}
+
+func TestServe_AddressInUseSaysWhatToDo(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	code, _, errOut := kanal(t, "serve", "--db", storetest.DSN(t), "--demo=false", "--addr", ln.Addr().String())
+	if code != exitFailure || !strings.Contains(errOut, "--addr") {
+		t.Errorf("exit %d; the message should suggest --addr:\n%s", code, errOut)
 	}
 }

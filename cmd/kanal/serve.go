@@ -88,6 +88,7 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		fmt.Fprintln(stderr, "kanal serve:", err)
+		fmt.Fprintf(stderr, tr.T("cli.serve.listen"), cfg.Addr)
 		return exitFailure
 	}
 	httpServer := &http.Server{

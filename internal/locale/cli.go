@@ -46,6 +46,7 @@ Run "kanal COMMAND -h" for a command's flags. KANAL_LANG=da gives Danish message
 		"cli.show.self_service": {"selvbetjening: %s, SB-niveau %d, %s", "self-service: %s, SB level %d, %s"},
 
 		"cli.serve.url":     {"Kanal kører på %s\n", "Kanal is running at %s\n"},
+		"cli.serve.listen":  {"Kanal kan ikke lytte på %s. Vælg en anden adresse med --addr (fx --addr 127.0.0.1:8081).\n", "Kanal cannot listen on %s. Choose another address with --addr (e.g. --addr 127.0.0.1:8081).\n"},
 		"cli.serve.empty":   {"Der er ingen kommuner endnu. Indlæs en strategi med \"kanal strategy load FIL\" eller start med --demo.\n", "There are no municipalities yet. Load a strategy with \"kanal strategy load FILE\" or start with --demo.\n"},
 		"cli.serve.refused": {"kanal serve: starter ikke, fordi en strategi har fejl (se ovenfor).", "kanal serve: not starting because a strategy has problems (see above)."},
 		"cli.demo.done":     {"Demodata: %s %d–%d: %s henvendelser (%s s)\n", "Demo data: %s %d–%d: %s inquiries (%s s)\n"},

@@ -1,0 +1,44 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kanal-dk/kanal/internal/describe"
+)
+
+// showChannels shows channels, opening hours, closing days and prices.
+func (s *Server) showChannels(w http.ResponseWriter, r *http.Request) error {
+	cur, v, err := s.current(r, "channels")
+	if err != nil {
+		return err
+	}
+	st := cur.Strategy
+	type channelRow struct {
+		ID, Name, Kind, Digital, Inbound, Outbound, Note string
+	}
+	var channels []channelRow
+	for _, c := range st.Channels {
+		channels = append(channels, channelRow{ID: c.ID, Name: c.Name, Kind: v.L.T("kind." + c.Kind),
+			Digital: describe.YesNo(v.L, c.Digital), Inbound: describe.YesNo(v.L, c.Inbound), Outbound: describe.YesNo(v.L, c.Outbound), Note: c.Note})
+	}
+	var hours []describe.Hours
+	for _, oh := range st.OpeningHours {
+		hours = append(hours, describe.NewHours(st, v.L, oh))
+	}
+	var closed []describe.ClosedDays
+	for y := st.Period.From; y <= st.Period.To; y++ {
+		closed = append(closed, describe.NewClosedDays(st, v.L, y))
+	}
+	var prices []describe.Price
+	for _, p := range st.Prices.Entries {
+		prices = append(prices, describe.NewPrice(st, v.L, p))
+	}
+	return s.render(w, http.StatusOK, "channels", struct {
+		view
+		Channels   []channelRow
+		Hours      []describe.Hours
+		Closed     []describe.ClosedDays
+		Prices     []describe.Price
+		PricesNote string
+	}{v, channels, hours, closed, prices, st.Prices.Note})
+}

@@ -1,0 +1,40 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/kanal-dk/kanal/internal/municipality"
+)
+
+// showVersions lists the municipality's strategy versions.
+func (s *Server) showVersions(w http.ResponseWriter, r *http.Request) error {
+	cur, v, err := s.current(r, "versions")
+	if err != nil {
+		return err
+	}
+	versions, err := s.registry.Versions(r.Context(), cur.Municipality)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "versions", struct {
+		view
+		Versions []municipality.Version
+	}{v, versions})
+}
+
+// downloadVersion sends a stored strategy document as it was loaded.
+func (s *Server) downloadVersion(w http.ResponseWriter, r *http.Request) error {
+	number, err := strconv.Atoi(r.PathValue("version"))
+	if err != nil {
+		return errNotFound
+	}
+	v, doc, err := s.registry.Document(r.Context(), r.PathValue("municipality"), number)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+v.Municipality+`-v`+strconv.Itoa(v.Number)+`.yaml"`)
+	_, err = w.Write(doc)
+	return err
+}
