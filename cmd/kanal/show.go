@@ -66,9 +66,11 @@ func showStrategy(w io.Writer, tr locale.Printer, cur *municipality.Current) {
 	}
 
 	heading(w, tr.T("areas.departments"))
+	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	for _, d := range s.Departments {
-		fmt.Fprintf(w, "  %s  %s\n", d.ID, d.Name)
+		fmt.Fprintf(tw, "  %s\t%s\n", d.ID, d.Name)
 	}
+	tw.Flush()
 
 	heading(w, tr.T("areas.title"))
 	for i := range s.Areas {
@@ -87,13 +89,11 @@ func showStrategy(w io.Writer, tr locale.Printer, cur *municipality.Current) {
 
 	heading(w, tr.T("channels.prices"))
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", tr.T("channels.name"), tr.T("ui.type"), tr.T("channels.sb_level"),
+		tr.T("channels.dkk"), tr.T("ui.example"), tr.T("channels.source"))
 	for _, p := range s.Prices.Entries {
 		v := describe.NewPrice(s, tr, p)
-		source := v.Source
-		if v.Example {
-			source = tr.T("ui.example") + ": " + source
-		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s kr.\t%s\n", v.Channel, v.Type, v.SBLevel, v.DKK, source)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", v.Channel, v.Type, v.SBLevel, v.DKK, describe.YesNo(tr, v.Example), v.Source)
 	}
 	tw.Flush()
 }
