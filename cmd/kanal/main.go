@@ -8,8 +8,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"os/user"
 	"syscall"
 
+	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/locale"
 )
@@ -46,6 +48,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return serve(ctx, cfg, args[1:], stdout, stderr)
 	case "strategy":
 		return strategyCommand(ctx, cfg, args[1:], stdout, stderr)
+	case "user":
+		return userCommand(ctx, cfg, args[1:], stdout, stderr)
+	case "apikey":
+		return apikeyCommand(ctx, cfg, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, tr.T("cli.usage"))
 		return exitOK
@@ -53,4 +59,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, tr.T("cli.unknown_command"), args[0])
 	fmt.Fprint(stderr, tr.T("cli.usage"))
 	return exitUsage
+}
+
+// cliActor is how a command-line change appears in the audit log.
+func cliActor() audit.Actor {
+	name := os.Getenv("USER")
+	if u, err := user.Current(); err == nil {
+		name = u.Username
+	}
+	return audit.Actor{Name: "cli:" + name}
 }

@@ -7,6 +7,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
+	neturl "net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,9 +19,20 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/demo"
+	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
 )
+
+func TestMain(m *testing.M) {
+	auth.PasswordCost = bcrypt.MinCost
+	os.Exit(m.Run())
+}
 
 // kanal runs the command in-process and returns its exit code and output.
 func kanal(t *testing.T, args ...string) (int, string, string) {
@@ -46,6 +59,9 @@ func preset(t *testing.T, name string) string {
 	}
 	return string(data)
 }
+
+// cprShaped matches what could be a CPR number: ddmmyy-xxxx or ten digits.
+var cprShaped = regexp.MustCompile(`\b\d{6}-?\d{4}\b`)
 
 var location = regexp.MustCompile(`(?m)^(\S+\.yaml):(\d+):(\d+): (.+)$`)
 
@@ -212,11 +228,17 @@ func TestServe_DemoOnANewDatabaseAndRestart(t *testing.T) {
 		}
 		return n
 	}
+	logs := newLineWriter(`^$`)
+	t.Cleanup(func() {
+		if m := cprShaped.FindString(logs.String()); m != "" {
+			t.Errorf("serve logged a CPR-shaped string %q", m)
+		}
+	})
 	start := func(args []string) (string, func() int) {
 		ctx, cancel := context.WithCancel(context.Background())
 		out := newLineWriter(`Kanal kører på (http://\S+)`)
 		done := make(chan int, 1)
-		go func() { done <- run(ctx, args, out, io.Discard) }()
+		go func() { done <- run(ctx, args, out, logs) }()
 		select {
 		case url := <-out.found:
 			return url, func() int { cancel(); return <-done }
@@ -231,8 +253,22 @@ func TestServe_DemoOnANewDatabaseAndRestart(t *testing.T) {
 	}
 
 	url, stop := start(args)
-	if status, body := get(t, url+"m/taarnby"); status != http.StatusOK || !strings.Contains(body, "Tårnby Kommune") {
-		t.Errorf("Tårnby page: %d", status)
+	// The printed demo operator signs in and sees both municipalities.
+	jar, _ := cookiejar.New(nil)
+	browser := &http.Client{Jar: jar}
+	resp, err := browser.PostForm(url+"login", neturl.Values{"email": {"drift@kanal.demo"}, "password": {demo.Password}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	resp, err = browser.Get(url + "m/taarnby")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "Kanalstrategi 2016–2018, Tårnby Kommune") {
+		t.Errorf("Tårnby page after signing in as the demo operator: %d", resp.StatusCode)
 	}
 	if status, _ := get(t, url+"healthz"); status != http.StatusOK {
 		t.Errorf("healthz: %d", status)
@@ -278,8 +314,8 @@ func TestServe_StopsGracefullyOnSIGTERM(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatalf("no address printed; stderr:\n%s", stderr.String())
 	}
-	if status, body := get(t, url); status != http.StatusOK || !strings.Contains(body, "kanal strategy load") {
-		t.Errorf("empty installation front page: %d", status)
+	if status, body := get(t, url); status != http.StatusOK || !strings.Contains(body, `name="password"`) {
+		t.Errorf("the front page should lead to the sign-in form: %d", status)
 	}
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
@@ -295,6 +331,9 @@ func TestServe_StopsGracefullyOnSIGTERM(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatal("did not stop within 20 s of SIGTERM")
 	}
+	if m := cprShaped.FindString(stderr.String()); m != "" {
+		t.Errorf("serve logged a CPR-shaped string %q", m)
+	}
 	if !strings.Contains(stderr.String(), `"msg":"stopped"`) {
 		t.Errorf("log lacks the shutdown:\n%s", stderr.String())
 	}
@@ -309,5 +348,88 @@ func TestServe_AddressInUseSaysWhatToDo(t *testing.T) {
 	code, _, errOut := kanal(t, "serve", "--db", storetest.DSN(t), "--demo=false", "--addr", ln.Addr().String())
 	if code != exitFailure || !strings.Contains(errOut, "--addr") {
 		t.Errorf("exit %d; the message should suggest --addr:\n%s", code, errOut)
+	}
+}
+
+func TestUserAndAPIKeyCommands(t *testing.T) {
+	dsn := storetest.DSN(t)
+	if code, _, errOut := kanal(t, "strategy", "load", "--db", dsn, "../../strategies/dragoer.yaml"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	code, _, errOut := kanal(t, "user", "add", "--db", dsn, "--municipality", "dragoer", "--role", "manager", "leder@dragoer.dk")
+	if code != exitFailure || !strings.Contains(errOut, "--department") {
+		t.Errorf("manager without department: exit %d %q", code, errOut)
+	}
+	code, out, errOut := kanal(t, "user", "add", "--db", dsn, "--municipality", "dragoer", "--role", "manager",
+		"--department", "borgerbutikken", "--name", "Lene Leder", "leder@dragoer.dk")
+	m := regexp.MustCompile(`Engangsadgangskode: (\S+)`).FindStringSubmatch(out)
+	if code != exitOK || m == nil {
+		t.Fatalf("user add: exit %d %q %q", code, out, errOut)
+	}
+	ctx := context.Background()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	users := auth.NewUsers(db, municipality.NewRegistry(db))
+	if _, err := users.Authenticate(ctx, audit.Actor{}, "leder@dragoer.dk", m[1]); err != nil {
+		t.Errorf("the printed one-time password does not work: %v", err)
+	}
+	if code, _, errOut := kanal(t, "user", "add", "--db", dsn, "--municipality", "dragoer", "--role", "operator", "drift@dragoer.dk"); code != exitFailure || !strings.Contains(errOut, "--municipality") {
+		t.Errorf("operator with a municipality: exit %d %q", code, errOut)
+	}
+	if code, _, errOut := kanal(t, "user", "add", "--db", dsn, "--role", "operator", "drift@example.dk"); code != exitOK {
+		t.Errorf("operator: exit %d %q", code, errOut)
+	}
+	if _, out, _ := kanal(t, "user", "list", "--db", dsn, "--municipality", "dragoer"); !strings.Contains(out, "Lene Leder") {
+		t.Errorf("list: %q", out)
+	}
+	if code, out, _ := kanal(t, "user", "password", "--db", dsn, "leder@dragoer.dk"); code != exitOK || !strings.Contains(out, "leder@dragoer.dk") {
+		t.Errorf("password: %d %q", code, out)
+	}
+	if code, _, _ := kanal(t, "user", "disable", "--db", dsn, "leder@dragoer.dk"); code != exitOK {
+		t.Errorf("disable: %d", code)
+	}
+	if code, _, errOut := kanal(t, "user", "disable", "--db", dsn, "ingen@dragoer.dk"); code != exitFailure || !strings.Contains(errOut, "ingen@dragoer.dk") {
+		t.Errorf("unknown user: %d %q", code, errOut)
+	}
+
+	code, out, errOut = kanal(t, "apikey", "add", "--db", dsn, "--municipality", "dragoer", "--permissions", "ingest,read", "Telefonsystem")
+	secret := regexp.MustCompile(`(?m)^kanal_live_\S+$`).FindString(out)
+	if code != exitOK || secret == "" {
+		t.Fatalf("apikey add: %d %q %q", code, out, errOut)
+	}
+	keys := auth.NewKeys(db)
+	if k, err := keys.Verify(ctx, secret); err != nil || !k.Allows(auth.Ingest) || k.Municipality != "dragoer" {
+		t.Errorf("the printed key: %+v %v", k, err)
+	}
+	if _, out, _ := kanal(t, "apikey", "list", "--db", dsn, "--municipality", "dragoer"); !strings.Contains(out, "Telefonsystem") || strings.Contains(out, secret) {
+		t.Errorf("list shows %q", out)
+	}
+	if code, _, errOut := kanal(t, "apikey", "add", "--db", dsn, "--municipality", "dragoer", "--permissions", "write", "X"); code != exitFailure || !strings.Contains(errOut, `"write"`) {
+		t.Errorf("bad permission: %d %q", code, errOut)
+	}
+	if code, _, _ := kanal(t, "apikey", "add", "--db", dsn, "--municipality", "nowhere", "--permissions", "read", "X"); code != exitFailure {
+		t.Errorf("unknown municipality: %d", code)
+	}
+	if code, _, _ := kanal(t, "apikey", "revoke", "--db", dsn, "--municipality", "dragoer", "Telefonsystem"); code != exitOK {
+		t.Errorf("revoke: %d", code)
+	}
+	if _, err := keys.Verify(ctx, secret); err != auth.ErrNoKey {
+		t.Errorf("a revoked key verifies: %v", err)
+	}
+	events, err := audit.List(ctx, db, audit.Filter{Municipality: "dragoer"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cli := 0
+	for _, e := range events {
+		if strings.HasPrefix(e.Actor, "cli:") {
+			cli++
+		}
+	}
+	if cli < 5 {
+		t.Errorf("only %d audit events name the command line as actor: %+v", cli, events)
 	}
 }

@@ -12,12 +12,15 @@ import (
 	"os"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/internal/web"
 	"github.com/kanal-dk/kanal/strategies"
 )
@@ -73,14 +76,21 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 		fmt.Fprintln(stderr, tr.T("cli.serve.refused"))
 		return exitFailure
 	}
+	var accounts []demo.Account
 	if withDemo {
 		if err := seedDemo(ctx, registry, inquiry.NewRecorder(db), demoVersions, tr, stdout); err != nil {
 			fmt.Fprintln(stderr, "kanal serve: demo data:", err)
 			return exitFailure
 		}
+		if accounts, err = demoUsers(ctx, db, registry, demoVersions); err != nil {
+			fmt.Fprintln(stderr, "kanal serve: demo users:", err)
+			return exitFailure
+		}
 	}
 
-	srv, err := web.New(db, registry, log)
+	oidc := auth.NewOIDC(auth.OIDCConfig{Issuer: cfg.OIDCIssuer, ClientID: cfg.OIDCClientID,
+		ClientSecret: cfg.OIDCClientSecret, RedirectURL: cfg.Public() + "auth/oidc/callback"})
+	srv, err := web.New(web.Options{DB: db, Registry: registry, Log: log, OIDC: oidc, PublicURL: cfg.Public()})
 	if err != nil {
 		fmt.Fprintln(stderr, "kanal serve:", err)
 		return exitFailure
@@ -105,7 +115,17 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 	if err == nil && len(ms) == 0 {
 		fmt.Fprint(stdout, tr.T("cli.serve.empty"))
 	}
-	fmt.Fprintf(stdout, tr.T("cli.serve.url"), "http://"+ln.Addr().String()+"/")
+	address := "http://" + ln.Addr().String() + "/"
+	if len(accounts) > 0 {
+		fmt.Fprintf(stdout, tr.T("cli.demo.users"), demo.Password)
+		for _, a := range accounts {
+			fmt.Fprintf(stdout, "  %-26s %s\n", a.Email, tr.T("role."+string(a.Role)))
+		}
+		if host, _, _ := net.SplitHostPort(ln.Addr().String()); !net.ParseIP(host).IsLoopback() {
+			log.Warn("demo accounts with a published password are reachable from other machines", "addr", ln.Addr().String())
+		}
+	}
+	fmt.Fprintf(stdout, tr.T("cli.serve.url"), address)
 
 	select {
 	case err := <-served:
@@ -155,7 +175,7 @@ func loadStrategies(ctx context.Context, registry *municipality.Registry, files 
 	ok := true
 	var loaded []municipality.Version
 	for _, f := range files {
-		v, created, err := registry.Load(ctx, f.name, f.data)
+		v, created, err := registry.Load(ctx, audit.System, f.name, f.data)
 		if err != nil {
 			printProblems(stderr, tr, f.name, err)
 			ok = false
@@ -180,6 +200,19 @@ func checkStored(ctx context.Context, registry *municipality.Registry) error {
 		}
 	}
 	return nil
+}
+
+// demoUsers makes the demo accounts of the preset municipalities.
+func demoUsers(ctx context.Context, db *store.DB, registry *municipality.Registry, versions []municipality.Version) ([]demo.Account, error) {
+	var presets []*strategy.Strategy
+	for _, v := range versions {
+		cur, err := registry.Current(ctx, v.Municipality)
+		if err != nil {
+			return nil, err
+		}
+		presets = append(presets, cur.Strategy)
+	}
+	return demo.Users(ctx, auth.NewUsers(db, registry), presets)
 }
 
 // seedDemo generates demo inquiries for each preset municipality that has

@@ -101,7 +101,7 @@ func strategyLoad(ctx context.Context, cfg config.Config, args []string, stdout,
 		return exitFailure
 	}
 	defer db.Close()
-	v, created, err := municipality.NewRegistry(db).Load(ctx, name, data)
+	v, created, err := municipality.NewRegistry(db).Load(ctx, cliActor(), name, data)
 	if err != nil {
 		printProblems(stderr, tr, name, err)
 		return exitFailure

@@ -38,6 +38,14 @@ type Config struct {
 	LogFormat string
 	// LogLevel is debug, info, warn or error (KANAL_LOG_LEVEL, --log-level).
 	LogLevel string
+	// PublicURL is where users reach Kanal (KANAL_PUBLIC_URL, --public-url);
+	// by default http://ADDR/. An https address makes cookies Secure.
+	PublicURL string
+	// OIDC sign-in: the identity provider's issuer URL and Kanal's client
+	// (KANAL_OIDC_ISSUER, KANAL_OIDC_CLIENT_ID, KANAL_OIDC_CLIENT_SECRET).
+	// The secret is read only from the environment, never from a flag,
+	// which other users of the machine could see.
+	OIDCIssuer, OIDCClientID, OIDCClientSecret string
 }
 
 // FromEnv returns the defaults overridden by KANAL_* variables.
@@ -48,6 +56,11 @@ func FromEnv() (Config, error) {
 		Lang:      env("KANAL_LANG", "da"),
 		LogFormat: env("KANAL_LOG_FORMAT", "text"),
 		LogLevel:  env("KANAL_LOG_LEVEL", "info"),
+		PublicURL: env("KANAL_PUBLIC_URL", ""),
+
+		OIDCIssuer:       env("KANAL_OIDC_ISSUER", ""),
+		OIDCClientID:     env("KANAL_OIDC_CLIENT_ID", ""),
+		OIDCClientSecret: env("KANAL_OIDC_CLIENT_SECRET", ""),
 	}
 	if v := os.Getenv("KANAL_DEMO"); v != "" {
 		if err := c.Demo.Set(v); err != nil {
@@ -88,6 +101,18 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	})
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "log format: text or json (KANAL_LOG_FORMAT)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "log level: debug, info, warn or error (KANAL_LOG_LEVEL)")
+	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "address users reach Kanal at, e.g. https://kanal.kommune.dk/ (KANAL_PUBLIC_URL)")
+	fs.StringVar(&c.OIDCIssuer, "oidc-issuer", c.OIDCIssuer, "OpenID Connect issuer URL for staff sign-in (KANAL_OIDC_ISSUER); the secret comes from KANAL_OIDC_CLIENT_SECRET")
+	fs.StringVar(&c.OIDCClientID, "oidc-client-id", c.OIDCClientID, "OpenID Connect client id (KANAL_OIDC_CLIENT_ID)")
+}
+
+// Public is the address users reach Kanal at, ending in a slash.
+func (c Config) Public() string {
+	u := c.PublicURL
+	if u == "" {
+		u = "http://" + c.Addr
+	}
+	return strings.TrimSuffix(u, "/") + "/"
 }
 
 // BindLang adds only the language flag, for commands without a database.
@@ -123,6 +148,10 @@ func (c Config) LogValue() slog.Value {
 		slog.String("lang", c.Lang),
 		slog.String("log_format", c.LogFormat),
 		slog.String("log_level", c.LogLevel),
+		slog.String("public_url", c.Public()),
+		slog.String("oidc_issuer", c.OIDCIssuer),
+		slog.String("oidc_client_id", c.OIDCClientID),
+		slog.Bool("oidc_client_secret_set", c.OIDCClientSecret != ""),
 	)
 }
 

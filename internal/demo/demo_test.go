@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/municipality"
@@ -148,7 +149,7 @@ func TestSeed_RecordsThroughTheRecorder(t *testing.T) {
 	db := storetest.Open(t)
 	reg := municipality.NewRegistry(db)
 	p := strategies.Presets()[0]
-	if _, _, err := reg.Load(ctx, p.Name, p.Data); err != nil {
+	if _, _, err := reg.Load(ctx, audit.System, p.Name, p.Data); err != nil {
 		t.Fatal(err)
 	}
 	cur, err := reg.Current(ctx, "dragoer")

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
@@ -17,7 +18,7 @@ func dragoer(t *testing.T) (*inquiry.Recorder, *municipality.Current) {
 	db := storetest.Open(t)
 	reg := municipality.NewRegistry(db)
 	for _, p := range strategies.Presets() {
-		if _, _, err := reg.Load(context.Background(), p.Name, p.Data); err != nil {
+		if _, _, err := reg.Load(context.Background(), audit.System, p.Name, p.Data); err != nil {
 			t.Fatal(err)
 		}
 	}

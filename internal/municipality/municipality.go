@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -56,10 +57,11 @@ type Registry struct {
 func NewRegistry(db *store.DB) *Registry { return &Registry{db: db} }
 
 // Load validates a strategy document and stores it as the municipality's
-// newest version, creating the municipality if it is new. A document equal
-// to the newest version stores nothing; created tells which happened. An
-// invalid document returns *strategy.Invalid and stores nothing.
-func (r *Registry) Load(ctx context.Context, sourceName string, data []byte) (v Version, created bool, err error) {
+// newest version, creating the municipality if it is new, and audits both
+// in the same transaction. A document equal to the newest version stores
+// nothing; created tells which happened. An invalid document returns
+// *strategy.Invalid and stores nothing.
+func (r *Registry) Load(ctx context.Context, actor audit.Actor, sourceName string, data []byte) (v Version, created bool, err error) {
 	s, err := strategy.Parse(sourceName, data)
 	if err != nil {
 		return Version{}, false, err
@@ -76,6 +78,9 @@ func (r *Registry) Load(ctx context.Context, sourceName string, data []byte) (v 
 				v.Municipality, s.Municipality.Name, v.LoadedAt); err != nil {
 				return err
 			}
+			if err := audit.Record(ctx, tx, v.Municipality, actor, audit.MunicipalityAdded, s.Municipality.Name, ""); err != nil {
+				return err
+			}
 		}
 		newest, err := newestVersion(ctx, tx, v.Municipality)
 		switch {
@@ -88,10 +93,13 @@ func (r *Registry) Load(ctx context.Context, sourceName string, data []byte) (v 
 		}
 		v.Number = newest.Number + 1
 		created = true
-		return tx.QueryRowContext(ctx, `INSERT INTO strategy_versions
+		if err := tx.QueryRowContext(ctx, `INSERT INTO strategy_versions
 			(municipality_id, version, sha256, source_name, document, loaded_at)
 			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-			v.Municipality, v.Number, v.SHA256, sourceName, string(data), v.LoadedAt).Scan(&v.ID)
+			v.Municipality, v.Number, v.SHA256, sourceName, string(data), v.LoadedAt).Scan(&v.ID); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, v.Municipality, actor, audit.StrategyLoaded, fmt.Sprintf("version %d", v.Number), sourceName)
 	})
 	if err != nil {
 		return Version{}, false, fmt.Errorf("store strategy for %s: %w", v.Municipality, err)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -27,16 +28,16 @@ func TestLoad_ChangedDocumentMakesANewVersion(t *testing.T) {
 	reg := municipality.NewRegistry(storetest.Open(t))
 	doc := dragoerPreset(t)
 
-	v1, created, err := reg.Load(ctx, "dragoer.yaml", doc)
+	v1, created, err := reg.Load(ctx, audit.System, "dragoer.yaml", doc)
 	if err != nil || !created || v1.Number != 1 {
 		t.Fatalf("first load: %+v created=%v err=%v", v1, created, err)
 	}
-	same, created, err := reg.Load(ctx, "dragoer.yaml", doc)
+	same, created, err := reg.Load(ctx, audit.System, "dragoer.yaml", doc)
 	if err != nil || created || same.ID != v1.ID {
 		t.Fatalf("loading the same document again: %+v created=%v err=%v; want version 1 unchanged", same, created, err)
 	}
 	changed := strings.Replace(string(doc), "2015: 50", "2015: 55", 1)
-	v2, created, err := reg.Load(ctx, "dragoer-2.yaml", []byte(changed))
+	v2, created, err := reg.Load(ctx, audit.System, "dragoer-2.yaml", []byte(changed))
 	if err != nil || !created || v2.Number != 2 {
 		t.Fatalf("changed document: %+v created=%v err=%v", v2, created, err)
 	}
@@ -58,7 +59,7 @@ func TestLoad_InvalidDocumentStoresNothing(t *testing.T) {
 	ctx := context.Background()
 	reg := municipality.NewRegistry(storetest.Open(t))
 	broken := strings.Replace(string(dragoerPreset(t)), "kind: oral", "kind: spoken", 1)
-	_, _, err := reg.Load(ctx, "broken.yaml", []byte(broken))
+	_, _, err := reg.Load(ctx, audit.System, "broken.yaml", []byte(broken))
 	var inv *strategy.Invalid
 	if !errors.As(err, &inv) {
 		t.Fatalf("want *strategy.Invalid, got %v", err)
@@ -84,7 +85,7 @@ func TestCurrent_UnknownMunicipality(t *testing.T) {
 func TestCurrent_ReadsStoredDocumentInAnotherInstance(t *testing.T) {
 	ctx := context.Background()
 	db := storetest.Open(t)
-	if _, _, err := municipality.NewRegistry(db).Load(ctx, "dragoer.yaml", dragoerPreset(t)); err != nil {
+	if _, _, err := municipality.NewRegistry(db).Load(ctx, audit.System, "dragoer.yaml", dragoerPreset(t)); err != nil {
 		t.Fatal(err)
 	}
 	cur, err := municipality.NewRegistry(db).Current(ctx, "dragoer")

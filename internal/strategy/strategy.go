@@ -9,33 +9,33 @@ package strategy
 // Strategy is one version of a municipality's channel strategy, as written in
 // a strategy file (see docs/strategy.md).
 type Strategy struct {
-	Municipality Municipality   `yaml:"municipality"`
-	Title        string         `yaml:"title"`
-	Source       string         `yaml:"source"`
-	Period       Period         `yaml:"period"`
-	Vision       string         `yaml:"vision"`
-	Principles   []string       `yaml:"principles"`
-	Channels     []Channel      `yaml:"channels"`
-	InquiryTypes []InquiryType  `yaml:"inquiry_types"`
-	Departments  []Department   `yaml:"departments"`
-	Areas        []Area         `yaml:"areas"`
-	Prices       Prices         `yaml:"prices"`
-	Targets      []Target       `yaml:"targets"`
-	OpeningHours []OpeningHours `yaml:"opening_hours"`
-	Holidays     Holidays       `yaml:"holidays"`
+	Municipality Municipality   `yaml:"municipality" json:"municipality"`
+	Title        string         `yaml:"title" json:"title"`
+	Source       string         `yaml:"source" json:"source"`
+	Period       Period         `yaml:"period" json:"period"`
+	Vision       string         `yaml:"vision" json:"vision"`
+	Principles   []string       `yaml:"principles" json:"principles"`
+	Channels     []Channel      `yaml:"channels" json:"channels"`
+	InquiryTypes []InquiryType  `yaml:"inquiry_types" json:"inquiry_types"`
+	Departments  []Department   `yaml:"departments" json:"departments"`
+	Areas        []Area         `yaml:"areas" json:"areas"`
+	Prices       Prices         `yaml:"prices" json:"prices"`
+	Targets      []Target       `yaml:"targets" json:"targets"`
+	OpeningHours []OpeningHours `yaml:"opening_hours" json:"opening_hours"`
+	Holidays     Holidays       `yaml:"holidays" json:"holidays"`
 }
 
 // Municipality names the municipality the strategy belongs to.
 type Municipality struct {
-	ID          string `yaml:"id"`
-	Name        string `yaml:"name"`
-	Inhabitants int    `yaml:"inhabitants"`
+	ID          string `yaml:"id" json:"id"`
+	Name        string `yaml:"name" json:"name"`
+	Inhabitants int    `yaml:"inhabitants" json:"inhabitants"`
 }
 
 // Period is the strategy's span in whole calendar years, both included.
 type Period struct {
-	From int `yaml:"from"`
-	To   int `yaml:"to"`
+	From int `yaml:"from" json:"from"`
+	To   int `yaml:"to" json:"to"`
 }
 
 // Contains reports whether year lies within the period.
@@ -51,14 +51,14 @@ const (
 
 // Channel is one way of contact between citizen and municipality.
 type Channel struct {
-	ID   string `yaml:"id"`
-	Name string `yaml:"name"`
+	ID   string `yaml:"id" json:"id"`
+	Name string `yaml:"name" json:"name"`
 	// Digital follows KL's counting: e-mail is written, not digital.
-	Digital  bool   `yaml:"digital"`
-	Kind     string `yaml:"kind"`
-	Inbound  bool   `yaml:"inbound"`
-	Outbound bool   `yaml:"outbound"`
-	Note     string `yaml:"note"`
+	Digital  bool   `yaml:"digital" json:"digital"`
+	Kind     string `yaml:"kind" json:"kind"`
+	Inbound  bool   `yaml:"inbound" json:"inbound"`
+	Outbound bool   `yaml:"outbound" json:"outbound"`
+	Note     string `yaml:"note" json:"note"`
 }
 
 // Inquiry types and directions. They are fixed: every count and every target
@@ -95,11 +95,11 @@ const (
 // InquiryType holds the default channel priorities of one inquiry type, for
 // both directions (Dragør's Table 1).
 type InquiryType struct {
-	ID          string   `yaml:"id"`
-	Name        string   `yaml:"name"`
-	Description string   `yaml:"description"`
-	Inbound     Priority `yaml:"inbound"`
-	Outbound    Priority `yaml:"outbound"`
+	ID          string   `yaml:"id" json:"id"`
+	Name        string   `yaml:"name" json:"name"`
+	Description string   `yaml:"description" json:"description"`
+	Inbound     Priority `yaml:"inbound" json:"inbound"`
+	Outbound    Priority `yaml:"outbound" json:"outbound"`
 }
 
 // Priority says which channels are primary, secondary and inappropriate
@@ -107,10 +107,10 @@ type InquiryType struct {
 // list that is left out (nil) is inherited from the inquiry type; an empty
 // list means "none".
 type Priority struct {
-	Primary       []string `yaml:"primary"`
-	Secondary     []string `yaml:"secondary"`
-	Inappropriate []string `yaml:"inappropriate"`
-	Note          string   `yaml:"note"`
+	Primary       []string `yaml:"primary" json:"primary"`
+	Secondary     []string `yaml:"secondary" json:"secondary"`
+	Inappropriate []string `yaml:"inappropriate" json:"inappropriate"`
+	Note          string   `yaml:"note" json:"note"`
 }
 
 type channelList struct {
@@ -141,9 +141,9 @@ func (p Priority) over(base Priority) Priority {
 
 // Department owns service areas and writes their action plans.
 type Department struct {
-	ID   string `yaml:"id"`
-	Name string `yaml:"name"`
-	Note string `yaml:"note"`
+	ID   string `yaml:"id" json:"id"`
+	Name string `yaml:"name" json:"name"`
+	Note string `yaml:"note" json:"note"`
 }
 
 // Digital readiness of an area's target group.
@@ -155,22 +155,22 @@ const (
 
 // Area is a service area (henvendelsesområde), classified by a KLE number.
 type Area struct {
-	ID         string   `yaml:"id"`
-	KLE        string   `yaml:"kle"`
-	Title      string   `yaml:"title"`
-	Department string   `yaml:"department"`
-	Types      []string `yaml:"types"`
+	ID         string   `yaml:"id" json:"id"`
+	KLE        string   `yaml:"kle" json:"kle"`
+	Title      string   `yaml:"title" json:"title"`
+	Department string   `yaml:"department" json:"department"`
+	Types      []string `yaml:"types" json:"types"`
 	// Channels overrides the inquiry types' inbound priorities, per type.
-	Channels map[string]Priority `yaml:"channels"`
+	Channels map[string]Priority `yaml:"channels" json:"channels"`
 	// OutboundChannels overrides the outbound priorities, per type.
-	OutboundChannels map[string]Priority `yaml:"outbound_channels"`
-	Mandatory        *Mandatory          `yaml:"mandatory_digital"`
-	SelfService      *Solution           `yaml:"self_service"`
+	OutboundChannels map[string]Priority `yaml:"outbound_channels" json:"outbound_channels"`
+	Mandatory        *Mandatory          `yaml:"mandatory_digital" json:"mandatory_digital"`
+	SelfService      *Solution           `yaml:"self_service" json:"self_service"`
 	// ResponseDays is the expected response time in working days, printed on
 	// every receipt.
-	ResponseDays     *int   `yaml:"response_days"`
-	DigitalReadiness string `yaml:"digital_readiness"`
-	Note             string `yaml:"note"`
+	ResponseDays     *int   `yaml:"response_days" json:"response_days"`
+	DigitalReadiness string `yaml:"digital_readiness" json:"digital_readiness"`
+	Note             string `yaml:"note" json:"note"`
 }
 
 // Handles reports whether the area handles inquiries of the given type.
@@ -186,11 +186,11 @@ func (a *Area) Handles(typ string) bool {
 // Mandatory marks an area where applications must by law be made digitally
 // (obligatorisk digital selvbetjening). It applies to transactions.
 type Mandatory struct {
-	Law string `yaml:"law"`
+	Law string `yaml:"law" json:"law"`
 	// Since is the date (YYYY-MM-DD) the obligation took effect.
-	Since string `yaml:"since"`
+	Since string `yaml:"since" json:"since"`
 	// ExemptionChannel is what an exempted citizen (dispensation) uses.
-	ExemptionChannel string `yaml:"exemption_channel"`
+	ExemptionChannel string `yaml:"exemption_channel" json:"exemption_channel"`
 }
 
 // Logins a self-service solution can require.
@@ -202,32 +202,32 @@ const (
 
 // Solution describes an area's self-service solution.
 type Solution struct {
-	URL string `yaml:"url"`
+	URL string `yaml:"url" json:"url"`
 	// SBLevel is KL's self-service level 0–4; higher is cheaper.
-	SBLevel *int   `yaml:"sb_level"`
-	Login   string `yaml:"login"`
+	SBLevel *int   `yaml:"sb_level" json:"sb_level"`
+	Login   string `yaml:"login" json:"login"`
 	// BorgerDK tells whether the solution is linked from borger.dk.
-	BorgerDK bool `yaml:"borger_dk"`
+	BorgerDK bool `yaml:"borger_dk" json:"borger_dk"`
 }
 
 // Prices holds channel prices per inquiry.
 type Prices struct {
-	Currency string  `yaml:"currency"`
-	Note     string  `yaml:"note"`
-	Entries  []Price `yaml:"entries"`
+	Currency string  `yaml:"currency" json:"currency"`
+	Note     string  `yaml:"note" json:"note"`
+	Entries  []Price `yaml:"entries" json:"entries"`
 }
 
 // Price is the cost of one inquiry on a channel. Type and SBLevel narrow it;
 // left out, the price holds for every type and level.
 type Price struct {
-	Channel string   `yaml:"channel"`
-	Type    string   `yaml:"type"`
-	SBLevel *int     `yaml:"sb_level"`
-	DKK     *float64 `yaml:"dkk"`
-	Source  string   `yaml:"source"`
+	Channel string   `yaml:"channel" json:"channel"`
+	Type    string   `yaml:"type" json:"type"`
+	SBLevel *int     `yaml:"sb_level" json:"sb_level"`
+	DKK     *float64 `yaml:"dkk" json:"dkk"`
+	Source  string   `yaml:"source" json:"source"`
 	// Example marks a figure that is not a measured price: a municipality
 	// must replace it with its own.
-	Example bool `yaml:"example"`
+	Example bool `yaml:"example" json:"example"`
 }
 
 // Target measures.
@@ -251,13 +251,13 @@ const (
 // year; "reduce" targets ask for a falling share without a figure; the
 // qualitative measures (login, borger.dk) give a deadline year.
 type Target struct {
-	ID        string          `yaml:"id"`
-	Measure   string          `yaml:"measure"`
-	Text      string          `yaml:"text"`
-	Area      string          `yaml:"area"`
-	Direction string          `yaml:"direction"`
-	Shares    map[int]float64 `yaml:"shares"`
-	Deadline  int             `yaml:"deadline"`
+	ID        string          `yaml:"id" json:"id"`
+	Measure   string          `yaml:"measure" json:"measure"`
+	Text      string          `yaml:"text" json:"text"`
+	Area      string          `yaml:"area" json:"area"`
+	Direction string          `yaml:"direction" json:"direction"`
+	Shares    map[int]float64 `yaml:"shares" json:"shares"`
+	Deadline  int             `yaml:"deadline" json:"deadline"`
 }
 
 // IsShare reports whether the target's measure is a share of inquiries.
@@ -271,26 +271,26 @@ func (t *Target) IsShare() bool {
 
 // OpeningHours are the hours of one channel at one location.
 type OpeningHours struct {
-	Channel  string  `yaml:"channel"`
-	Location string  `yaml:"location"`
-	Note     string  `yaml:"note"`
-	Example  bool    `yaml:"example"`
-	Hours    []Hours `yaml:"hours"`
+	Channel  string  `yaml:"channel" json:"channel"`
+	Location string  `yaml:"location" json:"location"`
+	Note     string  `yaml:"note" json:"note"`
+	Example  bool    `yaml:"example" json:"example"`
+	Hours    []Hours `yaml:"hours" json:"hours"`
 }
 
 // Hours is one opening interval on the given weekdays, "HH:MM" to "HH:MM".
 type Hours struct {
-	Days []string `yaml:"days"`
-	From string   `yaml:"from"`
-	To   string   `yaml:"to"`
+	Days []string `yaml:"days" json:"days"`
+	From string   `yaml:"from" json:"from"`
+	To   string   `yaml:"to" json:"to"`
 }
 
 // Holidays says on which days the staffed channels are closed.
 type Holidays struct {
 	// Calendar "dk" closes on Danish public holidays; "none" does not.
-	Calendar string `yaml:"calendar"`
+	Calendar string `yaml:"calendar" json:"calendar"`
 	// Closed lists further closing days: "MM-DD" every year or "YYYY-MM-DD".
-	Closed []string `yaml:"closed"`
+	Closed []string `yaml:"closed" json:"closed"`
 }
 
 // Channel returns the channel with the given id.

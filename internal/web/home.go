@@ -2,15 +2,22 @@ package web
 
 import (
 	"net/http"
+
+	"github.com/kanal-dk/kanal/internal/auth"
 )
 
-// showHome lists the installation's municipalities.
+// showHome sends staff to their municipality; operators get the list of
+// municipalities and the form that creates one.
 func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.base(r, "")
+	p := auth.FromContext(r.Context())
+	if m := p.Municipality(); m != "" {
+		http.Redirect(w, r, "/m/"+m, http.StatusSeeOther)
+		return nil
+	}
+	v, err := s.base(r, printer(r).T("home.title"))
 	if err != nil {
 		return err
 	}
-	v.Title = v.L.T("home.title")
 	type item struct {
 		ID, Name, Title string
 		From, To        int
@@ -27,6 +34,7 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, http.StatusOK, "home", struct {
 		view
-		Items []item
-	}{v, items})
+		Items     []item
+		CanCreate bool
+	}{v, items, p.Can(auth.CreateMunicipality, "")})
 }

@@ -10,9 +10,12 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"time"
 
+	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
 //go:embed templates static
@@ -42,7 +45,7 @@ func parsePages() (*pages, error) {
 	}
 	p := &pages{sets: map[string]*template.Template{}}
 	for _, name := range names {
-		t, err := template.New("layout.html").ParseFS(assets, "templates/layout.html", "templates/partials.html", name)
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/partials.html", name)
 		if err != nil {
 			return nil, fmt.Errorf("parse %s: %w", name, err)
 		}
@@ -51,24 +54,50 @@ func parsePages() (*pages, error) {
 	return p, nil
 }
 
+// funcs are the few helpers templates need beyond the translation printer.
+var funcs = template.FuncMap{
+	// localtime shows an instant in Danish time.
+	"localtime": func(t time.Time) string { return t.In(strategy.Location).Format("2006-01-02 15:04:05") },
+}
+
 // view is what every page's template gets besides its own fields.
 type view struct {
-	L              locale.Printer
-	Title          string
+	L     locale.Printer
+	Title string
+	// User is the signed-in staff member, if any.
+	User *auth.User
+	// Municipalities are the ones the user may see.
 	Municipalities []municipality.Municipality
 	// MunicipalityID is the municipality the page is about, if any.
 	MunicipalityID string
 	// Section marks the active entry of the section menu.
 	Section string
+	// Can tells the menus which sections the user may open.
+	Can struct{ EditStrategy, ManageUsers, ManageKeys, ReadAudit bool }
 }
 
 // base fills the common part of a page's view.
 func (s *Server) base(r *http.Request, title string) (view, error) {
+	v := view{L: printer(r), Title: title, MunicipalityID: r.PathValue("municipality")}
+	p := auth.FromContext(r.Context())
+	if p == nil || p.User == nil {
+		return v, nil
+	}
+	v.User = p.User
 	ms, err := s.registry.List(r.Context())
 	if err != nil {
 		return view{}, err
 	}
-	return view{L: printer(r), Title: title, Municipalities: ms, MunicipalityID: r.PathValue("municipality")}, nil
+	for _, m := range ms {
+		if p.Sees(m.ID) {
+			v.Municipalities = append(v.Municipalities, m)
+		}
+	}
+	v.Can.EditStrategy = p.Can(auth.EditStrategy, v.MunicipalityID)
+	v.Can.ManageUsers = p.Can(auth.ManageUsers, v.MunicipalityID)
+	v.Can.ManageKeys = p.Can(auth.ManageKeys, v.MunicipalityID)
+	v.Can.ReadAudit = p.Can(auth.ReadAudit, v.MunicipalityID)
+	return v, nil
 }
 
 // render writes a page; the whole page is rendered before anything is sent,
@@ -88,34 +117,44 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 	return err
 }
 
-// page adapts a handler that returns an error: it answers the error once,
-// with the right status and a page in the reader's language.
-func (s *Server) page(h func(http.ResponseWriter, *http.Request) error) http.Handler {
+// pageHandler adapts a handler that returns an error: it answers the
+// error once, with the right status and a page in the reader's language.
+func (s *Server) pageHandler(h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		setLanguage(w, r)
-		err := h(w, r)
-		if err == nil {
-			return
-		}
-		status, key := http.StatusInternalServerError, "error.internal"
-		if errors.Is(err, errNotFound) || errors.Is(err, municipality.ErrNotFound) {
-			status, key = http.StatusNotFound, "error.not_found"
-		} else {
-			s.log.Error("page failed", "route", r.Pattern, "err", err)
-		}
-		v, berr := s.base(r, printer(r).T(key+".title"))
-		if berr != nil {
-			v = view{L: printer(r), Title: printer(r).T(key + ".title")}
-		}
-		data := struct {
-			view
-			Message string
-		}{v, v.L.T(key)}
-		if rerr := s.render(w, status, "error", data); rerr != nil {
-			s.log.Error("render error page", "err", rerr)
-			http.Error(w, http.StatusText(status), status)
+		if err := h(w, r); err != nil {
+			s.pageError(w, r, err)
 		}
 	})
+}
+
+// pageError answers an error with the error page.
+func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
+	status, key := http.StatusInternalServerError, "error.internal"
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.Is(err, errNotFound) || errors.Is(err, municipality.ErrNotFound) || errors.Is(err, auth.ErrNotFound):
+		status, key = http.StatusNotFound, "error.not_found"
+	case errors.Is(err, errForbidden):
+		status, key = http.StatusForbidden, "error.forbidden"
+	case errors.As(err, &tooBig):
+		status, key = http.StatusRequestEntityTooLarge, "error.too_large"
+	default:
+		s.log.Error("page failed", "route", r.Pattern, "err", err)
+	}
+	l := printer(r)
+	v, berr := s.base(r, l.T(key+".title"))
+	if berr != nil {
+		v = view{L: l, Title: l.T(key + ".title")}
+	}
+	data := struct {
+		view
+		Message string
+	}{v, l.T(key)}
+	if rerr := s.render(w, status, "error", data); rerr != nil {
+		s.log.Error("render error page", "err", rerr)
+		http.Error(w, http.StatusText(status), status)
+	}
 }
 
 const langCookie = "kanal_lang"

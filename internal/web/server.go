@@ -1,7 +1,8 @@
-// Package web serves Kanal over HTTP: the pages (server-rendered HTML in
-// Danish and English), the health and metrics endpoints, and later the API.
-// Handlers are methods on Server, one page per file, and return an error
-// that one adapter turns into an answer.
+// Package web serves Kanal over HTTP: the staff pages (server-rendered HTML
+// in Danish and English), sign-in, the API for systems, and the health and
+// metrics endpoints. Handlers are methods on Server, one page per file, and
+// return an error that one adapter turns into an answer. Every route says
+// in routes.go who may use it; nothing is reachable otherwise.
 package web
 
 import (
@@ -9,34 +10,74 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
 )
+
+// Options are the server's dependencies and settings.
+type Options struct {
+	DB       *store.DB
+	Registry *municipality.Registry
+	Log      *slog.Logger
+	// OIDC is sign-in with the configured identity provider; nil when none.
+	OIDC *auth.OIDC
+	// PublicURL is where users reach Kanal; an https address makes cookies
+	// Secure even behind a TLS-terminating proxy.
+	PublicURL string
+	// Limits for the rate limiters; zero values take the defaults.
+	PublicRate, SignInRate Rate
+}
 
 // Server holds the dependencies of every handler.
 type Server struct {
 	db        *store.DB
 	registry  *municipality.Registry
+	users     *auth.Users
+	sessions  *auth.Sessions
+	keys      *auth.Keys
+	oidc      *auth.OIDC
 	log       *slog.Logger
 	pages     *pages
+	secure    bool
+	public    *limiter
+	signInIP  *limiter
+	signInFor *limiter
 	metrics   *prometheus.Registry
 	requests  *prometheus.CounterVec
 	durations *prometheus.HistogramVec
 }
 
-// New returns a server on the given database.
-func New(db *store.DB, registry *municipality.Registry, log *slog.Logger) (*Server, error) {
+// New returns a server.
+func New(o Options) (*Server, error) {
 	p, err := parsePages()
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{db: db, registry: registry, log: log, pages: p, metrics: prometheus.NewRegistry()}
+	if o.PublicRate == (Rate{}) {
+		o.PublicRate = Rate{PerSecond: 20, Burst: 200}
+	}
+	if o.SignInRate == (Rate{}) {
+		o.SignInRate = Rate{PerSecond: 1.0 / 6, Burst: 10}
+	}
+	s := &Server{
+		db: o.DB, registry: o.Registry, log: o.Log, pages: p, oidc: o.OIDC,
+		users:    auth.NewUsers(o.DB, o.Registry),
+		sessions: auth.NewSessions(o.DB),
+		keys:     auth.NewKeys(o.DB),
+		secure:   strings.HasPrefix(o.PublicURL, "https://"),
+		public:   newLimiter(o.PublicRate),
+		signInIP: newLimiter(o.SignInRate),
+		// One account is guessed at more slowly than one address may try.
+		signInFor: newLimiter(Rate{PerSecond: o.SignInRate.PerSecond / 2, Burst: max(1, o.SignInRate.Burst/2)}),
+		metrics:   prometheus.NewRegistry(),
+	}
 	s.requests = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "kanal_http_requests_total", Help: "HTTP requests by route and status code.",
 	}, []string{"route", "code"})
@@ -46,27 +87,18 @@ func New(db *store.DB, registry *municipality.Registry, log *slog.Logger) (*Serv
 	}, []string{"route"})
 	s.metrics.MustRegister(s.requests, s.durations,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		collectors.NewDBStatsCollector(db.DB, string(db.Engine)))
+		collectors.NewDBStatsCollector(o.DB.DB, string(o.DB.Engine)))
 	return s, nil
 }
 
-// Handler returns the routes wrapped in the middleware every request
-// passes: security headers, cross-origin protection of state-changing
-// requests, metrics and logging.
+// Handler returns every route wrapped in the middleware all requests pass:
+// logging and metrics, security headers, and cross-origin protection of
+// state-changing requests (CSRF).
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("GET /healthz", http.HandlerFunc(s.healthz))
-	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics, promhttp.HandlerOpts{}))
-	mux.Handle("GET /static/", staticFiles())
-	mux.Handle("GET /{$}", s.page(s.showHome))
-	mux.Handle("GET /m/{municipality}", s.page(s.showStrategy))
-	mux.Handle("GET /m/{municipality}/channels", s.page(s.showChannels))
-	mux.Handle("GET /m/{municipality}/areas", s.page(s.showAreas))
-	mux.Handle("GET /m/{municipality}/areas/{area}", s.page(s.showArea))
-	mux.Handle("GET /m/{municipality}/versions", s.page(s.showVersions))
-	mux.Handle("GET /m/{municipality}/versions/{version}/strategy.yaml", s.page(s.downloadVersion))
-	mux.Handle("/", s.page(func(w http.ResponseWriter, r *http.Request) error { return errNotFound }))
-
+	for _, rt := range s.routes() {
+		mux.Handle(rt.pattern, s.wrap(rt))
+	}
 	protect := http.NewCrossOriginProtection()
 	return s.observe(securityHeaders(protect.Handler(mux)))
 }
@@ -86,5 +118,8 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte("ok\n"))
 }
 
-// errNotFound answers 404 with the not-found page.
-var errNotFound = errors.New("not found")
+// Errors handlers return, answered by the adapters.
+var (
+	errNotFound  = errors.New("not found")
+	errForbidden = errors.New("forbidden")
+)

@@ -1,0 +1,229 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/store"
+)
+
+// KeyPermission is what a system may do with its API key.
+type KeyPermission string
+
+// The key permissions. Later features add more.
+const (
+	Ingest  KeyPermission = "ingest"  // report inquiries
+	Read    KeyPermission = "read"    // read figures and the strategy
+	Letters KeyPermission = "letters" // send letters
+)
+
+// KeyPermissions lists them in the order they are offered.
+var KeyPermissions = []KeyPermission{Ingest, Read, Letters}
+
+// ParseKeyPermissions reads a comma-separated list such as "ingest,read".
+func ParseKeyPermissions(s string) ([]KeyPermission, error) {
+	var out []KeyPermission
+	seen := map[KeyPermission]bool{}
+	for _, part := range strings.Split(s, ",") {
+		p := KeyPermission(strings.TrimSpace(part))
+		if p == "" || seen[p] {
+			continue
+		}
+		known := false
+		for _, k := range KeyPermissions {
+			known = known || k == p
+		}
+		if !known {
+			return nil, &InputError{Field: "permissions", Key: "auth.bad_key_permission", Args: []any{string(p)}}
+		}
+		seen[p] = true
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return nil, &InputError{Field: "permissions", Key: "auth.no_key_permission"}
+	}
+	return out, nil
+}
+
+// APIKey is a system's key, without the secret.
+type APIKey struct {
+	ID           int64
+	Municipality string
+	Name         string
+	// Prefix is the key's harmless beginning, to recognise it in lists.
+	Prefix      string
+	Permissions []KeyPermission
+	// Test keys: what they send is stored but marked test and never
+	// counted in figures.
+	Test       bool
+	CreatedAt  time.Time
+	CreatedBy  string
+	LastUsedAt *time.Time
+	RevokedAt  *time.Time
+}
+
+// Allows reports whether the key has the permission.
+func (k *APIKey) Allows(p KeyPermission) bool {
+	for _, q := range k.Permissions {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// Actor is how the key appears in the audit log.
+func (k *APIKey) Actor() string { return "apikey:" + k.Name }
+
+// Keys stores API keys; only a hash of each key is kept.
+type Keys struct {
+	db *store.DB
+}
+
+// NewKeys returns the key store.
+func NewKeys(db *store.DB) *Keys { return &Keys{db: db} }
+
+const prefixLength = 16
+
+// Add creates a key for a municipality and returns the key itself, which is
+// shown this once and never again.
+func (k *Keys) Add(ctx context.Context, actor audit.Actor, municipalityID, name string, perms []KeyPermission, test bool) (string, APIKey, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || utf8.RuneCountInString(name) > 100 {
+		return "", APIKey{}, &InputError{Field: "name", Key: "auth.bad_key_name"}
+	}
+	if len(perms) == 0 {
+		return "", APIKey{}, &InputError{Field: "permissions", Key: "auth.no_key_permission"}
+	}
+	kind := "live"
+	if test {
+		kind = "test"
+	}
+	secret := "kanal_" + kind + "_" + randomToken()
+	key := APIKey{Municipality: municipalityID, Name: name, Prefix: secret[:prefixLength], Permissions: perms, Test: test,
+		CreatedAt: time.Now().UTC().Truncate(time.Second), CreatedBy: actor.Name}
+	err := k.db.InTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM api_keys WHERE municipality_id = $1 AND name = $2`,
+			municipalityID, name).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return &InputError{Field: "name", Key: "auth.key_name_taken", Args: []any{name}}
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO api_keys
+			(municipality_id, name, prefix, key_hash, permissions, test, created_at, created_by)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+			municipalityID, name, key.Prefix, tokenHash(secret), joinPermissions(perms), test, key.CreatedAt, actor.Name).
+			Scan(&key.ID); err != nil {
+			return err
+		}
+		detail := joinPermissions(perms)
+		if test {
+			detail += " (test)"
+		}
+		return audit.Record(ctx, tx, municipalityID, actor, audit.KeyCreated, name, detail)
+	})
+	if err != nil {
+		return "", APIKey{}, err
+	}
+	return secret, key, nil
+}
+
+func joinPermissions(perms []KeyPermission) string {
+	s := make([]string, len(perms))
+	for i, p := range perms {
+		s[i] = string(p)
+	}
+	return strings.Join(s, ",")
+}
+
+const keyColumns = `id, municipality_id, name, prefix, permissions, test, created_at, created_by, last_used_at, revoked_at`
+
+func scanKey(row interface{ Scan(...any) error }) (APIKey, error) {
+	var key APIKey
+	var perms string
+	var lastUsed, revoked sql.NullTime
+	err := row.Scan(&key.ID, &key.Municipality, &key.Name, &key.Prefix, &perms, &key.Test, &key.CreatedAt,
+		&key.CreatedBy, &lastUsed, &revoked)
+	for _, p := range strings.Split(perms, ",") {
+		key.Permissions = append(key.Permissions, KeyPermission(p))
+	}
+	if lastUsed.Valid {
+		key.LastUsedAt = &lastUsed.Time
+	}
+	if revoked.Valid {
+		key.RevokedAt = &revoked.Time
+	}
+	return key, err
+}
+
+// Verify returns the key a request presents, recording its use at most once
+// a minute; ErrNoKey for an unknown or revoked key.
+func (k *Keys) Verify(ctx context.Context, secret string) (*APIKey, error) {
+	if !strings.HasPrefix(secret, "kanal_") {
+		return nil, ErrNoKey
+	}
+	key, err := scanKey(k.db.QueryRowContext(ctx, `SELECT `+keyColumns+` FROM api_keys WHERE key_hash = $1`, tokenHash(secret)))
+	if errors.Is(err, sql.ErrNoRows) || err == nil && key.RevokedAt != nil {
+		return nil, ErrNoKey
+	}
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now().UTC()
+	if key.LastUsedAt == nil || now.Sub(*key.LastUsedAt) > touchEvery {
+		if _, err := k.db.ExecContext(ctx, `UPDATE api_keys SET last_used_at = $1 WHERE id = $2`, now, key.ID); err != nil {
+			return nil, err
+		}
+		key.LastUsedAt = &now
+	}
+	return &key, nil
+}
+
+// List returns a municipality's keys, newest first.
+func (k *Keys) List(ctx context.Context, municipalityID string) ([]APIKey, error) {
+	rows, err := k.db.QueryContext(ctx, `SELECT `+keyColumns+` FROM api_keys WHERE municipality_id = $1
+		ORDER BY created_at DESC, id DESC`, municipalityID)
+	if err != nil {
+		return nil, fmt.Errorf("list api keys: %w", err)
+	}
+	defer rows.Close()
+	var out []APIKey
+	for rows.Next() {
+		key, err := scanKey(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, key)
+	}
+	return out, rows.Err()
+}
+
+// Revoke ends a key of the municipality, found by id or name. Revoking is
+// final; the key stays in the list, marked revoked.
+func (k *Keys) Revoke(ctx context.Context, actor audit.Actor, municipalityID, ref string) error {
+	return k.db.InTx(ctx, func(tx *sql.Tx) error {
+		var id int64
+		var name string
+		err := tx.QueryRowContext(ctx, `SELECT id, name FROM api_keys
+			WHERE municipality_id = $1 AND (name = $2 OR CAST(id AS TEXT) = $2) AND revoked_at IS NULL`,
+			municipalityID, ref).Scan(&id, &name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE api_keys SET revoked_at = $1 WHERE id = $2`, time.Now().UTC(), id); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, municipalityID, actor, audit.KeyRevoked, name, "")
+	})
+}

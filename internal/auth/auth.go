@@ -1,0 +1,145 @@
+// Package auth owns who may do what: staff accounts and their roles,
+// passwords, sign-in with OpenID Connect, sessions, and API keys for
+// systems. Every principal belongs to one municipality (operators, who run
+// the installation, to none) and sees only that municipality's data.
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Role is what a staff member does.
+type Role string
+
+// The roles.
+const (
+	// Staff are front-line staff: they guide and register inquiries.
+	Staff Role = "staff"
+	// Manager is a department manager: the department's figures and plan.
+	Manager Role = "manager"
+	// StrategyGroup may do everything in its municipality: loads the
+	// strategy and manages users and API keys.
+	StrategyGroup Role = "strategy"
+	// Auditor reads the audit log.
+	Auditor Role = "auditor"
+	// Operator runs the installation and creates municipalities.
+	Operator Role = "operator"
+)
+
+// Roles lists the roles in the order they are offered.
+var Roles = []Role{Staff, Manager, StrategyGroup, Auditor, Operator}
+
+// ParseRole reads a role name.
+func ParseRole(s string) (Role, error) {
+	for _, r := range Roles {
+		if string(r) == s {
+			return r, nil
+		}
+	}
+	return "", fmt.Errorf("unknown role %q: use staff, manager, strategy, auditor or operator", s)
+}
+
+// Permission is something a staff member may do.
+type Permission string
+
+// The permissions.
+const (
+	ViewStrategy       Permission = "view_strategy"
+	EditStrategy       Permission = "edit_strategy"
+	ManageUsers        Permission = "manage_users"
+	ManageKeys         Permission = "manage_keys"
+	ReadAudit          Permission = "read_audit"
+	CreateMunicipality Permission = "create_municipality"
+)
+
+var rolePermissions = map[Role][]Permission{
+	Staff:         {ViewStrategy},
+	Manager:       {ViewStrategy},
+	StrategyGroup: {ViewStrategy, EditStrategy, ManageUsers, ManageKeys},
+	Auditor:       {ViewStrategy, ReadAudit},
+	// An operator acts in every municipality, but neither reads their audit
+	// logs nor holds their systems' keys.
+	Operator: {ViewStrategy, EditStrategy, ManageUsers, CreateMunicipality},
+}
+
+// Has reports whether the role grants the permission.
+func (r Role) Has(p Permission) bool {
+	for _, q := range rolePermissions[r] {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// Principal is who makes a request: a signed-in staff member or a system
+// with an API key.
+type Principal struct {
+	User *User
+	Key  *APIKey
+	// SessionHash identifies the session a user signed in with.
+	SessionHash string
+}
+
+// Municipality is the principal's municipality; empty for an operator.
+func (p *Principal) Municipality() string {
+	switch {
+	case p == nil:
+		return ""
+	case p.User != nil:
+		return p.User.Municipality
+	case p.Key != nil:
+		return p.Key.Municipality
+	}
+	return ""
+}
+
+// Can reports whether a signed-in user may use a permission on a
+// municipality's data. Only operators act across municipalities.
+func (p *Principal) Can(perm Permission, municipality string) bool {
+	if p == nil || p.User == nil || !p.User.Role.Has(perm) {
+		return false
+	}
+	return p.User.Role == Operator || municipality == "" || municipality == p.User.Municipality
+}
+
+// Sees reports whether the principal may see a municipality at all.
+func (p *Principal) Sees(municipality string) bool {
+	if p == nil {
+		return false
+	}
+	if p.User != nil && p.User.Role == Operator {
+		return true
+	}
+	return p.Municipality() == municipality
+}
+
+type principalKey struct{}
+
+// WithPrincipal returns a context carrying the principal of a request.
+func WithPrincipal(ctx context.Context, p *Principal) context.Context {
+	return context.WithValue(ctx, principalKey{}, p)
+}
+
+// FromContext returns the request's principal, or nil.
+func FromContext(ctx context.Context) *Principal {
+	p, _ := ctx.Value(principalKey{}).(*Principal)
+	return p
+}
+
+// Errors of sign-in and lookups.
+var (
+	ErrBadCredentials = errors.New("wrong e-mail address or password")
+	ErrNoSession      = errors.New("no valid session")
+	ErrNoKey          = errors.New("no valid API key")
+	ErrNotFound       = errors.New("not found")
+	ErrExists         = errors.New("already exists")
+)
+
+// NormalizeEmail trims and lower-cases an e-mail address.
+func NormalizeEmail(email string) string {
+	return strings.ToLower(strings.TrimSpace(email))
+}

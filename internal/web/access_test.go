@@ -1,0 +1,552 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/strategies"
+)
+
+// routeURL fills a route pattern's wildcards with values.
+func routeURL(pattern string, values map[string]string) (method, path string) {
+	method, path, _ = strings.Cut(pattern, " ")
+	path = strings.ReplaceAll(path, "{$}", "")
+	for k, v := range values {
+		path = strings.ReplaceAll(path, "{"+k+"}", v)
+	}
+	if path == "/static/" {
+		path = "/static/kanal.css"
+	}
+	return method, path
+}
+
+// request sends a route's method to a path with an empty form.
+func (ts *testServer) request(t *testing.T, c *http.Client, method, path string, header ...string) response {
+	t.Helper()
+	req, err := http.NewRequest(method, ts.URL+path, strings.NewReader(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if method == http.MethodPost {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	return do(t, c, req)
+}
+
+func (ts *testServer) addKey(t *testing.T, m, name string, test bool, perms ...auth.KeyPermission) (string, auth.APIKey) {
+	t.Helper()
+	secret, key, err := auth.NewKeys(ts.db).Add(context.Background(), audit.System, m, name, perms, test)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return secret, key
+}
+
+// Every registered route, walked as everyone who must not use it: nobody
+// signed in, a user of another municipality, and every role without the
+// route's permission — and as every role that may, which must get through.
+func TestRoutes_NoRouteLetsAnyoneSeeWhatTheirRoleOrMunicipalityDoesNotAllow(t *testing.T) {
+	ts := newTestServer(t, true)
+	ctx := context.Background()
+	users := auth.NewUsers(ts.db, ts.registry)
+	victim, _, err := users.Add(ctx, audit.System, auth.NewUser{Municipality: "dragoer", Email: "offer@dragoer.demo", Role: auth.Staff, Password: "en lang adgangskode"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, key := ts.addKey(t, "dragoer", "offer", false, auth.Read)
+	values := map[string]string{"municipality": "dragoer", "area": "flytning", "version": "1",
+		"user": fmt.Sprint(victim.ID), "key": fmt.Sprint(key.ID)}
+	dragoer := map[auth.Role]string{auth.Staff: dragoerStaff, auth.Manager: dragoerManager,
+		auth.StrategyGroup: dragoerGroup, auth.Auditor: dragoerAuditor, auth.Operator: operator}
+	readKey, _ := ts.addKey(t, "dragoer", "læser", false, auth.Read)
+	ingestKey, _ := ts.addKey(t, "dragoer", "indberetter", false, auth.Ingest)
+	taarnbyKey, _ := ts.addKey(t, "taarnby", "læser", false, auth.Read)
+
+	checked := 0
+	for _, rt := range ts.srv.routes() {
+		if rt.pattern == "/" {
+			continue
+		}
+		method, path := routeURL(rt.pattern, values)
+		t.Run(rt.pattern, func(t *testing.T) {
+			switch {
+			case rt.public:
+				// An empty sign-in form is refused with 401; that is the route working.
+				r := ts.request(t, ts.client(t, ""), method, path)
+				if r.status == http.StatusForbidden || r.status >= 500 {
+					t.Errorf("public route answered %d", r.status)
+				}
+			case rt.api != nil:
+				if r := ts.request(t, ts.client(t, ""), method, path); r.status != http.StatusUnauthorized {
+					t.Errorf("without a key: %d, want 401", r.status)
+				}
+				if r := ts.request(t, ts.client(t, operator), method, path); r.status != http.StatusUnauthorized {
+					t.Errorf("with a staff session but no key: %d, want 401", r.status)
+				}
+				if r := ts.request(t, ts.client(t, ""), method, path, "Authorization", "Bearer "+ingestKey); r.status != http.StatusForbidden {
+					t.Errorf("key without %s: %d, want 403", rt.keyPerm, r.status)
+				}
+				if r := ts.request(t, ts.client(t, ""), method, path+"?municipality=dragoer", "Authorization", "Bearer "+taarnbyKey); r.status != http.StatusNotFound {
+					t.Errorf("Tårnby's key asking for Dragør: %d, want 404", r.status)
+				}
+				if r := ts.request(t, ts.client(t, ""), method, path, "Authorization", "Bearer "+readKey); r.status != http.StatusOK {
+					t.Errorf("key with %s: %d, want 200", rt.keyPerm, r.status)
+				}
+			default:
+				r := ts.request(t, ts.client(t, ""), method, path)
+				if r.status != http.StatusSeeOther || !strings.HasPrefix(r.header.Get("Location"), "/login") {
+					t.Errorf("anonymous: %d %q, want a redirect to /login", r.status, r.header.Get("Location"))
+				}
+				if strings.Contains(rt.pattern, "{municipality}") {
+					for _, other := range []string{taarnbyGroup, taarnbyAuditor} {
+						if r := ts.request(t, ts.client(t, other), method, path); r.status != http.StatusNotFound {
+							t.Errorf("%s (another municipality): %d, want 404", other, r.status)
+						}
+					}
+				}
+				// Signing out answers with the sign-in page; for other routes
+				// that redirect would mean the user was not let in.
+				signedOut := rt.pattern == "POST /logout"
+				for role, email := range dragoer {
+					r := ts.request(t, ts.client(t, email), method, path)
+					allowed := role.Has(rt.perm)
+					switch {
+					case !allowed && r.status != http.StatusForbidden:
+						t.Errorf("%s lacks %s but got %d", role, rt.perm, r.status)
+					case allowed && (r.status == http.StatusForbidden || r.status == http.StatusNotFound || r.status >= 500 ||
+						r.status == http.StatusSeeOther && strings.HasPrefix(r.header.Get("Location"), "/login") && !signedOut):
+						t.Errorf("%s has %s but got %d %s", role, rt.perm, r.status, r.header.Get("Location"))
+					}
+				}
+			}
+		})
+		checked++
+	}
+	if checked < 25 {
+		t.Errorf("walked only %d routes", checked)
+	}
+}
+
+func TestAPI_StrategyIsTheKeysOwnMunicipality(t *testing.T) {
+	ts := newTestServer(t, true)
+	secret, _ := ts.addKey(t, "taarnby", "telefoni", false, auth.Read)
+	r := ts.request(t, ts.client(t, ""), "GET", "/api/v1/strategy", "Authorization", "Bearer "+secret)
+	var body struct {
+		Municipality string `json:"municipality"`
+		Strategy     struct {
+			Areas []struct {
+				KLE string `json:"kle"`
+			} `json:"areas"`
+		} `json:"strategy"`
+	}
+	if err := json.Unmarshal([]byte(r.body), &body); err != nil || r.status != http.StatusOK {
+		t.Fatalf("status %d: %v\n%s", r.status, err, r.body)
+	}
+	if body.Municipality != "taarnby" || len(body.Strategy.Areas) < 12 || body.Strategy.Areas[0].KLE == "" {
+		t.Errorf("answer: %+v", body)
+	}
+	var keys []auth.APIKey
+	keys, _ = auth.NewKeys(ts.db).List(context.Background(), "taarnby")
+	if len(keys) != 1 || keys[0].LastUsedAt == nil {
+		t.Errorf("last use not recorded: %+v", keys)
+	}
+	if err := auth.NewKeys(ts.db).Revoke(context.Background(), audit.System, "taarnby", "telefoni"); err != nil {
+		t.Fatal(err)
+	}
+	r = ts.request(t, ts.client(t, ""), "GET", "/api/v1/strategy", "Authorization", "Bearer "+secret)
+	if r.status != http.StatusUnauthorized || !strings.Contains(r.body, `"code": "bad_key"`) {
+		t.Errorf("a revoked key: %d %s", r.status, r.body)
+	}
+}
+
+func TestKeys_CreatedInTheUIShownOnceStoredHashed(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerGroup)
+	r := ts.post(t, c, "/m/dragoer/keys", url.Values{"name": {"Telefonsystem"}, "permissions": {"ingest", "read"}, "test": {"on"}})
+	if r.status != http.StatusOK {
+		t.Fatalf("create key: %d\n%s", r.status, r.body)
+	}
+	start := strings.Index(r.body, "kanal_test_")
+	if start < 0 {
+		t.Fatalf("the new key is not shown:\n%s", r.body)
+	}
+	secret := r.body[start : start+len("kanal_test_")+43]
+	if list := ts.get(t, c, "/m/dragoer/keys"); strings.Contains(list.body, secret) {
+		t.Error("the key is shown again after creation")
+	}
+	var stored int
+	ts.db.QueryRow(`SELECT COUNT(*) FROM api_keys WHERE key_hash = $1 OR prefix = $1`, secret).Scan(&stored)
+	if stored != 0 {
+		t.Error("the key is stored in the clear")
+	}
+	key, err := auth.NewKeys(ts.db).Verify(context.Background(), secret)
+	if err != nil || !key.Test || !key.Allows(auth.Ingest) || !key.Allows(auth.Read) || key.Allows(auth.Letters) {
+		t.Errorf("verify: %+v %v", key, err)
+	}
+	if r := ts.post(t, c, "/m/dragoer/keys", url.Values{"name": {"Telefonsystem"}, "permissions": {"read"}}); r.status != http.StatusUnprocessableEntity {
+		t.Errorf("a second key with the same name: %d", r.status)
+	}
+	if r := ts.post(t, c, "/m/dragoer/keys", url.Values{"name": {"Uden tilladelser"}}); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Vælg mindst én tilladelse") {
+		t.Errorf("a key without permissions: %d", r.status)
+	}
+	if r := ts.post(t, c, fmt.Sprintf("/m/dragoer/keys/%d/revoke", key.ID), nil); r.status != http.StatusOK {
+		t.Errorf("revoke: %d", r.status)
+	}
+	if _, err := auth.NewKeys(ts.db).Verify(context.Background(), secret); err != auth.ErrNoKey {
+		t.Errorf("a revoked key still verifies: %v", err)
+	}
+}
+
+func TestSignIn_PasswordSessionAndSignOut(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, "")
+	if r := ts.get(t, c, "/m/dragoer/areas"); r.status != http.StatusSeeOther || r.header.Get("Location") != "/login?return=%2Fm%2Fdragoer%2Fareas" {
+		t.Fatalf("anonymous: %d %q", r.status, r.header.Get("Location"))
+	}
+	r := ts.post(t, c, "/login", url.Values{"email": {dragoerStaff}, "password": {"forkert adgangskode"}, "return": {"/m/dragoer/areas"}})
+	if r.status != http.StatusUnauthorized || !strings.Contains(r.body, "Forkert e-mailadresse eller adgangskode") {
+		t.Fatalf("wrong password: %d", r.status)
+	}
+	r = ts.post(t, c, "/login", url.Values{"email": {"Medarbejder@Dragoer.demo"}, "password": {"kanal-demo-adgang"}, "return": {"/m/dragoer/areas"}})
+	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/m/dragoer/areas" {
+		t.Fatalf("right password: %d %q", r.status, r.header.Get("Location"))
+	}
+	var cookie *http.Cookie
+	for _, ck := range c.Jar.Cookies(mustURL(ts.URL)) {
+		if ck.Name == sessionCookie {
+			cookie = ck
+		}
+	}
+	if cookie == nil {
+		t.Fatal("no session cookie")
+	}
+	if r := ts.get(t, c, "/m/dragoer/areas"); r.status != http.StatusOK || !strings.Contains(r.body, "Medarbejder (demo)") {
+		t.Fatalf("signed in: %d", r.status)
+	}
+	if r := ts.post(t, c, "/logout", nil); r.status != http.StatusSeeOther {
+		t.Fatalf("sign out: %d", r.status)
+	}
+	// The old cookie no longer opens anything, even if a browser kept it.
+	stale := ts.client(t, "")
+	stale.Jar.SetCookies(mustURL(ts.URL), []*http.Cookie{{Name: sessionCookie, Value: cookie.Value, Path: "/"}})
+	if r := ts.get(t, stale, "/m/dragoer"); r.status != http.StatusSeeOther {
+		t.Errorf("a signed-out session still works: %d", r.status)
+	}
+	events, _ := audit.List(context.Background(), ts.db, audit.Filter{Municipality: "dragoer"})
+	var actions []string
+	for _, e := range events {
+		actions = append(actions, e.Action)
+	}
+	joined := strings.Join(actions, ",")
+	for _, want := range []string{audit.SignInFailed, audit.SignIn, audit.SignOut} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("audit log lacks %s: %s", want, joined)
+		}
+	}
+}
+
+func TestSignIn_ReturnAddressStaysOnTheSite(t *testing.T) {
+	for ret, want := range map[string]string{"/m/dragoer": "/m/dragoer", "//evil.example/x": "/", "https://evil.example": "/", `/\evil.example`: "/", "": "/"} {
+		if got := safeReturn(ret); got != want {
+			t.Errorf("safeReturn(%q) = %q, want %q", ret, got, want)
+		}
+	}
+}
+
+func TestSignIn_OneTimePasswordMustBeChangedFirst(t *testing.T) {
+	ts := newTestServer(t, true)
+	_, password, err := auth.NewUsers(ts.db, ts.registry).Add(context.Background(), audit.System,
+		auth.NewUser{Municipality: "dragoer", Email: "ny@dragoer.demo", Role: auth.Staff})
+	if err != nil || password == "" {
+		t.Fatalf("add: %q %v", password, err)
+	}
+	c := ts.client(t, "")
+	r := ts.post(t, c, "/login", url.Values{"email": {"ny@dragoer.demo"}, "password": {password}})
+	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/password" {
+		t.Fatalf("sign-in with a one-time password: %d %q", r.status, r.header.Get("Location"))
+	}
+	if r := ts.get(t, c, "/m/dragoer"); r.header.Get("Location") != "/password" {
+		t.Errorf("other pages must wait for the new password: %d %q", r.status, r.header.Get("Location"))
+	}
+	if r := ts.get(t, c, "/password"); r.status != http.StatusOK || !strings.Contains(r.body, "engangsadgangskode") {
+		t.Errorf("password page: %d", r.status)
+	}
+	if r := ts.post(t, c, "/password", url.Values{"current": {password}, "password": {"kort"}, "repeat": {"kort"}}); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "mindst 12 tegn") {
+		t.Errorf("too short: %d", r.status)
+	}
+	if r := ts.post(t, c, "/password", url.Values{"current": {password}, "password": {"en helt ny sætning"}, "repeat": {"en anden sætning"}}); r.status != http.StatusUnprocessableEntity {
+		t.Errorf("mismatch: %d", r.status)
+	}
+	if r := ts.post(t, c, "/password", url.Values{"current": {password}, "password": {"en helt ny sætning"}, "repeat": {"en helt ny sætning"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("change: %d %s", r.status, r.body)
+	}
+	if r := ts.get(t, c, "/m/dragoer"); r.status != http.StatusOK {
+		t.Errorf("after the change: %d", r.status)
+	}
+	if r := ts.post(t, ts.client(t, ""), "/login", url.Values{"email": {"ny@dragoer.demo"}, "password": {password}}); r.status != http.StatusUnauthorized {
+		t.Errorf("the one-time password still works: %d", r.status)
+	}
+}
+
+func TestSignIn_IsRateLimited(t *testing.T) {
+	ts := newTestServer(t, true, func(o *Options) { o.SignInRate = Rate{PerSecond: 0.01, Burst: 4} })
+	c := ts.client(t, "")
+	limited := false
+	for i := 0; i < 8; i++ {
+		r := ts.post(t, c, "/login", url.Values{"email": {dragoerStaff}, "password": {fmt.Sprintf("gæt nummer %d", i)}})
+		if r.status == http.StatusTooManyRequests {
+			limited = true
+			if r.header.Get("Retry-After") == "" {
+				t.Error("429 without Retry-After")
+			}
+			break
+		}
+	}
+	if !limited {
+		t.Error("eight quick wrong passwords were all answered")
+	}
+}
+
+func TestPublicRoutes_AreRateLimited(t *testing.T) {
+	ts := newTestServer(t, false, func(o *Options) { o.PublicRate = Rate{PerSecond: 0.01, Burst: 3} })
+	c := ts.client(t, "")
+	codes := []int{}
+	for range 5 {
+		codes = append(codes, ts.get(t, c, "/healthz").status)
+	}
+	if codes[len(codes)-1] != http.StatusTooManyRequests {
+		t.Errorf("statuses %v; the public limit did not apply", codes)
+	}
+}
+
+func TestSessions_ExpireAndCanBeRevoked(t *testing.T) {
+	ts := newTestServer(t, true)
+	idle := ts.client(t, dragoerStaff)
+	if _, err := ts.db.Exec(`UPDATE sessions SET last_seen_at = $1`, time.Now().UTC().Add(-auth.SessionIdle-time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if r := ts.get(t, idle, "/m/dragoer"); r.status != http.StatusSeeOther {
+		t.Errorf("an idle session still works: %d", r.status)
+	}
+	old := ts.client(t, dragoerStaff)
+	if _, err := ts.db.Exec(`UPDATE sessions SET expires_at = $1`, time.Now().UTC().Add(-time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if r := ts.get(t, old, "/m/dragoer"); r.status != http.StatusSeeOther {
+		t.Errorf("an expired session still works: %d", r.status)
+	}
+
+	victim := ts.client(t, dragoerStaff)
+	u, _ := auth.NewUsers(ts.db, ts.registry).ByEmail(context.Background(), dragoerStaff)
+	if r := ts.post(t, ts.client(t, dragoerGroup), fmt.Sprintf("/m/dragoer/users/%d/sessions", u.ID), nil); r.status != http.StatusOK {
+		t.Fatalf("revoke: %d", r.status)
+	}
+	if r := ts.get(t, victim, "/m/dragoer"); r.status != http.StatusSeeOther {
+		t.Errorf("a revoked session still works: %d", r.status)
+	}
+}
+
+func TestUsers_StrategyGroupManagesItsMunicipality(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerGroup)
+	r := ts.post(t, c, "/m/dragoer/users", url.Values{"email": {"ny.leder@dragoer.dk"}, "role": {"manager"}})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "En afdelingsleder skal have en afdeling") {
+		t.Errorf("manager without department: %d", r.status)
+	}
+	if r := ts.post(t, c, "/m/dragoer/users", url.Values{"email": {"x@dragoer.dk"}, "role": {"operator"}}); r.status != http.StatusUnprocessableEntity {
+		t.Errorf("the form made an operator: %d", r.status)
+	}
+	r = ts.post(t, c, "/m/dragoer/users", url.Values{"email": {"ny.leder@dragoer.dk"}, "name": {"Ny Leder"}, "role": {"manager"}, "department": {"teknik-miljoe"}})
+	if r.status != http.StatusOK || !strings.Contains(r.body, "Engangsadgangskode til ny.leder@dragoer.dk") {
+		t.Fatalf("create: %d", r.status)
+	}
+	u, err := auth.NewUsers(ts.db, ts.registry).ByEmail(context.Background(), "ny.leder@dragoer.dk")
+	if err != nil || u.Municipality != "dragoer" || u.Role != auth.Manager || u.Department != "teknik-miljoe" || !u.MustChangePassword {
+		t.Fatalf("stored: %+v %v", u, err)
+	}
+	if r := ts.post(t, c, fmt.Sprintf("/m/dragoer/users/%d/disable", u.ID), nil); r.status != http.StatusOK {
+		t.Errorf("disable: %d", r.status)
+	}
+	me, _ := auth.NewUsers(ts.db, ts.registry).ByEmail(context.Background(), dragoerGroup)
+	if r := ts.post(t, c, fmt.Sprintf("/m/dragoer/users/%d/disable", me.ID), nil); r.status != http.StatusUnprocessableEntity {
+		t.Errorf("closing one's own account: %d", r.status)
+	}
+	// Another municipality's user is not found from Dragør's page.
+	other, _ := auth.NewUsers(ts.db, ts.registry).ByEmail(context.Background(), taarnbyAuditor)
+	if r := ts.post(t, c, fmt.Sprintf("/m/dragoer/users/%d/disable", other.ID), nil); r.status != http.StatusNotFound {
+		t.Errorf("disabling Tårnby's user from Dragør: %d, want 404", r.status)
+	}
+	if other, _ = auth.NewUsers(ts.db, ts.registry).ByEmail(context.Background(), taarnbyAuditor); other.Disabled {
+		t.Error("Tårnby's user was disabled from Dragør")
+	}
+}
+
+func upload(t *testing.T, ts *testServer, c *http.Client, path, name string, doc []byte) response {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("strategy", name)
+	fw.Write(doc)
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, ts.URL+path, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return do(t, c, req)
+}
+
+func preset(t *testing.T, id string) []byte {
+	for _, p := range strategies.Presets() {
+		if strings.Contains(p.Name, id) {
+			return p.Data
+		}
+	}
+	t.Fatalf("no preset %s", id)
+	return nil
+}
+
+func TestUpload_StrategyGroupLoadsANewVersion(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerGroup)
+	doc := preset(t, "dragoer")
+	broken := bytes.Replace(doc, []byte("kind: oral"), []byte("kind: spoken"), 1)
+	r := upload(t, ts, c, "/m/dragoer/versions", "ny.yaml", broken)
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `ny.yaml:64:11: ukendt kanaltype "spoken"`) {
+		t.Errorf("broken upload: %d\n%s", r.status, r.body)
+	}
+	if r := upload(t, ts, c, "/m/dragoer/versions", "taarnby.yaml", preset(t, "taarnby")); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "ikke for") {
+		t.Errorf("another municipality's file: %d", r.status)
+	}
+	changed := bytes.Replace(doc, []byte("2015: 50"), []byte("2015: 60"), 1)
+	if r := upload(t, ts, c, "/m/dragoer/versions", "ny.yaml", changed); r.status != http.StatusOK || !strings.Contains(r.body, "indlæst som version 2") {
+		t.Errorf("upload: %d\n%s", r.status, r.body)
+	}
+	events, _ := audit.List(context.Background(), ts.db, audit.Filter{Municipality: "dragoer", Action: audit.StrategyLoaded})
+	if len(events) != 2 || events[0].Actor != dragoerGroup || events[0].Target != "version 2" {
+		t.Errorf("audit: %+v", events)
+	}
+	big := bytes.Repeat([]byte("#"), uploadBody+1)
+	if r := upload(t, ts, c, "/m/dragoer/versions", "stor.yaml", big); r.status != http.StatusRequestEntityTooLarge {
+		t.Errorf("an oversized upload: %d", r.status)
+	}
+}
+
+func TestOperator_CreatesAMunicipality(t *testing.T) {
+	ts := newTestServer(t, true)
+	doc := bytes.Replace(preset(t, "dragoer"), []byte("id: dragoer\n  name: Dragør Kommune"), []byte("id: testby\n  name: Testby Kommune"), 1)
+	r := upload(t, ts, ts.client(t, operator), "/municipalities", "testby.yaml", doc)
+	if r.status != http.StatusOK || !strings.Contains(r.body, "version 1") {
+		t.Fatalf("create: %d\n%s", r.status, r.body)
+	}
+	if r := ts.get(t, ts.client(t, operator), "/"); !strings.Contains(r.body, "Testby Kommune") {
+		t.Error("the new municipality is not listed")
+	}
+	if r := upload(t, ts, ts.client(t, dragoerGroup), "/municipalities", "testby.yaml", doc); r.status != http.StatusForbidden {
+		t.Errorf("a strategy group created a municipality: %d", r.status)
+	}
+}
+
+func TestAudit_AuditorReadsFiltersAndExports(t *testing.T) {
+	ts := newTestServer(t, true)
+	ts.post(t, ts.client(t, ""), "/login", url.Values{"email": {dragoerStaff}, "password": {"forkert adgangskode"}})
+	ts.post(t, ts.client(t, dragoerGroup), "/m/dragoer/keys", url.Values{"name": {"=HYPERLINK(\"x\")"}, "permissions": {"read"}})
+	c := ts.client(t, dragoerAuditor)
+	r := ts.get(t, c, "/m/dragoer/audit?action=signin_failed")
+	if r.status != http.StatusOK || !strings.Contains(r.body, "Mislykket login") || strings.Contains(r.body, "API-nøgle oprettet</td>") {
+		t.Errorf("filtered page: %d\n%s", r.status, r.body)
+	}
+	if r := ts.get(t, c, "/m/dragoer/audit?from=31-12-2014"); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "er ikke en dato") {
+		t.Errorf("bad date: %d", r.status)
+	}
+	r = ts.get(t, c, "/m/dragoer/audit.csv")
+	if r.status != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("csv: %d", r.status)
+	}
+	cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(r.body, "\ufeff")))
+	cr.Comma = ';'
+	rows, err := cr.ReadAll()
+	if err != nil || len(rows) < 3 {
+		t.Fatalf("csv rows: %v %v", rows, err)
+	}
+	found := false
+	for _, row := range rows {
+		if row[3] == `'=HYPERLINK("x")` {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the formula-like key name was not neutralised: %v", rows)
+	}
+	exported, _ := audit.List(context.Background(), ts.db, audit.Filter{Municipality: "dragoer", Action: audit.AuditExported})
+	if len(exported) != 1 || exported[0].Actor != dragoerAuditor {
+		t.Errorf("the export was not audited: %+v", exported)
+	}
+	if r := ts.get(t, ts.client(t, taarnbyAuditor), "/m/dragoer/audit"); r.status != http.StatusNotFound {
+		t.Errorf("Tårnby's auditor reads Dragør's log: %d", r.status)
+	}
+}
+
+func TestAudit_LogIsAppendOnly(t *testing.T) {
+	ts := newTestServer(t, true)
+	if _, err := ts.db.Exec(`UPDATE audit_events SET actor = 'someone else'`); err == nil {
+		t.Error("the audit log could be changed")
+	}
+	if _, err := ts.db.Exec(`DELETE FROM audit_events`); err == nil {
+		t.Error("the audit log could be deleted")
+	}
+	var n int
+	ts.db.QueryRow(`SELECT COUNT(*) FROM audit_events`).Scan(&n)
+	if n == 0 {
+		t.Error("no audit events from loading the presets and making the demo users")
+	}
+}
+
+// CPR numbers typed anywhere — a path, a query, the sign-in form, a header,
+// an API key — reach neither the log nor the audit log. (Every test's log
+// is also checked when its server stops.)
+func TestLogs_NoCPRNumberFromAnyInput(t *testing.T) {
+	ts := newTestServer(t, true)
+	cpr := "010170-1234"
+	anon := ts.client(t, "")
+	ts.get(t, anon, "/m/0101701234/areas?cpr="+cpr)
+	ts.post(t, anon, "/login", url.Values{"email": {cpr}, "password": {cpr}})
+	ts.request(t, anon, "GET", "/api/v1/strategy?municipality="+cpr, "Authorization", "Bearer kanal_live_"+cpr)
+	c := ts.client(t, dragoerGroup)
+	ts.post(t, c, "/m/dragoer/users", url.Values{"email": {cpr}, "name": {cpr}, "role": {"staff"}})
+	ts.get(t, c, "/m/dragoer/areas/"+cpr, "User-Agent", cpr, "Referer", "http://x/"+cpr)
+	if m := cprShaped.FindString(ts.logs.String()); m != "" {
+		t.Errorf("logged %q", m)
+	}
+	rows, err := ts.db.Query(`SELECT actor || ' ' || target || ' ' || detail FROM audit_events`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		if cprShaped.MatchString(s) {
+			t.Errorf("audit log holds a CPR-shaped string: %q", s)
+		}
+	}
+}
+
+func mustURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
+}

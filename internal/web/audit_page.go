@@ -1,0 +1,104 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/export"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// auditLimit is how many events the page shows; the CSV has them all.
+const auditLimit = 500
+
+type auditView struct {
+	view
+	Events  []audit.Event
+	Actions []string
+	Filter  struct{ From, To, Action, Actor string }
+	Errors  map[string]string
+	Limited bool
+	CSV     string
+}
+
+// auditFilter reads the page's filter from the query: dates are whole days
+// in Danish time, both included.
+func auditFilter(r *http.Request, data *auditView) audit.Filter {
+	q := r.URL.Query()
+	data.Filter.From, data.Filter.To = q.Get("from"), q.Get("to")
+	data.Filter.Action, data.Filter.Actor = q.Get("action"), q.Get("actor")
+	f := audit.Filter{Municipality: r.PathValue("municipality"), Action: data.Filter.Action, Actor: data.Filter.Actor}
+	day := func(field, s string) time.Time {
+		if s == "" {
+			return time.Time{}
+		}
+		t, err := time.ParseInLocation(time.DateOnly, s, strategy.Location)
+		if err != nil {
+			data.Errors[field] = data.L.T("audit.bad_date", s)
+		}
+		return t
+	}
+	f.From = day("from", data.Filter.From)
+	if to := day("to", data.Filter.To); !to.IsZero() {
+		f.To = to.AddDate(0, 0, 1)
+	}
+	return f
+}
+
+// showAudit shows the municipality's audit log, newest first, filtered.
+func (s *Server) showAudit(w http.ResponseWriter, r *http.Request) error {
+	_, v, err := s.current(r, "audit")
+	if err != nil {
+		return err
+	}
+	v.Title = v.L.T("audit.title") + " – " + v.Title
+	data := auditView{view: v, Actions: audit.Actions, Errors: map[string]string{}}
+	f := auditFilter(r, &data)
+	if len(data.Errors) > 0 {
+		return s.render(w, http.StatusUnprocessableEntity, "audit", data)
+	}
+	f.Limit = auditLimit + 1
+	if data.Events, err = audit.List(r.Context(), s.db, f); err != nil {
+		return err
+	}
+	if len(data.Events) > auditLimit {
+		data.Events, data.Limited = data.Events[:auditLimit], true
+	}
+	data.CSV = "/m/" + v.MunicipalityID + "/audit.csv?" + url.Values{"from": {data.Filter.From}, "to": {data.Filter.To},
+		"action": {data.Filter.Action}, "actor": {data.Filter.Actor}}.Encode()
+	return s.render(w, http.StatusOK, "audit", data)
+}
+
+// exportAudit sends the filtered audit log as CSV; the export itself is
+// audited.
+func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request) error {
+	data := auditView{view: view{L: printer(r)}, Errors: map[string]string{}}
+	f := auditFilter(r, &data)
+	if len(data.Errors) > 0 {
+		return errNotFound
+	}
+	events, err := audit.List(r.Context(), s.db, f)
+	if err != nil {
+		return err
+	}
+	if err := audit.Record(r.Context(), s.db, f.Municipality, actorOf(r), audit.AuditExported,
+		fmt.Sprintf("%d", len(events)), r.URL.RawQuery); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="revisionslog-`+f.Municipality+`.csv"`)
+	out, err := export.NewCSV(w)
+	if err != nil {
+		return err
+	}
+	l := data.L
+	out.Write(l.T("audit.time"), l.T("audit.actor"), l.T("audit.action"), l.T("audit.target"), l.T("audit.detail"), l.T("audit.address"))
+	for _, e := range events {
+		out.Write(e.At.In(strategy.Location).Format("2006-01-02 15:04:05"), e.Actor, l.T("audit.action."+e.Action),
+			e.Target, e.Detail, e.RemoteAddr)
+	}
+	return out.Flush()
+}

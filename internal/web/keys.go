@@ -1,0 +1,96 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/kanal-dk/kanal/internal/auth"
+)
+
+// keysView is the API key administration page of a municipality.
+type keysView struct {
+	view
+	Keys        []auth.APIKey
+	Permissions []auth.KeyPermission
+	Form        struct {
+		Name  string
+		Perms map[auth.KeyPermission]bool
+		Test  bool
+	}
+	Errors map[string]string
+	// NewKey is the secret of a just-created key, shown this once.
+	NewKey struct{ Name, Secret string }
+	Notice string
+}
+
+func (s *Server) keysPage(r *http.Request) (keysView, error) {
+	cur, v, err := s.current(r, "keys")
+	if err != nil {
+		return keysView{}, err
+	}
+	v.Title = v.L.T("keys.title") + " – " + v.Title
+	keys, err := s.keys.List(r.Context(), cur.Municipality)
+	if err != nil {
+		return keysView{}, err
+	}
+	data := keysView{view: v, Keys: keys, Permissions: auth.KeyPermissions, Errors: map[string]string{}}
+	data.Form.Perms = map[auth.KeyPermission]bool{}
+	return data, nil
+}
+
+// showKeys lists the municipality's API keys.
+func (s *Server) showKeys(w http.ResponseWriter, r *http.Request) error {
+	data, err := s.keysPage(r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "keys", data)
+}
+
+// addKey creates a key and shows it once.
+func (s *Server) addKey(w http.ResponseWriter, r *http.Request) error {
+	data, err := s.keysPage(r)
+	if err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	data.Form.Name, data.Form.Test = r.PostFormValue("name"), r.PostFormValue("test") == "on"
+	var perms []auth.KeyPermission
+	for _, p := range r.PostForm["permissions"] {
+		parsed, err := auth.ParseKeyPermissions(p)
+		if err == nil {
+			perms = append(perms, parsed...)
+			data.Form.Perms[parsed[0]] = true
+		}
+	}
+	secret, key, err := s.keys.Add(r.Context(), actorOf(r), data.MunicipalityID, data.Form.Name, perms, data.Form.Test)
+	var in *auth.InputError
+	if errors.As(err, &in) {
+		data.Errors[in.Field] = data.L.T(in.Key, in.Args...)
+		return s.render(w, http.StatusUnprocessableEntity, "keys", data)
+	}
+	if err != nil {
+		return err
+	}
+	data.NewKey.Name, data.NewKey.Secret = key.Name, secret
+	data.Form.Name, data.Form.Test, data.Form.Perms = "", false, map[auth.KeyPermission]bool{}
+	if data.Keys, err = s.keys.List(r.Context(), data.MunicipalityID); err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "keys", data)
+}
+
+// revokeKey ends a key for good.
+func (s *Server) revokeKey(w http.ResponseWriter, r *http.Request) error {
+	if err := s.keys.Revoke(r.Context(), actorOf(r), r.PathValue("municipality"), r.PathValue("key")); err != nil {
+		return err
+	}
+	data, err := s.keysPage(r)
+	if err != nil {
+		return err
+	}
+	data.Notice = data.L.T("keys.revoked")
+	return s.render(w, http.StatusOK, "keys", data)
+}

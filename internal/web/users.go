@@ -1,0 +1,154 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// usersView is the user administration page of a municipality.
+type usersView struct {
+	view
+	Users       []auth.User
+	Departments []strategy.Department
+	Roles       []auth.Role
+	Form        struct{ Email, Name, Role, Department string }
+	Errors      map[string]string
+	// OneTime is a password shown this once, after creating or resetting.
+	OneTime struct{ Email, Password string }
+	Notice  string
+}
+
+func (s *Server) usersPage(r *http.Request) (usersView, error) {
+	cur, v, err := s.current(r, "users")
+	if err != nil {
+		return usersView{}, err
+	}
+	v.Title = v.L.T("users.title") + " – " + v.Title
+	users, err := s.users.List(r.Context(), cur.Municipality)
+	if err != nil {
+		return usersView{}, err
+	}
+	return usersView{view: v, Users: users, Departments: cur.Strategy.Departments, Errors: map[string]string{},
+		// Operators are made on the command line; they belong to no municipality.
+		Roles: []auth.Role{auth.Staff, auth.Manager, auth.StrategyGroup, auth.Auditor}}, nil
+}
+
+// showUsers lists the municipality's accounts.
+func (s *Server) showUsers(w http.ResponseWriter, r *http.Request) error {
+	data, err := s.usersPage(r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "users", data)
+}
+
+// addUser creates an account and shows its one-time password once.
+func (s *Server) addUser(w http.ResponseWriter, r *http.Request) error {
+	data, err := s.usersPage(r)
+	if err != nil {
+		return err
+	}
+	data.Form.Email, data.Form.Name = r.PostFormValue("email"), r.PostFormValue("name")
+	data.Form.Role, data.Form.Department = r.PostFormValue("role"), r.PostFormValue("department")
+	role := auth.Role(data.Form.Role)
+	if role == auth.Operator {
+		role = "" // not from this form
+	}
+	user, password, err := s.users.Add(r.Context(), actorOf(r), auth.NewUser{Municipality: data.MunicipalityID,
+		Email: data.Form.Email, Name: data.Form.Name, Role: role, Department: data.Form.Department})
+	var in *auth.InputError
+	if errors.As(err, &in) {
+		data.Errors[in.Field] = data.L.T(in.Key, in.Args...)
+		return s.render(w, http.StatusUnprocessableEntity, "users", data)
+	}
+	if err != nil {
+		return err
+	}
+	data.OneTime.Email, data.OneTime.Password = user.Email, password
+	data.Form = struct{ Email, Name, Role, Department string }{}
+	if data.Users, err = s.users.List(r.Context(), data.MunicipalityID); err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "users", data)
+}
+
+// managedUser is the account named in the path; it must belong to the
+// municipality of the page.
+func (s *Server) managedUser(r *http.Request) (auth.User, error) {
+	id, err := strconv.ParseInt(r.PathValue("user"), 10, 64)
+	if err != nil {
+		return auth.User{}, errNotFound
+	}
+	u, err := s.users.ByID(r.Context(), id)
+	if err != nil {
+		return u, err
+	}
+	if u.Municipality != r.PathValue("municipality") {
+		return u, errNotFound
+	}
+	return u, nil
+}
+
+// resetPassword gives an account a new one-time password.
+func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request) error {
+	u, err := s.managedUser(r)
+	if err != nil {
+		return err
+	}
+	password, err := s.users.ResetPassword(r.Context(), actorOf(r), u)
+	if err != nil {
+		return err
+	}
+	data, err := s.usersPage(r)
+	if err != nil {
+		return err
+	}
+	data.OneTime.Email, data.OneTime.Password = u.Email, password
+	return s.render(w, http.StatusOK, "users", data)
+}
+
+// revokeSessions signs an account out everywhere.
+func (s *Server) revokeSessions(w http.ResponseWriter, r *http.Request) error {
+	u, err := s.managedUser(r)
+	if err != nil {
+		return err
+	}
+	if err := s.sessions.RevokeUser(r.Context(), actorOf(r), u); err != nil {
+		return err
+	}
+	data, err := s.usersPage(r)
+	if err != nil {
+		return err
+	}
+	data.Notice = data.L.T("users.revoked", u.Email)
+	return s.render(w, http.StatusOK, "users", data)
+}
+
+// disableUser closes an account. Nobody can close their own, so that a
+// municipality cannot lock itself out by mistake.
+func (s *Server) disableUser(w http.ResponseWriter, r *http.Request) error {
+	u, err := s.managedUser(r)
+	if err != nil {
+		return err
+	}
+	data, err := s.usersPage(r)
+	if err != nil {
+		return err
+	}
+	if u.ID == data.User.ID {
+		data.Notice = data.L.T("users.not_yourself")
+		return s.render(w, http.StatusUnprocessableEntity, "users", data)
+	}
+	if err := s.users.Disable(r.Context(), actorOf(r), u); err != nil {
+		return err
+	}
+	if data.Users, err = s.users.List(r.Context(), data.MunicipalityID); err != nil {
+		return err
+	}
+	data.Notice = data.L.T("users.disabled", u.Email)
+	return s.render(w, http.StatusOK, "users", data)
+}
