@@ -37,6 +37,8 @@ type Inquiry struct {
 	// ExternalID is the sender's own id, if any; with Source it makes a
 	// resent inquiry recognisable.
 	ExternalID string
+	// Test marks an inquiry sent with a test API key: stored, never counted.
+	Test bool
 }
 
 // FieldError is a problem with one field of an inquiry. Rule is a key in

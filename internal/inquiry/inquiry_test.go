@@ -8,12 +8,13 @@ import (
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
 	"github.com/kanal-dk/kanal/strategies"
 )
 
 // dragoer loads the Dragør preset into a fresh database.
-func dragoer(t *testing.T) (*inquiry.Recorder, *municipality.Current) {
+func dragoer(t *testing.T) (*inquiry.Recorder, *municipality.Current, *store.DB) {
 	t.Helper()
 	db := storetest.Open(t)
 	reg := municipality.NewRegistry(db)
@@ -26,7 +27,7 @@ func dragoer(t *testing.T) (*inquiry.Recorder, *municipality.Current) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return inquiry.NewRecorder(db), cur
+	return inquiry.NewRecorder(db), cur, db
 }
 
 func valid() inquiry.Inquiry {
@@ -37,7 +38,7 @@ func valid() inquiry.Inquiry {
 }
 
 func TestCheck_CompletesAreaAndDepartment(t *testing.T) {
-	_, cur := dragoer(t)
+	_, cur, _ := dragoer(t)
 	in := valid()
 	if errs := inquiry.Check(cur.Strategy, &in); len(errs) > 0 {
 		t.Fatalf("valid inquiry rejected: %+v", errs)
@@ -48,7 +49,7 @@ func TestCheck_CompletesAreaAndDepartment(t *testing.T) {
 }
 
 func TestCheck_NamesTheFieldOfEachProblem(t *testing.T) {
-	_, cur := dragoer(t)
+	_, cur, _ := dragoer(t)
 	minus := -5
 	cases := []struct {
 		name  string
@@ -81,7 +82,7 @@ func TestCheck_NamesTheFieldOfEachProblem(t *testing.T) {
 }
 
 func TestRecord_StoresTheBatchOrNothing(t *testing.T) {
-	rec, cur := dragoer(t)
+	rec, cur, _ := dragoer(t)
 	ctx := context.Background()
 	good := valid()
 	bad := valid()
@@ -112,7 +113,7 @@ func TestRecord_StoresTheBatchOrNothing(t *testing.T) {
 }
 
 func TestRecord_SameExternalIDIsNotStoredTwice(t *testing.T) {
-	rec, cur := dragoer(t)
+	rec, cur, _ := dragoer(t)
 	ctx := context.Background()
 	in := valid()
 	in.ExternalID = "phone-system-42"
@@ -124,5 +125,22 @@ func TestRecord_SameExternalIDIsNotStoredTwice(t *testing.T) {
 	}
 	if n, _ := rec.Count(ctx, "dragoer"); n != 1 {
 		t.Errorf("stored %d, want 1", n)
+	}
+}
+
+func TestRecord_TestInquiriesAreMarked(t *testing.T) {
+	rec, cur, db := dragoer(t)
+	ctx := context.Background()
+	live, test := valid(), valid()
+	test.Test = true
+	if err := rec.Record(ctx, cur, []inquiry.Inquiry{live, test}); err != nil {
+		t.Fatal(err)
+	}
+	var marked int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM inquiries WHERE test`).Scan(&marked); err != nil {
+		t.Fatal(err)
+	}
+	if marked != 1 {
+		t.Errorf("%d inquiries marked test, want 1", marked)
 	}
 }

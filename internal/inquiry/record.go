@@ -24,9 +24,9 @@ func NewRecorder(db *store.DB) *Recorder { return &Recorder{db: db} }
 const rowsPerInsert = 500
 
 const insertColumns = `municipality_id, strategy_version_id, occurred_at, channel, type, direction, area, department,
-	resolved_first_contact, guided, assisted, exempt, duration_seconds, source, external_id, recorded_at`
+	resolved_first_contact, guided, assisted, exempt, duration_seconds, source, external_id, recorded_at, test`
 
-const columnsPerRow = 16
+const columnsPerRow = 17
 
 // Record checks every inquiry against the strategy version and stores the
 // batch in one transaction: all of it or, on any error, none of it. When
@@ -63,7 +63,7 @@ func (r *Recorder) insert(ctx context.Context, tx *sql.Tx, cur *municipality.Cur
 		args = append(args, cur.Municipality, cur.ID, in.OccurredAt.UTC().Truncate(time.Second),
 			in.Channel, in.Type, in.Direction, in.Area, in.Department,
 			in.ResolvedFirstContact, in.Guided, in.Assisted, in.Exempt, duration,
-			in.Source, externalID, now)
+			in.Source, externalID, now, in.Test)
 	}
 	_, err := tx.ExecContext(ctx, "INSERT INTO inquiries ("+insertColumns+") VALUES "+r.db.ValuesList(len(rows), columnsPerRow), args...)
 	return err

@@ -11,6 +11,9 @@ Kommandoer:
   strategy load FIL             gem en strategifil som kommunens nye version
   strategy show [--municipality ID]
                                 vis den gældende strategi
+  user add|list|password|disable
+                                brugere og engangsadgangskoder (se "kanal user")
+  apikey add|list|revoke        API-nøgler til andre systemer (se "kanal apikey")
   help                          vis denne hjælp
 
 Kommandoer, der bruger databasen, tager --db (KANAL_DB): sqlite:STI eller postgres://…
@@ -23,6 +26,9 @@ Commands:
   strategy load FILE            store a strategy file as its municipality's new version
   strategy show [--municipality ID]
                                 print the current strategy
+  user add|list|password|disable
+                                users and one-time passwords (see "kanal user")
+  apikey add|list|revoke        API keys for other systems (see "kanal apikey")
   help                          print this help
 
 Commands that use the database take --db (KANAL_DB): sqlite:PATH or postgres://…
