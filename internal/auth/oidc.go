@@ -139,6 +139,11 @@ func (u *Users) SignInOIDC(ctx context.Context, actor audit.Actor, id Identity) 
 		}
 	}
 	if errors.Is(err, sql.ErrNoRows) || errors.Is(err, ErrNotFound) || err == nil && user.Disabled {
+		// The attempt goes to the log of the municipality whose user the
+		// address names, even when the provider did not vouch for it.
+		if named, err := u.ByEmail(ctx, id.Email); err == nil {
+			user = named
+		}
 		actor.Name = auditableAddress(id.Email)
 		if err := audit.Record(ctx, u.db, user.Municipality, actor, audit.SignInFailed, actor.Name, "oidc"); err != nil {
 			return User{}, err

@@ -303,7 +303,7 @@ func TestSignIn_OneTimePasswordMustBeChangedFirst(t *testing.T) {
 }
 
 func TestSignIn_IsRateLimited(t *testing.T) {
-	ts := newTestServer(t, true, func(o *Options) { o.SignInRate = Rate{PerSecond: 0.01, Burst: 4} })
+	ts := newTestServer(t, true, func(o *Options, _ string) { o.SignInRate = Rate{PerSecond: 0.01, Burst: 4} })
 	c := ts.client(t, "")
 	limited := false
 	for i := 0; i < 8; i++ {
@@ -322,7 +322,7 @@ func TestSignIn_IsRateLimited(t *testing.T) {
 }
 
 func TestPublicRoutes_AreRateLimited(t *testing.T) {
-	ts := newTestServer(t, false, func(o *Options) { o.PublicRate = Rate{PerSecond: 0.01, Burst: 3} })
+	ts := newTestServer(t, false, func(o *Options, _ string) { o.PublicRate = Rate{PerSecond: 0.01, Burst: 3} })
 	c := ts.client(t, "")
 	codes := []int{}
 	for range 5 {

@@ -64,7 +64,9 @@ type testServer struct {
 	logs     *safeBuffer
 }
 
-type serverOption func(*Options)
+// serverOption changes the options; base is the server's address, known
+// before it starts.
+type serverOption func(o *Options, base string)
 
 // newTestServer starts Kanal with the presets and their demo accounts
 // (one per role in each municipality, and an operator) when withPresets.
@@ -87,14 +89,12 @@ func newTestServer(t *testing.T, withPresets bool, opts ...serverOption) *testSe
 		}
 	}
 	logs := &safeBuffer{}
-	o := Options{DB: db, Registry: reg, Log: slog.New(slog.NewTextHandler(logs, nil)), PublicURL: "http://127.0.0.1/"}
-	for _, opt := range opts {
-		opt(&o)
-	}
 	ts := &testServer{db: db, registry: reg, logs: logs}
 	ts.Server = httptest.NewUnstartedServer(nil)
-	if o.OIDC == nil && o.PublicURL == "" {
-		o.PublicURL = "http://" + ts.Listener.Addr().String() + "/"
+	base := "http://" + ts.Listener.Addr().String()
+	o := Options{DB: db, Registry: reg, Log: slog.New(slog.NewTextHandler(logs, nil)), PublicURL: base + "/"}
+	for _, opt := range opts {
+		opt(&o, base)
 	}
 	srv, err := New(o)
 	if err != nil {
