@@ -121,7 +121,6 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 // error once, with the right status and a page in the reader's language.
 func (s *Server) pageHandler(h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		setLanguage(w, r)
 		if err := h(w, r); err != nil {
 			s.pageError(w, r, err)
 		}
@@ -159,14 +158,16 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 
 const langCookie = "kanal_lang"
 
-// setLanguage remembers a language chosen with ?lang= in a cookie.
-func setLanguage(w http.ResponseWriter, r *http.Request) {
-	lang := r.URL.Query().Get("lang")
-	if lang != locale.Danish && lang != locale.English {
-		return
-	}
-	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+// rememberLanguage keeps a language chosen with ?lang= in a cookie, on
+// every request, so that the choice survives a redirect to sign-in.
+func rememberLanguage(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if lang := r.URL.Query().Get("lang"); lang == locale.Danish || lang == locale.English {
+			http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+				HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // printer picks the reader's language: ?lang=, then the cookie, then the

@@ -92,15 +92,15 @@ func New(o Options) (*Server, error) {
 }
 
 // Handler returns every route wrapped in the middleware all requests pass:
-// logging and metrics, security headers, and cross-origin protection of
-// state-changing requests (CSRF).
+// logging and metrics, security headers, the language choice, and
+// cross-origin protection of state-changing requests (CSRF).
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
 		mux.Handle(rt.pattern, s.wrap(rt))
 	}
 	protect := http.NewCrossOriginProtection()
-	return s.observe(securityHeaders(protect.Handler(mux)))
+	return s.observe(securityHeaders(rememberLanguage(protect.Handler(mux))))
 }
 
 // healthz answers 200 when the database answers.

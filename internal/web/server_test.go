@@ -295,6 +295,14 @@ func TestLanguage_CookieRemembersTheChoice(t *testing.T) {
 	if r := ts.get(t, other, "/m/dragoer/areas"); !strings.Contains(r.body, "Henvendelsesområder") {
 		t.Error("Danish must be the default")
 	}
+	// The choice survives the redirect to the sign-in page.
+	anon := ts.client(t, "")
+	if r := ts.get(t, anon, "/m/dragoer?lang=en"); r.status != http.StatusSeeOther {
+		t.Fatalf("anonymous: %d", r.status)
+	}
+	if r := ts.get(t, anon, "/login"); !strings.Contains(r.body, "Sign in") {
+		t.Error("the sign-in page forgot the language chosen before the redirect")
+	}
 }
 
 func TestHealthz(t *testing.T) {

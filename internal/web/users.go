@@ -14,6 +14,8 @@ type usersView struct {
 	view
 	Users       []auth.User
 	Departments []strategy.Department
+	// DepartmentNames names departments by id.
+	DepartmentNames map[string]string
 	Roles       []auth.Role
 	Form        struct{ Email, Name, Role, Department string }
 	Errors      map[string]string
@@ -32,7 +34,12 @@ func (s *Server) usersPage(r *http.Request) (usersView, error) {
 	if err != nil {
 		return usersView{}, err
 	}
-	return usersView{view: v, Users: users, Departments: cur.Strategy.Departments, Errors: map[string]string{},
+	names := map[string]string{}
+	for _, d := range cur.Strategy.Departments {
+		names[d.ID] = d.Name
+	}
+	return usersView{view: v, Users: users, Departments: cur.Strategy.Departments, DepartmentNames: names,
+		Errors: map[string]string{},
 		// Operators are made on the command line; they belong to no municipality.
 		Roles: []auth.Role{auth.Staff, auth.Manager, auth.StrategyGroup, auth.Auditor}}, nil
 }
