@@ -16,9 +16,9 @@ type usersView struct {
 	Departments []strategy.Department
 	// DepartmentNames names departments by id.
 	DepartmentNames map[string]string
-	Roles       []auth.Role
-	Form        struct{ Email, Name, Role, Department string }
-	Errors      map[string]string
+	Roles           []auth.Role
+	Form            struct{ Email, Name, Role, Department string }
+	Errors          map[string]string
 	// OneTime is a password shown this once, after creating or resetting.
 	OneTime struct{ Email, Password string }
 	Notice  string
