@@ -19,7 +19,7 @@ func Seed(ctx context.Context, rec *inquiry.Recorder, cur *municipality.Current,
 		if len(batch) == 0 {
 			return nil
 		}
-		if err := rec.Record(ctx, cur, batch); err != nil {
+		if _, err := rec.Record(ctx, cur, batch); err != nil {
 			return err
 		}
 		total += len(batch)

@@ -39,6 +39,8 @@ type Inquiry struct {
 	ExternalID string
 	// Test marks an inquiry sent with a test API key: stored, never counted.
 	Test bool
+	// Desk is the staff console's desk it was registered at, if any.
+	Desk string
 }
 
 // FieldError is a problem with one field of an inquiry. Rule is a key in

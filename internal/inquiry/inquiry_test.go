@@ -2,12 +2,15 @@ package inquiry_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"testing"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
 	"github.com/kanal-dk/kanal/strategies"
@@ -87,7 +90,7 @@ func TestRecord_StoresTheBatchOrNothing(t *testing.T) {
 	good := valid()
 	bad := valid()
 	bad.Channel = "fax"
-	if err := rec.Record(ctx, cur, []inquiry.Inquiry{good, bad}); err == nil {
+	if _, err := rec.Record(ctx, cur, []inquiry.Inquiry{good, bad}); err == nil {
 		t.Fatal("a batch with an invalid inquiry was recorded")
 	}
 	if n, _ := rec.Count(ctx, "dragoer"); n != 0 {
@@ -98,7 +101,7 @@ func TestRecord_StoresTheBatchOrNothing(t *testing.T) {
 		batch[i] = valid()
 		batch[i].OccurredAt = batch[i].OccurredAt.Add(time.Duration(i) * time.Minute)
 	}
-	if err := rec.Record(ctx, cur, batch); err != nil {
+	if _, err := rec.Record(ctx, cur, batch); err != nil {
 		t.Fatal(err)
 	}
 	if n, _ := rec.Count(ctx, "dragoer"); n != 1234 {
@@ -113,19 +116,120 @@ func TestRecord_StoresTheBatchOrNothing(t *testing.T) {
 }
 
 func TestRecord_SameExternalIDIsNotStoredTwice(t *testing.T) {
-	rec, cur, _ := dragoer(t)
+	rec, cur, db := dragoer(t)
 	ctx := context.Background()
 	in := valid()
 	in.ExternalID = "phone-system-42"
-	if err := rec.Record(ctx, cur, []inquiry.Inquiry{in}); err != nil {
+	first, err := rec.Record(ctx, cur, []inquiry.Inquiry{in, in})
+	if err != nil || first.Recorded != 1 || first.Duplicates != 1 {
+		t.Fatalf("first: %+v %v", first, err)
+	}
+	again, err := rec.Record(ctx, cur, []inquiry.Inquiry{in})
+	if err != nil || again.Recorded != 0 || again.Duplicates != 1 {
+		t.Errorf("resent: %+v %v", again, err)
+	}
+	other := in
+	other.Source = "another-system"
+	if res, _ := rec.Record(ctx, cur, []inquiry.Inquiry{other}); res.Recorded != 1 {
+		t.Errorf("the same id from another source is another inquiry: %+v", res)
+	}
+	if n, _ := rec.Count(ctx, "dragoer"); n != 2 {
+		t.Errorf("stored %d, want 2", n)
+	}
+	assertCountsMatch(t, db, "dragoer")
+}
+
+// assertCountsMatch checks the rollups against a recount of the raw rows.
+func assertCountsMatch(t *testing.T, db *store.DB, m string) {
+	t.Helper()
+	diffs, err := rollup.Verify(context.Background(), db, m)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := rec.Record(ctx, cur, []inquiry.Inquiry{in}); err == nil {
-		t.Error("the same sender id was accepted twice")
+	for _, d := range diffs {
+		t.Errorf("counts differ from a recount: %+v stored %+v recounted %+v", d.Cell, d.Stored, d.Recounted)
+	}
+}
+
+func TestRecord_CountsEveryStoredInquiryButNotTestOnes(t *testing.T) {
+	rec, cur, db := dragoer(t)
+	ctx := context.Background()
+	var batch []inquiry.Inquiry
+	for i := range 1200 {
+		in := valid()
+		in.OccurredAt = in.OccurredAt.Add(time.Duration(i) * 37 * time.Minute) // across days, and a DST change
+		in.ResolvedFirstContact = i%3 == 0
+		in.Test = i%10 == 0
+		if i%4 == 0 {
+			d := i
+			in.DurationSeconds = &d
+		}
+		batch = append(batch, in)
+	}
+	if _, err := rec.Record(ctx, cur, batch); err != nil {
+		t.Fatal(err)
+	}
+	assertCountsMatch(t, db, "dragoer")
+	counts, err := rollup.Stored(ctx, db, "dragoer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total int64
+	for _, tally := range counts {
+		total += tally.Inquiries
+	}
+	if total != 1080 {
+		t.Errorf("counted %d, want the 1080 that are not test inquiries", total)
+	}
+}
+
+func TestRecordOnce_ReplaysTheAnswerAndStoresNothingTwice(t *testing.T) {
+	rec, cur, db := dragoer(t)
+	ctx := context.Background()
+	batch := []inquiry.Inquiry{valid(), valid()}
+	answer := func(r inquiry.Result) (string, error) { return fmt.Sprintf("recorded %d", r.Recorded), nil }
+	resp, replayed, err := rec.RecordOnce(ctx, cur, "api:x", "batch-1", "hash-a", batch, answer)
+	if err != nil || replayed || resp != "recorded 2" {
+		t.Fatalf("first: %q %v %v", resp, replayed, err)
+	}
+	resp, replayed, err = rec.RecordOnce(ctx, cur, "api:x", "batch-1", "hash-a", batch, answer)
+	if err != nil || !replayed || resp != "recorded 2" {
+		t.Errorf("repeat: %q %v %v", resp, replayed, err)
+	}
+	if _, _, err := rec.RecordOnce(ctx, cur, "api:x", "batch-1", "hash-b", batch, answer); !errors.Is(err, inquiry.ErrIdempotencyConflict) {
+		t.Errorf("same key, other request: %v", err)
+	}
+	if n, _ := rec.Count(ctx, "dragoer"); n != 2 {
+		t.Errorf("stored %d, want 2", n)
+	}
+	assertCountsMatch(t, db, "dragoer")
+}
+
+func TestUndo_TakesBackTheRowAndItsCount(t *testing.T) {
+	rec, cur, db := dragoer(t)
+	ctx := context.Background()
+	in := valid()
+	in.Source = inquiry.SourceConsole
+	other := valid()
+	start := time.Now().Add(-time.Minute)
+	res, err := rec.Record(ctx, cur, []inquiry.Inquiry{in})
+	if err != nil || len(res.IDs) != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	otherRes, _ := rec.Record(ctx, cur, []inquiry.Inquiry{other})
+	if err := rec.Undo(ctx, cur, otherRes.IDs[0], start); !errors.Is(err, inquiry.ErrNotUndoable) {
+		t.Errorf("undoing an API inquiry: %v", err)
+	}
+	if err := rec.Undo(ctx, cur, res.IDs[0], time.Now().Add(time.Hour)); !errors.Is(err, inquiry.ErrNotUndoable) {
+		t.Errorf("undoing an old registration: %v", err)
+	}
+	if err := rec.Undo(ctx, cur, res.IDs[0], start); err != nil {
+		t.Fatal(err)
 	}
 	if n, _ := rec.Count(ctx, "dragoer"); n != 1 {
-		t.Errorf("stored %d, want 1", n)
+		t.Errorf("%d left, want 1", n)
 	}
+	assertCountsMatch(t, db, "dragoer")
 }
 
 func TestRecord_TestInquiriesAreMarked(t *testing.T) {
@@ -133,7 +237,7 @@ func TestRecord_TestInquiriesAreMarked(t *testing.T) {
 	ctx := context.Background()
 	live, test := valid(), valid()
 	test.Test = true
-	if err := rec.Record(ctx, cur, []inquiry.Inquiry{live, test}); err != nil {
+	if _, err := rec.Record(ctx, cur, []inquiry.Inquiry{live, test}); err != nil {
 		t.Fatal(err)
 	}
 	var marked int

@@ -3,15 +3,19 @@ package inquiry
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 )
 
 // Recorder stores inquiries. Every path that registers inquiries — the
-// staff console, the API, CSV import and the demo data — goes through it.
+// staff console, the API, CSV import and the demo data — goes through it,
+// and every stored inquiry is counted in the rollups in the same
+// transaction.
 type Recorder struct {
 	db *store.DB
 }
@@ -19,43 +23,146 @@ type Recorder struct {
 // NewRecorder returns a recorder on db.
 func NewRecorder(db *store.DB) *Recorder { return &Recorder{db: db} }
 
+// Result says what became of a batch.
+type Result struct {
+	// Recorded is how many inquiries were stored now; IDs are their row
+	// ids, in no particular order.
+	Recorded int
+	IDs      []int64
+	// Duplicates were sent before (the same sender id from the same source)
+	// and are not stored again.
+	Duplicates int
+}
+
+// ErrIdempotencyConflict is returned when an Idempotency-Key comes again
+// with a different request.
+var ErrIdempotencyConflict = errors.New("the idempotency key was used before for a different request")
+
 // rowsPerInsert keeps each INSERT well below both engines' limits on bound
 // parameters (SQLite 32766, PostgreSQL 65535).
 const rowsPerInsert = 500
 
 const insertColumns = `municipality_id, strategy_version_id, occurred_at, channel, type, direction, area, department,
-	resolved_first_contact, guided, assisted, exempt, duration_seconds, source, external_id, recorded_at, test`
+	resolved_first_contact, guided, assisted, exempt, duration_seconds, source, external_id, recorded_at, test, desk`
 
-const columnsPerRow = 17
+const columnsPerRow = 18
 
 // Record checks every inquiry against the strategy version and stores the
 // batch in one transaction: all of it or, on any error, none of it. When
 // Record returns nil the batch is durably committed.
-func (r *Recorder) Record(ctx context.Context, cur *municipality.Current, batch []Inquiry) error {
+func (r *Recorder) Record(ctx context.Context, cur *municipality.Current, batch []Inquiry) (Result, error) {
+	if err := checkAll(cur, batch); err != nil {
+		return Result{}, err
+	}
+	var res Result
+	err := r.db.InTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		res, err = r.record(ctx, tx, cur, batch)
+		return err
+	})
+	return res, err
+}
+
+// RecordOnce records a batch sent with an idempotency key. The first time,
+// the batch is recorded and answer's response is remembered with it, in the
+// same transaction; a repeat of the same request gets the remembered
+// response and records nothing.
+func (r *Recorder) RecordOnce(ctx context.Context, cur *municipality.Current, source, key, requestHash string,
+	batch []Inquiry, answer func(Result) (string, error)) (response string, replayed bool, err error) {
+	if err := checkAll(cur, batch); err != nil {
+		return "", false, err
+	}
+	err = r.db.InTx(ctx, func(tx *sql.Tx) error {
+		var hash string
+		err := tx.QueryRowContext(ctx, `SELECT request_sha256, response FROM ingest_batches
+			WHERE municipality_id = $1 AND source = $2 AND idempotency_key = $3`, cur.Municipality, source, key).Scan(&hash, &response)
+		switch {
+		case err == nil && hash != requestHash:
+			return ErrIdempotencyConflict
+		case err == nil:
+			replayed = true
+			return nil
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		res, err := r.record(ctx, tx, cur, batch)
+		if err != nil {
+			return err
+		}
+		if response, err = answer(res); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO ingest_batches
+			(municipality_id, source, idempotency_key, request_sha256, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+			cur.Municipality, source, key, requestHash, response, time.Now().UTC())
+		return err
+	})
+	return response, replayed, err
+}
+
+func checkAll(cur *municipality.Current, batch []Inquiry) error {
 	for i := range batch {
 		if errs := Check(cur.Strategy, &batch[i]); len(errs) > 0 {
 			return fmt.Errorf("inquiry %d: %s: %s %v", i+1, errs[0].Field, errs[0].Rule, errs[0].Args)
 		}
 	}
-	now := time.Now().UTC().Truncate(time.Second)
-	return r.db.InTx(ctx, func(tx *sql.Tx) error {
-		for start := 0; start < len(batch); start += rowsPerInsert {
-			end := min(start+rowsPerInsert, len(batch))
-			if err := r.insert(ctx, tx, cur, batch[start:end], now); err != nil {
-				return fmt.Errorf("record inquiries for %s: %w", cur.Municipality, err)
-			}
-		}
-		return nil
-	})
+	return nil
 }
 
-func (r *Recorder) insert(ctx context.Context, tx *sql.Tx, cur *municipality.Current, rows []Inquiry, now time.Time) error {
+// record stores checked inquiries and counts the new ones.
+func (r *Recorder) record(ctx context.Context, tx *sql.Tx, cur *municipality.Current, batch []Inquiry) (Result, error) {
+	var res Result
+	// The same sender id twice in one batch is one inquiry.
+	seen := map[[2]string]bool{}
+	rows := make([]Inquiry, 0, len(batch))
+	for _, in := range batch {
+		if in.ExternalID != "" {
+			k := [2]string{in.Source, in.ExternalID}
+			if seen[k] {
+				res.Duplicates++
+				continue
+			}
+			seen[k] = true
+		}
+		rows = append(rows, in)
+	}
+	now := time.Now().UTC().Truncate(time.Second)
+	counts := rollup.Counts{}
+	for start := 0; start < len(rows); start += rowsPerInsert {
+		part := rows[start:min(start+rowsPerInsert, len(rows))]
+		ids, stored, err := r.insert(ctx, tx, cur, part, now)
+		if err != nil {
+			return res, fmt.Errorf("record inquiries for %s: %w", cur.Municipality, err)
+		}
+		res.IDs = append(res.IDs, ids...)
+		for _, in := range part {
+			if in.ExternalID != "" && !stored[[2]string{in.Source, in.ExternalID}] {
+				res.Duplicates++
+				continue
+			}
+			res.Recorded++
+			if !in.Test {
+				counts.Add(cellOf(cur, in), in.DurationSeconds, 1)
+			}
+		}
+	}
+	if err := rollup.Apply(ctx, r.db, tx, counts); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+func cellOf(cur *municipality.Current, in Inquiry) rollup.Cell {
+	return rollup.Cell{Municipality: cur.Municipality, Version: cur.ID, Day: rollup.Day(in.OccurredAt),
+		Area: in.Area, Department: in.Department, Channel: in.Channel, Type: in.Type, Direction: in.Direction,
+		Resolved: in.ResolvedFirstContact, Guided: in.Guided, Assisted: in.Assisted, Exempt: in.Exempt}
+}
+
+// insert stores rows, skipping those whose sender id was stored before. It
+// returns the ids of the stored rows and which sender ids were stored.
+func (r *Recorder) insert(ctx context.Context, tx *sql.Tx, cur *municipality.Current, rows []Inquiry, now time.Time) ([]int64, map[[2]string]bool, error) {
 	args := make([]any, 0, len(rows)*columnsPerRow)
 	for _, in := range rows {
-		var externalID any
-		if in.ExternalID != "" {
-			externalID = in.ExternalID
-		}
 		var duration any
 		if in.DurationSeconds != nil {
 			duration = *in.DurationSeconds
@@ -63,11 +170,84 @@ func (r *Recorder) insert(ctx context.Context, tx *sql.Tx, cur *municipality.Cur
 		args = append(args, cur.Municipality, cur.ID, in.OccurredAt.UTC().Truncate(time.Second),
 			in.Channel, in.Type, in.Direction, in.Area, in.Department,
 			in.ResolvedFirstContact, in.Guided, in.Assisted, in.Exempt, duration,
-			in.Source, externalID, now, in.Test)
+			in.Source, nullable(in.ExternalID), now, in.Test, nullable(in.Desk))
 	}
-	_, err := tx.ExecContext(ctx, "INSERT INTO inquiries ("+insertColumns+") VALUES "+r.db.ValuesList(len(rows), columnsPerRow), args...)
-	return err
+	q := "INSERT INTO inquiries (" + insertColumns + ") VALUES " + r.db.ValuesList(len(rows), columnsPerRow) +
+		` ON CONFLICT (municipality_id, source, external_id) WHERE external_id IS NOT NULL DO NOTHING
+		RETURNING id, source, COALESCE(external_id, '')`
+	result, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer result.Close()
+	var ids []int64
+	stored := map[[2]string]bool{}
+	for result.Next() {
+		var id int64
+		var source, external string
+		if err := result.Scan(&id, &source, &external); err != nil {
+			return nil, nil, err
+		}
+		ids = append(ids, id)
+		if external != "" {
+			stored[[2]string{source, external}] = true
+		}
+	}
+	return ids, stored, result.Err()
 }
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// Undo takes back one inquiry registered at the staff console: the raw row
+// and its count go in the same transaction. Only a console registration of
+// the municipality made after since can be undone.
+func (r *Recorder) Undo(ctx context.Context, cur *municipality.Current, id int64, since time.Time) error {
+	return r.db.InTx(ctx, func(tx *sql.Tx) error {
+		var in Inquiry
+		var version int64
+		var duration sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT strategy_version_id, occurred_at, area, department, channel, type, direction,
+			resolved_first_contact, guided, assisted, exempt, duration_seconds, test
+			FROM inquiries WHERE id = $1 AND municipality_id = $2 AND source = $3 AND recorded_at >= $4`,
+			id, cur.Municipality, SourceConsole, since.UTC()).Scan(&version, &in.OccurredAt, &in.Area, &in.Department,
+			&in.Channel, &in.Type, &in.Direction, &in.ResolvedFirstContact, &in.Guided, &in.Assisted, &in.Exempt, &duration, &in.Test)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotUndoable
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM inquiries WHERE id = $1`, id); err != nil {
+			return err
+		}
+		if in.Test {
+			return nil
+		}
+		if duration.Valid {
+			d := int(duration.Int64)
+			in.DurationSeconds = &d
+		}
+		cell := cellOf(cur, in)
+		cell.Version = version
+		counts := rollup.Counts{}
+		counts.Add(cell, in.DurationSeconds, -1)
+		return rollup.Apply(ctx, r.db, tx, counts)
+	})
+}
+
+// Sources of inquiries.
+const (
+	SourceConsole = "console"
+	SourceImport  = "import"
+)
+
+// ErrNotUndoable is returned for an inquiry that cannot be undone.
+var ErrNotUndoable = errors.New("the inquiry cannot be undone")
 
 // Count returns how many inquiries a municipality has.
 func (r *Recorder) Count(ctx context.Context, municipalityID string) (int64, error) {

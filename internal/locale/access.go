@@ -158,12 +158,17 @@ func init() {
 		"audit.action.municipality_created": {"Kommune oprettet", "Municipality created"},
 		"audit.action.audit_exported":       {"Revisionslog hentet", "Audit log exported"},
 
-		"api.not_found":  {"Findes ikke.", "Not found."},
-		"api.internal":   {"Der opstod en fejl i Kanal; den er skrevet i loggen.", "Kanal failed; the error has been logged."},
-		"api.too_large":  {"Forespørgslen er større end de tilladte %d bytes.", "The request is larger than the allowed %d bytes."},
-		"api.no_key":     {"Send en API-nøgle som Authorization: Bearer NØGLE.", "Send an API key as Authorization: Bearer KEY."},
-		"api.bad_key":    {"API-nøglen er ukendt eller spærret.", "The API key is unknown or revoked."},
-		"api.permission": {"API-nøglen har ikke tilladelsen %q.", "The API key lacks the permission %q."},
+		"api.not_found":            {"Findes ikke.", "Not found."},
+		"api.internal":             {"Der opstod en fejl i Kanal; den er skrevet i loggen.", "Kanal failed; the error has been logged."},
+		"api.too_large":            {"Forespørgslen er større end de tilladte %d bytes.", "The request is larger than the allowed %d bytes."},
+		"api.no_key":               {"Send en API-nøgle som Authorization: Bearer NØGLE.", "Send an API key as Authorization: Bearer KEY."},
+		"api.bad_key":              {"API-nøglen er ukendt eller spærret.", "The API key is unknown or revoked."},
+		"api.bad_ndjson":           {"NDJSON kan ikke læses: %s.", "The NDJSON cannot be read: %s."},
+		"api.media_type":           {"Indholdstypen %q understøttes ikke; send application/json (ét objekt) eller application/x-ndjson (ét objekt pr. linje).", "The content type %q is not supported; send application/json (one object) or application/x-ndjson (one object per line)."},
+		"api.empty":                {"Forespørgslen indeholder ingen henvendelser.", "The request holds no inquiries."},
+		"api.idempotency_key":      {"Idempotency-Key må højst have 200 tegn.", "Idempotency-Key may have at most 200 characters."},
+		"api.idempotency_conflict": {"Idempotency-Key er brugt før til en anden forespørgsel; brug en ny nøgle for en ny batch.", "The Idempotency-Key was used before for a different request; use a new key for a new batch."},
+		"api.permission":           {"API-nøglen har ikke tilladelsen %q.", "The API key lacks the permission %q."},
 
 		"cli.user.usage": {`Brug:
   kanal user add --municipality ID --role ROLLE [--department AFDELING] [--name NAVN] EMAIL

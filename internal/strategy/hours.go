@@ -107,6 +107,28 @@ func (s *Strategy) IsOpen(channel string, t time.Time) bool {
 	return false
 }
 
+// NextOpen returns when a channel next opens after t, looking two weeks
+// ahead; false when it does not open in that time.
+func (s *Strategy) NextOpen(channel string, t time.Time) (time.Time, bool) {
+	t = t.In(Location)
+	for d := 0; d < 14; d++ {
+		day := time.Date(t.Year(), t.Month(), t.Day()+d, 12, 0, 0, 0, Location)
+		if closed, _ := s.IsClosedDay(day); closed {
+			continue
+		}
+		best := -1
+		for _, iv := range s.OpenIntervals(channel, day) {
+			if (d > 0 || iv[0] > minuteOfDay(t)) && (best < 0 || iv[0] < best) {
+				best = iv[0]
+			}
+		}
+		if best >= 0 {
+			return time.Date(day.Year(), day.Month(), day.Day(), best/60, best%60, 0, 0, Location), true
+		}
+	}
+	return time.Time{}, false
+}
+
 // OpenIntervals returns the channel's opening intervals, in minutes after
 // midnight, on the weekday of t, ignoring holidays.
 func (s *Strategy) OpenIntervals(channel string, t time.Time) [][2]int {
@@ -140,23 +162,38 @@ func minuteOfDay(t time.Time) int {
 // DanishHoliday reports whether the date is a Danish public holiday
 // (helligdag) and names it. Store bededag was abolished from 2024.
 func DanishHoliday(year int, month time.Month, day int) (string, bool) {
+	switch {
+	case month == time.January && day == 1:
+		return "Nytårsdag", true
+	case month == time.December && day == 25:
+		return "Juledag", true
+	case month == time.December && day == 26:
+		return "2. juledag", true
+	case month < time.March || month > time.June:
+		return "", false // every movable holiday falls in March–June
+	}
 	date := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
-	easter := easterSunday(year)
-	fixed := map[[2]int]string{
-		{1, 1}: "Nytårsdag", {12, 25}: "Juledag", {12, 26}: "2. juledag",
+	switch int(date.Sub(easterSunday(year)).Hours() / 24) {
+	case -3:
+		return "Skærtorsdag", true
+	case -2:
+		return "Langfredag", true
+	case 0:
+		return "Påskedag", true
+	case 1:
+		return "2. påskedag", true
+	case 26:
+		if year < 2024 {
+			return "Store bededag", true
+		}
+	case 39:
+		return "Kristi himmelfartsdag", true
+	case 49:
+		return "Pinsedag", true
+	case 50:
+		return "2. pinsedag", true
 	}
-	if name, ok := fixed[[2]int{int(month), day}]; ok {
-		return name, true
-	}
-	movable := map[int]string{
-		-3: "Skærtorsdag", -2: "Langfredag", 0: "Påskedag", 1: "2. påskedag",
-		39: "Kristi himmelfartsdag", 49: "Pinsedag", 50: "2. pinsedag",
-	}
-	if year < 2024 {
-		movable[26] = "Store bededag"
-	}
-	name, ok := movable[int(date.Sub(easter).Hours()/24)]
-	return name, ok
+	return "", false
 }
 
 // easterSunday computes Easter Sunday (Gregorian) by the anonymous

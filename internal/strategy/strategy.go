@@ -58,6 +58,9 @@ type Channel struct {
 	Kind     string `yaml:"kind" json:"kind"`
 	Inbound  bool   `yaml:"inbound" json:"inbound"`
 	Outbound bool   `yaml:"outbound" json:"outbound"`
+	// Callback: when the channel is closed, staff can offer to call back
+	// (tilbagering).
+	Callback bool   `yaml:"callback" json:"callback"`
 	Note     string `yaml:"note" json:"note"`
 }
 

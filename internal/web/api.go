@@ -1,6 +1,7 @@
 package web
 
 import (
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 type apiError struct {
 	Error struct {
 		Code    string `json:"code"`
+		Field   string `json:"field,omitempty"`
 		Message string `json:"message"`
 	} `json:"error"`
 }
@@ -104,4 +106,13 @@ func (s *Server) apiStrategy(w http.ResponseWriter, r *http.Request) error {
 		Version      int                `json:"version"`
 		Strategy     *strategy.Strategy `json:"strategy"`
 	}{cur.Municipality, cur.Number, cur.Strategy})
+}
+
+//go:embed openapi.json
+var openAPI []byte
+
+// openAPIDocument serves the API's description.
+func (s *Server) openAPIDocument(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(openAPI)
 }

@@ -75,7 +75,10 @@ func (s *Server) routes() []route {
 		{pattern: "GET /m/{municipality}/audit", perm: auth.ReadAudit, page: s.showAudit},
 		{pattern: "GET /m/{municipality}/audit.csv", perm: auth.ReadAudit, page: s.exportAudit},
 
+		{pattern: "GET /api/v1/openapi.json", public: true, raw: http.HandlerFunc(s.openAPIDocument)},
 		{pattern: "GET /api/v1/strategy", keyPerm: auth.Read, api: s.apiStrategy},
+		{pattern: "GET /api/v1/guidance", keyPerm: auth.Read, api: s.apiGuidance},
+		{pattern: "POST /api/v1/inquiries", keyPerm: auth.Ingest, body: ingestBody, api: s.apiIngest},
 
 		{pattern: "/", public: true, page: func(http.ResponseWriter, *http.Request) error { return errNotFound }},
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
 )
@@ -42,6 +43,7 @@ type Server struct {
 	users     *auth.Users
 	sessions  *auth.Sessions
 	keys      *auth.Keys
+	recorder  *inquiry.Recorder
 	oidc      *auth.OIDC
 	log       *slog.Logger
 	pages     *pages
@@ -71,6 +73,7 @@ func New(o Options) (*Server, error) {
 		users:    auth.NewUsers(o.DB, o.Registry),
 		sessions: auth.NewSessions(o.DB),
 		keys:     auth.NewKeys(o.DB),
+		recorder: inquiry.NewRecorder(o.DB),
 		secure:   strings.HasPrefix(o.PublicURL, "https://"),
 		public:   newLimiter(o.PublicRate),
 		signInIP: newLimiter(o.SignInRate),

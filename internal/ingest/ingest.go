@@ -1,0 +1,144 @@
+// Package ingest reads inquiries that other systems report — one JSON
+// object, NDJSON in bulk, or a CSV file — into checked inquiries, with every
+// problem named by line (or row) and field. The same field names are the
+// JSON keys and the CSV columns.
+package ingest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// Fields are the record fields, in the order of a CSV file's columns.
+var Fields = []string{"id", "occurred_at", "channel", "type", "direction", "area", "department",
+	"resolved_first_contact", "guided", "assisted", "exempt", "duration_seconds"}
+
+// Record is one reported inquiry as sent: every field as text, so that a
+// wrong value is reported by field rather than failing the whole line.
+type Record map[string]string
+
+// Problem is what is wrong with a record: its line (NDJSON) or row (CSV),
+// the field, a text key and its arguments.
+type Problem struct {
+	Line  int
+	ID    string
+	Field string
+	Key   string
+	Args  []any
+}
+
+// Line is one record and where it stood.
+type Line struct {
+	N      int
+	Record Record
+	// Problem is set when the line could not be read at all.
+	Problem *Problem
+}
+
+// maxFuture is how far ahead of the server's clock a report may be dated.
+const maxFuture = 5 * time.Minute
+
+// Options say how records become inquiries.
+type Options struct {
+	Source string
+	Test   bool
+	Now    time.Time
+}
+
+// Prepare turns records into checked inquiries. Each line yields either an
+// inquiry or its problems; nothing is dropped silently.
+func Prepare(s *strategy.Strategy, lines []Line, opt Options) ([]inquiry.Inquiry, []Problem) {
+	var out []inquiry.Inquiry
+	var problems []Problem
+	for _, l := range lines {
+		if l.Problem != nil {
+			problems = append(problems, *l.Problem)
+			continue
+		}
+		in, probs := toInquiry(s, l, opt)
+		if len(probs) > 0 {
+			problems = append(problems, probs...)
+			continue
+		}
+		out = append(out, in)
+	}
+	return out, problems
+}
+
+func toInquiry(s *strategy.Strategy, l Line, opt Options) (inquiry.Inquiry, []Problem) {
+	r := l.Record
+	var probs []Problem
+	add := func(field, key string, args ...any) {
+		probs = append(probs, Problem{Line: l.N, ID: r["id"], Field: field, Key: key, Args: args})
+	}
+	in := inquiry.Inquiry{
+		Channel: r["channel"], Type: r["type"], Direction: r["direction"], Area: r["area"], Department: r["department"],
+		ExternalID: r["id"], Source: opt.Source, Test: opt.Test,
+	}
+	if len(in.ExternalID) > 200 {
+		add("id", "ingest.id_too_long", 200)
+	}
+	switch at := strings.TrimSpace(r["occurred_at"]); {
+	case at == "":
+		add("occurred_at", "ingest.required", "occurred_at")
+	default:
+		t, err := time.Parse(time.RFC3339, at)
+		switch {
+		case err != nil:
+			add("occurred_at", "ingest.bad_time", at)
+		case !opt.Now.IsZero() && t.After(opt.Now.Add(maxFuture)):
+			add("occurred_at", "ingest.future", at)
+		default:
+			in.OccurredAt = t
+		}
+	}
+	for _, f := range []struct {
+		name string
+		dst  *bool
+	}{{"resolved_first_contact", &in.ResolvedFirstContact}, {"guided", &in.Guided}, {"assisted", &in.Assisted}, {"exempt", &in.Exempt}} {
+		v, ok := parseBool(r[f.name])
+		if !ok {
+			add(f.name, "ingest.bad_bool", r[f.name])
+		}
+		*f.dst = v
+	}
+	if d := strings.TrimSpace(r["duration_seconds"]); d != "" {
+		n, err := strconv.Atoi(d)
+		if err != nil {
+			add("duration_seconds", "ingest.bad_integer", d)
+		} else {
+			in.DurationSeconds = &n
+		}
+	}
+	if len(probs) > 0 {
+		return in, probs
+	}
+	for _, e := range inquiry.Check(s, &in) {
+		if e.Field == "occurred_at" || e.Field == "source" {
+			continue // reported above; the source is ours
+		}
+		add(e.Field, e.Rule, e.Args...)
+	}
+	return in, probs
+}
+
+// parseBool reads a flag: empty is false; true/false, 1/0 and ja/nej.
+func parseBool(s string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "false", "0", "nej", "no":
+		return false, true
+	case "true", "1", "ja", "yes":
+		return true, true
+	}
+	return false, false
+}
+
+// String shows a problem for logs and tests.
+func (p Problem) String() string {
+	return fmt.Sprintf("%d: %s: %s %v", p.Line, p.Field, p.Key, p.Args)
+}

@@ -1,0 +1,156 @@
+package ingest_test
+
+import (
+	"bytes"
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/ingest"
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/strategies"
+)
+
+func dragoer(t testing.TB) *strategy.Strategy {
+	t.Helper()
+	for _, p := range strategies.Presets() {
+		if strings.Contains(p.Name, "dragoer") {
+			s, err := strategy.Parse(p.Name, p.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+	}
+	t.Fatal("no Dragør preset")
+	return nil
+}
+
+var now = time.Date(2014, 3, 31, 12, 0, 0, 0, time.UTC)
+
+func TestNDJSON_EachLineAnInquiryOrItsProblems(t *testing.T) {
+	body := `{"id": "a1", "occurred_at": "2014-03-31T10:15:00+02:00", "channel": "phone", "type": "interaction", "direction": "inbound", "area": "23.05.10", "resolved_first_contact": true, "duration_seconds": 240}
+
+{"occurred_at": "2014-03-31T10:20:00+02:00", "channel": "fax", "type": "interaction", "direction": "inbound", "area": "flytning"}
+not json
+{"occurred_at": "2014-03-31T10:20:00+02:00", "chanel": "phone"}
+{"occurred_at": "yesterday", "channel": "phone", "type": "interaction", "direction": "inbound", "area": "flytning", "guided": "perhaps", "duration_seconds": 1.5}
+{"occurred_at": "2099-01-01T00:00:00Z", "channel": "phone", "type": "transaction", "direction": "inbound", "area": "32.03.04", "assisted": true}
+`
+	lines, err := ingest.ParseNDJSON(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ins, probs := ingest.Prepare(dragoer(t), lines, ingest.Options{Source: "api:test", Now: now})
+	if len(ins) != 1 || ins[0].ExternalID != "a1" || ins[0].Area != "flytning" || !ins[0].ResolvedFirstContact || *ins[0].DurationSeconds != 240 {
+		t.Fatalf("accepted %+v", ins)
+	}
+	want := map[string]bool{
+		"3/channel": true, "4/": true, "5/chanel": true,
+		"6/occurred_at": true, "6/guided": true, "6/duration_seconds": true,
+		"7/occurred_at": true,
+	}
+	got := map[string]bool{}
+	for _, p := range probs {
+		got[strconv.Itoa(p.Line)+"/"+p.Field] = true
+		if msg := locale.New("da").T(p.Key, p.Args...); strings.Contains(msg, "%!") || msg == p.Key {
+			t.Errorf("problem %v renders badly: %q", p, msg)
+		}
+	}
+	for k := range want {
+		if !got[k] {
+			t.Errorf("no problem at line/field %s; got %v", k, probs)
+		}
+	}
+}
+
+func TestJSON_OneObject(t *testing.T) {
+	lines := ingest.ParseJSON([]byte(`{
+		"occurred_at": "2014-03-31T08:00:00Z", "channel": "self_service", "type": "transaction",
+		"direction": "inbound", "area": "sundhedskort", "assisted": true}`))
+	ins, probs := ingest.Prepare(dragoer(t), lines, ingest.Options{Source: "api:test", Now: now})
+	if len(probs) != 0 || len(ins) != 1 || !ins[0].Assisted || ins[0].Department != "borgerbutikken" {
+		t.Errorf("%+v %v", ins, probs)
+	}
+}
+
+func TestCSV_SemicolonsRowNumbersAndDanishFlags(t *testing.T) {
+	file := "\ufeffoccurred_at;channel;type;direction;area;resolved_first_contact;id\n" +
+		"2014-03-31T10:15:00+02:00;phone;information;inbound;23.05.10;ja;r1\n" +
+		"\n" +
+		"2014-03-31T10:16:00+02:00;phone;information;inbound;99.99.99;nej;r2\n" +
+		"2014-03-31T10:17:00+02:00;phone;information\n" +
+		"\"2014-03-31T10:18:00+02:00\";\"in_person\";\"information\";\"inbound\";\"flytning\";\"\";\"r4\"\n"
+	lines, err := ingest.ParseCSV(strings.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ins, probs := ingest.Prepare(dragoer(t), lines, ingest.Options{Source: "import", Now: now})
+	if len(ins) != 2 || !ins[0].ResolvedFirstContact || ins[1].ExternalID != "r4" {
+		t.Errorf("accepted %+v", ins)
+	}
+	if len(probs) != 2 || probs[0].Line != 4 || probs[0].Field != "area" || probs[1].Line != 5 || probs[1].Key != "ingest.column_count" {
+		t.Errorf("problems %v", probs)
+	}
+}
+
+func TestCSV_HeaderProblemsStopTheFile(t *testing.T) {
+	for _, file := range []string{"", "occurred_at,chanel\n", "channel,channel\n"} {
+		_, err := ingest.ParseCSV(strings.NewReader(file))
+		var he *ingest.HeaderError
+		if err == nil || file != "" && !errors.As(err, &he) {
+			t.Errorf("%q: %v", file, err)
+		}
+	}
+}
+
+// FuzzNDJSON and FuzzCSV: the parsers never panic, every line is either a
+// record or a problem with a line number, and Prepare accounts for every
+// line — nothing is dropped silently.
+func FuzzNDJSON(f *testing.F) {
+	f.Add([]byte(`{"occurred_at": "2014-03-31T10:15:00+02:00", "channel": "phone", "type": "interaction", "direction": "inbound", "area": "23.05.10"}` + "\n{}\n[1]\n"))
+	f.Add([]byte("{\"id\": 1e400}\n{\"guided\": {\"x\": 1}}\n"))
+	s := dragoer(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lines, err := ingest.ParseNDJSON(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		accountFor(t, s, lines)
+	})
+}
+
+func FuzzCSV(f *testing.F) {
+	f.Add([]byte("occurred_at;channel;type;direction;area\n2014-03-31T10:15:00+02:00;phone;information;inbound;23.05.10\n"))
+	f.Add([]byte("channel,area\n\"a\"b\",x\n"))
+	s := dragoer(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lines, err := ingest.ParseCSV(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		accountFor(t, s, lines)
+	})
+}
+
+func accountFor(t *testing.T, s *strategy.Strategy, lines []ingest.Line) {
+	for _, l := range lines {
+		if l.N < 1 || (l.Problem == nil) == (l.Record == nil) {
+			t.Fatalf("line %+v is neither a record nor a problem", l)
+		}
+	}
+	ins, probs := ingest.Prepare(s, lines, ingest.Options{Source: "fuzz", Now: now})
+	problemLines := map[int]bool{}
+	for _, p := range probs {
+		if p.Line < 1 || !locale.Has(p.Key) {
+			t.Fatalf("problem without line or message: %+v", p)
+		}
+		problemLines[p.Line] = true
+	}
+	if len(ins)+len(problemLines) != len(lines) {
+		t.Fatalf("%d lines became %d inquiries and %d lines with problems", len(lines), len(ins), len(problemLines))
+	}
+}

@@ -1,0 +1,119 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/guidance"
+	"github.com/kanal-dk/kanal/internal/locale"
+)
+
+// guidanceAnswer is the guidance as JSON; the first seven fields are the
+// documented answer, the rest explain it further.
+type guidanceAnswer struct {
+	Primary             []string `json:"primary"`
+	Secondary           []string `json:"secondary"`
+	Inappropriate       []string `json:"inappropriate"`
+	Recommended         string   `json:"recommended"`
+	UsedIsInappropriate bool     `json:"used_is_inappropriate"`
+	Reasons             []string `json:"reasons"`
+	Script              string   `json:"script"`
+
+	Refused         bool         `json:"refused"`
+	Assisted        bool         `json:"assisted"`
+	CallbackOffered bool         `json:"callback_offered"`
+	Area            guidanceArea `json:"area"`
+}
+
+type guidanceArea struct {
+	ID    string `json:"id"`
+	KLE   string `json:"kle"`
+	Title string `json:"title"`
+	URL   string `json:"self_service_url,omitempty"`
+}
+
+// guidanceRequest reads a guidance question from a query.
+func guidanceRequest(q map[string][]string, now time.Time) (guidance.Request, *guidance.InputError) {
+	get := func(k string) string {
+		if v := q[k]; len(v) > 0 {
+			return strings.TrimSpace(v[0])
+		}
+		return ""
+	}
+	req := guidance.Request{Area: get("area"), Type: get("type"), Direction: get("direction"), Channel: get("channel"), At: now}
+	for _, f := range []string{"area", "type"} {
+		if get(f) == "" {
+			return req, &guidance.InputError{Field: f, Key: "guidance.required", Args: []any{f}}
+		}
+	}
+	if at := get("at"); at != "" {
+		t, err := time.Parse(time.RFC3339, at)
+		if err != nil {
+			return req, &guidance.InputError{Field: "at", Key: "guidance.bad_time", Args: []any{at}}
+		}
+		req.At = t
+	}
+	for _, f := range []struct {
+		name string
+		dst  *bool
+	}{{"exempt", &req.ExemptSelfService}, {"exempt_digital_post", &req.ExemptDigitalPost},
+		{"no_mitid", &req.NoMitID}, {"special_needs", &req.SpecialNeeds}} {
+		if v := get(f.name); v != "" {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				return req, &guidance.InputError{Field: f.name, Key: "guidance.bad_flag", Args: []any{v}}
+			}
+			*f.dst = b
+		}
+	}
+	return req, nil
+}
+
+// apiGuidance answers which channel to guide a citizen to.
+func (s *Server) apiGuidance(w http.ResponseWriter, r *http.Request) error {
+	key := auth.FromContext(r.Context()).Key
+	cur, err := s.registry.Current(r.Context(), key.Municipality)
+	if err != nil {
+		return err
+	}
+	l := printer(r)
+	req, in := guidanceRequest(r.URL.Query(), time.Now())
+	var a guidance.Answer
+	if in == nil {
+		a, err = guidance.Decide(cur.Strategy, req)
+		if !errors.As(err, &in) && err != nil {
+			return err
+		}
+	}
+	if in != nil {
+		var body apiError
+		body.Error.Code, body.Error.Field, body.Error.Message = "bad_request", in.Field, l.T(in.Key, in.Args...)
+		return writeJSON(w, http.StatusBadRequest, body)
+	}
+	return writeJSON(w, http.StatusOK, newGuidanceAnswer(a, l))
+}
+
+func newGuidanceAnswer(a guidance.Answer, l locale.Printer) guidanceAnswer {
+	out := guidanceAnswer{
+		Primary: nonNil(a.Primary), Secondary: nonNil(a.Secondary), Inappropriate: nonNil(a.Inappropriate),
+		Recommended: a.Recommended, UsedIsInappropriate: a.UsedIsInappropriate,
+		Reasons: guidance.Texts(a.Reasons, l), Script: strings.Join(guidance.Texts(a.Script, l), " "),
+		Refused: a.Refused, Assisted: a.Assisted, CallbackOffered: a.CallbackOffered,
+		Area: guidanceArea{ID: a.Area.ID, KLE: a.Area.KLE, Title: a.Area.Title},
+	}
+	if a.Area.SelfService != nil {
+		out.Area.URL = a.Area.SelfService.URL
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
