@@ -52,6 +52,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return userCommand(ctx, cfg, args[1:], stdout, stderr)
 	case "apikey":
 		return apikeyCommand(ctx, cfg, args[1:], stdout, stderr)
+	case "import":
+		return importCommand(ctx, cfg, args[1:], stdout, stderr)
+	case "rollup":
+		return rollupCommand(ctx, cfg, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, tr.T("cli.usage"))
 		return exitOK

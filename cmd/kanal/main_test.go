@@ -433,3 +433,53 @@ func TestUserAndAPIKeyCommands(t *testing.T) {
 		t.Errorf("only %d audit events name the command line as actor: %+v", cli, events)
 	}
 }
+
+func TestImportAndRollupCommands(t *testing.T) {
+	dsn := storetest.DSN(t)
+	if code, _, errOut := kanal(t, "strategy", "load", "--db", dsn, "../../strategies/dragoer.yaml"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	code, out, errOut := kanal(t, "import", "inquiries", "--db", dsn, "--municipality", "dragoer", "../../docs/examples/inquiries.csv")
+	if code != exitOK || !strings.Contains(out, "6 henvendelser indlæst, 0 fandtes i forvejen") {
+		t.Fatalf("the documented example: exit %d %q %q", code, out, errOut)
+	}
+	if _, out, _ := kanal(t, "import", "inquiries", "--db", dsn, "--municipality", "dragoer", "../../docs/examples/inquiries.csv"); !strings.Contains(out, "0 henvendelser indlæst, 6 fandtes i forvejen") {
+		t.Errorf("again: %q", out)
+	}
+	noIDs := writeFile(t, "uden-id.csv", "occurred_at,channel,type,direction,area\n"+
+		"2014-04-01T09:00:00+02:00,phone,information,inbound,flytning\n"+
+		"2014-04-01T09:01:00+02:00,fax,information,inbound,flytning\n"+
+		"2014-04-01T09:02:00+02:00,phone,information,inbound,affald\n")
+	code, out, errOut = kanal(t, "import", "inquiries", "--db", dsn, "--municipality", "dragoer", noIDs)
+	if code != exitFailure || !strings.Contains(out, "2 henvendelser indlæst") || !strings.Contains(errOut, "uden-id.csv:3: channel: Ukendt kanal \"fax\"") {
+		t.Errorf("rows without ids: exit %d %q %q", code, out, errOut)
+	}
+	if _, out, _ := kanal(t, "import", "inquiries", "--db", dsn, "--municipality", "dragoer", noIDs); !strings.Contains(out, "indlæst før") {
+		t.Errorf("the same file again: %q", out)
+	}
+	bad := writeFile(t, "forkert.csv", "tidspunkt,kanal\n")
+	if code, _, errOut := kanal(t, "import", "inquiries", "--db", dsn, "--municipality", "dragoer", bad); code != exitFailure || !strings.Contains(errOut, "forkert.csv:1:") {
+		t.Errorf("a wrong header: %d %q", code, errOut)
+	}
+
+	if code, out, _ := kanal(t, "rollup", "verify", "--db", dsn); code != exitOK || !strings.Contains(out, "svarer til en ny optælling") {
+		t.Fatalf("verify: %d %q", code, out)
+	}
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE inquiry_counts SET inquiries = inquiries + 1 WHERE area = 'affald'`); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := kanal(t, "rollup", "verify", "--db", dsn, "--municipality", "dragoer"); code != exitFailure || !strings.Contains(out, "affald") {
+		t.Errorf("verify after tampering: %d %q", code, out)
+	}
+	if code, _, _ := kanal(t, "rollup", "rebuild", "--db", dsn); code != exitOK {
+		t.Errorf("rebuild: %d", code)
+	}
+	if code, _, _ := kanal(t, "rollup", "verify", "--db", dsn); code != exitOK {
+		t.Errorf("verify after rebuild: %d", code)
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/internal/web"
@@ -48,6 +49,12 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 		return exitFailure
 	}
 	defer db.Close()
+	if rebuilt, err := rollup.EnsureBuilt(ctx, db); err != nil {
+		fmt.Fprintln(stderr, "kanal serve: counts:", err)
+		return exitFailure
+	} else if len(rebuilt) > 0 {
+		log.Info("built the inquiry counts of a database from before the rollups", "municipalities", rebuilt)
+	}
 	registry := municipality.NewRegistry(db)
 	withDemo := cfg.Demo.Or(db.Created && db.Engine == store.SQLite)
 

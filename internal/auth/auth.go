@@ -53,12 +53,14 @@ const (
 	ManageKeys         Permission = "manage_keys"
 	ReadAudit          Permission = "read_audit"
 	CreateMunicipality Permission = "create_municipality"
+	RegisterInquiries  Permission = "register_inquiries"
+	ImportInquiries    Permission = "import_inquiries"
 )
 
 var rolePermissions = map[Role][]Permission{
-	Staff:         {ViewStrategy},
-	Manager:       {ViewStrategy},
-	StrategyGroup: {ViewStrategy, EditStrategy, ManageUsers, ManageKeys},
+	Staff:         {ViewStrategy, RegisterInquiries},
+	Manager:       {ViewStrategy, RegisterInquiries},
+	StrategyGroup: {ViewStrategy, EditStrategy, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries},
 	Auditor:       {ViewStrategy, ReadAudit},
 	// An operator acts in every municipality, but neither reads their audit
 	// logs nor holds their systems' keys.

@@ -269,3 +269,54 @@ func (r *Recorder) HasAny(ctx context.Context, municipalityID, source string) (b
 	}
 	return n > 0, nil
 }
+
+// Find returns one of a municipality's inquiries.
+func (r *Recorder) Find(ctx context.Context, municipalityID string, id int64) (Inquiry, error) {
+	var in Inquiry
+	var duration sql.NullInt64
+	var desk sql.NullString
+	err := r.db.QueryRowContext(ctx, `SELECT occurred_at, channel, type, direction, area, department,
+		resolved_first_contact, guided, assisted, exempt, duration_seconds, source, test, desk
+		FROM inquiries WHERE id = $1 AND municipality_id = $2`, id, municipalityID).Scan(&in.OccurredAt, &in.Channel, &in.Type,
+		&in.Direction, &in.Area, &in.Department, &in.ResolvedFirstContact, &in.Guided, &in.Assisted, &in.Exempt,
+		&duration, &in.Source, &in.Test, &desk)
+	if errors.Is(err, sql.ErrNoRows) {
+		return in, ErrNotFound
+	}
+	if duration.Valid {
+		d := int(duration.Int64)
+		in.DurationSeconds = &d
+	}
+	in.Desk = desk.String
+	return in, err
+}
+
+// ErrNotFound is returned for an inquiry that does not exist.
+var ErrNotFound = errors.New("no such inquiry")
+
+// DeskCount is how many inquiries of a type on a channel a desk registered.
+type DeskCount struct {
+	Type, Channel string
+	N             int
+}
+
+// DeskCounts counts what a staff console desk registered between from and
+// to.
+func (r *Recorder) DeskCounts(ctx context.Context, municipalityID, desk string, from, to time.Time) ([]DeskCount, error) {
+	rows, err := r.db.QueryContext(ctx, `SELECT type, channel, COUNT(*) FROM inquiries
+		WHERE municipality_id = $1 AND desk = $2 AND source = $3 AND occurred_at >= $4 AND occurred_at < $5
+		GROUP BY type, channel ORDER BY type, channel`, municipalityID, desk, SourceConsole, from.UTC(), to.UTC())
+	if err != nil {
+		return nil, fmt.Errorf("count the desk's inquiries: %w", err)
+	}
+	defer rows.Close()
+	var out []DeskCount
+	for rows.Next() {
+		var c DeskCount
+		if err := rows.Scan(&c.Type, &c.Channel, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

@@ -14,6 +14,10 @@ Kommandoer:
   user add|list|password|disable
                                 brugere og engangsadgangskoder (se "kanal user")
   apikey add|list|revoke        API-nøgler til andre systemer (se "kanal apikey")
+  import inquiries --municipality ID FIL.csv
+                                indlæs henvendelser fra en CSV-fil (se docs/import.md)
+  rollup verify|rebuild [--municipality ID]
+                                tæl henvendelserne forfra og sammenlign med (eller genopbyg) tallene
   help                          vis denne hjælp
 
 Kommandoer, der bruger databasen, tager --db (KANAL_DB): sqlite:STI eller postgres://…
@@ -29,6 +33,10 @@ Commands:
   user add|list|password|disable
                                 users and one-time passwords (see "kanal user")
   apikey add|list|revoke        API keys for other systems (see "kanal apikey")
+  import inquiries --municipality ID FILE.csv
+                                import inquiries from a CSV file (see docs/import.md)
+  rollup verify|rebuild [--municipality ID]
+                                recount the inquiries and compare with (or rebuild) the counts
   help                          print this help
 
 Commands that use the database take --db (KANAL_DB): sqlite:PATH or postgres://…
@@ -51,10 +59,18 @@ Run "kanal COMMAND -h" for a command's flags. KANAL_LANG=da gives Danish message
 		"cli.show.mandatory":    {"obligatorisk digital fra %s (%s); fritagne: %s", "mandatory digital from %s (%s); exempted: %s"},
 		"cli.show.self_service": {"selvbetjening: %s, SB-niveau %d, %s", "self-service: %s, SB level %d, %s"},
 
-		"cli.serve.url":     {"Kanal kører på %s\n", "Kanal is running at %s\n"},
-		"cli.serve.listen":  {"Kanal kan ikke lytte på %s. Vælg en anden adresse med --addr (fx --addr 127.0.0.1:8081).\n", "Kanal cannot listen on %s. Choose another address with --addr (e.g. --addr 127.0.0.1:8081).\n"},
-		"cli.serve.empty":   {"Der er ingen kommuner endnu. Indlæs en strategi med \"kanal strategy load FIL\" eller start med --demo.\n", "There are no municipalities yet. Load a strategy with \"kanal strategy load FILE\" or start with --demo.\n"},
-		"cli.serve.refused": {"kanal serve: starter ikke, fordi en strategi har fejl (se ovenfor).", "kanal serve: not starting because a strategy has problems (see above)."},
-		"cli.demo.done":     {"Demodata: %s %d–%d: %s henvendelser (%s s)\n", "Demo data: %s %d–%d: %s inquiries (%s s)\n"},
+		"cli.serve.url":      {"Kanal kører på %s\n", "Kanal is running at %s\n"},
+		"cli.serve.listen":   {"Kanal kan ikke lytte på %s. Vælg en anden adresse med --addr (fx --addr 127.0.0.1:8081).\n", "Kanal cannot listen on %s. Choose another address with --addr (e.g. --addr 127.0.0.1:8081).\n"},
+		"cli.serve.empty":    {"Der er ingen kommuner endnu. Indlæs en strategi med \"kanal strategy load FIL\" eller start med --demo.\n", "There are no municipalities yet. Load a strategy with \"kanal strategy load FILE\" or start with --demo.\n"},
+		"cli.serve.refused":  {"kanal serve: starter ikke, fordi en strategi har fejl (se ovenfor).", "kanal serve: not starting because a strategy has problems (see above)."},
+		"cli.import.usage":   {"Brug: kanal import inquiries --municipality ID FIL.csv\nKolonnerne er beskrevet i docs/import.md.\n", "Usage: kanal import inquiries --municipality ID FILE.csv\nThe columns are described in docs/import.md.\n"},
+		"cli.import.done":    {"%s: %s henvendelser indlæst, %s fandtes i forvejen, %s rækker afvist.\n", "%s: %s inquiries imported, %s were there already, %s rows rejected.\n"},
+		"cli.import.again":   {"%s: filen er indlæst før; intet er indlæst igen.\n", "%s: the file was imported before; nothing was imported again.\n"},
+		"cli.rollup.usage":   {"Brug: kanal rollup verify|rebuild [--municipality ID]\n", "Usage: kanal rollup verify|rebuild [--municipality ID]\n"},
+		"cli.rollup.ok":      {"%s: tallene svarer til en ny optælling.\n", "%s: the counts equal a recount.\n"},
+		"cli.rollup.differ":  {"%s: %d celler afviger fra en ny optælling (gemt ≠ optalt); ret med kanal rollup rebuild:\n", "%s: %d cells differ from a recount (stored ≠ recounted); repair with kanal rollup rebuild:\n"},
+		"cli.rollup.more":    {"  … og %d til\n", "  … and %d more\n"},
+		"cli.rollup.rebuilt": {"%s: tallene er genopbygget (%s celler).\n", "%s: the counts were rebuilt (%s cells).\n"},
+		"cli.demo.done":      {"Demodata: %s %d–%d: %s henvendelser (%s s)\n", "Demo data: %s %d–%d: %s inquiries (%s s)\n"},
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -20,11 +21,30 @@ func signIn(t *testing.T, ctx context.Context, ts *testServer, email string) {
 		chromedp.WaitVisible("#email"),
 		chromedp.SendKeys("#email", email),
 		chromedp.SendKeys("#password", demo.Password+kb.Enter),
-		chromedp.WaitVisible("main h1"),
 	)
+	// The sign-in page has a main h1 too: wait for the page after it, or for
+	// the form's error.
+	waitFor(t, ctx, `location.pathname !== "/login" || document.querySelector("p.error[role=alert]") !== null`)
 	if loc := browsertest.Eval[string](t, ctx, `location.pathname`); loc == "/login" {
 		t.Fatalf("sign-in as %s failed", email)
 	}
+	browsertest.Do(t, ctx, chromedp.WaitVisible("main h1"))
+}
+
+// waitFor waits until a JavaScript condition holds; unlike WaitVisible it
+// survives the page navigating away meanwhile.
+func waitFor(t *testing.T, ctx context.Context, condition string) {
+	t.Helper()
+	var err error
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		var ok bool
+		// While the page navigates there is no context to evaluate in: try again.
+		if ok, err = chromedp.Run(ctx, chromedp.Evaluate[bool](condition)); err == nil && ok {
+			return
+		}
+	}
+	loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + " focus:" + (document.activeElement && document.activeElement.id)`))
+	t.Fatalf("waiting for %s: %v (at %s)", condition, err, loc)
 }
 
 func visit(t *testing.T, ctx context.Context, url string) {
@@ -126,4 +146,87 @@ func TestBrowser_KeyboardOnly(t *testing.T) {
 	if loc := browsertest.Eval[string](t, ctx, `location.pathname`); loc != "/login" {
 		t.Errorf("signing out with the keyboard ended at %s", loc)
 	}
+}
+
+// consoleReady holds once console.js has set up its keys.
+const consoleReady = `document.querySelector("[data-console]").dataset.ready === "true"`
+
+// typicalRegistration is the README's keystroke count: at the counter, a
+// citizen asks about moving and is helped there and then.
+var typicalRegistration = []string{"f", "l", "y", "t", kb.Enter, "s", kb.Enter}
+
+// The staff console with the keyboard alone: find the area, see the
+// guidance, register in a few keystrokes, undo — and every state of the
+// page passes axe.
+func TestBrowser_ConsoleWithTheKeyboardAlone(t *testing.T) {
+	ts := newTestServer(t, true)
+	ctx := browsertest.New(t)
+	signIn(t, ctx, ts, dragoerStaff)
+	browsertest.Do(t, ctx, chromedp.Navigate(ts.URL+"/m/dragoer/console"), chromedp.WaitVisible("#q"))
+	waitFor(t, ctx, consoleReady)
+	browsertest.Axe(t, ctx)
+	if focused := browsertest.Eval[string](t, ctx, `document.activeElement.id`); focused != "q" {
+		t.Fatalf("the console should start in the search field, focus is on %q", focused)
+	}
+
+	for i, key := range typicalRegistration {
+		browsertest.Do(t, ctx, chromedp.KeyEvent(key))
+		if i == 4 { // Enter chose the area: the guidance is there, focus on Register
+			waitFor(t, ctx, `location.search.includes("area=") && document.querySelector("#guidance section") !== null`)
+			waitFor(t, ctx, consoleReady)
+			if focused := browsertest.Eval[string](t, ctx, `document.activeElement.id`); focused != "register-button" {
+				t.Fatalf("after choosing the area, focus is on %q", focused)
+			}
+		}
+	}
+	waitFor(t, ctx, `location.search.includes("registered") && document.querySelector("p.success") !== null`)
+	var area, channel, typ, desk string
+	var resolved bool
+	if err := ts.db.QueryRow(`SELECT area, channel, type, desk, resolved_first_contact FROM inquiries`).Scan(&area, &channel, &typ, &desk, &resolved); err != nil {
+		t.Fatalf("nothing registered after %d keystrokes: %v", len(typicalRegistration), err)
+	}
+	if area != "flytning" || channel != "in_person" || typ != "transaction" || !resolved || desk != "in_person|Rådhuset, Borgerbutikken" {
+		t.Errorf("registered %s %s %s %s resolved=%v", area, channel, typ, desk, resolved)
+	}
+	if got := browsertest.Eval[string](t, ctx, `document.querySelector(".today h2").textContent`); !strings.Contains(got, ": 1") {
+		t.Errorf("today's count: %q", got)
+	}
+	browsertest.Axe(t, ctx)
+
+	visit(t, ctx, ts.URL+"/m/dragoer/console?area=flytning&channel=letter")
+	browsertest.Axe(t, ctx)
+	browsertest.Do(t, ctx, chromedp.Navigate(ts.URL+"/m/dragoer/console"), chromedp.WaitVisible("#undo"))
+	waitFor(t, ctx, consoleReady)
+
+	// The page starts in the search field for the next citizen: Escape
+	// leaves it, and u takes the registration back.
+	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent("u"))
+	waitFor(t, ctx, `location.search.includes("undone")`)
+	var n int
+	ts.db.QueryRow(`SELECT COUNT(*) FROM inquiries`).Scan(&n)
+	if n != 0 {
+		t.Errorf("%d inquiries after u", n)
+	}
+
+	// A KLE number finds the area too; keys choose the channel and type, and
+	// the guidance follows.
+	browsertest.Do(t, ctx, chromedp.Navigate(ts.URL+"/m/dragoer/console"), chromedp.WaitVisible("#q"))
+	waitFor(t, ctx, consoleReady)
+	browsertest.Do(t, ctx, chromedp.KeyEvent("28.09"), chromedp.KeyEvent(kb.Enter))
+	waitFor(t, ctx, `location.search.includes("area=") && document.querySelector("#guidance section") !== null`)
+	waitFor(t, ctx, consoleReady)
+	browsertest.Do(t, ctx, chromedp.KeyEvent("n"), chromedp.KeyEvent("2"))
+	// Day care applications are mandatory self-service; its interactions are not.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.querySelector("#guidance").textContent.includes("obligatorisk")`)); err != nil {
+		t.Errorf("the guidance did not follow the new type: %v", err)
+	}
+	checked := browsertest.Eval[string](t, ctx, `document.querySelector("input[name=type]:checked").value + " " + document.querySelector("input[name=channel]:checked").value`)
+	if checked != "interaction website" {
+		t.Errorf("keys n and 2 chose %q", checked)
+	}
+
+	group := browsertest.New(t)
+	signIn(t, group, ts, dragoerGroup)
+	visit(t, group, ts.URL+"/m/dragoer/import")
+	browsertest.Axe(t, group)
 }

@@ -58,6 +58,7 @@ func parsePages() (*pages, error) {
 var funcs = template.FuncMap{
 	// localtime shows an instant in Danish time.
 	"localtime": func(t time.Time) string { return t.In(strategy.Location).Format("2006-01-02 15:04:05") },
+	"int64":     func(n int) int64 { return int64(n) },
 }
 
 // view is what every page's template gets besides its own fields.
@@ -73,7 +74,7 @@ type view struct {
 	// Section marks the active entry of the section menu.
 	Section string
 	// Can tells the menus which sections the user may open.
-	Can struct{ EditStrategy, ManageUsers, ManageKeys, ReadAudit bool }
+	Can struct{ EditStrategy, ManageUsers, ManageKeys, ReadAudit, RegisterInquiries, ImportInquiries bool }
 }
 
 // base fills the common part of a page's view.
@@ -97,6 +98,8 @@ func (s *Server) base(r *http.Request, title string) (view, error) {
 	v.Can.ManageUsers = p.Can(auth.ManageUsers, v.MunicipalityID)
 	v.Can.ManageKeys = p.Can(auth.ManageKeys, v.MunicipalityID)
 	v.Can.ReadAudit = p.Can(auth.ReadAudit, v.MunicipalityID)
+	v.Can.RegisterInquiries = p.Can(auth.RegisterInquiries, v.MunicipalityID)
+	v.Can.ImportInquiries = p.Can(auth.ImportInquiries, v.MunicipalityID)
 	return v, nil
 }
 
@@ -113,6 +116,22 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+// renderFragment writes one template of a page without the layout, for a
+// script that replaces part of the page.
+func (s *Server) renderFragment(w http.ResponseWriter, page, name string, data any) error {
+	t, ok := s.pages.sets[page]
+	if !ok {
+		return fmt.Errorf("no page template %q", page)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		return fmt.Errorf("render %s/%s: %w", page, name, err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	_, err := buf.WriteTo(w)
 	return err
 }

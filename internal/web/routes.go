@@ -62,6 +62,15 @@ func (s *Server) routes() []route {
 		{pattern: "POST /m/{municipality}/versions", perm: auth.EditStrategy, body: uploadBody, page: s.uploadStrategy},
 		{pattern: "GET /m/{municipality}/versions/{version}/strategy.yaml", perm: auth.ViewStrategy, page: s.downloadVersion},
 
+		{pattern: "GET /m/{municipality}/console", perm: auth.RegisterInquiries, page: s.showConsole},
+		{pattern: "GET /m/{municipality}/console/guidance", perm: auth.RegisterInquiries, page: s.showConsoleGuidance},
+		{pattern: "POST /m/{municipality}/console", perm: auth.RegisterInquiries, page: s.registerInquiry},
+		{pattern: "POST /m/{municipality}/console/undo", perm: auth.RegisterInquiries, page: s.undoInquiry},
+		{pattern: "POST /m/{municipality}/console/desk", perm: auth.RegisterInquiries, page: s.chooseDesk},
+
+		{pattern: "GET /m/{municipality}/import", perm: auth.ImportInquiries, page: s.showImport},
+		{pattern: "POST /m/{municipality}/import", perm: auth.ImportInquiries, body: importBody, page: s.importInquiries},
+
 		{pattern: "GET /m/{municipality}/users", perm: auth.ManageUsers, page: s.showUsers},
 		{pattern: "POST /m/{municipality}/users", perm: auth.ManageUsers, page: s.addUser},
 		{pattern: "POST /m/{municipality}/users/{user}/password", perm: auth.ManageUsers, page: s.resetPassword},

@@ -230,7 +230,7 @@ func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {
 	}
 	// Pages that other roles or other steps render; access_test.go checks
 	// their content.
-	for _, name := range []string{"login", "password", "keys", "audit", "upload"} {
+	for _, name := range []string{"login", "password", "keys", "audit", "upload", "console", "import"} {
 		covered[name] = true
 	}
 	for name := range ts.srv.pages.sets {

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/config"
+	"github.com/kanal-dk/kanal/internal/ingest"
+	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/municipality"
+)
+
+// importCommand runs "kanal import inquiries --municipality ID FILE.csv".
+func importCommand(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
+	tr := locale.New(cfg.Lang)
+	if len(args) == 0 || args[0] != "inquiries" {
+		fmt.Fprint(stderr, tr.T("cli.import.usage"))
+		return exitUsage
+	}
+	fs := flag.NewFlagSet("kanal import inquiries", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.BindDB(fs)
+	m := fs.String("municipality", "", "the municipality the inquiries belong to, e.g. dragoer")
+	if err := fs.Parse(args[1:]); err != nil {
+		return exitUsage
+	}
+	tr = locale.New(cfg.Lang)
+	if fs.NArg() != 1 || *m == "" {
+		fmt.Fprint(stderr, tr.T("cli.import.usage"))
+		return exitUsage
+	}
+	name := fs.Arg(0)
+	data, err := os.ReadFile(name)
+	if err != nil {
+		fmt.Fprintln(stderr, "kanal import:", err)
+		return exitFailure
+	}
+	db, err := openDB(ctx, cfg, nil)
+	if err != nil {
+		fmt.Fprintln(stderr, "kanal import:", err)
+		return exitFailure
+	}
+	defer db.Close()
+	cur, err := municipality.NewRegistry(db).Current(ctx, *m)
+	if errors.Is(err, municipality.ErrNotFound) {
+		fmt.Fprintf(stderr, tr.T("cli.show.unknown"), *m)
+		return exitFailure
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "kanal import:", err)
+		return exitFailure
+	}
+	res, err := ingest.Import(ctx, inquiry.NewRecorder(db), cur, data, time.Now())
+	var he *ingest.HeaderError
+	if errors.As(err, &he) {
+		fmt.Fprintf(stderr, "%s:1: %v\n", name, err)
+		return exitFailure
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return exitFailure
+	}
+	for _, p := range res.Problems {
+		field := ""
+		if p.Field != "" {
+			field = p.Field + ": "
+		}
+		fmt.Fprintf(stderr, "%s:%d: %s%s\n", name, p.Line, field, tr.T(p.Key, p.Args...))
+	}
+	if res.Again {
+		fmt.Fprintf(stdout, tr.T("cli.import.again"), name)
+	} else {
+		fmt.Fprintf(stdout, tr.T("cli.import.done"), name, tr.Int(int64(res.Recorded)), tr.Int(int64(res.Duplicates)), tr.Int(int64(len(rejectedRows(res.Problems)))))
+	}
+	if len(res.Problems) > 0 {
+		return exitFailure
+	}
+	return exitOK
+}
+
+func rejectedRows(probs []ingest.Problem) map[int]bool {
+	rows := map[int]bool{}
+	for _, p := range probs {
+		rows[p.Line] = true
+	}
+	return rows
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/kanal-dk/kanal/internal/config"
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/rollup"
+)
+
+// rollupCommand runs "kanal rollup verify|rebuild [--municipality ID]".
+func rollupCommand(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
+	tr := locale.New(cfg.Lang)
+	if len(args) == 0 || args[0] != "verify" && args[0] != "rebuild" {
+		fmt.Fprint(stderr, tr.T("cli.rollup.usage"))
+		return exitUsage
+	}
+	fs := flag.NewFlagSet("kanal rollup "+args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.BindDB(fs)
+	m := fs.String("municipality", "", "one municipality; all when left out")
+	if err := fs.Parse(args[1:]); err != nil {
+		return exitUsage
+	}
+	tr = locale.New(cfg.Lang)
+	db, err := openDB(ctx, cfg, nil)
+	if err != nil {
+		fmt.Fprintln(stderr, "kanal rollup:", err)
+		return exitFailure
+	}
+	defer db.Close()
+	ids := []string{*m}
+	if *m == "" {
+		ms, err := municipality.NewRegistry(db).List(ctx)
+		if err != nil {
+			fmt.Fprintln(stderr, "kanal rollup:", err)
+			return exitFailure
+		}
+		ids = ids[:0]
+		for _, x := range ms {
+			ids = append(ids, x.ID)
+		}
+	}
+	code := exitOK
+	for _, id := range ids {
+		if args[0] == "rebuild" {
+			n, err := rollup.Rebuild(ctx, db, id)
+			if err != nil {
+				fmt.Fprintln(stderr, "kanal rollup rebuild:", err)
+				return exitFailure
+			}
+			fmt.Fprintf(stdout, tr.T("cli.rollup.rebuilt"), id, tr.Int(int64(n)))
+			continue
+		}
+		diffs, err := rollup.Verify(ctx, db, id)
+		if err != nil {
+			fmt.Fprintln(stderr, "kanal rollup verify:", err)
+			return exitFailure
+		}
+		if len(diffs) == 0 {
+			fmt.Fprintf(stdout, tr.T("cli.rollup.ok"), id)
+			continue
+		}
+		code = exitFailure
+		fmt.Fprintf(stdout, tr.T("cli.rollup.differ"), id, len(diffs))
+		for i, d := range diffs {
+			if i == 20 {
+				fmt.Fprintf(stdout, tr.T("cli.rollup.more"), len(diffs)-20)
+				break
+			}
+			c := d.Cell
+			fmt.Fprintf(stdout, "  %s %s %s %s %s %s: %d ≠ %d\n", c.Day, c.Area, c.Channel, c.Type, c.Direction, c.Department,
+				d.Stored.Inquiries, d.Recounted.Inquiries)
+		}
+	}
+	return code
+}

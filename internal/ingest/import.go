@@ -1,0 +1,63 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/municipality"
+)
+
+// ImportResult is what became of a CSV file.
+type ImportResult struct {
+	Rows       int
+	Recorded   int
+	Duplicates int
+	Problems   []Problem
+	// Again: the same file was imported before; nothing was stored now.
+	Again bool
+}
+
+// Import records the valid rows of a CSV file and reports the others by
+// row. Rows with an id are recognised when imported again; a file with rows
+// without ids is recognised by its content, so importing the same file
+// twice stores nothing the second time.
+func Import(ctx context.Context, rec *inquiry.Recorder, cur *municipality.Current, data []byte, now time.Time) (ImportResult, error) {
+	lines, err := ParseCSV(bytes.NewReader(data))
+	if err != nil {
+		return ImportResult{}, err
+	}
+	valid, probs := Prepare(cur.Strategy, lines, Options{Source: inquiry.SourceImport, Now: now})
+	res := ImportResult{Rows: len(lines), Problems: probs}
+	withoutID := false
+	for _, in := range valid {
+		withoutID = withoutID || in.ExternalID == ""
+	}
+	if !withoutID {
+		r, err := rec.Record(ctx, cur, valid)
+		res.Recorded, res.Duplicates = r.Recorded, r.Duplicates
+		return res, err
+	}
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:])
+	type stored struct{ Recorded, Duplicates int }
+	answer, again, err := rec.RecordOnce(ctx, cur, inquiry.SourceImport, "file:"+hash, hash, valid, func(r inquiry.Result) (string, error) {
+		b, err := json.Marshal(stored{r.Recorded, r.Duplicates})
+		return string(b), err
+	})
+	if err != nil {
+		return res, err
+	}
+	if again {
+		res.Again = true
+		return res, nil
+	}
+	var s stored
+	err = json.Unmarshal([]byte(answer), &s)
+	res.Recorded, res.Duplicates = s.Recorded, s.Duplicates
+	return res, err
+}

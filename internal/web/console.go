@@ -1,0 +1,400 @@
+package web
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/describe"
+	"github.com/kanal-dk/kanal/internal/guidance"
+	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// The staff console: front-desk and phone staff find the service area, see
+// which channel to guide the citizen to and why, and register the inquiry
+// with the keyboard alone. Every form works without JavaScript;
+// static/console.js adds live search and one-key shortcuts.
+
+// desk is a staffed channel at a location, where inquiries are registered.
+type desk struct {
+	Key, Label, Channel string
+}
+
+// desks are the strategy's staffed inbound channels at their locations.
+func desks(s *strategy.Strategy) []desk {
+	var out []desk
+	seen := map[string]bool{}
+	for _, oh := range s.OpeningHours {
+		c, ok := s.Channel(oh.Channel)
+		key := oh.Channel + "|" + oh.Location
+		if !ok || !c.Inbound || seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, desk{Key: key, Label: c.Name + " – " + oh.Location, Channel: oh.Channel})
+	}
+	if len(out) == 0 {
+		for _, id := range []string{strategy.Phone, strategy.InPerson} {
+			if c, ok := s.Channel(id); ok && c.Inbound {
+				out = append(out, desk{Key: id, Label: c.Name, Channel: id})
+			}
+		}
+	}
+	return out
+}
+
+const (
+	deskCookie = "kanal_desk"
+	lastCookie = "kanal_last"
+	// undoWindow is how long a registration can be taken back.
+	undoWindow = 15 * time.Minute
+)
+
+// currentDesk is the desk chosen in this browser, or the first. The
+// cookie holds the key base64-encoded: locations have spaces and æøå.
+func currentDesk(r *http.Request, ds []desk) desk {
+	if c, err := r.Cookie(deskCookie); err == nil {
+		key, _ := base64.RawURLEncoding.DecodeString(c.Value)
+		for _, d := range ds {
+			if d.Key == string(key) {
+				return d
+			}
+		}
+	}
+	if len(ds) == 0 {
+		return desk{}
+	}
+	return ds[0]
+}
+
+// option is one radio button or checkbox with its shortcut key.
+type option struct {
+	ID, Label, Key string
+	Checked        bool
+}
+
+type guidancePanel struct {
+	Recommended, RecommendedID  string
+	Primary, Secondary          string
+	Inappropriate               string
+	Reasons                     []string
+	Script                      string
+	URL                         string
+	Refused, Assisted, Callback bool
+	UsedInappropriate           bool
+	UsedLabel                   string
+}
+
+type countRow struct {
+	Label string
+	N     int
+}
+
+type consoleView struct {
+	view
+	Desks   []desk
+	Desk    desk
+	Query   string
+	Matches []*strategy.Area
+	Area    *strategy.Area
+	// Types, Channels and Flags are the registration form.
+	Types, Channels, Flags, Circumstances []option
+	Guidance                              *guidancePanel
+	Today                                 []countRow
+	TodayTotal                            int
+	Last                                  string
+	Notice, Error                         string
+}
+
+// consoleTypeKeys are the shortcut letters of the inquiry types.
+var consoleTypeKeys = map[string]string{strategy.Information: "i", strategy.Interaction: "n", strategy.Transaction: "t"}
+
+var consoleFlags = []struct{ id, key string }{
+	{"resolved_first_contact", "s"}, {"guided", "g"}, {"assisted", "m"}, {"exempt", "f"},
+}
+
+var consoleCircumstances = []string{"exempt_self_service", "exempt_digital_post", "no_mitid", "special_needs"}
+
+// consolePage builds the console for a request: q searches, area selects,
+// type, channel and the circumstances shape the guidance.
+func (s *Server) consolePage(r *http.Request, form url.Values) (*municipality.Current, consoleView, error) {
+	cur, v, err := s.current(r, "console")
+	if err != nil {
+		return nil, consoleView{}, err
+	}
+	st := cur.Strategy
+	v.Title = v.L.T("console.title") + " – " + v.Title
+	data := consoleView{view: v, Desks: desks(st)}
+	data.Desk = currentDesk(r, data.Desks)
+	data.Query = strings.TrimSpace(form.Get("q"))
+	data.Matches = searchAreas(st, data.Query)
+	if ref := form.Get("area"); ref != "" {
+		a, ok := st.Area(ref)
+		if !ok {
+			data.Error = v.L.T("console.unknown_area", ref)
+		} else {
+			data.Area = a
+			s.fillForm(&data, st, form)
+		}
+	}
+	if err := s.fillToday(r, cur, &data); err != nil {
+		return nil, data, err
+	}
+	return cur, data, nil
+}
+
+// fillForm sets the registration form and the guidance for the chosen area.
+func (s *Server) fillForm(data *consoleView, st *strategy.Strategy, form url.Values) {
+	a, l := data.Area, data.L
+	typ := form.Get("type")
+	if !a.Handles(typ) {
+		typ = a.Types[0]
+		if a.Handles(strategy.Transaction) {
+			typ = strategy.Transaction // the counter's daily business
+		}
+	}
+	for _, t := range a.Types {
+		data.Types = append(data.Types, option{ID: t, Label: describe.TypeLabel(st, l, t), Key: consoleTypeKeys[t], Checked: t == typ})
+	}
+	channel := form.Get("channel")
+	if c, ok := st.Channel(channel); !ok || !c.Inbound {
+		channel = data.Desk.Channel
+	}
+	n := 0
+	for _, c := range st.Channels {
+		if !c.Inbound {
+			continue
+		}
+		n++
+		key := ""
+		if n <= 9 {
+			key = strconv.Itoa(n)
+		}
+		data.Channels = append(data.Channels, option{ID: c.ID, Label: c.Name, Key: key, Checked: c.ID == channel})
+	}
+	for _, f := range consoleFlags {
+		data.Flags = append(data.Flags, option{ID: f.id, Label: l.T("console.flag." + f.id), Key: f.key, Checked: form.Get(f.id) == "on"})
+	}
+	var circ guidance.Circumstances
+	for _, c := range consoleCircumstances {
+		on := form.Get(c) == "on"
+		data.Circumstances = append(data.Circumstances, option{ID: c, Label: l.T("console.circumstance." + c), Checked: on})
+		switch c {
+		case "exempt_self_service":
+			circ.ExemptSelfService = on
+		case "exempt_digital_post":
+			circ.ExemptDigitalPost = on
+		case "no_mitid":
+			circ.NoMitID = on
+		case "special_needs":
+			circ.SpecialNeeds = on
+		}
+	}
+	answer, err := guidance.Decide(st, guidance.Request{Area: a.ID, Type: typ, Channel: channel, At: time.Now(), Circumstances: circ})
+	if err != nil {
+		data.Error = err.Error()
+		return
+	}
+	data.Guidance = newGuidancePanel(st, l, answer, channel)
+}
+
+func newGuidancePanel(st *strategy.Strategy, l locale.Printer, a guidance.Answer, used string) *guidancePanel {
+	p := &guidancePanel{
+		RecommendedID: a.Recommended,
+		Recommended:   describe.ChannelNames(st, []string{a.Recommended})[0],
+		Primary:       strings.Join(describe.ChannelNames(st, a.Primary), ", "),
+		Secondary:     strings.Join(describe.ChannelNames(st, a.Secondary), ", "),
+		Inappropriate: strings.Join(describe.ChannelNames(st, a.Inappropriate), ", "),
+		Reasons:       guidance.Texts(a.Reasons, l),
+		Script:        strings.Join(guidance.Texts(a.Script, l), " "),
+		Refused:       a.Refused, Assisted: a.Assisted, Callback: a.CallbackOffered,
+		UsedInappropriate: a.UsedIsInappropriate, UsedLabel: describe.ChannelNames(st, []string{used})[0],
+	}
+	if a.Area.SelfService != nil {
+		p.URL = a.Area.SelfService.URL
+	}
+	return p
+}
+
+// fillToday counts what this desk registered today, and names the last
+// registration of this browser.
+func (s *Server) fillToday(r *http.Request, cur *municipality.Current, data *consoleView) error {
+	now := time.Now().In(strategy.Location)
+	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, strategy.Location)
+	counts, err := s.recorder.DeskCounts(r.Context(), cur.Municipality, data.Desk.Key, midnight, midnight.AddDate(0, 0, 1))
+	if err != nil {
+		return err
+	}
+	byType := map[string]int{}
+	for _, c := range counts {
+		byType[c.Type] += c.N
+		data.TodayTotal += c.N
+	}
+	for _, t := range strategy.TypeIDs {
+		if byType[t] > 0 {
+			data.Today = append(data.Today, countRow{describe.TypeLabel(cur.Strategy, data.L, t), byType[t]})
+		}
+	}
+	if id, ok := lastRegistration(r); ok {
+		if in, err := s.recorder.Find(r.Context(), cur.Municipality, id); err == nil && in.Source == inquiry.SourceConsole {
+			a, _ := cur.Strategy.Area(in.Area)
+			title := in.Area
+			if a != nil {
+				title = a.Title
+			}
+			data.Last = data.L.T("console.last", title, describe.ChannelNames(cur.Strategy, []string{in.Channel})[0],
+				describe.TypeLabel(cur.Strategy, data.L, in.Type), in.OccurredAt.In(strategy.Location).Format("15:04"))
+		}
+	}
+	return nil
+}
+
+// searchAreas finds areas by words of their title or id, or by the start
+// of their KLE number: "flyt" and "23.05" both find Flytteanmeldelse.
+func searchAreas(s *strategy.Strategy, q string) []*strategy.Area {
+	q = fold(q)
+	var out []*strategy.Area
+	for i := range s.Areas {
+		a := &s.Areas[i]
+		if q == "" || strings.HasPrefix(a.KLE, q) || strings.Contains(fold(a.Title), q) || strings.Contains(fold(a.ID), q) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// fold lower-cases and spells æ, ø, å the way a keyboard without them does.
+var folder = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa")
+
+func fold(s string) string { return folder.Replace(strings.ToLower(strings.TrimSpace(s))) }
+
+// showConsole shows the console.
+func (s *Server) showConsole(w http.ResponseWriter, r *http.Request) error {
+	_, data, err := s.consolePage(r, r.URL.Query())
+	if err != nil {
+		return err
+	}
+	switch {
+	case r.URL.Query().Get("registered") != "":
+		data.Notice = data.L.T("console.registered")
+	case r.URL.Query().Get("undone") != "":
+		data.Notice = data.L.T("console.undone")
+	}
+	return s.render(w, http.StatusOK, "console", data)
+}
+
+// showConsoleGuidance answers the guidance panel alone, for the console's
+// script when the type, channel or circumstances change.
+func (s *Server) showConsoleGuidance(w http.ResponseWriter, r *http.Request) error {
+	_, data, err := s.consolePage(r, r.URL.Query())
+	if err != nil {
+		return err
+	}
+	return s.renderFragment(w, "console", "guidance-panel", data)
+}
+
+// registerInquiry registers the form's inquiry at this desk, now.
+func (s *Server) registerInquiry(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	cur, data, err := s.consolePage(r, r.PostForm)
+	if err != nil {
+		return err
+	}
+	f := r.PostForm
+	in := inquiry.Inquiry{OccurredAt: time.Now(), Channel: f.Get("channel"), Type: f.Get("type"), Direction: strategy.Inbound,
+		Area: f.Get("area"), ResolvedFirstContact: f.Get("resolved_first_contact") == "on", Guided: f.Get("guided") == "on",
+		Assisted: f.Get("assisted") == "on", Exempt: f.Get("exempt") == "on", Source: inquiry.SourceConsole, Desk: data.Desk.Key}
+	if errs := inquiry.Check(cur.Strategy, &in); len(errs) > 0 {
+		data.Error = data.L.T("console.field", data.L.T("console.field."+errs[0].Field), data.L.T(errs[0].Rule, errs[0].Args...))
+		return s.render(w, http.StatusUnprocessableEntity, "console", data)
+	}
+	res, err := s.recorder.Record(r.Context(), cur, []inquiry.Inquiry{in})
+	if err != nil {
+		return err
+	}
+	p := auth.FromContext(r.Context())
+	s.setCookie(w, r, lastCookie, lastValue(p, res.IDs[0]), "/m/"+cur.Municipality+"/console", undoWindow)
+	http.Redirect(w, r, "/m/"+cur.Municipality+"/console?registered=1", http.StatusSeeOther)
+	return nil
+}
+
+// undoInquiry takes back this browser's last registration.
+func (s *Server) undoInquiry(w http.ResponseWriter, r *http.Request) error {
+	cur, err := s.registry.Current(r.Context(), r.PathValue("municipality"))
+	if err != nil {
+		return err
+	}
+	id, ok := lastRegistration(r)
+	if ok {
+		err = s.recorder.Undo(r.Context(), cur, id, time.Now().Add(-undoWindow))
+	}
+	if !ok || errors.Is(err, inquiry.ErrNotUndoable) {
+		_, data, err := s.consolePage(r, url.Values{})
+		if err != nil {
+			return err
+		}
+		data.Error = data.L.T("console.not_undoable")
+		return s.render(w, http.StatusUnprocessableEntity, "console", data)
+	}
+	if err != nil {
+		return err
+	}
+	s.setCookie(w, r, lastCookie, "", "/m/"+cur.Municipality+"/console", -1)
+	http.Redirect(w, r, "/m/"+cur.Municipality+"/console?undone=1", http.StatusSeeOther)
+	return nil
+}
+
+// chooseDesk remembers the desk in this browser.
+func (s *Server) chooseDesk(w http.ResponseWriter, r *http.Request) error {
+	cur, err := s.registry.Current(r.Context(), r.PathValue("municipality"))
+	if err != nil {
+		return err
+	}
+	key := r.PostFormValue("desk")
+	for _, d := range desks(cur.Strategy) {
+		if d.Key == key {
+			s.setCookie(w, r, deskCookie, base64.RawURLEncoding.EncodeToString([]byte(key)), "/m/"+cur.Municipality+"/console", 365*24*time.Hour)
+		}
+	}
+	http.Redirect(w, r, "/m/"+cur.Municipality+"/console", http.StatusSeeOther)
+	return nil
+}
+
+// lastValue is the cookie naming a registration, signed with the session so
+// that only the browser that registered it can take it back.
+func lastValue(p *auth.Principal, id int64) string {
+	return strconv.FormatInt(id, 10) + "." + lastMAC(p, id)
+}
+
+func lastMAC(p *auth.Principal, id int64) string {
+	m := hmac.New(sha256.New, []byte(p.SessionHash))
+	m.Write([]byte(strconv.FormatInt(id, 10)))
+	return hex.EncodeToString(m.Sum(nil)[:16])
+}
+
+func lastRegistration(r *http.Request) (int64, bool) {
+	c, err := r.Cookie(lastCookie)
+	if err != nil {
+		return 0, false
+	}
+	idText, mac, ok := strings.Cut(c.Value, ".")
+	id, err := strconv.ParseInt(idText, 10, 64)
+	p := auth.FromContext(r.Context())
+	if !ok || err != nil || p == nil || !hmac.Equal([]byte(mac), []byte(lastMAC(p, id))) {
+		return 0, false
+	}
+	return id, true
+}

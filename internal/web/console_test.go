@@ -1,0 +1,147 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/kanal-dk/kanal/internal/rollup"
+)
+
+func TestConsole_SearchFindsAreasByWordOrKLE(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerStaff)
+	for q, want := range map[string]string{"flyt": "Flytteanmeldelse", "23.05": "Flytteanmeldelse", "koerekort": "Kørekort", "KØREKORT": "Kørekort", "sundhed": "Udstedelse af sundhedskort"} {
+		r := ts.get(t, c, "/m/dragoer/console?q="+url.QueryEscape(q))
+		if r.status != http.StatusOK || !strings.Contains(r.body, want) {
+			t.Errorf("%q: %d, want %s", q, r.status, want)
+		}
+		if q == "flyt" && strings.Contains(r.body, "Kørekort</a>") {
+			t.Errorf("%q also lists areas that do not match", q)
+		}
+	}
+	if r := ts.get(t, c, "/m/dragoer/console?q=zzz"); !strings.Contains(r.body, "Intet område passer") {
+		t.Error("no match is not said")
+	}
+}
+
+func TestConsole_ShowsGuidanceForTheChosenArea(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerStaff)
+	r := ts.get(t, c, "/m/dragoer/console?area=flytning&channel=letter&type=transaction")
+	for _, want := range []string{"Guid borgeren til: <strong>Digital selvbetjening</strong>", "skal indgives digitalt", "https://www.borger.dk/", "obligatorisk digital selvbetjening"} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("the guidance lacks %q", want)
+		}
+	}
+	r = ts.get(t, c, "/m/dragoer/console?area=flytning&type=transaction&exempt_self_service=on")
+	if !strings.Contains(r.body, "<strong>Personlig henvendelse</strong>") {
+		t.Error("an exempt citizen should be guided to the exemption channel")
+	}
+	frag := ts.get(t, c, "/m/dragoer/console/guidance?area=28.09.40&type=interaction&channel=phone")
+	if frag.status != http.StatusOK || strings.Contains(frag.body, "<html") || !strings.Contains(frag.body, "Guid borgeren til") {
+		t.Errorf("the guidance fragment: %d %s", frag.status, frag.body)
+	}
+}
+
+func TestConsole_RegisterCountAndUndo(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerStaff)
+	if r := ts.post(t, c, "/m/dragoer/console/desk", url.Values{"desk": {"phone|Rådhuset, omstillingen"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("choose desk: %d", r.status)
+	}
+	if r := ts.get(t, c, "/m/dragoer/console?area=flytning"); !strings.Contains(r.body, `id="ch-phone" value="phone" checked`) {
+		t.Error("the desk's channel is not the default")
+	}
+	r := ts.post(t, c, "/m/dragoer/console", url.Values{"area": {"flytning"}, "type": {"interaction"}, "channel": {"phone"},
+		"resolved_first_contact": {"on"}, "guided": {"on"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("register: %d %s", r.status, r.body)
+	}
+	var desk, source string
+	var resolved, guided bool
+	if err := ts.db.QueryRow(`SELECT desk, source, resolved_first_contact, guided FROM inquiries WHERE area = 'flytning'`).
+		Scan(&desk, &source, &resolved, &guided); err != nil {
+		t.Fatal(err)
+	}
+	if desk != "phone|Rådhuset, omstillingen" || source != "console" || !resolved || !guided {
+		t.Errorf("stored: %q %q %v %v", desk, source, resolved, guided)
+	}
+	page := ts.get(t, c, "/m/dragoer/console?registered=1")
+	if !strings.Contains(page.body, "I dag ved denne skranke: 1") || !strings.Contains(page.body, "Seneste: Flytteanmeldelse, Telefon, Interaktion") {
+		t.Errorf("today's count and the last registration are not shown")
+	}
+	if r := ts.post(t, c, "/m/dragoer/console", url.Values{"area": {"flytning"}, "type": {"interaction"}, "channel": {"fax"}}); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Kanal: Ukendt kanal") {
+		t.Errorf("an unknown channel: %d", r.status)
+	}
+	assertCounts(t, ts)
+
+	// Another browser of the same user cannot take it back; this one can.
+	if r := ts.post(t, ts.client(t, dragoerStaff), "/m/dragoer/console/undo", nil); r.status != http.StatusUnprocessableEntity {
+		t.Errorf("undo from another session: %d", r.status)
+	}
+	if r := ts.post(t, c, "/m/dragoer/console/undo", nil); r.status != http.StatusSeeOther {
+		t.Errorf("undo: %d", r.status)
+	}
+	var n int
+	ts.db.QueryRow(`SELECT COUNT(*) FROM inquiries`).Scan(&n)
+	if n != 0 {
+		t.Errorf("%d inquiries after undo", n)
+	}
+	assertCounts(t, ts)
+}
+
+func assertCounts(t *testing.T, ts *testServer) {
+	t.Helper()
+	for _, m := range []string{"dragoer", "taarnby"} {
+		diffs, err := rollup.Verify(context.Background(), ts.db, m)
+		if err != nil || len(diffs) > 0 {
+			t.Errorf("%s: counts differ from a recount: %v %v", m, diffs, err)
+		}
+	}
+}
+
+func TestImportPage(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerGroup)
+	if r := ts.get(t, c, "/m/dragoer/import"); r.status != http.StatusOK || !strings.Contains(r.body, "<progress") {
+		t.Fatalf("form: %d", r.status)
+	}
+	example, err := os.ReadFile("../../docs/examples/inquiries.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	send := func(name string, data []byte) response {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		fw, _ := mw.CreateFormFile("file", name)
+		fw.Write(data)
+		mw.Close()
+		req, _ := http.NewRequest(http.MethodPost, ts.URL+"/m/dragoer/import", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		return do(t, c, req)
+	}
+	if r := send("eksempel.csv", example); r.status != http.StatusOK || !strings.Contains(r.body, "eksempel.csv: 6 henvendelser indlæst, 0 fandtes i forvejen, 0 rækker afvist") {
+		t.Errorf("the documented example: %d\n%s", r.status, r.body)
+	}
+	broken := "occurred_at;channel;type;direction;area\n2014-04-01T10:00:00+02:00;fax;information;inbound;flytning\n" +
+		"2014-04-01T10:05:00+02:00;phone;information;inbound;flytning\n"
+	if r := send("fejl.csv", []byte(broken)); !strings.Contains(r.body, "Række 2: channel: Ukendt kanal") || !strings.Contains(r.body, "1 henvendelser indlæst") {
+		t.Errorf("a bad row beside a good one: %s", r.body)
+	}
+	if r := send("fejl.csv", []byte(broken)); !strings.Contains(r.body, "er indlæst før") {
+		t.Errorf("the same file again: %s", r.body)
+	}
+	if r := send("hoved.csv", []byte("tidspunkt;kanal\n")); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `ukendt kolonne "tidspunkt"`) {
+		t.Errorf("a bad header: %d", r.status)
+	}
+	if r := ts.get(t, ts.client(t, dragoerStaff), "/m/dragoer/import"); r.status != http.StatusForbidden {
+		t.Errorf("front-line staff import: %d", r.status)
+	}
+	assertCounts(t, ts)
+}
