@@ -17,7 +17,7 @@ func init() {
 		"import.problems":     {"Afviste rækker – intet af dem er indlæst", "Rejected rows – nothing of them was imported"},
 		"import.row":          {"Række", "Row"},
 
-		"nav.console": {"Konsol", "Console"},
+		"nav.console": {"Henvendelser", "Inquiries"},
 		"nav.import":  {"Indlæs henvendelser", "Import inquiries"},
 
 		"console.title":                  {"Henvendelser", "Inquiries"},

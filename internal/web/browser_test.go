@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -225,8 +227,44 @@ func TestBrowser_ConsoleWithTheKeyboardAlone(t *testing.T) {
 		t.Errorf("keys n and 2 chose %q", checked)
 	}
 
-	group := browsertest.New(t)
-	signIn(t, group, ts, dragoerGroup)
-	visit(t, group, ts.URL+"/m/dragoer/import")
-	browsertest.Axe(t, group)
+}
+
+// The strategy group imports a CSV file on the upload page: the progress
+// bar shows while it is sent, and the answer counts the rows and lists the
+// rejected ones by row and field.
+func TestBrowser_ImportACSVFile(t *testing.T) {
+	ts := newTestServer(t, true)
+	ctx := browsertest.New(t)
+	signIn(t, ctx, ts, dragoerGroup)
+	visit(t, ctx, ts.URL+"/m/dragoer/import")
+	browsertest.Axe(t, ctx)
+	example, err := filepath.Abs("../../docs/examples/inquiries.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Note when the progress bar appears; the answer replaces the page.
+	browsertest.Eval[bool](t, ctx, `new MutationObserver(() => { window.progressShown = true }).observe(
+		document.querySelector(".upload-progress"), {attributes: true, attributeFilter: ["hidden"]}), true`)
+	browsertest.Do(t, ctx, chromedp.SetUploadFiles("#file", []string{example}), chromedp.Click(`form[data-upload] button[type=submit]`))
+	waitFor(t, ctx, `document.querySelector("main .success") !== null`)
+	if !browsertest.Eval[bool](t, ctx, `window.progressShown === true`) {
+		t.Error("the progress bar was never shown")
+	}
+	if got := browsertest.Eval[string](t, ctx, `document.querySelector("main .success").textContent`); !strings.Contains(got, "6 henvendelser indlæst") {
+		t.Errorf("after the upload: %q", got)
+	}
+	if shown := browsertest.Eval[bool](t, ctx, `document.querySelector(".upload-progress").hidden`); !shown {
+		t.Error("the progress bar is still shown on the answer page")
+	}
+	browsertest.Axe(t, ctx)
+
+	bad := filepath.Join(t.TempDir(), "fejl.csv")
+	os.WriteFile(bad, []byte("occurred_at;channel;type;direction;area\n2014-04-01T10:00:00+02:00;fax;information;inbound;flytning\n"), 0o644)
+	browsertest.Do(t, ctx, chromedp.SetUploadFiles("#file", []string{bad}), chromedp.Click(`form[data-upload] button[type=submit]`))
+	waitFor(t, ctx, `document.querySelector("ul.problems") !== null`)
+	if got := browsertest.Eval[string](t, ctx, `document.querySelector("ul.problems").textContent`); !strings.Contains(got, "Række 2: channel") {
+		t.Errorf("the rejected row: %q", got)
+	}
+	browsertest.Axe(t, ctx)
+	assertCounts(t, ts)
 }
