@@ -57,9 +57,9 @@ func importCommand(ctx context.Context, cfg config.Config, args []string, stdout
 		return exitFailure
 	}
 	res, err := ingest.Import(ctx, inquiry.NewRecorder(db), cur, data, time.Now())
-	var he *ingest.HeaderError
-	if errors.As(err, &he) {
-		fmt.Fprintf(stderr, "%s:1: %v\n", name, err)
+	var fe *ingest.FileError
+	if errors.As(err, &fe) {
+		fmt.Fprintf(stderr, "%s:%d: %s\n", name, fe.Line, tr.T(fe.Key, fe.Args...))
 		return exitFailure
 	}
 	if err != nil {

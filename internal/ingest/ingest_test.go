@@ -1,7 +1,6 @@
 package ingest_test
 
 import (
-	"bytes"
 	"errors"
 	"strconv"
 	"strings"
@@ -100,57 +99,48 @@ func TestCSV_SemicolonsRowNumbersAndDanishFlags(t *testing.T) {
 func TestCSV_HeaderProblemsStopTheFile(t *testing.T) {
 	for _, file := range []string{"", "occurred_at,chanel\n", "channel,channel\n"} {
 		_, err := ingest.ParseCSV(strings.NewReader(file))
-		var he *ingest.HeaderError
-		if err == nil || file != "" && !errors.As(err, &he) {
+		var fe *ingest.FileError
+		if !errors.As(err, &fe) || fe.Line != 1 {
 			t.Errorf("%q: %v", file, err)
 		}
 	}
 }
 
-// FuzzNDJSON and FuzzCSV: the parsers never panic, every line is either a
-// record or a problem with a line number, and Prepare accounts for every
-// line — nothing is dropped silently.
-func FuzzNDJSON(f *testing.F) {
-	f.Add([]byte(`{"occurred_at": "2014-03-31T10:15:00+02:00", "channel": "phone", "type": "interaction", "direction": "inbound", "area": "23.05.10"}` + "\n{}\n[1]\n"))
-	f.Add([]byte("{\"id\": 1e400}\n{\"guided\": {\"x\": 1}}\n"))
-	s := dragoer(f)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		lines, err := ingest.ParseNDJSON(bytes.NewReader(data))
-		if err != nil {
-			return
-		}
-		accountFor(t, s, lines)
-	})
-}
 
-func FuzzCSV(f *testing.F) {
-	f.Add([]byte("occurred_at;channel;type;direction;area\n2014-03-31T10:15:00+02:00;phone;information;inbound;23.05.10\n"))
-	f.Add([]byte("channel,area\n\"a\"b\",x\n"))
-	s := dragoer(f)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		lines, err := ingest.ParseCSV(bytes.NewReader(data))
-		if err != nil {
-			return
-		}
-		accountFor(t, s, lines)
-	})
-}
-
-func accountFor(t *testing.T, s *strategy.Strategy, lines []ingest.Line) {
+func TestCSV_QuoteProblemsNameTheRowsAndReadOn(t *testing.T) {
+	file := "id;occurred_at;channel;type;direction;area\n" +
+		"r1;2014-03-31T09:02:00+02:00;phone;interaction;inbound;28.09.40\n" +
+		"r2 24\" skærm;2014-03-31T09:05:00+02:00;phone;information;inbound;23.05.10\n" +
+		"r3;2014-03-31T10:12:00+02:00;self_service;transaction;inbound;23.05.10\n" +
+		"\"r4;2014-03-31T10:12:00+02:00;self_service;transaction;inbound;23.05.10\n" +
+		"r5;2014-03-31T10:12:00+02:00;self_service;transaction;inbound;23.05.10\"x\n" +
+		"r6;2014-03-31T10:12:00+02:00;self_service;transaction;inbound;23.05.10\n"
+	lines, err := ingest.ParseCSV(strings.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
 	for _, l := range lines {
-		if l.N < 1 || (l.Problem == nil) == (l.Record == nil) {
-			t.Fatalf("line %+v is neither a record nor a problem", l)
+		if l.Problem != nil {
+			got = append(got, locale.New("da").T(l.Problem.Key, l.Problem.Args...))
+		} else {
+			got = append(got, l.Record["id"])
 		}
 	}
-	ins, probs := ingest.Prepare(s, lines, ingest.Options{Source: "fuzz", Now: now})
-	problemLines := map[int]bool{}
-	for _, p := range probs {
-		if p.Line < 1 || !locale.Has(p.Key) {
-			t.Fatalf("problem without line or message: %+v", p)
-		}
-		problemLines[p.Line] = true
+	want := []string{"r1", "Et anførselstegn", "r3", "række 5–6 er læst som én værdi", "r6"}
+	if len(got) != len(want) {
+		t.Fatalf("got %q", got)
 	}
-	if len(ins)+len(problemLines) != len(lines) {
-		t.Fatalf("%d lines became %d inquiries and %d lines with problems", len(lines), len(ins), len(problemLines))
+	for i := range want {
+		if !strings.Contains(got[i], want[i]) {
+			t.Errorf("line %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestNDJSON_ByteOrderMark(t *testing.T) {
+	lines, err := ingest.ParseNDJSON(strings.NewReader("\ufeff{\"id\": \"a\"}\n"))
+	if err != nil || len(lines) != 1 || lines[0].Record["id"] != "a" {
+		t.Errorf("%+v %v", lines, err)
 	}
 }

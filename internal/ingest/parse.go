@@ -10,9 +10,12 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/kanal-dk/kanal/internal/locale"
 )
 
-// MaxLineBytes is the longest NDJSON line or CSV row accepted.
+// MaxLineBytes bounds an NDJSON line: the longest accepted is one byte
+// shorter, plus its newline. (A CSV file is bounded by the upload's size.)
 const MaxLineBytes = 64 << 10
 
 // ParseJSON reads one JSON object.
@@ -23,7 +26,9 @@ func ParseJSON(data []byte) []Line {
 // ParseNDJSON reads newline-delimited JSON: one object per line. Blank lines
 // are skipped; a line that is not an object is reported by its number.
 func ParseNDJSON(r io.Reader) ([]Line, error) {
-	sc := bufio.NewScanner(r)
+	br := bufio.NewReader(r)
+	skipBOM(br)
+	sc := bufio.NewScanner(br)
 	sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
 	var lines []Line
 	n := 0
@@ -95,12 +100,14 @@ func known(field string) bool {
 // a spreadsheet shows them: the header is row 1.
 func ParseCSV(r io.Reader) ([]Line, error) {
 	br := bufio.NewReader(r)
+	skipBOM(br)
 	head, err := br.Peek(4096)
 	if err != nil && !errors.Is(err, io.EOF) {
 		return nil, err
 	}
-	head = bytes.TrimPrefix(head, []byte("\ufeff"))
-	first, _, _ := bytes.Cut(head, []byte("\n"))
+	// The header is the first line that is not empty: encoding/csv skips
+	// empty lines, and the separator must be seen in the header.
+	first, _, _ := bytes.Cut(bytes.TrimLeft(head, "\r\n"), []byte("\n"))
 	cr := csv.NewReader(br)
 	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
 		cr.Comma = ';'
@@ -109,20 +116,26 @@ func ParseCSV(r io.Reader) ([]Line, error) {
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, errors.New("the file is empty; the first row must name the columns")
+		return nil, &FileError{Line: 1, Key: "ingest.csv_empty"}
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		p := csvProblem(pe)
+		return nil, &FileError{Line: p.Line, Key: p.Key, Args: p.Args}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("row 1: %w", err)
+		return nil, err
 	}
+	headerLine, _ := cr.FieldPos(0)
 	columns := make([]string, len(header))
 	seen := map[string]bool{}
 	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		h = strings.ToLower(strings.TrimSpace(h))
 		if !known(h) {
-			return nil, &HeaderError{Column: h, Known: strings.Join(Fields, ", ")}
+			return nil, &FileError{Line: headerLine, Key: "ingest.unknown_column", Args: []any{h, strings.Join(Fields, ", ")}}
 		}
 		if seen[h] {
-			return nil, &HeaderError{Column: h, Duplicate: true}
+			return nil, &FileError{Line: headerLine, Key: "ingest.column_twice", Args: []any{h}}
 		}
 		seen[h] = true
 		columns[i] = h
@@ -134,12 +147,11 @@ func ParseCSV(r io.Reader) ([]Line, error) {
 			return lines, nil
 		}
 		if err != nil {
-			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				lines = append(lines, Line{N: pe.StartLine, Problem: &Problem{Line: pe.StartLine, Key: "ingest.bad_csv", Args: []any{pe.Err.Error()}}})
-				if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
-					return lines, nil // the rest of the file cannot be trusted to line up
-				}
+				// The reader goes on at the next line: the rows after a
+				// stray quote are read, not dropped unreported.
+				p := csvProblem(pe)
+				lines = append(lines, Line{N: p.Line, Problem: &p})
 				continue
 			}
 			return lines, err
@@ -162,16 +174,38 @@ func ParseCSV(r io.Reader) ([]Line, error) {
 	}
 }
 
-// HeaderError is a CSV header that names an unknown or repeated column.
-type HeaderError struct {
-	Column    string
-	Known     string
-	Duplicate bool
+// csvProblem names what encoding/csv could not read, in words a
+// spreadsheet user can act on.
+func csvProblem(pe *csv.ParseError) Problem {
+	p := Problem{Line: pe.StartLine}
+	switch {
+	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine:
+		p.Key, p.Args = "ingest.csv_open_quote", []any{pe.StartLine, pe.Line}
+	case errors.Is(pe.Err, csv.ErrQuote), errors.Is(pe.Err, csv.ErrBareQuote):
+		p.Key = "ingest.csv_quote"
+	default:
+		p.Key, p.Args = "ingest.bad_csv", []any{pe.Err.Error()}
+	}
+	return p
 }
 
-func (e *HeaderError) Error() string {
-	if e.Duplicate {
-		return fmt.Sprintf("row 1: the column %q appears twice", e.Column)
+// skipBOM drops a byte order mark (Excel's "CSV UTF-8" writes one): it is
+// no part of the first column or object.
+func skipBOM(br *bufio.Reader) {
+	if bom, _ := br.Peek(len("\ufeff")); string(bom) == "\ufeff" {
+		br.Discard(len(bom))
 	}
-	return fmt.Sprintf("row 1: unknown column %q; the columns are %s", e.Column, e.Known)
+}
+
+// FileError is a CSV file that cannot be read at all: it is empty, or its
+// header cannot be read or names an unknown or repeated column. Key and
+// Args are its message in the translation catalogue.
+type FileError struct {
+	Line int
+	Key  string
+	Args []any
+}
+
+func (e *FileError) Error() string {
+	return fmt.Sprintf("row %d: %s", e.Line, locale.New(locale.English).T(e.Key, e.Args...))
 }

@@ -137,8 +137,11 @@ func TestImportPage(t *testing.T) {
 	if r := send("fejl.csv", []byte(broken)); !strings.Contains(r.body, "er indlæst før") {
 		t.Errorf("the same file again: %s", r.body)
 	}
-	if r := send("hoved.csv", []byte("tidspunkt;kanal\n")); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `ukendt kolonne "tidspunkt"`) {
+	if r := send("hoved.csv", []byte("tidspunkt;kanal\n")); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `Række 1: Ukendt kolonne "tidspunkt"`) {
 		t.Errorf("a bad header: %d", r.status)
+	}
+	if r := send("tom.csv", nil); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Række 1: Filen er tom") {
+		t.Errorf("an empty file: %d", r.status)
 	}
 	if r := ts.get(t, ts.client(t, dragoerStaff), "/m/dragoer/import"); r.status != http.StatusForbidden {
 		t.Errorf("front-line staff import: %d", r.status)

@@ -60,12 +60,9 @@ func (s *Server) importInquiries(w http.ResponseWriter, r *http.Request) error {
 	}
 	data.File = header.Filename
 	res, err := ingest.Import(r.Context(), s.recorder, cur, content, time.Now())
-	var he *ingest.HeaderError
-	if errors.As(err, &he) {
-		data.Error = v.L.T("import.header", he.Column)
-		if he.Duplicate {
-			data.Error = v.L.T("import.header_twice", he.Column)
-		}
+	var fe *ingest.FileError
+	if errors.As(err, &fe) {
+		data.Error = fmt.Sprintf("%s %d: %s", v.L.T("import.row"), fe.Line, v.L.T(fe.Key, fe.Args...))
 		return s.render(w, http.StatusUnprocessableEntity, "import", data)
 	}
 	if err != nil {
