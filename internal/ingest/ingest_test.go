@@ -106,7 +106,6 @@ func TestCSV_HeaderProblemsStopTheFile(t *testing.T) {
 	}
 }
 
-
 func TestCSV_QuoteProblemsNameTheRowsAndReadOn(t *testing.T) {
 	file := "id;occurred_at;channel;type;direction;area\n" +
 		"r1;2014-03-31T09:02:00+02:00;phone;interaction;inbound;28.09.40\n" +
