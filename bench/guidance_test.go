@@ -9,26 +9,16 @@ import (
 	"github.com/kanal-dk/kanal/strategies"
 )
 
-func presets(tb testing.TB) map[string]*strategy.Strategy {
-	tb.Helper()
-	out := map[string]*strategy.Strategy{}
-	for _, p := range strategies.Presets() {
-		s, err := strategy.Parse(p.Name, p.Data)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out[s.Municipality.ID] = s
-	}
-	return out
-}
-
 // guidanceCases are the questions a counter asks all day: each kind of
 // decision the engine makes, open and closed hours.
 func guidanceCases(tb testing.TB) []struct {
 	s   *strategy.Strategy
 	req guidance.Request
 } {
-	p := presets(tb)
+	p, err := strategies.Parsed()
+	if err != nil {
+		tb.Fatal(err)
+	}
 	tue := time.Date(2013, 3, 5, 10, 0, 0, 0, strategy.Location)
 	sat := time.Date(2013, 3, 9, 10, 0, 0, 0, strategy.Location)
 	thuEvening := time.Date(2017, 3, 2, 21, 30, 0, 0, strategy.Location)

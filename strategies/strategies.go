@@ -4,9 +4,12 @@ package strategies
 
 import (
 	"embed"
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
+
+	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
 //go:embed *.yaml
@@ -36,4 +39,17 @@ func Presets() []Preset {
 		out = append(out, Preset{Name: path.Join("strategies", name), Data: data})
 	}
 	return out
+}
+
+// Parsed returns every preset parsed and validated, by municipality id.
+func Parsed() (map[string]*strategy.Strategy, error) {
+	out := map[string]*strategy.Strategy{}
+	for _, p := range Presets() {
+		s, err := strategy.Parse(p.Name, p.Data)
+		if err != nil {
+			return nil, fmt.Errorf("preset %s: %w", p.Name, err)
+		}
+		out[s.Municipality.ID] = s
+	}
+	return out, nil
 }

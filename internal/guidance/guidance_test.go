@@ -14,13 +14,9 @@ import (
 
 func presets(t testing.TB) map[string]*strategy.Strategy {
 	t.Helper()
-	out := map[string]*strategy.Strategy{}
-	for _, p := range strategies.Presets() {
-		s, err := strategy.Parse(p.Name, p.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[s.Municipality.ID] = s
+	out, err := strategies.Parsed()
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }

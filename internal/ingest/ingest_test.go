@@ -15,17 +15,11 @@ import (
 
 func dragoer(t testing.TB) *strategy.Strategy {
 	t.Helper()
-	for _, p := range strategies.Presets() {
-		if strings.Contains(p.Name, "dragoer") {
-			s, err := strategy.Parse(p.Name, p.Data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return s
-		}
+	p, err := strategies.Parsed()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("no Dragør preset")
-	return nil
+	return p["dragoer"]
 }
 
 var now = time.Date(2014, 3, 31, 12, 0, 0, 0, time.UTC)
