@@ -72,9 +72,7 @@ func rollupCommand(ctx context.Context, cfg config.Config, args []string, stdout
 				fmt.Fprintf(stdout, tr.T("cli.rollup.more"), len(diffs)-20)
 				break
 			}
-			c := d.Cell
-			fmt.Fprintf(stdout, "  %s %s %s %s %s %s: %d ≠ %d\n", c.Day, c.Area, c.Channel, c.Type, c.Direction, c.Department,
-				d.Stored.Inquiries, d.Recounted.Inquiries)
+			fmt.Fprintf(stdout, "  %s: %d ≠ %d\n", d.Cell, d.Stored.Inquiries, d.Recounted.Inquiries)
 		}
 	}
 	return code

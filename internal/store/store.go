@@ -120,3 +120,15 @@ func (db *DB) ValuesList(rows, cols int) string {
 	}
 	return b.String()
 }
+
+// UTCHour is an SQL expression for the UTC hour of a timestamp column, as
+// text "YYYY-MM-DD HH". Danish time differs from UTC by whole hours, so
+// rows grouped by it can be put on their Danish day exactly, in Go —
+// SQLite knows no time zones.
+func (db *DB) UTCHour(column string) string {
+	if db.Engine == SQLite {
+		// Times are stored as UTC text, "2014-03-31 07:02:00 +0000 UTC".
+		return "substr(" + column + ", 1, 13)"
+	}
+	return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24')"
+}

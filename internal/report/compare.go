@@ -1,0 +1,76 @@
+package report
+
+import (
+	"sort"
+
+	"github.com/kanal-dk/kanal/internal/rollup"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// Compared is one municipality's counts for a comparison.
+type Compared struct {
+	ID, Name string
+	Strategy *strategy.Strategy
+	Rows     []rollup.Row
+}
+
+// ComparedArea is one service area, matched across municipalities by its
+// KLE number: each municipality's inbound digital share, in the order of
+// Comparison.Municipalities (nil where it has no such inquiries).
+type ComparedArea struct {
+	KLE, Title string
+	Shares     []*float64
+	Inbound    []int64
+}
+
+// Comparison puts municipalities side by side.
+type Comparison struct {
+	Municipalities []ComparedMunicipality
+	Areas          []ComparedArea
+}
+
+// ComparedMunicipality is one column of a comparison.
+type ComparedMunicipality struct {
+	ID, Name string
+	Totals
+}
+
+// Compare computes each municipality's inbound digital share per area
+// for the period and inquiry type of a filter. Departments differ between
+// municipalities, so the filter's department and area do not apply.
+func Compare(list []Compared, f Filter) Comparison {
+	var out Comparison
+	byKLE := map[string]*ComparedArea{}
+	for i, m := range list {
+		cm := ComparedMunicipality{ID: m.ID, Name: m.Name}
+		perArea := map[string]*Totals{}
+		for _, r := range m.Rows {
+			if r.Direction != strategy.Inbound || (f.Type != "" && r.Type != f.Type) {
+				continue
+			}
+			cm.Totals.count(m.Strategy, r, 0, true)
+			a, ok := m.Strategy.Area(r.Area)
+			if !ok {
+				continue
+			}
+			if perArea[a.KLE] == nil {
+				perArea[a.KLE] = &Totals{}
+				if byKLE[a.KLE] == nil {
+					byKLE[a.KLE] = &ComparedArea{KLE: a.KLE, Title: a.Title,
+						Shares: make([]*float64, len(list)), Inbound: make([]int64, len(list))}
+				}
+			}
+			perArea[a.KLE].count(m.Strategy, r, 0, true)
+		}
+		for kle, t := range perArea {
+			byKLE[kle].Shares[i] = t.InboundDigitalShare()
+			byKLE[kle].Inbound[i] = t.Inbound
+		}
+		out.Municipalities = append(out.Municipalities, cm)
+	}
+	for _, a := range byKLE {
+		out.Areas = append(out.Areas, *a)
+	}
+	sort.Slice(out.Areas, func(i, j int) bool { return out.Areas[i].KLE < out.Areas[j].KLE })
+	return out
+}

@@ -1,0 +1,225 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/kanal-dk/kanal/internal/rollup"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// Goal statuses.
+const (
+	// OnTrack: the forecast reaches the target.
+	OnTrack = "on_track"
+	// Behind: the forecast falls short by Gap percentage points.
+	Behind = "behind"
+	// Reached and Missed: the year is over.
+	Reached = "reached"
+	Missed  = "missed"
+	// Falling and NotFalling answer a target that asks for a falling
+	// share without a figure (Tårnby's expensive information inquiries).
+	Falling    = "falling"
+	NotFalling = "not_falling"
+	// NoData: too few months counted to say.
+	NoData = "no_data"
+)
+
+// MeasureShare is one month's or year's share of a measure.
+type MeasureShare struct {
+	Period      string
+	Part, Whole int64
+}
+
+// Share is Part of Whole, nil when nothing was counted.
+func (m MeasureShare) Share() *float64 { return Share(m.Part, m.Whole) }
+
+// Goal is one target year and how it stands.
+type Goal struct {
+	Year int
+	// Target is the share to reach, 0–1.
+	Target float64
+	// Value is the year's share when the year is over (Actual), else the
+	// forecast from the trend; nil when there is too little to say.
+	Value  *float64
+	Actual bool
+	Status string
+	// Gap is how many percentage points Value falls short.
+	Gap float64
+}
+
+// TargetStatus is how one share target stands at the end of the period.
+type TargetStatus struct {
+	Target *strategy.Target
+	// Months are the measure's shares per month from the start of the
+	// strategy period; Years the same per calendar year.
+	Months []MeasureShare
+	Years  []MeasureShare
+	// Trend is the least-squares slope of the monthly shares in percentage
+	// points a year; nil with fewer than three months.
+	Trend *float64
+	Goals []Goal
+	// Status answers a target without yearly figures.
+	Status string
+}
+
+// measure returns the part and whole of a target's measure.
+func measure(m string, t Totals) (int64, int64, bool) {
+	switch m {
+	case strategy.MeasureInboundDigital:
+		return t.InboundDigital, t.Inbound, true
+	case strategy.MeasureOutboundDigitalPost:
+		return t.OutboundDigitalPost, t.OutboundDocuments, true
+	case strategy.MeasureTransactionDigital:
+		return t.TransactionsDigital, t.Transactions, true
+	case strategy.MeasureExpensiveInformation:
+		return t.InformationExpensive, t.Information, true
+	}
+	return 0, 0, false
+}
+
+// targets follows every share target through the monthly rows up to the
+// end of the filter's period.
+func targets(s *strategy.Strategy, f Filter, months []rollup.Row) []TargetStatus {
+	var out []TargetStatus
+	for i := range s.Targets {
+		t := &s.Targets[i]
+		if !t.IsShare() {
+			continue
+		}
+		area := ""
+		if a, ok := s.Area(t.Area); ok {
+			area = a.ID
+		}
+		byMonth := map[string]*Totals{}
+		byYear := map[string]*Totals{}
+		for _, r := range months {
+			if area != "" && r.Area != area {
+				continue
+			}
+			for _, m := range []struct {
+				totals map[string]*Totals
+				key    string
+			}{{byMonth, r.Period[:7]}, {byYear, r.Period[:4]}} {
+				if m.totals[m.key] == nil {
+					m.totals[m.key] = &Totals{}
+				}
+				m.totals[m.key].count(s, r, 0, true)
+			}
+		}
+		st := TargetStatus{Target: t, Months: shares(t.Measure, byMonth), Years: shares(t.Measure, byYear)}
+		st.Trend = trend(st.Months)
+		st.Goals, st.Status = goals(t, f, st)
+		out = append(out, st)
+	}
+	return out
+}
+
+func shares(measureID string, totals map[string]*Totals) []MeasureShare {
+	out := make([]MeasureShare, 0, len(totals))
+	for _, period := range sortedKeys(totals) {
+		part, whole, _ := measure(measureID, *totals[period])
+		out = append(out, MeasureShare{Period: period, Part: part, Whole: whole})
+	}
+	return out
+}
+
+// monthIndex numbers months continuously: YYYY-MM → 12·YYYY + MM − 1.
+func monthIndex(period string) float64 {
+	y, _ := strconv.Atoi(period[:4])
+	m, _ := strconv.Atoi(period[5:7])
+	return float64(y*12 + m - 1)
+}
+
+// line fits share = a + b·month to the months with inquiries.
+func line(months []MeasureShare) (a, b float64, ok bool) {
+	var n, sx, sy, sxx, sxy float64
+	for _, m := range months {
+		sh := m.Share()
+		if sh == nil {
+			continue
+		}
+		x := monthIndex(m.Period)
+		n++
+		sx += x
+		sy += *sh
+		sxx += x * x
+		sxy += x * *sh
+	}
+	den := n*sxx - sx*sx
+	if n < 3 || den == 0 {
+		return 0, 0, false
+	}
+	b = (n*sxy - sx*sy) / den
+	return (sy - b*sx) / n, b, true
+}
+
+// trend is the slope in percentage points a year.
+func trend(months []MeasureShare) *float64 {
+	_, b, ok := line(months)
+	if !ok {
+		return nil
+	}
+	pp := b * 12 * 100
+	return &pp
+}
+
+// goals judges each target year: over (the period ends on or after its
+// last day) by the year's share, ahead by the trend's value in the middle
+// of the year.
+func goals(t *strategy.Target, f Filter, st TargetStatus) ([]Goal, string) {
+	if t.Direction == strategy.Reduce || len(t.Shares) == 0 {
+		switch {
+		case st.Trend == nil:
+			return nil, NoData
+		case *st.Trend < 0:
+			return nil, Falling
+		}
+		return nil, NotFalling
+	}
+	years := make([]int, 0, len(t.Shares))
+	for y := range t.Shares {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	a, b, fitted := line(st.Months)
+	var out []Goal
+	for _, y := range years {
+		g := Goal{Year: y, Target: t.Shares[y] / 100}
+		if f.To >= fmt.Sprintf("%d-12-31", y) {
+			g.Actual = true
+			for _, ys := range st.Years {
+				if ys.Period == strconv.Itoa(y) {
+					g.Value = ys.Share()
+				}
+			}
+		} else if fitted {
+			v := min(max(a+b*(float64(y*12)+5.5), 0), 1)
+			g.Value = &v
+		}
+		g.Status, g.Gap = judge(t.Direction, g)
+		out = append(out, g)
+	}
+	return out, ""
+}
+
+// judge compares a goal's value with its target.
+func judge(direction string, g Goal) (string, float64) {
+	if g.Value == nil {
+		return NoData, 0
+	}
+	gap := (g.Target - *g.Value) * 100
+	if direction == strategy.AtMost {
+		gap = -gap
+	}
+	switch {
+	case gap <= 0 && g.Actual:
+		return Reached, 0
+	case gap <= 0:
+		return OnTrack, 0
+	case g.Actual:
+		return Missed, gap
+	}
+	return Behind, gap
+}

@@ -1,0 +1,209 @@
+package rollup
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/store"
+)
+
+// Stored reads the stored day cells of a municipality.
+func Stored(ctx context.Context, db *store.DB, municipality string) (Counts, error) {
+	rows, err := db.QueryContext(ctx, `SELECT `+dayColumns+` FROM inquiry_counts WHERE municipality_id = $1`, municipality)
+	if err != nil {
+		return nil, fmt.Errorf("read inquiry counts: %w", err)
+	}
+	defer rows.Close()
+	out := Counts{}
+	for rows.Next() {
+		var c Cell
+		var n, timed, duration int64
+		if err := rows.Scan(&c.Municipality, &c.Version, &c.Day, &c.Area, &c.Department, &c.Channel, &c.Type, &c.Direction,
+			&c.Resolved, &c.Guided, &c.Assisted, &c.Exempt, &n, &timed, &duration); err != nil {
+			return nil, err
+		}
+		t := tallyOf(c, nil, n)
+		t.Timed, t.DurationSeconds = timed, duration
+		if t != (Tally{}) {
+			out[c] = t
+		}
+	}
+	return out, rows.Err()
+}
+
+// StoredMonths reads the stored month cells of a municipality.
+func StoredMonths(ctx context.Context, db *store.DB, municipality string) (MonthCounts, error) {
+	rows, err := db.QueryContext(ctx, `SELECT `+monthColumns+` FROM inquiry_months WHERE municipality_id = $1`, municipality)
+	if err != nil {
+		return nil, fmt.Errorf("read monthly inquiry counts: %w", err)
+	}
+	defer rows.Close()
+	out := MonthCounts{}
+	for rows.Next() {
+		var c MonthCell
+		var t Tally
+		if err := rows.Scan(&c.Municipality, &c.Month, &c.Area, &c.Department, &c.Channel, &c.Type, &c.Direction,
+			&t.Inquiries, &t.Resolved, &t.Guided, &t.Assisted, &t.Exempt, &t.Timed, &t.DurationSeconds); err != nil {
+			return nil, err
+		}
+		if t != (Tally{}) {
+			out[c] = t
+		}
+	}
+	return out, rows.Err()
+}
+
+// Recount counts a municipality's raw inquiries again, the slow way: every
+// row is read by the database. It is what the stored cells must equal.
+func Recount(ctx context.Context, db *store.DB, municipality string) (Counts, error) {
+	return recount(ctx, db, municipality, "")
+}
+
+// recount groups the raw inquiries that match the extra condition (on
+// placeholders $2 …) by UTC hour and every dimension, and puts each group
+// on its Danish day.
+func recount(ctx context.Context, db *store.DB, municipality, where string, args ...any) (Counts, error) {
+	hour := db.UTCHour("occurred_at")
+	dims := hour + `, strategy_version_id, area, department, channel, type, direction, resolved_first_contact, guided, assisted, exempt`
+	rows, err := db.QueryContext(ctx, `SELECT `+dims+`, COUNT(*), COUNT(duration_seconds), COALESCE(SUM(duration_seconds), 0)
+		FROM inquiries WHERE municipality_id = $1 AND NOT test`+where+` GROUP BY `+dims,
+		append([]any{municipality}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("recount inquiries: %w", err)
+	}
+	defer rows.Close()
+	out := Counts{}
+	days := map[string]string{} // UTC hour → Danish day
+	for rows.Next() {
+		c := Cell{Municipality: municipality}
+		var h string
+		var n, timed, duration int64
+		if err := rows.Scan(&h, &c.Version, &c.Area, &c.Department, &c.Channel, &c.Type, &c.Direction,
+			&c.Resolved, &c.Guided, &c.Assisted, &c.Exempt, &n, &timed, &duration); err != nil {
+			return nil, err
+		}
+		day, ok := days[h]
+		if !ok {
+			t, err := time.Parse("2006-01-02 15", h)
+			if err != nil {
+				return nil, fmt.Errorf("recount inquiries: hour %q: %w", h, err)
+			}
+			day = Day(t)
+			days[h] = day
+		}
+		c.Day = day
+		t := tallyOf(c, nil, n)
+		t.Timed, t.DurationSeconds = timed, duration
+		out.addTally(c, t)
+	}
+	return out, rows.Err()
+}
+
+// Difference is a cell whose stored tally is not its recount.
+type Difference struct {
+	// Cell names the cell: its day or month and its dimensions.
+	Cell              string
+	Stored, Recounted Tally
+}
+
+// Verify recounts a municipality's inquiries and reports every day and
+// month cell whose stored counts differ.
+func Verify(ctx context.Context, db *store.DB, municipality string) ([]Difference, error) {
+	stored, err := Stored(ctx, db, municipality)
+	if err != nil {
+		return nil, err
+	}
+	storedMonths, err := StoredMonths(ctx, db, municipality)
+	if err != nil {
+		return nil, err
+	}
+	recounted, err := Recount(ctx, db, municipality)
+	if err != nil {
+		return nil, err
+	}
+	diffs := compare(stored, recounted, func(c Cell) string {
+		f := []string{}
+		for _, x := range []struct {
+			on   bool
+			name string
+		}{{c.Resolved, "resolved"}, {c.Guided, "guided"}, {c.Assisted, "assisted"}, {c.Exempt, "exempt"}} {
+			if x.on {
+				f = append(f, x.name)
+			}
+		}
+		return fmt.Sprintf("%s %s %s %s %s %s v%d [%s]", c.Day, c.Area, c.Department, c.Channel, c.Type, c.Direction,
+			c.Version, strings.Join(f, " "))
+	})
+	diffs = append(diffs, compare(storedMonths, recounted.Months(), func(c MonthCell) string {
+		return fmt.Sprintf("%s %s %s %s %s %s", c.Month, c.Area, c.Department, c.Channel, c.Type, c.Direction)
+	})...)
+	return diffs, nil
+}
+
+func compare[K comparable](stored, recounted map[K]Tally, name func(K) string) []Difference {
+	var diffs []Difference
+	for c, t := range recounted {
+		if stored[c] != t {
+			diffs = append(diffs, Difference{Cell: name(c), Stored: stored[c], Recounted: t})
+		}
+	}
+	for c, t := range stored {
+		if _, ok := recounted[c]; !ok {
+			diffs = append(diffs, Difference{Cell: name(c), Stored: t})
+		}
+	}
+	sort.Slice(diffs, func(i, j int) bool { return diffs[i].Cell < diffs[j].Cell })
+	return diffs
+}
+
+// Rebuild replaces a municipality's stored counts with a recount, in one
+// transaction. It returns how many day cells it stored.
+func Rebuild(ctx context.Context, db *store.DB, municipality string) (int, error) {
+	recounted, err := Recount(ctx, db, municipality)
+	if err != nil {
+		return 0, err
+	}
+	err = db.InTx(ctx, func(tx *sql.Tx) error {
+		for _, table := range []string{"inquiry_counts", "inquiry_months"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE municipality_id = $1`, municipality); err != nil {
+				return err
+			}
+		}
+		return Apply(ctx, db, tx, recounted)
+	})
+	return len(recounted), err
+}
+
+// EnsureBuilt rebuilds the counts of every municipality that has counted
+// inquiries but no cells — a database from before the rollups existed.
+func EnsureBuilt(ctx context.Context, db *store.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, `SELECT id FROM municipalities m
+		WHERE EXISTS (SELECT 1 FROM inquiries i WHERE i.municipality_id = m.id AND NOT i.test)
+		AND NOT EXISTS (SELECT 1 FROM inquiry_counts c WHERE c.municipality_id = m.id)`)
+	if err != nil {
+		return nil, fmt.Errorf("look for municipalities without counts: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if _, err := Rebuild(ctx, db, id); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}
