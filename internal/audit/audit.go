@@ -31,11 +31,12 @@ const (
 	StrategyLoaded    = "strategy_loaded"
 	MunicipalityAdded = "municipality_created"
 	AuditExported     = "audit_exported"
+	ComparisonShared  = "comparison_shared"
 )
 
 // Actions lists every action, for filters.
 var Actions = []string{SignIn, SignInFailed, SignOut, PasswordChanged, UserCreated, UserPasswordReset,
-	UserDisabled, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported}
+	UserDisabled, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared}
 
 // Actor is who did something: a signed-in user's e-mail, "apikey:NAME",
 // "cli:USER" or "system", and where from.

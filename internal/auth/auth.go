@@ -55,16 +55,21 @@ const (
 	CreateMunicipality Permission = "create_municipality"
 	RegisterInquiries  Permission = "register_inquiries"
 	ImportInquiries    Permission = "import_inquiries"
+	// ViewFigures opens the management information; a manager sees only
+	// the own department's.
+	ViewFigures Permission = "view_figures"
+	// ShareFigures lets a municipality's figures be compared with others'.
+	ShareFigures Permission = "share_figures"
 )
 
 var rolePermissions = map[Role][]Permission{
 	Staff:         {ViewStrategy, RegisterInquiries},
-	Manager:       {ViewStrategy, RegisterInquiries},
-	StrategyGroup: {ViewStrategy, EditStrategy, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries},
+	Manager:       {ViewStrategy, RegisterInquiries, ViewFigures},
+	StrategyGroup: {ViewStrategy, EditStrategy, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures},
 	Auditor:       {ViewStrategy, ReadAudit},
 	// An operator acts in every municipality, but neither reads their audit
 	// logs nor holds their systems' keys.
-	Operator: {ViewStrategy, EditStrategy, ManageUsers, CreateMunicipality},
+	Operator: {ViewStrategy, EditStrategy, ManageUsers, CreateMunicipality, ViewFigures},
 }
 
 // Has reports whether the role grants the permission.

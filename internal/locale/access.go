@@ -157,6 +157,7 @@ func init() {
 		"audit.action.strategy_loaded":      {"Strategi indlæst", "Strategy loaded"},
 		"audit.action.municipality_created": {"Kommune oprettet", "Municipality created"},
 		"audit.action.audit_exported":       {"Revisionslog hentet", "Audit log exported"},
+		"audit.action.comparison_shared":    {"Deling til sammenligning ændret", "Sharing for comparison changed"},
 
 		"api.not_found":            {"Findes ikke.", "Not found."},
 		"api.internal":             {"Der opstod en fejl i Kanal; den er skrevet i loggen.", "Kanal failed; the error has been logged."},

@@ -27,6 +27,9 @@ var ErrNotFound = errors.New("municipality not found")
 type Municipality struct {
 	ID   string
 	Name string
+	// ShareComparison lets the other municipalities of the installation
+	// that share theirs see this one's figures beside their own.
+	ShareComparison bool
 }
 
 // Version is one loaded strategy document.
@@ -125,7 +128,7 @@ func newestVersion(ctx context.Context, q querier, municipality string) (Version
 
 // List returns every municipality, by name.
 func (r *Registry) List(ctx context.Context) ([]Municipality, error) {
-	rows, err := r.db.QueryContext(ctx, `SELECT id, name FROM municipalities ORDER BY name, id`)
+	rows, err := r.db.QueryContext(ctx, `SELECT id, name, share_comparison FROM municipalities ORDER BY name, id`)
 	if err != nil {
 		return nil, fmt.Errorf("list municipalities: %w", err)
 	}
@@ -133,12 +136,27 @@ func (r *Registry) List(ctx context.Context) ([]Municipality, error) {
 	var out []Municipality
 	for rows.Next() {
 		var m Municipality
-		if err := rows.Scan(&m.ID, &m.Name); err != nil {
+		if err := rows.Scan(&m.ID, &m.Name, &m.ShareComparison); err != nil {
 			return nil, err
 		}
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// SetShareComparison says whether the municipality shares its figures for
+// comparison, and audits the choice.
+func (r *Registry) SetShareComparison(ctx context.Context, actor audit.Actor, id string, share bool) error {
+	return r.db.InTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE municipalities SET share_comparison = $1 WHERE id = $2`, share, id)
+		if err != nil {
+			return fmt.Errorf("set comparison sharing of %s: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("%w: %q", ErrNotFound, id)
+		}
+		return audit.Record(ctx, tx, id, actor, audit.ComparisonShared, fmt.Sprint(share), "")
+	})
 }
 
 // Current returns the municipality's newest strategy version, parsed.

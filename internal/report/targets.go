@@ -62,6 +62,18 @@ type TargetStatus struct {
 	Goals []Goal
 	// Status answers a target without yearly figures.
 	Status string
+
+	// a + b·month is the fitted line, when fitted.
+	a, b   float64
+	fitted bool
+}
+
+// Forecast is the trend's share in the middle of a year, 0–1.
+func (st TargetStatus) Forecast(year int) (float64, bool) {
+	if !st.fitted {
+		return 0, false
+	}
+	return min(max(st.a+st.b*(float64(year*12)+5.5), 0), 1), true
 }
 
 // measure returns the part and whole of a target's measure.
@@ -110,6 +122,7 @@ func targets(s *strategy.Strategy, f Filter, months []rollup.Row) []TargetStatus
 		}
 		st := TargetStatus{Target: t, Months: shares(t.Measure, byMonth), Years: shares(t.Measure, byYear)}
 		st.Trend = trend(st.Months)
+		st.a, st.b, st.fitted = line(st.Months)
 		st.Goals, st.Status = goals(t, f, st)
 		out = append(out, st)
 	}
@@ -183,7 +196,6 @@ func goals(t *strategy.Target, f Filter, st TargetStatus) ([]Goal, string) {
 		years = append(years, y)
 	}
 	sort.Ints(years)
-	a, b, fitted := line(st.Months)
 	var out []Goal
 	for _, y := range years {
 		g := Goal{Year: y, Target: t.Shares[y] / 100}
@@ -194,8 +206,7 @@ func goals(t *strategy.Target, f Filter, st TargetStatus) ([]Goal, string) {
 					g.Value = ys.Share()
 				}
 			}
-		} else if fitted {
-			v := min(max(a+b*(float64(y*12)+5.5), 0), 1)
+		} else if v, ok := st.Forecast(y); ok {
 			g.Value = &v
 		}
 		g.Status, g.Gap = judge(t.Direction, g)

@@ -187,3 +187,15 @@ func Sort(rows []Row) {
 		return false
 	})
 }
+
+// Span returns the first and last month with counted inquiries of a
+// municipality, YYYY-MM; empty when there are none.
+func Span(ctx context.Context, db *store.DB, municipality string) (first, last string, err error) {
+	var f, l *string
+	err = db.QueryRowContext(ctx, `SELECT MIN(month), MAX(month) FROM inquiry_months WHERE municipality_id = $1`,
+		municipality).Scan(&f, &l)
+	if err != nil || f == nil || l == nil {
+		return "", "", err
+	}
+	return *f, *l, nil
+}

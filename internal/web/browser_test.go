@@ -268,3 +268,35 @@ func TestBrowser_ImportACSVFile(t *testing.T) {
 	browsertest.Axe(t, ctx)
 	assertCounts(t, ts)
 }
+
+// The management information with figures in it — charts, tables, the
+// comparison and a form with errors — passes axe in both languages, and
+// its filter works from the keyboard.
+func TestBrowser_FiguresPassAxe(t *testing.T) {
+	ts := newTestServer(t, true)
+	ts.seed(t, "dragoer", 2013, 2014, 0.05)
+	ts.seed(t, "taarnby", 2016, 2016, 0.02)
+	ctx := browsertest.New(t)
+	signIn(t, ctx, ts, operator)
+	for _, path := range []string{
+		"/m/dragoer/figures?period=year&year=2014&lang=da",
+		"/m/dragoer/figures?period=year&year=2014&lang=en",
+		"/m/dragoer/figures?period=month&year=2014&month=3&lang=da", // the mix by day
+		"/m/dragoer/figures?period=custom&from=2014-05-01&to=2014-04-01&lang=da",
+		"/m/taarnby/figures?period=year&year=2016&lang=da", // Tårnby's targets: a falling share
+	} {
+		visit(t, ctx, ts.URL+path)
+		browsertest.Axe(t, ctx)
+	}
+
+	group := browsertest.New(t)
+	signIn(t, group, ts, dragoerGroup)
+	visit(t, group, ts.URL+"/m/dragoer/figures?lang=da")
+	// Keyboard only: choose the quarter period and the second quarter, show.
+	browsertest.Do(t, group, chromedp.Focus("#period"), chromedp.KeyEvent(kb.ArrowDown), // Kvartal
+		chromedp.Focus("#quarter"), chromedp.KeyEvent(kb.ArrowDown), // 2. kvartal
+		chromedp.Focus("#year"), chromedp.KeyEvent(kb.ArrowDown), // 2013
+		chromedp.Focus("form.filters button[type=submit]"), chromedp.KeyEvent(kb.Enter))
+	waitFor(t, group, `document.querySelector("#period-heading") !== null && document.querySelector("#period-heading").textContent.includes("2. kvartal 2013")`)
+	browsertest.Axe(t, group)
+}

@@ -59,6 +59,8 @@ var funcs = template.FuncMap{
 	// localtime shows an instant in Danish time.
 	"localtime": func(t time.Time) string { return t.In(strategy.Location).Format("2006-01-02 15:04:05") },
 	"int64":     func(n int) int64 { return int64(n) },
+	// list makes a list in a template, for the choices of a select.
+	"list": func(v ...any) []any { return v },
 }
 
 // view is what every page's template gets besides its own fields.
@@ -74,7 +76,9 @@ type view struct {
 	// Section marks the active entry of the section menu.
 	Section string
 	// Can tells the menus which sections the user may open.
-	Can struct{ EditStrategy, ManageUsers, ManageKeys, ReadAudit, RegisterInquiries, ImportInquiries bool }
+	Can struct {
+		EditStrategy, ManageUsers, ManageKeys, ReadAudit, RegisterInquiries, ImportInquiries, ViewFigures bool
+	}
 }
 
 // base fills the common part of a page's view.
@@ -100,6 +104,7 @@ func (s *Server) base(r *http.Request, title string) (view, error) {
 	v.Can.ReadAudit = p.Can(auth.ReadAudit, v.MunicipalityID)
 	v.Can.RegisterInquiries = p.Can(auth.RegisterInquiries, v.MunicipalityID)
 	v.Can.ImportInquiries = p.Can(auth.ImportInquiries, v.MunicipalityID)
+	v.Can.ViewFigures = p.Can(auth.ViewFigures, v.MunicipalityID)
 	return v, nil
 }
 

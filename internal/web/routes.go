@@ -68,6 +68,10 @@ func (s *Server) routes() []route {
 		{pattern: "POST /m/{municipality}/console/undo", perm: auth.RegisterInquiries, page: s.undoInquiry},
 		{pattern: "POST /m/{municipality}/console/desk", perm: auth.RegisterInquiries, page: s.chooseDesk},
 
+		{pattern: "GET /m/{municipality}/figures", perm: auth.ViewFigures, page: s.showFigures},
+		{pattern: "GET /m/{municipality}/figures/export", perm: auth.ViewFigures, page: s.exportFigures},
+		{pattern: "POST /m/{municipality}/figures/sharing", perm: auth.ShareFigures, page: s.setSharing},
+
 		{pattern: "GET /m/{municipality}/import", perm: auth.ImportInquiries, page: s.showImport},
 		{pattern: "POST /m/{municipality}/import", perm: auth.ImportInquiries, body: importBody, page: s.importInquiries},
 
@@ -87,6 +91,7 @@ func (s *Server) routes() []route {
 		{pattern: "GET /api/v1/openapi.json", public: true, raw: http.HandlerFunc(s.openAPIDocument)},
 		{pattern: "GET /api/v1/strategy", keyPerm: auth.Read, api: s.apiStrategy},
 		{pattern: "GET /api/v1/guidance", keyPerm: auth.Read, api: s.apiGuidance},
+		{pattern: "GET /api/v1/kpis", keyPerm: auth.Read, api: s.apiKPIs},
 		{pattern: "POST /api/v1/inquiries", keyPerm: auth.Ingest, body: ingestBody, api: s.apiIngest},
 
 		{pattern: "/", public: true, page: func(http.ResponseWriter, *http.Request) error { return errNotFound }},

@@ -202,6 +202,7 @@ var pageCases = []struct {
 	{"area", "/m/taarnby/areas/23.09.02", "Pas udstedes ved personligt fremmøde", "The area's own"},
 	{"versions", "/m/taarnby/versions", "strategies/taarnby.yaml", "Versions of the strategy"},
 	{"users", "/m/dragoer/users", "leder@dragoer.demo", "Create user"},
+	{"figures", "/m/dragoer/figures", "Ledelsesinformation", "Management information"},
 	{"error", "/m/nowhere", "Siden findes ikke", "Page not found"},
 }
 

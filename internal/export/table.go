@@ -1,0 +1,146 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Cell is one cell of a table: its text as a page shows it and, for a
+// number, the value behind it. Percent marks a share, 0–1.
+type Cell struct {
+	Text    string
+	Value   *float64
+	Percent bool
+}
+
+// Numeric reports whether the cell holds a number (or stands for a missing
+// one), so that a page aligns it as a number.
+func (c Cell) Numeric() bool { return c.Value != nil || c.Text == "–" }
+
+// Table is a captioned table with an optional totals row.
+type Table struct {
+	Caption string
+	Head    []string
+	Rows    [][]Cell
+	Foot    []Cell
+}
+
+// WriteCSV writes a table as CSV (see NewCSV). Numbers are written without
+// thousands separators and with the language's decimal mark, shares as
+// percentages ("45,3 %"), so that a spreadsheet reads them as numbers.
+func WriteCSV(w io.Writer, t Table, decimalComma bool) error {
+	out, err := NewCSV(w)
+	if err != nil {
+		return err
+	}
+	if err := out.Write(t.Head...); err != nil {
+		return err
+	}
+	for _, row := range t.allRows() {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = csvValue(c, decimalComma)
+		}
+		if err := out.Write(cells...); err != nil {
+			return err
+		}
+	}
+	return out.Flush()
+}
+
+func (t Table) allRows() [][]Cell {
+	if t.Foot == nil {
+		return t.Rows
+	}
+	return append(append([][]Cell(nil), t.Rows...), t.Foot)
+}
+
+func csvValue(c Cell, decimalComma bool) string {
+	if c.Value == nil {
+		return c.Text
+	}
+	v, suffix := *c.Value, ""
+	if c.Percent {
+		v, suffix = 100**c.Value, " %"
+	}
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if v != float64(int64(v)) {
+		s = strconv.FormatFloat(v, 'f', 2, 64)
+	}
+	if decimalComma {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s + suffix
+}
+
+// WriteXLSX writes a table as an Excel workbook of one sheet: the caption,
+// a bold header, numbers as numbers and shares formatted as percentages.
+// It streams, so a long table costs little memory.
+func WriteXLSX(w io.Writer, t Table, sheet string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if len(sheet) > 31 { // Excel's limit
+		sheet = sheet[:31]
+	}
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	percent, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+	if err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	row := 1
+	put := func(cells []any) error {
+		ref, err := excelize.CoordinatesToCellName(1, row)
+		if err != nil {
+			return err
+		}
+		row++
+		return sw.SetRow(ref, cells)
+	}
+	if err := put([]any{excelize.Cell{StyleID: bold, Value: t.Caption}}); err != nil {
+		return err
+	}
+	head := make([]any, len(t.Head))
+	for i, h := range t.Head {
+		head[i] = excelize.Cell{StyleID: bold, Value: h}
+	}
+	if err := put(head); err != nil {
+		return err
+	}
+	for _, r := range t.allRows() {
+		cells := make([]any, len(r))
+		for i, c := range r {
+			switch {
+			case c.Value != nil && c.Percent:
+				cells[i] = excelize.Cell{StyleID: percent, Value: *c.Value}
+			case c.Value != nil:
+				cells[i] = *c.Value
+			default:
+				cells[i] = c.Text
+			}
+		}
+		if err := put(cells); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	return nil
+}

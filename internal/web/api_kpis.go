@@ -1,0 +1,185 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+
+	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/rollup"
+)
+
+// kpiAnswer is the management information as JSON: the dashboard's
+// figures for a period and filter. Shares are 0–1 and null when nothing
+// was counted; amounts are Danish kroner.
+type kpiAnswer struct {
+	Municipality string    `json:"municipality"`
+	From         string    `json:"from"`
+	To           string    `json:"to"`
+	Filter       kpiFilter `json:"filter"`
+
+	Inquiries int64 `json:"inquiries_total"`
+
+	InboundTotal        int64    `json:"inbound_total"`
+	InboundDigital      int64    `json:"inbound_digital"`
+	InboundDigitalShare *float64 `json:"inbound_digital_share"`
+	InboundAssisted     int64    `json:"inbound_assisted"`
+
+	OutboundTotal            int64    `json:"outbound_total"`
+	OutboundDocuments        int64    `json:"outbound_documents"`
+	OutboundDigitalPost      int64    `json:"outbound_digital_post"`
+	OutboundDigitalPostShare *float64 `json:"outbound_digital_post_share"`
+
+	TransactionTotal        int64    `json:"transaction_total"`
+	TransactionDigital      int64    `json:"transaction_digital"`
+	TransactionDigitalShare *float64 `json:"transaction_digital_share"`
+
+	InformationTotal          int64    `json:"information_total"`
+	InformationExpensive      int64    `json:"information_expensive"`
+	InformationExpensiveShare *float64 `json:"information_expensive_share"`
+
+	ResolvedFirstContact      int64    `json:"resolved_first_contact"`
+	ResolvedFirstContactShare *float64 `json:"resolved_first_contact_share"`
+	Guided                    int64    `json:"guided"`
+	Exempt                    int64    `json:"exempt"`
+
+	CostTotal         float64 `json:"cost_total"`
+	UnpricedInquiries int64   `json:"cost_unpriced_inquiries"`
+	SavingsPerYear    float64 `json:"savings_potential_per_year"`
+
+	ByChannel []kpiChannel `json:"by_channel"`
+	ByArea    []kpiArea    `json:"by_area"`
+	Savings   []kpiSaving  `json:"savings"`
+	Targets   []kpiTarget  `json:"targets"`
+}
+
+type kpiFilter struct {
+	Department string `json:"department,omitempty"`
+	Area       string `json:"area,omitempty"`
+	Type       string `json:"type,omitempty"`
+	Direction  string `json:"direction,omitempty"`
+}
+
+type kpiChannel struct {
+	Channel  string  `json:"channel"`
+	Digital  bool    `json:"digital"`
+	Inbound  int64   `json:"inbound"`
+	Outbound int64   `json:"outbound"`
+	Assisted int64   `json:"assisted"`
+	Cost     float64 `json:"cost"`
+}
+
+type kpiArea struct {
+	Area                string           `json:"area"`
+	KLE                 string           `json:"kle"`
+	Department          string           `json:"department"`
+	Total               int64            `json:"total"`
+	InboundTotal        int64            `json:"inbound_total"`
+	InboundDigitalShare *float64         `json:"inbound_digital_share"`
+	ResolvedShare       *float64         `json:"resolved_first_contact_share"`
+	Assisted            int64            `json:"assisted"`
+	Exempt              int64            `json:"exempt"`
+	Cost                float64          `json:"cost"`
+	ByChannel           map[string]int64 `json:"by_channel"`
+}
+
+type kpiSaving struct {
+	Area            string  `json:"area"`
+	Movable         int64   `json:"movable_transactions"`
+	CostNow         float64 `json:"cost_now"`
+	CostSelfService float64 `json:"cost_self_service"`
+	PerYear         float64 `json:"saving_per_year"`
+}
+
+type kpiTarget struct {
+	ID      string    `json:"id"`
+	Measure string    `json:"measure"`
+	Trend   *float64  `json:"trend_points_per_year"`
+	Status  string    `json:"status,omitempty"`
+	Goals   []kpiGoal `json:"goals"`
+}
+
+type kpiGoal struct {
+	Year   int      `json:"year"`
+	Target float64  `json:"target"`
+	Value  *float64 `json:"value"`
+	Actual bool     `json:"actual"`
+	Status string   `json:"status"`
+	Gap    float64  `json:"gap_points"`
+}
+
+// apiKPIs answers the management information for a period: from and to
+// are required days, the other filters as on the dashboard.
+func (s *Server) apiKPIs(w http.ResponseWriter, r *http.Request) error {
+	key := auth.FromContext(r.Context()).Key
+	cur, err := s.registry.Current(r.Context(), key.Municipality)
+	if err != nil {
+		return err
+	}
+	l := printer(r)
+	q := r.URL.Query()
+	errs := map[string]string{}
+	var f report.Filter
+	f.From, f.To = dateField(q.Get("from"), "from", l, errs), dateField(q.Get("to"), "to", l, errs)
+	if f.From != "" && f.To != "" && f.To < f.From {
+		errs["to"] = l.T("figures.to_before_from")
+	}
+	f.Department, f.Area, f.Type, f.Direction = checkDimensions(cur.Strategy, l, q.Get("department"), q.Get("area"),
+		q.Get("type"), q.Get("direction"), errs)
+	if len(errs) > 0 {
+		fields := make([]string, 0, len(errs))
+		for field := range errs {
+			fields = append(fields, field)
+		}
+		sort.Strings(fields)
+		var body apiError
+		body.Error.Code, body.Error.Field, body.Error.Message = "bad_request", fields[0], errs[fields[0]]
+		return writeJSON(w, http.StatusBadRequest, body)
+	}
+	d, err := report.Load(r.Context(), s.db, rollup.Read, cur.Municipality, cur.Strategy, f)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, newKPIAnswer(cur.Municipality, d))
+}
+
+func newKPIAnswer(municipality string, d *report.Dashboard) kpiAnswer {
+	t := d.Totals
+	a := kpiAnswer{Municipality: municipality, From: d.Filter.From, To: d.Filter.To,
+		Filter:       kpiFilter{d.Filter.Department, d.Filter.Area, d.Filter.Type, d.Filter.Direction},
+		Inquiries:    t.Inquiries,
+		InboundTotal: t.Inbound, InboundDigital: t.InboundDigital, InboundDigitalShare: t.InboundDigitalShare(),
+		InboundAssisted: t.InboundAssisted,
+		OutboundTotal:   t.Outbound, OutboundDocuments: t.OutboundDocuments, OutboundDigitalPost: t.OutboundDigitalPost,
+		OutboundDigitalPostShare: t.OutboundDigitalPostShare(),
+		TransactionTotal:         t.Transactions, TransactionDigital: t.TransactionsDigital,
+		TransactionDigitalShare: t.TransactionDigitalShare(),
+		InformationTotal:        t.Information, InformationExpensive: t.InformationExpensive,
+		InformationExpensiveShare: t.ExpensiveInformationShare(),
+		ResolvedFirstContact:      t.Resolved, ResolvedFirstContactShare: t.ResolvedShare(), Guided: t.Guided, Exempt: t.Exempt,
+		CostTotal: t.Cost, UnpricedInquiries: t.Unpriced, SavingsPerYear: d.Savings.Total(),
+		ByChannel: []kpiChannel{}, ByArea: []kpiArea{}, Savings: []kpiSaving{}, Targets: []kpiTarget{},
+	}
+	for _, c := range d.Channels {
+		a.ByChannel = append(a.ByChannel, kpiChannel{Channel: c.Channel.ID, Digital: c.Channel.Digital, Inbound: c.Inbound,
+			Outbound: c.Outbound, Assisted: c.Assisted, Cost: c.Cost})
+	}
+	for _, ar := range d.Areas {
+		a.ByArea = append(a.ByArea, kpiArea{Area: ar.Area.ID, KLE: ar.Area.KLE, Department: ar.Area.Department,
+			Total: ar.Inquiries, InboundTotal: ar.Inbound, InboundDigitalShare: ar.InboundDigitalShare(),
+			ResolvedShare: ar.ResolvedShare(), Assisted: ar.InboundAssisted, Exempt: ar.Exempt, Cost: ar.Cost, ByChannel: ar.ByChannel})
+	}
+	for _, sv := range d.Savings.Areas {
+		a.Savings = append(a.Savings, kpiSaving{Area: sv.Area.ID, Movable: sv.Movable, CostNow: sv.CostNow,
+			CostSelfService: sv.CostSelfService, PerYear: sv.PerYear})
+	}
+	for _, ts := range d.Targets {
+		kt := kpiTarget{ID: ts.Target.ID, Measure: ts.Target.Measure, Trend: ts.Trend, Status: ts.Status, Goals: []kpiGoal{}}
+		for _, g := range ts.Goals {
+			kt.Goals = append(kt.Goals, kpiGoal{Year: g.Year, Target: g.Target, Value: g.Value, Actual: g.Actual,
+				Status: g.Status, Gap: g.Gap})
+		}
+		a.Targets = append(a.Targets, kt)
+	}
+	return a
+}

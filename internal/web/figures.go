@@ -1,0 +1,427 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"math"
+	"net/http"
+	"strconv"
+
+	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/chart"
+	"github.com/kanal-dk/kanal/internal/describe"
+	"github.com/kanal-dk/kanal/internal/export"
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/rollup"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// The management information: the dashboard page, its exports and the
+// comparison between municipalities. Every figure comes from the rollups
+// through report.Load.
+
+// option is one choice of a select.
+type choice struct {
+	Value, Label string
+}
+
+// chartTable is a chart and the table of its numbers.
+type chartTable struct {
+	Chart      template.HTML
+	ChartTitle string
+	table
+}
+
+type figuresView struct {
+	view
+	Form   figuresForm
+	Errors map[string]string
+	// The filter's choices.
+	Years                             []int
+	DepartmentChoices, AreaChoices    []choice
+	TypeChoices                       []choice
+	ForcedDepartment                  string
+	PeriodLabel                       string
+	HasData                           bool
+	KeyFigures                        table
+	Targets                           table
+	TargetCharts                      []chartTable
+	Mix                               chartTable
+	Channels                          chartTable
+	AreaTable                         table
+	Savings                           chartTable
+	WithoutSolution                   table
+	DepartmentTable                   table
+	Comparison                        *table
+	ShowSharing, Sharing              bool
+	Export                            string
+	ReportYear                        int
+	Totals                            report.Totals
+	InboundShare, TransactionShare    string
+	DigitalPostShare, ExpensiveShare  string
+	CostTotal, SavingsTotal, Assisted string
+}
+
+// forcedDepartment is the department a manager is limited to.
+func forcedDepartment(r *http.Request) string {
+	p := auth.FromContext(r.Context())
+	if p != nil && p.User != nil && p.User.Role == auth.Manager {
+		return p.User.Department
+	}
+	return ""
+}
+
+// figuresPage reads the filter and builds every figure of the page. With
+// problems in the filter it returns the view with Errors and no figures.
+func (s *Server) figuresPage(r *http.Request) (*municipality.Current, *report.Dashboard, figuresView, error) {
+	cur, v, err := s.current(r, "figures")
+	if err != nil {
+		return nil, nil, figuresView{}, err
+	}
+	l, st := v.L, cur.Strategy
+	v.Title = l.T("figures.title") + " – " + v.Title
+	first, last, err := rollup.Span(r.Context(), s.db, cur.Municipality)
+	if err != nil {
+		return nil, nil, figuresView{}, err
+	}
+	data := figuresView{view: v, ForcedDepartment: forcedDepartment(r), HasData: last != ""}
+	var f report.Filter
+	data.Form, f, data.Errors = readFiguresForm(r.URL.Query(), st, l, last, data.ForcedDepartment)
+	data.Years = years(st, first, last)
+	for _, d := range st.Departments {
+		if data.ForcedDepartment == "" || d.ID == data.ForcedDepartment {
+			data.DepartmentChoices = append(data.DepartmentChoices, choice{d.ID, d.Name})
+		}
+	}
+	for _, a := range st.Areas {
+		data.AreaChoices = append(data.AreaChoices, choice{a.ID, areaLabel(&a)})
+	}
+	for _, t := range strategy.TypeIDs {
+		data.TypeChoices = append(data.TypeChoices, choice{t, describe.TypeLabel(st, l, t)})
+	}
+	if len(data.Errors) > 0 {
+		return cur, nil, data, nil
+	}
+	d, err := report.Load(r.Context(), s.db, rollup.Read, cur.Municipality, st, f)
+	if err != nil {
+		return nil, nil, figuresView{}, err
+	}
+	data.PeriodLabel = periodText(l, data.Form, f)
+	data.Export = "/m/" + cur.Municipality + "/figures/export?" + data.Form.query().Encode()
+	data.ReportYear = data.Form.Year
+	s.fillFigures(&data, d)
+	if err := s.fillComparison(r, &data, f); err != nil {
+		return nil, nil, figuresView{}, err
+	}
+	data.linkExports()
+	return cur, d, data, nil
+}
+
+// years are the choices of the year select: the strategy period and every
+// year with counted inquiries.
+func years(s *strategy.Strategy, first, last string) []int {
+	lo, hi := s.Period.From, s.Period.To
+	if first != "" {
+		y, _ := strconv.Atoi(first[:4])
+		lo = min(lo, y)
+		y, _ = strconv.Atoi(last[:4])
+		hi = max(hi, y)
+	}
+	var out []int
+	for y := hi; y >= lo; y-- {
+		out = append(out, y)
+	}
+	return out
+}
+
+// periodText names the period: "2014", "2. kvartal 2014", "marts 2014" or
+// "1. marts 2014 – 3. april 2014".
+func periodText(l locale.Printer, form figuresForm, f report.Filter) string {
+	switch form.Period {
+	case periodYear:
+		return strconv.Itoa(form.Year)
+	case periodQuarter:
+		return l.T("figures.quarter_of", form.Quarter, form.Year)
+	case periodMonth:
+		return l.T("month."+strconv.Itoa(form.Month)) + " " + strconv.Itoa(form.Year)
+	}
+	return periodLabel(l, f.From) + " – " + periodLabel(l, f.To)
+}
+
+// numberFormat writes chart numbers in the reader's language.
+func numberFormat(l locale.Printer, decimals int) func(float64) string {
+	return func(v float64) string { return l.Decimal(v, decimals) }
+}
+
+func (s *Server) fillFigures(data *figuresView, d *report.Dashboard) {
+	l, st := data.L, d.Strategy
+	ft := figureTables{l: l, s: st, d: d}
+	t := d.Totals
+	data.Totals = t
+	pct := func(sh *float64) string { return share(l, sh).Text }
+	data.InboundShare, data.TransactionShare = pct(t.InboundDigitalShare()), pct(t.TransactionDigitalShare())
+	data.DigitalPostShare, data.ExpensiveShare = pct(t.OutboundDigitalPostShare()), pct(t.ExpensiveInformationShare())
+	data.Assisted = pct(report.Share(t.InboundAssisted, t.Inbound))
+	data.CostTotal, data.SavingsTotal = l.Decimal(t.Cost, 0), l.Decimal(d.Savings.Total(), 0)
+	data.KeyFigures = ft.keyFigures()
+	data.Targets = ft.targets()
+	for _, ts := range d.Targets {
+		if ts.Status != "" {
+			continue // a falling share without yearly figures: the targets table says it
+		}
+		data.TargetCharts = append(data.TargetCharts, targetChart(ft, ts))
+	}
+	mix := ft.mix()
+	data.Mix = chartTable{table: mix, Chart: mixChart(ft, mix), ChartTitle: mix.Caption}
+	data.Channels = chartTable{table: ft.channels(), Chart: channelCostChart(ft), ChartTitle: l.T("figures.channel_cost.title")}
+	data.AreaTable = ft.areas()
+	data.Savings = chartTable{table: ft.savings(), Chart: savingsChart(ft), ChartTitle: l.T("figures.savings.title")}
+	data.WithoutSolution = ft.withoutSolution()
+	data.DepartmentTable = ft.departments()
+}
+
+// linkExports gives every table its download links.
+func (data *figuresView) linkExports() {
+	for _, t := range []*table{&data.KeyFigures, &data.Targets, &data.Mix.table, &data.Channels.table, &data.AreaTable,
+		&data.Savings.table, &data.WithoutSolution, &data.DepartmentTable, data.Comparison} {
+		if t != nil {
+			data.link(t)
+		}
+	}
+	for i := range data.TargetCharts {
+		data.link(&data.TargetCharts[i].table)
+	}
+}
+
+func (data *figuresView) link(t *table) {
+	t.CSV, t.XLSX = data.Export+"&table="+t.ID+"&format=csv", data.Export+"&table="+t.ID+"&format=xlsx"
+	t.Download = data.L.T("figures.download")
+}
+
+// targetChart follows a share target year by year: the counted shares, the
+// trend's forecast to the target years, and the targets.
+func targetChart(ft figureTables, ts report.TargetStatus) chartTable {
+	l, s, f := ft.l, ft.s, ft.d.Filter
+	lastYear := s.Period.To
+	for y := range ts.Target.Shares {
+		lastYear = max(lastYear, y)
+	}
+	toYear, _ := strconv.Atoi(f.To[:4])
+	complete := toYear - 1
+	if f.To[5:] == "12-31" {
+		complete = toYear
+	}
+	var yrs []int
+	for y := s.Period.From; y <= max(lastYear, toYear); y++ {
+		yrs = append(yrs, y)
+	}
+	counted := map[string]*float64{}
+	for _, y := range ts.Years {
+		counted[y.Period] = y.Share()
+	}
+	forecast := map[int]float64{}
+	c := chart.Lines{ID: "chart-target-" + ts.Target.ID, Unit: "%", Format: numberFormat(l, 0), Empty: l.T("figures.none"),
+		Title:       l.T("figures.target_chart.title", l.T("measure."+ts.Target.Measure)),
+		Description: l.T("figures.target_chart.desc")}
+	actual := chart.Series{Name: l.T("figures.actual")}
+	ahead := chart.Series{Name: l.T("figures.forecast"), Dashed: true}
+	for _, y := range yrs {
+		c.Categories = append(c.Categories, strconv.Itoa(y))
+		a, b := math.NaN(), math.NaN()
+		if sh := counted[strconv.Itoa(y)]; sh != nil && y <= toYear {
+			a = 100 * *sh
+		}
+		if y >= complete {
+			if v, ok := ts.Forecast(y); ok && y > complete {
+				forecast[y] = v
+				b = 100 * v
+			} else if y == complete {
+				b = a // the forecast starts where the counted shares end
+			}
+		}
+		actual.Values, ahead.Values = append(actual.Values, a), append(ahead.Values, b)
+		if t, ok := ts.Target.Shares[y]; ok {
+			c.Markers = append(c.Markers, chart.Marker{Category: strconv.Itoa(y), Value: t,
+				Label: l.T("figures.target_marker", y, l.Decimal(t, 0))})
+		}
+	}
+	c.Series = []chart.Series{actual, ahead}
+	zero, hundred := 0.0, 100.0
+	c.YMin, c.YMax = &zero, &hundred
+	return chartTable{Chart: c.SVG(), ChartTitle: c.Title, table: ft.targetYears(ts, yrs, forecast)}
+}
+
+func mixChart(ft figureTables, mix table) template.HTML {
+	l := ft.l
+	c := chart.StackedBars{ID: "chart-mix", Unit: l.T("figures.unit.inquiries"), Format: numberFormat(l, 0),
+		Empty: l.T("figures.none"), Title: mix.Caption, Description: l.T("figures.mix.desc")}
+	used := ft.usedChannels()
+	series := make([]chart.Series, len(used))
+	for i, ch := range used {
+		series[i].Name = ch.Channel.Name
+	}
+	for _, p := range ft.d.Mix {
+		c.Categories = append(c.Categories, periodLabel(l, p.Period))
+		for i, ch := range used {
+			series[i].Values = append(series[i].Values, float64(p.ByChannel[ch.Channel.ID]))
+		}
+	}
+	c.Series = series
+	return c.SVG()
+}
+
+func channelCostChart(ft figureTables) template.HTML {
+	l := ft.l
+	c := chart.Bars{ID: "chart-channel-cost", Unit: "kr.", Format: numberFormat(l, 0), Empty: l.T("figures.none"),
+		Title: l.T("figures.channel_cost.title"), Description: l.T("figures.channel_cost.desc")}
+	for _, ch := range ft.usedChannels() {
+		c.Labels = append(c.Labels, ch.Channel.Name)
+		c.Values = append(c.Values, ch.Cost)
+	}
+	return c.SVG()
+}
+
+func savingsChart(ft figureTables) template.HTML {
+	l := ft.l
+	c := chart.Bars{ID: "chart-savings", Unit: "kr.", Format: numberFormat(l, 0), Empty: l.T("figures.savings.none"),
+		Title: l.T("figures.savings.title"), Description: l.T("figures.savings.desc")}
+	for _, sv := range ft.d.Savings.Areas {
+		c.Labels = append(c.Labels, areaLabel(sv.Area))
+		c.Values = append(c.Values, sv.PerYear)
+	}
+	return c.SVG()
+}
+
+// comparisonPeers are the municipalities whose figures the principal may
+// see beside each other: all for the operator; for others, those that
+// share, when their own municipality shares too.
+func (s *Server) comparisonPeers(ctx context.Context, p *auth.Principal, own string) ([]municipality.Municipality, bool, error) {
+	ms, err := s.registry.List(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	operator := p != nil && p.User != nil && p.User.Role == auth.Operator
+	sharing := false
+	for _, m := range ms {
+		if m.ID == own {
+			sharing = m.ShareComparison
+		}
+	}
+	var peers []municipality.Municipality
+	for _, m := range ms {
+		if operator || sharing && m.ShareComparison {
+			peers = append(peers, m)
+		}
+	}
+	if len(peers) < 2 {
+		peers = nil
+	}
+	return peers, sharing, nil
+}
+
+func (s *Server) fillComparison(r *http.Request, data *figuresView, f report.Filter) error {
+	p := auth.FromContext(r.Context())
+	peers, sharing, err := s.comparisonPeers(r.Context(), p, data.MunicipalityID)
+	if err != nil {
+		return err
+	}
+	data.Sharing = sharing
+	data.ShowSharing = p.Can(auth.ShareFigures, data.MunicipalityID)
+	if peers == nil {
+		return nil
+	}
+	var list []report.Compared
+	for _, m := range peers {
+		cur, err := s.registry.Current(r.Context(), m.ID)
+		if err != nil {
+			return err
+		}
+		rows, err := rollup.Read(r.Context(), s.db, rollup.Query{Municipality: m.ID, From: f.From, To: f.To})
+		if err != nil {
+			return err
+		}
+		list = append(list, report.Compared{ID: m.ID, Name: m.Name, Strategy: cur.Strategy, Rows: rows})
+	}
+	t := comparisonTable(data.L, report.Compare(list, f))
+	data.Comparison = &t
+	return nil
+}
+
+// showFigures shows the management information.
+func (s *Server) showFigures(w http.ResponseWriter, r *http.Request) error {
+	_, _, data, err := s.figuresPage(r)
+	if err != nil {
+		return err
+	}
+	status := http.StatusOK
+	if len(data.Errors) > 0 {
+		status = http.StatusUnprocessableEntity
+	}
+	return s.render(w, status, "figures", data)
+}
+
+// exportFigures sends one of the page's tables, with the page's filter, as
+// CSV or XLSX.
+func (s *Server) exportFigures(w http.ResponseWriter, r *http.Request) error {
+	cur, _, data, err := s.figuresPage(r)
+	if err != nil {
+		return err
+	}
+	if len(data.Errors) > 0 {
+		return s.render(w, http.StatusUnprocessableEntity, "figures", data)
+	}
+	id, format := r.URL.Query().Get("table"), r.URL.Query().Get("format")
+	if id == "" {
+		id = "key-figures"
+	}
+	if format == "" {
+		format = "csv"
+	}
+	var found *table
+	for _, t := range data.tables() {
+		if t.ID == id {
+			found = &t
+			break
+		}
+	}
+	if found == nil || format != "csv" && format != "xlsx" {
+		return errNotFound
+	}
+	name := fmt.Sprintf("kanal-%s-%s-%s.%s", cur.Municipality, found.ID, data.Form.query().Get("year"), format)
+	if data.Form.Period == periodCustom {
+		name = fmt.Sprintf("kanal-%s-%s-%s-%s.%s", cur.Municipality, found.ID, data.Form.From, data.Form.To, format)
+	}
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	if format == "csv" {
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		return export.WriteCSV(w, found.Table, data.L.Lang() == locale.Danish)
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	return export.WriteXLSX(w, found.Table, found.ID)
+}
+
+// tables are every table of the page, for export by id.
+func (data figuresView) tables() []table {
+	out := []table{data.KeyFigures, data.Targets, data.Mix.table, data.Channels.table, data.AreaTable, data.Savings.table,
+		data.WithoutSolution, data.DepartmentTable}
+	for _, t := range data.TargetCharts {
+		out = append(out, t.table)
+	}
+	if data.Comparison != nil {
+		out = append(out, *data.Comparison)
+	}
+	return out
+}
+
+// setSharing lets the municipality's figures be compared, or not.
+func (s *Server) setSharing(w http.ResponseWriter, r *http.Request) error {
+	m := r.PathValue("municipality")
+	if err := s.registry.SetShareComparison(r.Context(), actorOf(r), m, r.PostFormValue("share") == "on"); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/m/"+m+"/figures#comparison", http.StatusSeeOther)
+	return nil
+}

@@ -1,0 +1,148 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// Periods the figures can be asked for.
+const (
+	periodYear    = "year"
+	periodQuarter = "quarter"
+	periodMonth   = "month"
+	periodCustom  = "custom"
+)
+
+// figuresForm is the figures' filter as the form holds it, so that a page
+// with an error shows what was typed.
+type figuresForm struct {
+	Period                            string
+	Year, Quarter, Month              int
+	From, To                          string
+	Department, Area, Type, Direction string
+}
+
+// query is the form as URL parameters, for export links.
+func (f figuresForm) query() url.Values {
+	q := url.Values{"period": {f.Period}, "year": {strconv.Itoa(f.Year)}}
+	switch f.Period {
+	case periodQuarter:
+		q.Set("quarter", strconv.Itoa(f.Quarter))
+	case periodMonth:
+		q.Set("month", strconv.Itoa(f.Month))
+	case periodCustom:
+		q.Del("year")
+		q.Set("from", f.From)
+		q.Set("to", f.To)
+	}
+	for k, v := range map[string]string{"department": f.Department, "area": f.Area, "type": f.Type, "direction": f.Direction} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	return q
+}
+
+// readFiguresForm reads the period and filters of the figures' pages. The
+// default is the last year with counted inquiries. A department that is
+// forced (a manager's own) replaces whatever was asked. Problems come back
+// by field, in the reader's language.
+func readFiguresForm(q url.Values, s *strategy.Strategy, l locale.Printer, lastMonth, forcedDepartment string) (figuresForm, report.Filter, map[string]string) {
+	errs := map[string]string{}
+	f := figuresForm{Period: q.Get("period"), From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")),
+		Department: q.Get("department"), Area: q.Get("area"), Type: q.Get("type"), Direction: q.Get("direction")}
+	if f.Period == "" {
+		f.Period = periodYear
+	}
+	f.Year = time.Now().In(strategy.Location).Year()
+	if lastMonth != "" {
+		f.Year, _ = strconv.Atoi(lastMonth[:4])
+	}
+	number := func(field string, lo, hi int, dst *int) {
+		v := strings.TrimSpace(q.Get(field))
+		if v == "" {
+			return
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < lo || n > hi {
+			errs[field] = l.T("figures.bad_number", v, lo, hi)
+			return
+		}
+		*dst = n
+	}
+	number("year", 2000, 2100, &f.Year)
+	f.Quarter, f.Month = 1, 1
+	number("quarter", 1, 4, &f.Quarter)
+	number("month", 1, 12, &f.Month)
+
+	var rf report.Filter
+	switch f.Period {
+	case periodYear:
+		rf.From, rf.To = fmt.Sprintf("%d-01-01", f.Year), fmt.Sprintf("%d-12-31", f.Year)
+	case periodQuarter:
+		start := time.Date(f.Year, time.Month(3*f.Quarter-2), 1, 0, 0, 0, 0, time.UTC)
+		rf.From, rf.To = start.Format(time.DateOnly), start.AddDate(0, 3, -1).Format(time.DateOnly)
+	case periodMonth:
+		start := time.Date(f.Year, time.Month(f.Month), 1, 0, 0, 0, 0, time.UTC)
+		rf.From, rf.To = start.Format(time.DateOnly), start.AddDate(0, 1, -1).Format(time.DateOnly)
+	case periodCustom:
+		rf.From, rf.To = dateField(f.From, "from", l, errs), dateField(f.To, "to", l, errs)
+		if rf.From != "" && rf.To != "" && rf.To < rf.From {
+			errs["to"] = l.T("figures.to_before_from")
+		}
+	default:
+		errs["period"] = l.T("figures.bad_period", f.Period)
+	}
+	if forcedDepartment != "" {
+		f.Department = forcedDepartment
+	}
+	rf.Department, rf.Area, rf.Type, rf.Direction = checkDimensions(s, l, f.Department, f.Area, f.Type, f.Direction, errs)
+	f.Area = rf.Area
+	return f, rf, errs
+}
+
+// dateField reads a day, YYYY-MM-DD.
+func dateField(v, field string, l locale.Printer, errs map[string]string) string {
+	if v == "" {
+		errs[field] = l.T("figures.date_missing")
+		return ""
+	}
+	if _, err := time.Parse(time.DateOnly, v); err != nil {
+		errs[field] = l.T("figures.bad_date", v)
+		return ""
+	}
+	return v
+}
+
+// checkDimensions checks the filter's ids against the strategy; an area
+// may be given by its KLE number and comes back as its id.
+func checkDimensions(s *strategy.Strategy, l locale.Printer, department, area, typ, direction string, errs map[string]string) (string, string, string, string) {
+	if department != "" {
+		if _, ok := s.Department(department); !ok {
+			errs["department"] = l.T("figures.unknown_department", department)
+		}
+	}
+	if area != "" {
+		if a, ok := s.Area(area); ok {
+			area = a.ID
+		} else {
+			errs["area"] = l.T("figures.unknown_area", area)
+		}
+	}
+	if typ != "" {
+		if _, ok := s.InquiryType(typ); !ok {
+			errs["type"] = l.T("figures.unknown_type", typ)
+		}
+	}
+	if direction != "" && direction != strategy.Inbound && direction != strategy.Outbound {
+		errs["direction"] = l.T("figures.unknown_direction", direction)
+	}
+	return department, area, typ, direction
+}
