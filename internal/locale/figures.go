@@ -18,7 +18,7 @@ func init() {
 		"figures.quarter_n":         {"%d. kvartal", "Q%d"},
 		"figures.quarter_of":        {"%d. kvartal %d", "Q%d %d"},
 		"figures.month":             {"Måned", "Month"},
-		"figures.day":               {"%d. %s %d", "%[2]s %[1]d, %[3]d"},
+		"figures.day":               {"%[1]d. %[2]s %[3]d", "%[2]s %[1]d, %[3]d"},
 		"figures.from":              {"Fra (selvvalgt)", "From (custom)"},
 		"figures.to":                {"Til (selvvalgt)", "To (custom)"},
 		"figures.department":        {"Afdeling", "Department"},
