@@ -4,14 +4,13 @@ import (
 	"context"
 	"fmt"
 	"html/template"
-	"math"
 	"net/http"
 	"strconv"
 
 	"github.com/kanal-dk/kanal/internal/auth"
-	"github.com/kanal-dk/kanal/internal/chart"
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/export"
+	"github.com/kanal-dk/kanal/internal/figures"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/report"
@@ -28,11 +27,22 @@ type choice struct {
 	Value, Label string
 }
 
+// table is one table of the figures with its download links.
+type table struct {
+	figures.Table
+	// CSV and XLSX download the table with the page's filter.
+	CSV, XLSX, Download string
+}
+
 // chartTable is a chart and the table of its numbers.
 type chartTable struct {
 	Chart      template.HTML
 	ChartTitle string
 	table
+}
+
+func newChartTable(c figures.Charted) chartTable {
+	return chartTable{Chart: c.Chart.SVG(), ChartTitle: c.Chart.Title(), table: table{Table: c.Table}}
 }
 
 type figuresView struct {
@@ -97,7 +107,7 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, *report.Da
 		}
 	}
 	for _, a := range st.Areas {
-		data.AreaChoices = append(data.AreaChoices, choice{a.ID, areaLabel(&a)})
+		data.AreaChoices = append(data.AreaChoices, choice{a.ID, figures.AreaLabel(&a)})
 	}
 	for _, t := range strategy.TypeIDs {
 		data.TypeChoices = append(data.TypeChoices, choice{t, describe.TypeLabel(st, l, t)})
@@ -148,39 +158,30 @@ func periodText(l locale.Printer, form figuresForm, f report.Filter) string {
 	case periodMonth:
 		return l.T("month."+strconv.Itoa(form.Month)) + " " + strconv.Itoa(form.Year)
 	}
-	return periodLabel(l, f.From) + " – " + periodLabel(l, f.To)
-}
-
-// numberFormat writes chart numbers in the reader's language.
-func numberFormat(l locale.Printer, decimals int) func(float64) string {
-	return func(v float64) string { return l.Decimal(v, decimals) }
+	return figures.PeriodLabel(l, f.From) + " – " + figures.PeriodLabel(l, f.To)
 }
 
 func (s *Server) fillFigures(data *figuresView, d *report.Dashboard) {
-	l, st := data.L, d.Strategy
-	ft := figureTables{l: l, s: st, d: d}
+	l := data.L
+	ft := figures.New(l, d)
 	t := d.Totals
 	data.Totals = t
-	pct := func(sh *float64) string { return share(l, sh).Text }
+	pct := func(sh *float64) string { return figures.Share(l, sh).Text }
 	data.InboundShare, data.TransactionShare = pct(t.InboundDigitalShare()), pct(t.TransactionDigitalShare())
 	data.DigitalPostShare, data.ExpensiveShare = pct(t.OutboundDigitalPostShare()), pct(t.ExpensiveInformationShare())
 	data.Assisted = pct(report.Share(t.InboundAssisted, t.Inbound))
 	data.CostTotal, data.SavingsTotal = l.Decimal(t.Cost, 0), l.Decimal(d.Savings.Total(), 0)
-	data.KeyFigures = ft.keyFigures()
-	data.Targets = ft.targets()
-	for _, ts := range d.Targets {
-		if ts.Status != "" {
-			continue // a falling share without yearly figures: the targets table says it
-		}
-		data.TargetCharts = append(data.TargetCharts, targetChart(ft, ts))
+	data.KeyFigures = table{Table: ft.KeyFigures()}
+	data.Targets = table{Table: ft.Targets()}
+	for _, c := range ft.TargetCharts() {
+		data.TargetCharts = append(data.TargetCharts, newChartTable(c))
 	}
-	mix := ft.mix()
-	data.Mix = chartTable{table: mix, Chart: mixChart(ft, mix), ChartTitle: mix.Caption}
-	data.Channels = chartTable{table: ft.channels(), Chart: channelCostChart(ft), ChartTitle: l.T("figures.channel_cost.title")}
-	data.AreaTable = ft.areas()
-	data.Savings = chartTable{table: ft.savings(), Chart: savingsChart(ft), ChartTitle: l.T("figures.savings.title")}
-	data.WithoutSolution = ft.withoutSolution()
-	data.DepartmentTable = ft.departments()
+	data.Mix = newChartTable(ft.Mix())
+	data.Channels = newChartTable(ft.Channels())
+	data.AreaTable = table{Table: ft.Areas()}
+	data.Savings = newChartTable(ft.Savings())
+	data.WithoutSolution = table{Table: ft.WithoutSolution()}
+	data.DepartmentTable = table{Table: ft.Departments()}
 }
 
 // linkExports gives every table its download links.
@@ -199,100 +200,6 @@ func (data *figuresView) linkExports() {
 func (data *figuresView) link(t *table) {
 	t.CSV, t.XLSX = data.Export+"&table="+t.ID+"&format=csv", data.Export+"&table="+t.ID+"&format=xlsx"
 	t.Download = data.L.T("figures.download")
-}
-
-// targetChart follows a share target year by year: the counted shares, the
-// trend's forecast to the target years, and the targets.
-func targetChart(ft figureTables, ts report.TargetStatus) chartTable {
-	l, s, f := ft.l, ft.s, ft.d.Filter
-	lastYear := s.Period.To
-	for y := range ts.Target.Shares {
-		lastYear = max(lastYear, y)
-	}
-	toYear, _ := strconv.Atoi(f.To[:4])
-	complete := toYear - 1
-	if f.To[5:] == "12-31" {
-		complete = toYear
-	}
-	var yrs []int
-	for y := s.Period.From; y <= max(lastYear, toYear); y++ {
-		yrs = append(yrs, y)
-	}
-	counted := map[string]*float64{}
-	for _, y := range ts.Years {
-		counted[y.Period] = y.Share()
-	}
-	forecast := map[int]float64{}
-	c := chart.Lines{ID: "chart-target-" + ts.Target.ID, Unit: "%", Format: numberFormat(l, 0), Empty: l.T("figures.none"),
-		Title:       l.T("figures.target_chart.title", l.T("measure."+ts.Target.Measure)),
-		Description: l.T("figures.target_chart.desc")}
-	actual := chart.Series{Name: l.T("figures.actual")}
-	ahead := chart.Series{Name: l.T("figures.forecast"), Dashed: true}
-	for _, y := range yrs {
-		c.Categories = append(c.Categories, strconv.Itoa(y))
-		a, b := math.NaN(), math.NaN()
-		if sh := counted[strconv.Itoa(y)]; sh != nil && y <= toYear {
-			a = 100 * *sh
-		}
-		if y >= complete {
-			if v, ok := ts.Forecast(y); ok && y > complete {
-				forecast[y] = v
-				b = 100 * v
-			} else if y == complete {
-				b = a // the forecast starts where the counted shares end
-			}
-		}
-		actual.Values, ahead.Values = append(actual.Values, a), append(ahead.Values, b)
-		if t, ok := ts.Target.Shares[y]; ok {
-			c.Markers = append(c.Markers, chart.Marker{Category: strconv.Itoa(y), Value: t,
-				Label: l.T("figures.target_marker", y, l.Decimal(t, 0))})
-		}
-	}
-	c.Series = []chart.Series{actual, ahead}
-	zero, hundred := 0.0, 100.0
-	c.YMin, c.YMax = &zero, &hundred
-	return chartTable{Chart: c.SVG(), ChartTitle: c.Title, table: ft.targetYears(ts, yrs, forecast)}
-}
-
-func mixChart(ft figureTables, mix table) template.HTML {
-	l := ft.l
-	c := chart.StackedBars{ID: "chart-mix", Unit: l.T("figures.unit.inquiries"), Format: numberFormat(l, 0),
-		Empty: l.T("figures.none"), Title: mix.Caption, Description: l.T("figures.mix.desc")}
-	used := ft.usedChannels()
-	series := make([]chart.Series, len(used))
-	for i, ch := range used {
-		series[i].Name = ch.Channel.Name
-	}
-	for _, p := range ft.d.Mix {
-		c.Categories = append(c.Categories, periodLabel(l, p.Period))
-		for i, ch := range used {
-			series[i].Values = append(series[i].Values, float64(p.ByChannel[ch.Channel.ID]))
-		}
-	}
-	c.Series = series
-	return c.SVG()
-}
-
-func channelCostChart(ft figureTables) template.HTML {
-	l := ft.l
-	c := chart.Bars{ID: "chart-channel-cost", Unit: "kr.", Format: numberFormat(l, 0), Empty: l.T("figures.none"),
-		Title: l.T("figures.channel_cost.title"), Description: l.T("figures.channel_cost.desc")}
-	for _, ch := range ft.usedChannels() {
-		c.Labels = append(c.Labels, ch.Channel.Name)
-		c.Values = append(c.Values, ch.Cost)
-	}
-	return c.SVG()
-}
-
-func savingsChart(ft figureTables) template.HTML {
-	l := ft.l
-	c := chart.Bars{ID: "chart-savings", Unit: "kr.", Format: numberFormat(l, 0), Empty: l.T("figures.savings.none"),
-		Title: l.T("figures.savings.title"), Description: l.T("figures.savings.desc")}
-	for _, sv := range ft.d.Savings.Areas {
-		c.Labels = append(c.Labels, areaLabel(sv.Area))
-		c.Values = append(c.Values, sv.PerYear)
-	}
-	return c.SVG()
 }
 
 // comparisonPeers are the municipalities whose figures the principal may
@@ -345,8 +252,7 @@ func (s *Server) fillComparison(r *http.Request, data *figuresView, f report.Fil
 		}
 		list = append(list, report.Compared{ID: m.ID, Name: m.Name, Strategy: cur.Strategy, Rows: rows})
 	}
-	t := comparisonTable(data.L, report.Compare(list, f))
-	data.Comparison = &t
+	data.Comparison = &table{Table: figures.Comparison(data.L, report.Compare(list, f))}
 	return nil
 }
 
@@ -397,10 +303,10 @@ func (s *Server) exportFigures(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	if format == "csv" {
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		return export.WriteCSV(w, found.Table, data.L.Lang() == locale.Danish)
+		return export.WriteCSV(w, found.Table.Table, data.L.Lang() == locale.Danish)
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	return export.WriteXLSX(w, found.Table, found.ID)
+	return export.WriteXLSX(w, found.Table.Table, found.ID)
 }
 
 // tables are every table of the page, for export by id.

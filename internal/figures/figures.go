@@ -1,0 +1,467 @@
+// Package figures puts the management information into one language:
+// tables whose cells carry the numbers behind their text, and charts as
+// data. The dashboard, its exports and the council's yearly report are
+// all made from them, so they always agree.
+package figures
+
+import (
+	"html/template"
+	"math"
+	"strconv"
+
+	"github.com/kanal-dk/kanal/internal/chart"
+	"github.com/kanal-dk/kanal/internal/describe"
+	"github.com/kanal-dk/kanal/internal/export"
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// Table is one table of the management information. The first cell of a
+// row heads it.
+type Table struct {
+	ID string
+	export.Table
+	// Empty is said when there are no rows.
+	Empty string
+}
+
+// Chart is a chart as data: exactly one of its fields is set. A page
+// renders it as SVG; the PDF report draws it itself.
+type Chart struct {
+	Stacked *chart.StackedBars
+	Lines   *chart.Lines
+	Bars    *chart.Bars
+}
+
+// SVG renders the chart for a page.
+func (c Chart) SVG() template.HTML {
+	switch {
+	case c.Stacked != nil:
+		return c.Stacked.SVG()
+	case c.Lines != nil:
+		return c.Lines.SVG()
+	case c.Bars != nil:
+		return c.Bars.SVG()
+	}
+	return ""
+}
+
+// Title is the chart's title.
+func (c Chart) Title() string {
+	switch {
+	case c.Stacked != nil:
+		return c.Stacked.Title
+	case c.Lines != nil:
+		return c.Lines.Title
+	case c.Bars != nil:
+		return c.Bars.Title
+	}
+	return ""
+}
+
+// Charted is a chart and the table of its numbers: no chart without them.
+type Charted struct {
+	Chart Chart
+	Table Table
+}
+
+// New starts the figures of a dashboard in a language.
+func New(l locale.Printer, d *report.Dashboard) Set {
+	return Set{l: l, s: d.Strategy, d: d}
+}
+
+// TargetCharts follow each share target with yearly figures.
+func (ft Set) TargetCharts() []Charted {
+	var out []Charted
+	for _, ts := range ft.d.Targets {
+		if ts.Status != "" {
+			continue // a falling share without yearly figures: the targets table says it
+		}
+		out = append(out, ft.targetChart(ts))
+	}
+	return out
+}
+
+// Mix is the channel mix over time.
+func (ft Set) Mix() Charted {
+	t := ft.mixTable()
+	return Charted{Chart: ft.mixChart(t), Table: t}
+}
+
+// Channels are the volume and cost per channel.
+func (ft Set) Channels() Charted {
+	return Charted{Chart: ft.channelCostChart(), Table: ft.channelTable()}
+}
+
+// Savings is the savings potential per area.
+func (ft Set) Savings() Charted {
+	return Charted{Chart: ft.savingsChart(), Table: ft.savingsTable()}
+}
+
+// numberFormat writes chart numbers in the reader's language.
+func numberFormat(l locale.Printer, decimals int) func(float64) string {
+	return func(v float64) string { return l.Decimal(v, decimals) }
+}
+
+func newTable(id, caption, empty string, head ...string) Table {
+	return Table{ID: id, Table: export.Table{Caption: caption, Head: head}, Empty: empty}
+}
+
+func text(s string) export.Cell { return export.Cell{Text: s} }
+
+func count(l locale.Printer, n int64) export.Cell {
+	v := float64(n)
+	return export.Cell{Text: l.Int(n), Value: &v}
+}
+
+func kroner(l locale.Printer, dkk float64) export.Cell {
+	return export.Cell{Text: l.Decimal(dkk, 0), Value: &dkk}
+}
+
+// share shows a share (0–1) as a percentage with one decimal; nil shows a
+// dash, as nothing was counted.
+func Share(l locale.Printer, s *float64) export.Cell {
+	if s == nil {
+		return export.Cell{Text: "–"}
+	}
+	v := *s
+	return export.Cell{Text: l.Decimal(100*v, 1) + " %", Value: &v, Percent: true}
+}
+
+// figureTables builds every table of a dashboard.
+type Set struct {
+	l locale.Printer
+	s *strategy.Strategy
+	d *report.Dashboard
+}
+
+func (ft Set) KeyFigures() Table {
+	l, t := ft.l, ft.d.Totals
+	row := func(label string, sh *float64, part, whole int64) []export.Cell {
+		return []export.Cell{text(label), Share(l, sh), count(l, part), count(l, whole)}
+	}
+	tb := newTable("key-figures", l.T("figures.key.caption"), "",
+		l.T("figures.measure"), l.T("figures.share"), l.T("figures.part"), l.T("figures.whole"))
+	tb.Rows = [][]export.Cell{
+		row(l.T("figures.key.inbound_digital"), t.InboundDigitalShare(), t.InboundDigital, t.Inbound),
+		row(l.T("figures.key.assisted"), report.Share(t.InboundAssisted, t.Inbound), t.InboundAssisted, t.Inbound),
+		row(l.T("figures.key.transactions"), t.TransactionDigitalShare(), t.TransactionsDigital, t.Transactions),
+		row(l.T("figures.key.digital_post"), t.OutboundDigitalPostShare(), t.OutboundDigitalPost, t.OutboundDocuments),
+		row(l.T("figures.key.expensive"), t.ExpensiveInformationShare(), t.InformationExpensive, t.Information),
+		row(l.T("figures.key.resolved"), t.ResolvedShare(), t.Resolved, t.Inquiries),
+		row(l.T("figures.key.exempt"), report.Share(t.Exempt, t.Inquiries), t.Exempt, t.Inquiries),
+	}
+	return tb
+}
+
+func (ft Set) Targets() Table {
+	l := ft.l
+	tb := newTable("targets", l.T("figures.targets.caption"), l.T("figures.targets.none"),
+		l.T("figures.measure"), l.T("figures.year"), l.T("figures.target"), l.T("figures.value"),
+		l.T("figures.basis"), l.T("figures.status"))
+	for _, st := range ft.d.Targets {
+		name := l.T("measure." + st.Target.Measure)
+		if a, ok := ft.s.Area(st.Target.Area); ok {
+			name += " – " + a.Title
+		}
+		if st.Status != "" {
+			trend := text("–")
+			if st.Trend != nil {
+				trend = export.Cell{Text: l.T("figures.trend", l.Decimal(*st.Trend, 1)), Value: st.Trend}
+			}
+			tb.Rows = append(tb.Rows, []export.Cell{text(name), text("–"), text(l.T("target.reduce")), trend,
+				text(l.T("figures.basis.trend")), text(l.T("figures.status." + st.Status))})
+			continue
+		}
+		for _, g := range st.Goals {
+			basis := l.T("figures.basis.forecast")
+			if g.Actual {
+				basis = l.T("figures.basis.actual")
+			}
+			target := g.Target
+			status := l.T("figures.status." + g.Status)
+			if g.Status == report.Behind || g.Status == report.Missed {
+				status = l.T("figures.status."+g.Status, l.Decimal(g.Gap, 1))
+			}
+			tb.Rows = append(tb.Rows, []export.Cell{text(name), text(strconv.Itoa(g.Year)), Share(l, &target), Share(l, g.Value),
+				text(basis), text(status)})
+		}
+	}
+	return tb
+}
+
+// targetYears is one share target's yearly figures: the numbers behind
+// its chart.
+func (ft Set) targetYears(st report.TargetStatus, years []int, forecast map[int]float64) Table {
+	l := ft.l
+	tb := newTable("target-"+st.Target.ID, l.T("figures.target_years.caption", l.T("measure."+st.Target.Measure)), "",
+		l.T("figures.year"), l.T("figures.share"), l.T("figures.part"), l.T("figures.whole"),
+		l.T("figures.forecast"), l.T("figures.target"))
+	byYear := map[string]report.MeasureShare{}
+	for _, y := range st.Years {
+		byYear[y.Period] = y
+	}
+	for _, y := range years {
+		m, counted := byYear[strconv.Itoa(y)]
+		row := []export.Cell{text(strconv.Itoa(y)), Share(l, m.Share()), text("–"), text("–"), text("–"), text("–")}
+		if counted {
+			row[2], row[3] = count(l, m.Part), count(l, m.Whole)
+		}
+		if f, ok := forecast[y]; ok {
+			row[4] = Share(l, &f)
+		}
+		if t, ok := st.Target.Shares[y]; ok {
+			v := t / 100
+			row[5] = Share(l, &v)
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	return tb
+}
+
+// usedChannels are the strategy's channels that have volume in the
+// dashboard, in the strategy's order.
+func (ft Set) usedChannels() []report.ChannelFigure {
+	var out []report.ChannelFigure
+	for _, c := range ft.d.Channels {
+		if c.Total() > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (ft Set) mixTable() Table {
+	l := ft.l
+	used := ft.usedChannels()
+	tb := newTable("mix", l.T("figures.mix.caption."+ft.d.MixDirection), l.T("figures.none"),
+		l.T("figures.period"))
+	for _, c := range used {
+		tb.Head = append(tb.Head, c.Channel.Name)
+	}
+	tb.Head = append(tb.Head, l.T("figures.total"))
+	for _, p := range ft.d.Mix {
+		row := []export.Cell{text(PeriodLabel(l, p.Period))}
+		for _, c := range used {
+			row = append(row, count(l, p.ByChannel[c.Channel.ID]))
+		}
+		tb.Rows = append(tb.Rows, append(row, count(l, p.Total)))
+	}
+	return tb
+}
+
+// periodLabel names a month (YYYY-MM) or a day (YYYY-MM-DD).
+func PeriodLabel(l locale.Printer, period string) string {
+	y, _ := strconv.Atoi(period[:4])
+	m, _ := strconv.Atoi(period[5:7])
+	if len(period) == 7 {
+		return l.T("month."+strconv.Itoa(m)) + " " + strconv.Itoa(y)
+	}
+	d, _ := strconv.Atoi(period[8:])
+	return l.T("figures.day", d, l.T("month."+strconv.Itoa(m)), y)
+}
+
+func (ft Set) channelTable() Table {
+	l := ft.l
+	tb := newTable("channels", l.T("figures.channels.caption"), l.T("figures.none"),
+		l.T("channels.name"), l.T("channels.digital"), l.T("channels.inbound"), l.T("channels.outbound"),
+		l.T("figures.assisted"), l.T("figures.cost"))
+	var in, out, assisted int64
+	var cost float64
+	for _, c := range ft.usedChannels() {
+		tb.Rows = append(tb.Rows, []export.Cell{text(c.Channel.Name), text(describe.YesNo(l, c.Channel.Digital)),
+			count(l, c.Inbound), count(l, c.Outbound), count(l, c.Assisted), kroner(l, c.Cost)})
+		in, out, assisted, cost = in+c.Inbound, out+c.Outbound, assisted+c.Assisted, cost+c.Cost
+	}
+	if len(tb.Rows) > 0 {
+		tb.Foot = []export.Cell{text(l.T("figures.total")), text(""), count(l, in), count(l, out), count(l, assisted), kroner(l, cost)}
+	}
+	return tb
+}
+
+func (ft Set) Areas() Table {
+	l := ft.l
+	used := ft.usedChannels()
+	tb := newTable("areas", l.T("figures.areas.caption"), l.T("figures.none"),
+		l.T("figures.area"), l.T("figures.department"), l.T("figures.inquiries"))
+	for _, c := range used {
+		tb.Head = append(tb.Head, c.Channel.Name)
+	}
+	tb.Head = append(tb.Head, l.T("figures.inbound_digital_share"), l.T("figures.resolved_share"),
+		l.T("figures.assisted"), l.T("figures.exempt"), l.T("figures.cost"))
+	for _, a := range ft.d.Areas {
+		dep := a.Area.Department
+		if d, ok := ft.s.Department(dep); ok {
+			dep = d.Name
+		}
+		row := []export.Cell{text(AreaLabel(a.Area)), text(dep), count(l, a.Inquiries)}
+		for _, c := range used {
+			row = append(row, count(l, a.ByChannel[c.Channel.ID]))
+		}
+		row = append(row, Share(l, a.InboundDigitalShare()), Share(l, a.ResolvedShare()),
+			count(l, a.InboundAssisted), count(l, a.Exempt), kroner(l, a.Cost))
+		tb.Rows = append(tb.Rows, row)
+	}
+	return tb
+}
+
+func AreaLabel(a *strategy.Area) string {
+	if a.KLE == "" {
+		return a.Title
+	}
+	return a.KLE + " " + a.Title
+}
+
+func (ft Set) savingsTable() Table {
+	l := ft.l
+	tb := newTable("savings", l.T("figures.savings.caption"), l.T("figures.savings.none"),
+		l.T("figures.area"), l.T("figures.movable"), l.T("figures.cost_now"), l.T("figures.cost_self_service"),
+		l.T("figures.saving_per_year"))
+	for _, s := range ft.d.Savings.Areas {
+		tb.Rows = append(tb.Rows, []export.Cell{text(AreaLabel(s.Area)), count(l, s.Movable), kroner(l, s.CostNow),
+			kroner(l, s.CostSelfService), kroner(l, s.PerYear)})
+	}
+	if len(tb.Rows) > 0 {
+		tb.Foot = []export.Cell{text(l.T("figures.total")), text(""), text(""), text(""), kroner(l, ft.d.Savings.Total())}
+	}
+	return tb
+}
+
+func (ft Set) WithoutSolution() Table {
+	l := ft.l
+	tb := newTable("without-solution", l.T("figures.without_solution.caption"), "",
+		l.T("figures.area"), l.T("figures.movable"))
+	for _, s := range ft.d.Savings.WithoutSolution {
+		tb.Rows = append(tb.Rows, []export.Cell{text(AreaLabel(s.Area)), count(l, s.Movable)})
+	}
+	return tb
+}
+
+func (ft Set) Departments() Table {
+	l := ft.l
+	tb := newTable("departments", l.T("figures.departments.caption"), l.T("figures.none"),
+		l.T("figures.department"), l.T("figures.inquiries"), l.T("figures.inbound_digital_share"),
+		l.T("figures.transaction_digital_share"), l.T("figures.resolved_share"), l.T("figures.cost"))
+	for _, d := range ft.d.Departments {
+		tb.Rows = append(tb.Rows, []export.Cell{text(d.Department.Name), count(l, d.Inquiries), Share(l, d.InboundDigitalShare()),
+			Share(l, d.TransactionDigitalShare()), Share(l, d.ResolvedShare()), kroner(l, d.Cost)})
+	}
+	return tb
+}
+
+func Comparison(l locale.Printer, c report.Comparison) Table {
+	tb := newTable("comparison", l.T("figures.comparison.caption"), l.T("figures.none"),
+		l.T("figures.area"))
+	for _, m := range c.Municipalities {
+		tb.Head = append(tb.Head, m.Name)
+	}
+	for _, a := range c.Areas {
+		row := []export.Cell{text(a.KLE + " " + a.Title)}
+		for _, s := range a.Shares {
+			row = append(row, Share(l, s))
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	if len(c.Municipalities) > 0 {
+		tb.Foot = []export.Cell{text(l.T("figures.all_areas"))}
+		for _, m := range c.Municipalities {
+			tb.Foot = append(tb.Foot, Share(l, m.InboundDigitalShare()))
+		}
+	}
+	return tb
+}
+
+// targetChart follows a share target year by year: the counted shares, the
+// trend's forecast to the target years, and the targets.
+func (ft Set) targetChart(ts report.TargetStatus) Charted {
+	l, s, f := ft.l, ft.s, ft.d.Filter
+	lastYear := s.Period.To
+	for y := range ts.Target.Shares {
+		lastYear = max(lastYear, y)
+	}
+	toYear, _ := strconv.Atoi(f.To[:4])
+	complete := toYear - 1
+	if f.To[5:] == "12-31" {
+		complete = toYear
+	}
+	var yrs []int
+	for y := s.Period.From; y <= max(lastYear, toYear); y++ {
+		yrs = append(yrs, y)
+	}
+	counted := map[string]*float64{}
+	for _, y := range ts.Years {
+		counted[y.Period] = y.Share()
+	}
+	forecast := map[int]float64{}
+	c := chart.Lines{ID: "chart-target-" + ts.Target.ID, Unit: "%", Format: numberFormat(l, 0), Empty: l.T("figures.none"),
+		Title:       l.T("figures.target_chart.title", l.T("measure."+ts.Target.Measure)),
+		Description: l.T("figures.target_chart.desc")}
+	actual := chart.Series{Name: l.T("figures.actual")}
+	ahead := chart.Series{Name: l.T("figures.forecast"), Dashed: true}
+	for _, y := range yrs {
+		c.Categories = append(c.Categories, strconv.Itoa(y))
+		a, b := math.NaN(), math.NaN()
+		if sh := counted[strconv.Itoa(y)]; sh != nil && y <= toYear {
+			a = 100 * *sh
+		}
+		if y >= complete {
+			if v, ok := ts.Forecast(y); ok && y > complete {
+				forecast[y] = v
+				b = 100 * v
+			} else if y == complete {
+				b = a // the forecast starts where the counted shares end
+			}
+		}
+		actual.Values, ahead.Values = append(actual.Values, a), append(ahead.Values, b)
+		if t, ok := ts.Target.Shares[y]; ok {
+			c.Markers = append(c.Markers, chart.Marker{Category: strconv.Itoa(y), Value: t,
+				Label: l.T("figures.target_marker", y, l.Decimal(t, 0))})
+		}
+	}
+	c.Series = []chart.Series{actual, ahead}
+	zero, hundred := 0.0, 100.0
+	c.YMin, c.YMax = &zero, &hundred
+	return Charted{Chart: Chart{Lines: &c}, Table: ft.targetYears(ts, yrs, forecast)}
+}
+
+func (ft Set) mixChart(mix Table) Chart {
+	l := ft.l
+	c := chart.StackedBars{ID: "chart-mix", Unit: l.T("figures.unit.inquiries"), Format: numberFormat(l, 0),
+		Empty: l.T("figures.none"), Title: mix.Caption, Description: l.T("figures.mix.desc")}
+	used := ft.usedChannels()
+	series := make([]chart.Series, len(used))
+	for i, ch := range used {
+		series[i].Name = ch.Channel.Name
+	}
+	for _, p := range ft.d.Mix {
+		c.Categories = append(c.Categories, PeriodLabel(l, p.Period))
+		for i, ch := range used {
+			series[i].Values = append(series[i].Values, float64(p.ByChannel[ch.Channel.ID]))
+		}
+	}
+	c.Series = series
+	return Chart{Stacked: &c}
+}
+
+func (ft Set) channelCostChart() Chart {
+	l := ft.l
+	c := chart.Bars{ID: "chart-channel-cost", Unit: "kr.", Format: numberFormat(l, 0), Empty: l.T("figures.none"),
+		Title: l.T("figures.channel_cost.title"), Description: l.T("figures.channel_cost.desc")}
+	for _, ch := range ft.usedChannels() {
+		c.Labels = append(c.Labels, ch.Channel.Name)
+		c.Values = append(c.Values, ch.Cost)
+	}
+	return Chart{Bars: &c}
+}
+
+func (ft Set) savingsChart() Chart {
+	l := ft.l
+	c := chart.Bars{ID: "chart-savings", Unit: "kr.", Format: numberFormat(l, 0), Empty: l.T("figures.savings.none"),
+		Title: l.T("figures.savings.title"), Description: l.T("figures.savings.desc")}
+	for _, sv := range ft.d.Savings.Areas {
+		c.Labels = append(c.Labels, AreaLabel(sv.Area))
+		c.Values = append(c.Values, sv.PerYear)
+	}
+	return Chart{Bars: &c}
+}
