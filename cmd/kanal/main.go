@@ -56,6 +56,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return importCommand(ctx, cfg, args[1:], stdout, stderr)
 	case "rollup":
 		return rollupCommand(ctx, cfg, args[1:], stdout, stderr)
+	case "report":
+		return reportCommand(ctx, cfg, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, tr.T("cli.usage"))
 		return exitOK

@@ -24,6 +24,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/demo"
+	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
@@ -481,5 +482,52 @@ func TestImportAndRollupCommands(t *testing.T) {
 	}
 	if code, _, _ := kanal(t, "rollup", "verify", "--db", dsn); code != exitOK {
 		t.Errorf("verify after rebuild: %d", code)
+	}
+}
+
+func TestReportCommand(t *testing.T) {
+	dsn := storetest.DSN(t)
+	if code, _, errOut := kanal(t, "strategy", "load", "--db", dsn, "../../strategies/dragoer.yaml"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	cur, err := municipality.NewRegistry(db).Current(context.Background(), "dragoer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := demo.Options{From: time.Date(2013, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2014, 12, 31, 0, 0, 0, 0, time.UTC), Scale: 0.02}
+	if _, err := demo.Seed(context.Background(), inquiry.NewRecorder(db), cur, opt); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	html := filepath.Join(dir, "rapport.html")
+	code, out, errOut := kanal(t, "report", "--db", dsn, "--municipality", "dragoer", "--year", "2014", "--out", html)
+	if code != exitOK || !strings.Contains(out, "årsrapporten for 2014 er skrevet") {
+		t.Fatalf("html: exit %d %q %q", code, out, errOut)
+	}
+	if b, _ := os.ReadFile(html); !strings.Contains(string(b), "<h1>Kanalstrategien i 2014</h1>") || !strings.Contains(string(b), "<svg") {
+		t.Errorf("the HTML report lacks its title or charts")
+	}
+	pdf := filepath.Join(dir, "rapport.pdf")
+	if code, _, errOut := kanal(t, "report", "--db", dsn, "--municipality", "dragoer", "--year", "2014", "--format", "pdf", "--out", pdf); code != exitOK {
+		t.Fatalf("pdf: %d %s", code, errOut)
+	}
+	if b, _ := os.ReadFile(pdf); !bytes.HasPrefix(b, []byte("%PDF-")) || len(b) < 10_000 {
+		t.Errorf("the PDF is %d bytes", len(b))
+	}
+	// Without --year: the last year with inquiries, into the default name.
+	t.Chdir(dir)
+	if code, out, _ := kanal(t, "report", "--db", dsn, "--municipality", "dragoer"); code != exitOK || !strings.Contains(out, "aarsrapport-dragoer-2014.pdf") {
+		t.Errorf("defaults: %d %q", code, out)
+	}
+	if code, _, errOut := kanal(t, "report", "--db", dsn, "--municipality", "dragoer", "--format", "docx"); code != exitUsage || !strings.Contains(errOut, `Ukendt format "docx"`) {
+		t.Errorf("a bad format: %d %q", code, errOut)
+	}
+	if code, _, _ := kanal(t, "report", "--db", dsn, "--municipality", "nowhere", "--year", "2014"); code != exitFailure {
+		t.Errorf("an unknown municipality: %d", code)
 	}
 }

@@ -60,16 +60,18 @@ const (
 	ViewFigures Permission = "view_figures"
 	// ShareFigures lets a municipality's figures be compared with others'.
 	ShareFigures Permission = "share_figures"
+	// CouncilReport makes the yearly report to the municipal council.
+	CouncilReport Permission = "council_report"
 )
 
 var rolePermissions = map[Role][]Permission{
 	Staff:         {ViewStrategy, RegisterInquiries},
 	Manager:       {ViewStrategy, RegisterInquiries, ViewFigures},
-	StrategyGroup: {ViewStrategy, EditStrategy, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures},
+	StrategyGroup: {ViewStrategy, EditStrategy, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport},
 	Auditor:       {ViewStrategy, ReadAudit},
 	// An operator acts in every municipality, but neither reads their audit
 	// logs nor holds their systems' keys.
-	Operator: {ViewStrategy, EditStrategy, ManageUsers, CreateMunicipality, ViewFigures},
+	Operator: {ViewStrategy, EditStrategy, ManageUsers, CreateMunicipality, ViewFigures, CouncilReport},
 }
 
 // Has reports whether the role grants the permission.

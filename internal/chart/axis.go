@@ -2,15 +2,19 @@ package chart
 
 import "math"
 
-// niceTicks chooses 4–6 gridline values, a multiple of 1, 2, 2.5 or 5 ×
-// 10ⁿ apart, that a reader can interpolate between. With inside false the
+// Ticks chooses 4–6 gridline values, a multiple of 1, 2, 2.5 or 5 × 10ⁿ
+// apart, that a reader can interpolate between. With inside false the
 // ticks cover [lo, hi] (the axis grows to the outer ticks); with inside
-// true they stay within [lo, hi] (a range the caller fixed).
-func niceTicks(lo, hi float64, inside bool) []float64 {
+// true they stay within [lo, hi] (a range the caller fixed). The PDF
+// report draws its axes with the same ticks.
+func Ticks(lo, hi float64, inside bool) []float64 {
 	if !(hi > lo) {
 		hi = lo + 1
 	}
 	span := hi - lo
+	if !finite(span) || !finite(lo) {
+		return []float64{0, 1}
+	}
 	exp := math.Floor(math.Log10(span))
 	var best []float64
 	bestScore, bestWaste := math.Inf(1), math.Inf(1)
@@ -40,6 +44,9 @@ func niceTicks(lo, hi float64, inside bool) []float64 {
 				bestScore, bestWaste = score, waste
 			}
 		}
+	}
+	if len(best) < 2 {
+		return []float64{lo, hi}
 	}
 	return best
 }

@@ -44,7 +44,7 @@ func (b Bars) SVG() template.HTML {
 	if n == 0 || (lo == 0 && hi == 0) {
 		return f.emptySVG()
 	}
-	format := formatter(b.Format, all)
+	format := Formatter(b.Format, all)
 
 	// Labels take what they need, up to 35 % of the width, wrapping
 	// within it; the rest holds the bars and their values.
@@ -65,7 +65,7 @@ func (b Bars) SVG() template.HTML {
 	leftPad, rightPad := 0.0, 0.0
 	for i := range texts {
 		v := value(b.Values, i)
-		texts[i] = withUnit(format(v), b.Unit)
+		texts[i] = WithUnit(format(v), b.Unit)
 		if !finite(v) {
 			texts[i] = format(v)
 		}

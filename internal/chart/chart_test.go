@@ -794,7 +794,7 @@ func TestNiceTicks_FourToSixRoundSteps(t *testing.T) {
 		{-120000, 1234567}, {0, 0.03}, {0, 47}, {12, 13}, {0, 5e6}, {-5, -1}}
 	for _, r := range ranges {
 		for _, inside := range []bool{false, true} {
-			ticks := niceTicks(r[0], r[1], inside)
+			ticks := Ticks(r[0], r[1], inside)
 			if len(ticks) < 4 || len(ticks) > 6 {
 				t.Errorf("%v inside=%v: %d ticks %v", r, inside, len(ticks), ticks)
 				continue

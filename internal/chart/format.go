@@ -95,19 +95,25 @@ func decimalsFor(values []float64, max int) int {
 	return max
 }
 
-// formatter returns the caller's Format, or Danish with as many decimals
-// as the values need.
-func formatter(f func(float64) string, values []float64) func(float64) string {
+// Formatter returns the caller's Format (with "–" for a value that is not
+// finite), or Danish with as many decimals as the values need, at most two.
+func Formatter(f func(float64) string, values []float64) func(float64) string {
 	if f != nil {
-		return f
+		return func(v float64) string {
+			if !finite(v) {
+				return Danish(v, 0)
+			}
+			return f(v)
+		}
 	}
 	d := decimalsFor(values, 2)
 	return func(v float64) string { return Danish(v, d) }
 }
 
-// withUnit joins a number and its unit the Danish way, with a space also
+// WithUnit joins a number and its unit the Danish way, with a space also
 // before "%".
-func withUnit(number, unit string) string {
+func WithUnit(number, unit string) string {
+	unit = strings.TrimSpace(unit)
 	if unit == "" {
 		return number
 	}

@@ -63,15 +63,15 @@ func (l Lines) SVG() template.HTML {
 	markers := l.placedMarkers()
 	lo, hi, ticks := l.valueAxis(all, markerValues(markers))
 
-	format := formatter(l.Format, append(all, markerValues(markers)...))
+	format := Formatter(l.Format, append(all, markerValues(markers)...))
 	tickFormat := l.Format
 	if tickFormat == nil {
-		tickFormat = formatter(nil, ticks)
+		tickFormat = Formatter(nil, ticks)
 	}
 	caption, tickLabel := l.Unit, tickFormat
 	if strings.TrimSpace(l.Unit) == "%" {
 		caption = ""
-		tickLabel = func(v float64) string { return withUnit(tickFormat(v), "%") }
+		tickLabel = func(v float64) string { return WithUnit(tickFormat(v), "%") }
 	}
 	names := make([]string, len(l.Series))
 	for i, ser := range l.Series {
@@ -116,7 +116,7 @@ func (l Lines) valueAxis(values, markers []float64) (lo, hi float64, ticks []flo
 		fixedLo, fixedHi = false, false
 		lo, hi = dataLo, dataHi
 	}
-	ticks = niceTicks(lo, hi, false)
+	ticks = Ticks(lo, hi, false)
 	if !fixedLo {
 		lo = ticks[0]
 	}
@@ -124,7 +124,7 @@ func (l Lines) valueAxis(values, markers []float64) (lo, hi float64, ticks []flo
 		hi = ticks[len(ticks)-1]
 	}
 	if fixedLo || fixedHi {
-		ticks = niceTicks(lo, hi, true)
+		ticks = Ticks(lo, hi, true)
 	}
 	return lo, hi, ticks
 }
@@ -173,7 +173,7 @@ func (p *categoryPlot) drawLine(c *canvas, si int, ser Series, format func(float
 	for _, i := range dots {
 		v := value(ser.Values, i)
 		c.printf(`<circle cx="%s" cy="%s" r="3.5" fill="%s"><title>%s</title></circle>`,
-			num(p.x(i)), num(p.y(clamp(v, p.lo, p.hi))), color, esc(p.cats[i]+", "+ser.Name+": "+withUnit(format(v), unit)))
+			num(p.x(i)), num(p.y(clamp(v, p.lo, p.hi))), color, esc(p.cats[i]+", "+ser.Name+": "+WithUnit(format(v), unit)))
 	}
 	c.printf(`</g>`)
 }

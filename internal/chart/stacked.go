@@ -58,14 +58,14 @@ func (s StackedBars) SVG() template.HTML {
 		return f.emptySVG()
 	}
 
-	format := formatter(s.Format, all)
-	ticks, caption := niceTicks(0, maxTotal, false), s.Unit
+	format := Formatter(s.Format, all)
+	ticks, caption := Ticks(0, maxTotal, false), s.Unit
 	tickLabel := format
 	if s.Percent {
 		ticks, caption = []float64{0, 25, 50, 75, 100}, ""
-		tickLabel = func(v float64) string { return withUnit(formatter(s.Format, ticks)(v), "%") }
+		tickLabel = func(v float64) string { return WithUnit(Formatter(s.Format, ticks)(v), "%") }
 	} else if s.Format == nil {
-		tickLabel = formatter(nil, ticks)
+		tickLabel = Formatter(nil, ticks)
 	}
 	names := make([]string, len(s.Series))
 	for i, ser := range s.Series {
@@ -81,7 +81,7 @@ func (s StackedBars) SVG() template.HTML {
 	p.drawAxis(c)
 
 	barWidth := math.Min(p.band()*0.7, 56)
-	shareFormat := formatter(nil, []float64{0.5})
+	shareFormat := Formatter(nil, []float64{0.5})
 	// Stack boundaries are computed on cumulative sums and rounded once,
 	// so segments meet without hairline gaps or overlaps.
 	bottoms := make([]float64, n)
@@ -102,9 +102,9 @@ func (s StackedBars) SVG() template.HTML {
 				top = cum[i] / totals[i] * 100
 			}
 			yTop := round2(p.y(top))
-			tip := withUnit(format(v), s.Unit)
+			tip := WithUnit(format(v), s.Unit)
 			if s.Percent {
-				tip += " (" + withUnit(shareFormat(v/totals[i]*100), "%") + ")"
+				tip += " (" + WithUnit(shareFormat(v/totals[i]*100), "%") + ")"
 			}
 			c.printf(`<rect x="%s" y="%s" width="%s" height="%s"><title>%s</title></rect>`,
 				num(p.x(i)-barWidth/2), num(yTop), num(barWidth), num(bottoms[i]-yTop),

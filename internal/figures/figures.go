@@ -306,6 +306,21 @@ func (ft Set) Areas() Table {
 	return tb
 }
 
+// AreaSummary is a narrow area table for print: volume, digital shares,
+// first-contact resolution and cost, without a column per channel.
+func (ft Set) AreaSummary() Table {
+	l := ft.l
+	tb := newTable("area-summary", ft.l.T("figures.area_summary.caption"), l.T("figures.none"),
+		l.T("figures.area"), l.T("figures.inquiries"), l.T("figures.inbound_digital_share"),
+		l.T("figures.transaction_digital_share"), l.T("figures.resolved_share"), l.T("figures.cost"))
+	for _, a := range ft.d.Areas {
+		tb.Rows = append(tb.Rows, []export.Cell{text(AreaLabel(a.Area)), count(l, a.Inquiries), Share(l, a.InboundDigitalShare()),
+			Share(l, a.TransactionDigitalShare()), Share(l, a.ResolvedShare()), kroner(l, a.Cost)})
+	}
+	return tb
+}
+
+// AreaLabel names an area by its KLE number and title.
 func AreaLabel(a *strategy.Area) string {
 	if a.KLE == "" {
 		return a.Title

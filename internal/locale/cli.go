@@ -18,6 +18,8 @@ Kommandoer:
                                 indlæs henvendelser fra en CSV-fil (se docs/import.md)
   rollup verify|rebuild [--municipality ID]
                                 tæl henvendelserne forfra og sammenlign med (eller genopbyg) tallene
+  report --municipality ID --year ÅR [--format pdf|html] [--out FIL]
+                                årsrapporten til kommunalbestyrelsen
   help                          vis denne hjælp
 
 Kommandoer, der bruger databasen, tager --db (KANAL_DB): sqlite:STI eller postgres://…
@@ -37,6 +39,8 @@ Commands:
                                 import inquiries from a CSV file (see docs/import.md)
   rollup verify|rebuild [--municipality ID]
                                 recount the inquiries and compare with (or rebuild) the counts
+  report --municipality ID --year YEAR [--format pdf|html] [--out FILE]
+                                the yearly report to the municipal council
   help                          print this help
 
 Commands that use the database take --db (KANAL_DB): sqlite:PATH or postgres://…

@@ -288,6 +288,13 @@ func TestBrowser_FiguresPassAxe(t *testing.T) {
 		visit(t, ctx, ts.URL+path)
 		browsertest.Axe(t, ctx)
 	}
+	// The council's report as a web page: its own inline style is allowed
+	// by the page's CSP (a blocked style would leave the summary unstyled).
+	visit(t, ctx, ts.URL+"/m/dragoer/figures/report?year=2014&format=html")
+	browsertest.Axe(t, ctx)
+	if bg := browsertest.Eval[string](t, ctx, `getComputedStyle(document.querySelector(".summary")).backgroundColor`); bg == "rgba(0, 0, 0, 0)" {
+		t.Error("the report's style was blocked")
+	}
 
 	group := browsertest.New(t)
 	signIn(t, group, ts, dragoerGroup)

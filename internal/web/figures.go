@@ -67,6 +67,7 @@ type figuresView struct {
 	DepartmentTable                   table
 	Comparison                        *table
 	ShowSharing, Sharing              bool
+	CouncilReport                     bool
 	Export                            string
 	ReportYear                        int
 	Totals                            report.Totals
@@ -122,6 +123,7 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, *report.Da
 	data.PeriodLabel = periodText(l, data.Form, f)
 	data.Export = "/m/" + cur.Municipality + "/figures/export?" + data.Form.query().Encode()
 	data.ReportYear = data.Form.Year
+	data.CouncilReport = auth.FromContext(r.Context()).Can(auth.CouncilReport, cur.Municipality)
 	s.fillFigures(&data, d)
 	if err := s.fillComparison(r, &data, f); err != nil {
 		return nil, nil, figuresView{}, err

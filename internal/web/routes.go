@@ -71,6 +71,7 @@ func (s *Server) routes() []route {
 		{pattern: "GET /m/{municipality}/figures", perm: auth.ViewFigures, page: s.showFigures},
 		{pattern: "GET /m/{municipality}/figures/export", perm: auth.ViewFigures, page: s.exportFigures},
 		{pattern: "POST /m/{municipality}/figures/sharing", perm: auth.ShareFigures, page: s.setSharing},
+		{pattern: "GET /m/{municipality}/figures/report", perm: auth.CouncilReport, page: s.councilReport},
 
 		{pattern: "GET /m/{municipality}/import", perm: auth.ImportInquiries, page: s.showImport},
 		{pattern: "POST /m/{municipality}/import", perm: auth.ImportInquiries, body: importBody, page: s.importInquiries},

@@ -1,0 +1,345 @@
+package bench
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/demo"
+	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/rollup"
+	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/store/storetest"
+	"github.com/kanal-dk/kanal/internal/web"
+	"github.com/kanal-dk/kanal/strategies"
+)
+
+// The dashboard at 1 and 10 million inquiries: Tårnby's preset with its
+// demo traffic scaled up over the strategy period 2016–2018. Building such
+// a database takes minutes, so it is kept between runs: SQLite files in
+// $KANAL_BENCH_CACHE (default the temporary folder's kanal-bench) and
+// PostgreSQL schemas bench_dashboard_N in the KANAL_TEST_DB database.
+
+// taarnbyVolume is the preset's demo volume over its period, for scaling.
+const taarnbyVolume = 385102
+
+// dashboardSizes are the volumes measured; KANAL_BENCH_SIZES overrides
+// them (comma-separated).
+func dashboardSizes(b *testing.B) []int {
+	sizes := []int{1_000_000, 10_000_000}
+	if v := os.Getenv("KANAL_BENCH_SIZES"); v != "" {
+		sizes = nil
+		for _, f := range strings.Split(v, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil {
+				b.Fatalf("KANAL_BENCH_SIZES=%q: %v", v, err)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	return sizes
+}
+
+// cachedDSN is where the database of a size is kept.
+func cachedDSN(b *testing.B, engine string, size int) string {
+	if engine == "sqlite" {
+		dir := os.Getenv("KANAL_BENCH_CACHE")
+		if dir == "" {
+			dir = filepath.Join(os.TempDir(), "kanal-bench")
+		}
+		return "sqlite:" + filepath.Join(dir, fmt.Sprintf("dashboard-%d.db", size))
+	}
+	base := os.Getenv(storetest.EnvDB)
+	schema := fmt.Sprintf("bench_dashboard_%d", size)
+	admin, err := store.Open(context.Background(), base)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer admin.Close()
+	if _, err := admin.Exec(`CREATE SCHEMA IF NOT EXISTS ` + schema); err != nil {
+		b.Fatal(err)
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		b.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+type dashboardFixture struct {
+	db        *store.DB
+	cur       *municipality.Current
+	inquiries int64
+}
+
+// openDashboardFixture opens the database of a size, building it first if
+// it is not complete.
+func openDashboardFixture(b *testing.B, engine string, size int) *dashboardFixture {
+	ctx := context.Background()
+	db, err := store.Open(ctx, cachedDSN(b, engine, size))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	if _, err := db.Migrate(ctx); err != nil {
+		b.Fatal(err)
+	}
+	reg := municipality.NewRegistry(db)
+	for _, p := range strategies.Presets() {
+		if _, _, err := reg.Load(ctx, audit.System, p.Name, p.Data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cur, err := reg.Current(ctx, "taarnby")
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := &dashboardFixture{db: db, cur: cur}
+	var done int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM audit_events WHERE action = 'bench_built'`).Scan(&done); err != nil {
+		b.Fatal(err)
+	}
+	if done == 0 {
+		start := time.Now()
+		f.build(b, size)
+		b.Logf("%s: built %d inquiries and their counts in %s", engine, size, time.Since(start).Round(time.Second))
+	}
+	if err := db.QueryRow(`SELECT COALESCE(SUM(inquiries), 0) FROM inquiry_months WHERE municipality_id = 'taarnby'`).Scan(&f.inquiries); err != nil {
+		b.Fatal(err)
+	}
+	return f
+}
+
+var inquiryColumns = []string{"municipality_id", "strategy_version_id", "occurred_at", "channel", "type", "direction", "area",
+	"department", "resolved_first_contact", "guided", "assisted", "exempt", "duration_seconds", "source", "recorded_at", "test"}
+
+// build loads the demo traffic scaled to size as raw rows — the fastest
+// way each engine has, since loading is not what is measured — and then
+// builds the counts from them with rollup.Rebuild, as an upgrade would.
+func (f *dashboardFixture) build(b testing.TB, size int) {
+	ctx := context.Background()
+	for _, t := range []string{"inquiry_counts", "inquiry_months", "inquiries"} {
+		if _, err := f.db.Exec(`DELETE FROM ` + t + ` WHERE municipality_id = 'taarnby'`); err != nil {
+			b.Fatal(err)
+		}
+	}
+	now := time.Now().UTC().Truncate(time.Second)
+	var rows [][]any
+	flush := func() {
+		if len(rows) == 0 {
+			return
+		}
+		if err := f.insert(ctx, rows); err != nil {
+			b.Fatal(err)
+		}
+		rows = rows[:0]
+	}
+	opt := demo.Options{Scale: float64(size) / taarnbyVolume, Seed: 1}
+	err := demo.Generate(f.cur.Strategy, opt, func(day []inquiry.Inquiry) error {
+		for i := range day {
+			in := &day[i]
+			in.Source = demo.Source
+			if errs := inquiry.Check(f.cur.Strategy, in); len(errs) > 0 {
+				return fmt.Errorf("generated an invalid inquiry: %+v", errs)
+			}
+			var duration any
+			if in.DurationSeconds != nil {
+				duration = *in.DurationSeconds
+			}
+			rows = append(rows, []any{f.cur.Municipality, f.cur.ID, in.OccurredAt.UTC().Truncate(time.Second), in.Channel, in.Type,
+				in.Direction, in.Area, in.Department, in.ResolvedFirstContact, in.Guided, in.Assisted, in.Exempt, duration,
+				in.Source, now, false})
+		}
+		if len(rows) >= 50_000 {
+			flush()
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	flush()
+	if _, err := rollup.Rebuild(ctx, f.db, f.cur.Municipality); err != nil {
+		b.Fatal(err)
+	}
+	if err := audit.Record(ctx, f.db, f.cur.Municipality, audit.System, "bench_built", strconv.Itoa(size), ""); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func (f *dashboardFixture) insert(ctx context.Context, rows [][]any) error {
+	if f.db.Engine == store.Postgres {
+		conn, err := f.db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		return conn.Raw(func(dc any) error {
+			_, err := dc.(*stdlib.Conn).Conn().CopyFrom(ctx, pgx.Identifier{"inquiries"}, inquiryColumns, pgx.CopyFromRows(rows))
+			return err
+		})
+	}
+	return f.db.InTx(ctx, func(tx *sql.Tx) error {
+		for start := 0; start < len(rows); start += 500 {
+			part := rows[start:min(start+500, len(rows))]
+			args := make([]any, 0, len(part)*len(inquiryColumns))
+			for _, r := range part {
+				args = append(args, r...)
+			}
+			q := `INSERT INTO inquiries (` + strings.Join(inquiryColumns, ", ") + `) VALUES ` + f.db.ValuesList(len(part), len(inquiryColumns))
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// serve starts the real server on loopback and signs a strategy-group
+// user in through the sign-in form.
+func (f *dashboardFixture) serve(b *testing.B) (*http.Client, string) {
+	ctx := context.Background()
+	reg := municipality.NewRegistry(f.db)
+	users := auth.NewUsers(f.db, reg)
+	const email, password = "bench@taarnby.demo", "en lang adgangskode til målingen"
+	_, _, err := users.Add(ctx, audit.System, auth.NewUser{Municipality: "taarnby", Email: email, Role: auth.StrategyGroup,
+		Password: password})
+	var taken *auth.InputError
+	if err != nil && !(errors.As(err, &taken) && taken.Key == "auth.email_taken") {
+		b.Fatal(err)
+	}
+	srv, err := web.New(web.Options{DB: f.db, Registry: reg, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	b.Cleanup(ts.Close)
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.PostForm(ts.URL+"/login", url.Values{"email": {email}, "password": {password}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Request.URL.Path == "/login" {
+		b.Fatal("the benchmark user could not sign in")
+	}
+	return c, ts.URL
+}
+
+// BenchmarkDashboard measures, for each engine and size: the dashboard
+// page for a year as the server answers it (page), the same figures from
+// the rollups in process (rollups), and computed naively by grouping the
+// raw inquiries (naive). BENCHMARKS.md records page time, naive ÷ rollups
+// at 10 M, and 10 M ÷ 1 M.
+func BenchmarkDashboard(b *testing.B) {
+	engines := []string{"sqlite"}
+	if os.Getenv(storetest.EnvDB) != "" {
+		engines = append(engines, "postgres")
+	}
+	filter := report.Filter{From: "2018-01-01", To: "2018-12-31"}
+	for _, engine := range engines {
+		for _, size := range dashboardSizes(b) {
+			f := openDashboardFixture(b, engine, size)
+			name := fmt.Sprintf("%s/%dM", engine, size/1_000_000)
+			if size < 1_000_000 {
+				name = fmt.Sprintf("%s/%dk", engine, size/1000)
+			}
+			b.Logf("%s: %d inquiries counted", name, f.inquiries)
+			c, base := f.serve(b)
+			b.Run(name+"/page", func(b *testing.B) {
+				for b.Loop() {
+					resp, err := c.Get(base + "/m/taarnby/figures?period=year&year=2018")
+					if err != nil {
+						b.Fatal(err)
+					}
+					body, _ := io.ReadAll(resp.Body)
+					resp.Body.Close()
+					if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `id="table-areas"`) {
+						b.Fatalf("the page answered %d", resp.StatusCode)
+					}
+				}
+			})
+			for _, way := range []struct {
+				name string
+				read report.Reader
+			}{{"rollups", rollup.Read}, {"naive", rollup.ReadRaw}} {
+				b.Run(name+"/"+way.name, func(b *testing.B) {
+					for b.Loop() {
+						d, err := report.Load(context.Background(), f.db, way.read, "taarnby", f.cur.Strategy, filter)
+						if err != nil {
+							b.Fatal(err)
+						}
+						if d.Inquiries == 0 {
+							b.Fatal("no inquiries in 2018")
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestDashboardFixture keeps the benchmark honest on a small database:
+// the loaded inquiries are all counted, and the rollups and the naive
+// grouping give the same dashboard.
+func TestDashboardFixture(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a database")
+	}
+	ctx := context.Background()
+	db := storetest.Open(t)
+	reg := municipality.NewRegistry(db)
+	for _, p := range strategies.Presets() {
+		if _, _, err := reg.Load(ctx, audit.System, p.Name, p.Data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cur, err := reg.Current(ctx, "taarnby")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &dashboardFixture{db: db, cur: cur}
+	f.build(t, 20_000)
+	var raw, counted int64
+	db.QueryRow(`SELECT COUNT(*) FROM inquiries`).Scan(&raw)
+	db.QueryRow(`SELECT SUM(inquiries) FROM inquiry_months`).Scan(&counted)
+	if raw < 15_000 || raw != counted {
+		t.Fatalf("%d inquiries loaded, %d counted", raw, counted)
+	}
+	filter := report.Filter{From: "2018-01-01", To: "2018-12-31"}
+	fast, err := report.Load(ctx, db, rollup.Read, "taarnby", cur.Strategy, filter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	naive, err := report.Load(ctx, db, rollup.ReadRaw, "taarnby", cur.Strategy, filter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fast.Inquiries == 0 || fast.Inquiries != naive.Inquiries || fast.Cost != naive.Cost {
+		t.Errorf("rollups %d inquiries %.0f kr., naive %d %.0f kr.", fast.Inquiries, fast.Cost, naive.Inquiries, naive.Cost)
+	}
+}

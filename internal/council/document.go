@@ -1,0 +1,50 @@
+// Package council writes the yearly report to the municipal council
+// (kommunalbestyrelsen) on the channel strategy: the effect against the
+// targets, the channels and their cost, each department, and the savings
+// potential, with charts and the tables of their numbers. The seeds ask
+// for it in the first quarter of each year.
+//
+// Make reads the year's figures into a Document; WriteHTML and WritePDF
+// render it. The PDF is drawn by the program itself — no browser is needed
+// on a server.
+package council
+
+import (
+	"github.com/kanal-dk/kanal/internal/figures"
+)
+
+// Document is the report, independent of how it is rendered.
+type Document struct {
+	// Lang is the language of every text, "da" or "en".
+	Lang string
+	// Title, Subtitle and Byline open the report: "Kanalstrategien i
+	// 2014", "Årsrapport til kommunalbestyrelsen", "Dragør Kommune ·
+	// udarbejdet 3. februar 2015".
+	Title, Subtitle, Byline string
+	// Summary are the report's main points, one sentence each, under
+	// SummaryHeading.
+	SummaryHeading string
+	Summary        []string
+	Sections       []Section
+	// Footer is printed at the foot of every PDF page, before the page
+	// number, which PageFormat writes from the page's number (%d) and the
+	// number of pages (%s): "Side %d af %s".
+	Footer     string
+	PageFormat string
+}
+
+// Section is one numbered chapter of the report.
+type Section struct {
+	Heading string
+	Blocks  []Block
+}
+
+// Block is one element of a section: exactly one field is set.
+type Block struct {
+	// Subheading starts a part of a section (a department).
+	Subheading string
+	Paragraph  string
+	// Chart is followed by the table of its numbers in Table.
+	Chart *figures.Chart
+	Table *figures.Table
+}

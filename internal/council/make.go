@@ -1,0 +1,160 @@
+package council
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/describe"
+	"github.com/kanal-dk/kanal/internal/figures"
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/rollup"
+	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// Make reads a calendar year's figures of a municipality, for the whole
+// municipality and for each department, and writes the report in a
+// language. now dates it.
+func Make(ctx context.Context, db *store.DB, l locale.Printer, cur *municipality.Current, year int, now time.Time) (*Document, error) {
+	s := cur.Strategy
+	f := report.Filter{From: fmt.Sprintf("%d-01-01", year), To: fmt.Sprintf("%d-12-31", year)}
+	d, err := report.Load(ctx, db, rollup.Read, cur.Municipality, s, f)
+	if err != nil {
+		return nil, fmt.Errorf("the report for %d: %w", year, err)
+	}
+	departments := make([]*report.Dashboard, 0, len(s.Departments))
+	for _, dep := range s.Departments {
+		df := f
+		df.Department = dep.ID
+		dd, err := report.Load(ctx, db, rollup.Read, cur.Municipality, s, df)
+		if err != nil {
+			return nil, fmt.Errorf("the report for %d, %s: %w", year, dep.ID, err)
+		}
+		departments = append(departments, dd)
+	}
+	return build(l, s, year, d, departments, now), nil
+}
+
+// build writes the report from the figures. It is pure.
+func build(l locale.Printer, s *strategy.Strategy, year int, d *report.Dashboard, departments []*report.Dashboard, now time.Time) *Document {
+	ft := figures.New(l, d)
+	name := s.Municipality.Name
+	doc := &Document{
+		Lang:           l.Lang(),
+		Title:          l.T("council.title", year),
+		Subtitle:       l.T("council.subtitle"),
+		Byline:         l.T("council.byline", name, describe.Date(l, now), now.Year()),
+		Footer:         name + " · " + l.T("council.title", year),
+		PageFormat:     l.T("council.page"),
+		SummaryHeading: l.T("council.summary"),
+		Summary:        summary(l, d, year),
+	}
+	pct := func(v *float64) string { return figures.Share(l, v).Text }
+
+	targets := Section{Heading: l.T("council.targets")}
+	targets.add(Block{Paragraph: l.T("council.targets.text")})
+	targets.addTable(ft.Targets())
+	for _, c := range ft.TargetCharts() {
+		targets.addCharted(c)
+	}
+
+	channels := Section{Heading: l.T("council.channels")}
+	channels.add(Block{Paragraph: l.T("council.channels.text", year, l.Int(d.Inbound), l.Int(d.Outbound))})
+	channels.addCharted(ft.Mix())
+	channels.add(Block{Paragraph: l.T("council.cost.text", l.Decimal(d.Cost, 0))})
+	channels.addCharted(ft.Channels())
+
+	deps := Section{Heading: l.T("council.departments")}
+	deps.add(Block{Paragraph: l.T("council.departments.text")})
+	deps.addTable(ft.Departments())
+	for _, dd := range departments {
+		if dd.Inquiries == 0 {
+			continue
+		}
+		dep, _ := s.Department(dd.Filter.Department)
+		deps.add(Block{Subheading: dep.Name})
+		deps.add(Block{Paragraph: l.T("council.department.text", l.Int(dd.Inbound), pct(dd.InboundDigitalShare()),
+			pct(dd.TransactionDigitalShare()), pct(dd.ResolvedShare()), l.Decimal(dd.Cost, 0))})
+		t := figures.New(l, dd).AreaSummary()
+		t.ID = "areas-" + dep.ID
+		deps.addTable(t)
+	}
+
+	savings := Section{Heading: l.T("council.savings")}
+	savings.add(Block{Paragraph: l.T("council.savings.text")})
+	savings.addCharted(ft.Savings())
+	if w := ft.WithoutSolution(); len(w.Rows) > 0 {
+		savings.addTable(w)
+	}
+
+	method := Section{Heading: l.T("council.method")}
+	examples := 0
+	for _, p := range s.Prices.Entries {
+		if p.Example {
+			examples++
+		}
+	}
+	for _, p := range []string{l.T("council.method.counting"), l.T("council.method.digital"),
+		l.T("council.method.prices", examples, len(s.Prices.Entries)), l.T("council.method.forecast"),
+		l.T("council.method.strategy", s.Title, s.Period.From, s.Period.To)} {
+		method.add(Block{Paragraph: p})
+	}
+	doc.Sections = []Section{targets, channels, deps, savings, method}
+	return doc
+}
+
+func (s *Section) add(b Block) { s.Blocks = append(s.Blocks, b) }
+
+func (s *Section) addTable(t figures.Table) { s.add(Block{Table: &t}) }
+
+func (s *Section) addCharted(c figures.Charted) {
+	chart := c.Chart
+	s.add(Block{Chart: &chart})
+	s.addTable(c.Table)
+}
+
+// summary says the year's main points, one sentence each.
+func summary(l locale.Printer, d *report.Dashboard, year int) []string {
+	if d.Inquiries == 0 {
+		return []string{l.T("council.summary.none", year)}
+	}
+	pct := func(v *float64) string { return figures.Share(l, v).Text }
+	out := []string{l.T("council.summary.inbound", year, pct(d.InboundDigitalShare()), l.Int(d.Inbound),
+		pct(report.Share(d.InboundAssisted, d.Inbound)))}
+	for _, ts := range d.Targets {
+		measure := l.T("measure." + ts.Target.Measure)
+		if ts.Status != "" {
+			out = append(out, l.T("council.summary.trend", measure, l.T("figures.status."+ts.Status)))
+			continue
+		}
+		for _, g := range ts.Goals {
+			if g.Year < year {
+				continue // the years before: reported in their own year
+			}
+			target := g.Target
+			status := l.T("figures.status." + g.Status)
+			if g.Status == report.Behind || g.Status == report.Missed {
+				status = l.T("figures.status."+g.Status, l.Decimal(g.Gap, 1))
+			}
+			key := "council.summary.forecast"
+			if g.Actual {
+				key = "council.summary.actual"
+			}
+			out = append(out, l.T(key, measure, pct(&target), g.Year, pct(g.Value), status))
+		}
+	}
+	if d.Transactions > 0 {
+		out = append(out, l.T("council.summary.transactions", pct(d.TransactionDigitalShare())))
+	}
+	if d.OutboundDocuments > 0 {
+		out = append(out, l.T("council.summary.digital_post", pct(d.OutboundDigitalPostShare())))
+	}
+	out = append(out, l.T("council.summary.cost", l.Decimal(d.Cost, 0)))
+	if len(d.Savings.Areas) > 0 && d.Savings.Total() > 0 {
+		out = append(out, l.T("council.summary.savings", l.Decimal(d.Savings.Total(), 0), d.Savings.Areas[0].Area.Title))
+	}
+	return out
+}

@@ -1,0 +1,151 @@
+package council
+
+import (
+	"bytes"
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/demo"
+	"github.com/kanal-dk/kanal/internal/figures"
+	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/rollup"
+	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/store/storetest"
+	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/strategies"
+)
+
+// dragoer is a database with Dragør's preset and a fraction of its demo
+// inquiries from 2012 to 2014.
+func dragoer(t *testing.T) (*store.DB, *municipality.Current) {
+	t.Helper()
+	ctx := context.Background()
+	db := storetest.Open(t)
+	reg := municipality.NewRegistry(db)
+	for _, p := range strategies.Presets() {
+		if _, _, err := reg.Load(ctx, audit.System, p.Name, p.Data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cur, err := reg.Current(ctx, "dragoer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := demo.Options{From: time.Date(2012, 1, 1, 0, 0, 0, 0, strategy.Location),
+		To: time.Date(2014, 12, 31, 0, 0, 0, 0, strategy.Location), Scale: 0.05}
+	if _, err := demo.Seed(ctx, inquiry.NewRecorder(db), cur, opt); err != nil {
+		t.Fatal(err)
+	}
+	return db, cur
+}
+
+var made = time.Date(2015, 2, 3, 10, 0, 0, 0, strategy.Location)
+
+func TestMake_TheYearAgainstTheTargetsPerDepartment(t *testing.T) {
+	db, cur := dragoer(t)
+	l := locale.New("da")
+	doc, err := Make(context.Background(), db, l, cur, 2014, made)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := report.Load(context.Background(), db, rollup.Read, "dragoer", cur.Strategy, report.Filter{From: "2014-01-01", To: "2014-12-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var html bytes.Buffer
+	if err := WriteHTML(&html, *doc); err != nil {
+		t.Fatal(err)
+	}
+	out := html.String()
+	inbound := figures.Share(l, d.InboundDigitalShare()).Text
+	for _, want := range []string{
+		`<html lang="da">`, "<h1>Kanalstrategien i 2014</h1>", "Årsrapport til kommunalbestyrelsen", "Dragør Kommune · udarbejdet 3. februar 2015",
+		"I 2014 kom " + inbound + " af de " + l.Int(d.Inbound) + " henvendelser fra borgere og virksomheder digitalt",
+		"målet er 50,0 % i 2015; prognosen siger", "1. Målene", "2. Kanalerne", "3. Afdelingerne", "4. Besparelsespotentialet", "5. Om tallene",
+		"<h3>Borgerbutikken</h3>", "<h3>Børn og skole</h3>", "<h3>Teknik og miljø</h3>", "Mål 2015: 50 %",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	if n := strings.Count(out, "<svg"); n < 5 {
+		t.Errorf("%d charts, want the two targets', the mix, the channel cost and the savings", n)
+	}
+	if n, m := strings.Count(out, "<svg"), strings.Count(out, "<table>"); m < n {
+		t.Errorf("%d charts but only %d tables: every chart has its numbers", n, m)
+	}
+	if strings.Contains(out, "%!") {
+		t.Error("a text is missing an argument")
+	}
+	// Every department's table sums to the department's inquiries.
+	for _, dep := range cur.Strategy.Departments {
+		df := report.Filter{From: "2014-01-01", To: "2014-12-31", Department: dep.ID}
+		dd, err := report.Load(context.Background(), db, rollup.Read, "dragoer", cur.Strategy, df)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out, l.Int(dd.Inbound)+" henvendelser til afdelingen") {
+			t.Errorf("%s: the report does not give its %d inbound inquiries", dep.ID, dd.Inbound)
+		}
+	}
+
+	// The PDF holds the same text, drawn by the program itself.
+	pdf := renderPDF(t, *doc)
+	text := strings.Join(flatten(pdfPages(t, pdf)), " ")
+	for _, want := range []string{"Kanalstrategien i 2014", "Sammenfatning", "1. Målene", "Børn og skole", "Teknik og miljø",
+		"Mål 2015: 50 %", "Side 1 af " + strconv.Itoa(pageCount(pdf)), inbound} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	for _, tb := range documentTables(*doc) {
+		for _, row := range tb.Rows {
+			if !strings.Contains(text, row[0].Text) {
+				t.Errorf("the PDF lacks the row %q of %q", row[0].Text, tb.Caption)
+			}
+		}
+	}
+
+	en, err := Make(context.Background(), db, locale.New("en"), cur, 2014, made)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html.Reset()
+	if err := WriteHTML(&html, *en); err != nil || !strings.Contains(html.String(), "The channel strategy in 2014") {
+		t.Errorf("the English report: %v", err)
+	}
+}
+
+func TestMake_AYearWithoutInquiriesSaysSo(t *testing.T) {
+	db, cur := dragoer(t)
+	doc, err := Make(context.Background(), db, locale.New("da"), cur, 2030, made)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Summary) != 1 || doc.Summary[0] != "Der er ikke talt nogen henvendelser i 2030." {
+		t.Errorf("summary %q", doc.Summary)
+	}
+}
+
+func TestStyleHash_MatchesTheInlineStyle(t *testing.T) {
+	var html bytes.Buffer
+	if err := WriteHTML(&html, Document{Lang: "da", Title: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	out := html.String()
+	start := strings.Index(out, "<style>") + len("<style>")
+	end := strings.Index(out, "</style>")
+	if start < len("<style>") || end < start || string(style) != out[start:end] {
+		t.Fatal("the style in the page is not the style the hash is of")
+	}
+	if !strings.HasPrefix(StyleHash(), "'sha256-") {
+		t.Errorf("hash %s", StyleHash())
+	}
+}

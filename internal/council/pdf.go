@@ -1,0 +1,508 @@
+package council
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/kanal-dk/kanal/internal/chart"
+)
+
+// WritePDF renders the report as an A4 PDF: the title block and the
+// summary on the first page, then the numbered sections with their
+// paragraphs, tables and charts. The charts are drawn from their data
+// with the PDF's own lines and shapes, in the colours of the page's SVG,
+// so no browser is needed. Every page carries doc.Footer and the page
+// number: "Side 2 af 9" in Danish, "Page 2 of 9" otherwise.
+//
+// The text is set in the PDF core font Helvetica, which covers
+// Windows-1252: all of Danish, the Western European letters, "–", "…",
+// "€" and the typographic quotes. Other characters print as the nearest
+// such character ("−" as "-", "→" as "->", "č" as "c") or as "?".
+func WritePDF(w io.Writer, doc Document) error {
+	r := newPDFReport(doc)
+	r.titleBlock()
+	r.summary()
+	for i, s := range doc.Sections {
+		r.section(i+1, s)
+	}
+	if err := r.pdf.Output(w); err != nil {
+		return fmt.Errorf("write council report PDF: %w", err)
+	}
+	return nil
+}
+
+// The page, in millimetres: A4 with the text block as wide as a chart.
+const (
+	pageWidth    = 210.0
+	pageHeight   = 297.0
+	marginLeft   = 20.0
+	marginTop    = 20.0
+	marginBottom = 24.0
+	contentWidth = pageWidth - 2*marginLeft
+	// footerBaseline is where the page footer's text stands.
+	footerBaseline = pageHeight - 12
+	// ptMM converts a font size in points to millimetres.
+	ptMM = 25.4 / 72
+	// capHeight is Helvetica's capital height as a share of the font size:
+	// text is centred on a line by its capitals.
+	capHeight = 0.718
+)
+
+// Type sizes in points and line heights in millimetres.
+const (
+	titleSize      = 22.0
+	subtitleSize   = 13.0
+	bylineSize     = 9.5
+	headingSize    = 14.0
+	subheadingSize = 11.0
+	bodySize       = 10.0
+	bodyLine       = 5.0
+	captionSize    = 9.5
+	footerSize     = 8.0
+	chartFontSize  = 7.5
+	chartLine      = 3.6
+)
+
+// The palette of the report's text and rules; the series colours are
+// chart.Palette's, so the PDF's charts match the page's.
+var (
+	inkColor     = hexColor("#1b1f24")
+	mutedColor   = hexColor("#4a5360")
+	gridColor    = hexColor("#dde1e6")
+	accentColor  = hexColor("#1f5a96")
+	tintColor    = hexColor("#f1f4f8")
+	headFill     = hexColor("#e4e9ef")
+	stripeFill   = hexColor("#f6f7f9")
+	paperColor   = hexColor("#ffffff")
+	seriesColors = parsePalette(chart.Palette())
+)
+
+// pdfReport is one report being drawn.
+type pdfReport struct {
+	pdf     *fpdf.Fpdf
+	doc     Document
+	text    *cp1252
+	current fontState
+}
+
+func newPDFReport(doc Document) *pdfReport {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	r := &pdfReport{pdf: pdf, doc: doc, text: newCP1252(pdf.UnicodeTranslatorFromDescriptor(""))}
+	pdf.SetMargins(marginLeft, marginTop, marginLeft)
+	pdf.SetAutoPageBreak(true, marginBottom)
+	pdf.SetCellMargin(0)
+	pdf.SetTitle(doc.Title, true)
+	pdf.SetSubject(doc.Subtitle, true)
+	pdf.SetAuthor("Kanal", true)
+	pdf.SetCreator("Kanal", true)
+	if lang := languageTag(doc.Lang); lang != "" {
+		pdf.SetLang(lang)
+	}
+	pdf.AliasNbPages(totalPagesAlias)
+	pdf.SetLineCapStyle("butt")
+	pdf.SetLineJoinStyle("round")
+	pdf.SetFooterFunc(r.footer)
+	r.font("", bodySize, inkColor)
+	pdf.AddPage()
+	return r
+}
+
+// totalPagesAlias stands for the number of pages until the document is
+// closed and it is known. fpdf replaces it wherever it occurs, so it is
+// nothing a report would say.
+const totalPagesAlias = "{kanal:pages}"
+
+// languageTag keeps a language code that can go into the catalogue as
+// is: letters and hyphens only.
+func languageTag(lang string) string {
+	for _, r := range lang {
+		if !(r == '-' || r < unicode.MaxASCII && unicode.IsLetter(r)) {
+			return ""
+		}
+	}
+	return lang
+}
+
+// footer writes doc.Footer on the left and the page number on the right,
+// under a hairline.
+func (r *pdfReport) footer() {
+	pdf := r.pdf
+	r.rule(marginLeft, footerBaseline-4.5, marginLeft+contentWidth, gridColor, 0.2)
+	r.font("", footerSize, mutedColor)
+	format := r.doc.PageFormat
+	if strings.Count(format, "%d") != 1 || strings.Count(format, "%s") != 1 {
+		format = "%d / %s"
+	}
+	// The number of pages is filled in when the document is closed.
+	page := strings.TrimSuffix(fmt.Sprintf(format, pdf.PageNo(), totalPagesAlias), totalPagesAlias)
+	// The total is not known yet; Helvetica's digits are all as wide, so
+	// two of them stand in for it when right-aligning.
+	numberWidth := r.width(page) + r.width("00")
+	r.textAt(marginLeft+contentWidth-numberWidth, footerBaseline, page+totalPagesAlias)
+	footer := r.truncate(r.doc.Footer, contentWidth-numberWidth-8)
+	r.textAt(marginLeft, footerBaseline, footer)
+}
+
+// titleBlock opens the first page: an accent bar, the title, the
+// subtitle and the byline, and a rule under them.
+func (r *pdfReport) titleBlock() {
+	d := r.doc
+	if d.Title == "" && d.Subtitle == "" && d.Byline == "" {
+		return
+	}
+	r.fill(marginLeft, marginTop, 28, 1.4, accentColor)
+	r.pdf.SetY(marginTop + 8)
+	r.font("B", titleSize, inkColor)
+	r.flow(r.wrap(d.Title, contentWidth), titleSize*ptMM*1.2, marginLeft)
+	if d.Subtitle != "" {
+		r.pdf.SetY(r.pdf.GetY() + 1.5)
+		r.font("", subtitleSize, mutedColor)
+		r.flow(r.wrap(d.Subtitle, contentWidth), subtitleSize*ptMM*1.35, marginLeft)
+	}
+	if d.Byline != "" {
+		r.pdf.SetY(r.pdf.GetY() + 2.5)
+		r.font("", bylineSize, mutedColor)
+		r.flow(r.wrap(d.Byline, contentWidth), bylineSize*ptMM*1.4, marginLeft)
+	}
+	y := r.pdf.GetY() + 5
+	r.rule(marginLeft, y, marginLeft+contentWidth, gridColor, 0.3)
+	r.pdf.SetY(y + 7)
+}
+
+// summary lists the main points, bulleted, on a tinted band with an
+// accent bar: the first thing a council member reads.
+func (r *pdfReport) summary() {
+	points := nonEmpty(r.doc.Summary)
+	if len(points) == 0 {
+		return
+	}
+	const pad, indent, gap = 4.0, 6.0, 1.6
+	if r.doc.SummaryHeading != "" {
+		r.heading(r.doc.SummaryHeading, subheadingSize, inkColor, pad+2*bodyLine)
+	}
+	r.font("", bodySize, inkColor)
+	band := func(h float64) float64 {
+		y := r.pdf.GetY()
+		r.fill(marginLeft, y, contentWidth, h, tintColor)
+		r.fill(marginLeft, y, 1.2, h, accentColor)
+		r.pdf.SetY(y + h)
+		return y
+	}
+	r.room(pad + 2*bodyLine)
+	band(pad)
+	for i, point := range points {
+		lines := r.wrap(point, contentWidth-2*pad-indent)
+		for j, line := range lines {
+			r.room(bodyLine + gap)
+			y := band(bodyLine)
+			r.font("", bodySize, inkColor)
+			if j == 0 {
+				r.textAt(marginLeft+pad+1, r.baseline(y, bodyLine), "•")
+			}
+			r.textAt(marginLeft+pad+indent, r.baseline(y, bodyLine), line)
+		}
+		if i < len(points)-1 {
+			band(gap)
+		}
+	}
+	band(pad)
+	r.pdf.SetY(r.pdf.GetY() + 6)
+}
+
+// section writes a numbered chapter.
+func (r *pdfReport) section(n int, s Section) {
+	if r.pdf.GetY() > marginTop+1 {
+		r.pdf.SetY(r.pdf.GetY() + 4)
+	}
+	r.heading(fmt.Sprintf("%d. %s", n, s.Heading), headingSize, accentColor, r.lead(s.Blocks))
+	r.pdf.SetY(r.pdf.GetY() + 2.5)
+	for i, b := range s.Blocks {
+		switch {
+		case b.Subheading != "":
+			if r.pdf.GetY() > marginTop+1 {
+				r.pdf.SetY(r.pdf.GetY() + 2)
+			}
+			r.heading(b.Subheading, subheadingSize, inkColor, r.lead(s.Blocks[i+1:]))
+			r.pdf.SetY(r.pdf.GetY() + 1.5)
+		case b.Paragraph != "":
+			r.paragraph(b.Paragraph)
+		case b.Chart != nil:
+			r.chart(*b.Chart)
+		case b.Table != nil:
+			r.table(*b.Table)
+		}
+	}
+}
+
+// heading writes a heading in bold on the page where the first lead
+// millimetres of what follows it fit too, so that no heading is left at
+// the foot of a page.
+func (r *pdfReport) heading(s string, size float64, c rgb, lead float64) {
+	r.font("B", size, c)
+	lines := r.wrap(s, contentWidth)
+	lineH := size * ptMM * 1.3
+	r.room(float64(len(lines))*lineH + 2.5 + lead)
+	r.font("B", size, c)
+	r.flow(lines, lineH, marginLeft)
+}
+
+// lead is the height of the start of blocks that must stay with a heading
+// before them: the first two lines of a paragraph, a chart with its
+// title, a table's caption, header and first rows.
+func (r *pdfReport) lead(blocks []Block) float64 {
+	for i, b := range blocks {
+		switch {
+		case b.Subheading != "":
+			r.font("B", subheadingSize, inkColor)
+			lines := r.wrap(b.Subheading, contentWidth)
+			return float64(len(lines))*subheadingSize*ptMM*1.3 + 3.5 + r.lead(blocks[i+1:])
+		case b.Paragraph != "":
+			r.font("", bodySize, inkColor)
+			return float64(min(2, len(r.wrap(b.Paragraph, contentWidth)))) * bodyLine
+		case b.Chart != nil:
+			return r.chartBlock(*b.Chart).height()
+		case b.Table != nil:
+			return r.tableBlock(*b.Table).keep()
+		}
+	}
+	return 0
+}
+
+func (r *pdfReport) paragraph(s string) {
+	r.font("", bodySize, inkColor)
+	r.flow(r.wrap(s, contentWidth), bodyLine, marginLeft)
+	r.pdf.SetY(r.pdf.GetY() + 3)
+}
+
+// flow writes lines in the current font from the current position,
+// turning the page where the next line does not fit.
+func (r *pdfReport) flow(lines []string, lineH, x float64) {
+	for _, line := range lines {
+		r.room(lineH)
+		y := r.pdf.GetY()
+		r.textAt(x, r.baseline(y, lineH), line)
+		r.pdf.SetY(y + lineH)
+	}
+}
+
+// room starts a new page unless h millimetres fit above the footer. On a
+// fresh page it does nothing, so that a block taller than a page cannot
+// add pages forever.
+func (r *pdfReport) room(h float64) {
+	y := r.pdf.GetY()
+	if y+h > pageHeight-marginBottom && y > marginTop+1 {
+		r.newPage()
+	}
+}
+
+// newPage turns the page and restores the font that the footer changed.
+func (r *pdfReport) newPage() {
+	f := r.current
+	r.pdf.AddPage()
+	r.font(f.style, f.size, f.color)
+}
+
+// Text and fonts.
+
+// font selects Helvetica in a style ("", "B", "I") and size, and a text
+// colour, and remembers them for newPage.
+func (r *pdfReport) font(style string, size float64, c rgb) {
+	r.current = fontState{style, size, c}
+	r.pdf.SetFont("Helvetica", style, size)
+	r.pdf.SetTextColor(c.r, c.g, c.b)
+}
+
+type fontState struct {
+	style string
+	size  float64
+	color rgb
+}
+
+// width is s's width in the current font.
+func (r *pdfReport) width(s string) float64 {
+	return r.pdf.GetStringWidth(r.text.encode(s))
+}
+
+// textAt writes s with its baseline at y.
+func (r *pdfReport) textAt(x, y float64, s string) {
+	if s == "" || !finite(x) || !finite(y) {
+		return
+	}
+	r.pdf.Text(x, y, r.text.encode(s))
+}
+
+// textRight writes s ending at x; textCentre centres it on x.
+func (r *pdfReport) textRight(x, y float64, s string) { r.textAt(x-r.width(s), y, s) }
+
+func (r *pdfReport) textCentre(x, y float64, s string) { r.textAt(x-r.width(s)/2, y, s) }
+
+// baseline is where text in the current font stands to look centred on
+// a line of height h that starts at top.
+func (r *pdfReport) baseline(top, h float64) float64 {
+	size, _ := r.pdf.GetFontSize()
+	return top + h/2 + size*ptMM*capHeight/2
+}
+
+// wrap breaks s into lines no wider than w in the current font: at
+// spaces, at the line breaks in s, and inside a word that is wider than a
+// line by itself.
+func (r *pdfReport) wrap(s string, w float64) []string {
+	s = r.text.clean(s)
+	// The tolerance keeps a text measured to fit exactly on one line.
+	w = math.Max(w, 1) + 1e-6
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range words(para) {
+			for word != "" && r.width(word) > w {
+				if line != "" {
+					lines, line = append(lines, line), ""
+				}
+				head, rest := r.cut(word, w)
+				lines, word = append(lines, head), rest
+			}
+			switch {
+			case word == "":
+			case line == "":
+				line = word
+			case r.width(line+" "+word) <= w:
+				line += " " + word
+			default:
+				lines, line = append(lines, line), word
+			}
+		}
+		lines = append(lines, line)
+	}
+	// Blank lines inside the text are kept as spacing; at its ends they
+	// are noise.
+	for len(lines) > 1 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	for len(lines) > 1 && lines[0] == "" {
+		lines = lines[1:]
+	}
+	return lines
+}
+
+// words splits a line at its spaces. A no-break space joins, as it
+// should: "45,3 %" stays on one line.
+func words(line string) []string {
+	return strings.FieldsFunc(line, func(c rune) bool { return c == ' ' || c == '\n' })
+}
+
+// cut splits word after as many characters as fit in w, at least one.
+// The core fonts have no kerning, so a text's width is its characters'.
+func (r *pdfReport) cut(word string, w float64) (string, string) {
+	end, width := 0, 0.0
+	for i, c := range word {
+		width += r.width(string(c))
+		if end > 0 && width > w {
+			break
+		}
+		end = i + len(string(c))
+	}
+	return word[:end], word[end:]
+}
+
+// truncate shortens s with "…" until it fits in w.
+func (r *pdfReport) truncate(s string, w float64) string {
+	s = strings.Join(strings.Fields(r.text.clean(s)), " ")
+	if r.width(s) <= w {
+		return s
+	}
+	runes := []rune(s)
+	for len(runes) > 0 && r.width(string(runes)+"…") > w {
+		runes = runes[:len(runes)-1]
+	}
+	if len(runes) == 0 {
+		return ""
+	}
+	return strings.TrimRight(string(runes), " ") + "…"
+}
+
+// clip wraps s into at most n lines of width w, the last cut with "…" if
+// the text goes on.
+func (r *pdfReport) clip(s string, w float64, n int) []string {
+	lines := r.wrap(s, w)
+	if len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = r.truncate(lines[n-1]+" …", w)
+	}
+	return lines
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+type rgb struct{ r, g, b int }
+
+func hexColor(s string) rgb {
+	v, err := strconv.ParseUint(strings.TrimPrefix(s, "#"), 16, 32)
+	if err != nil || len(s) != 7 {
+		return rgb{0x5b, 0x67, 0x70}
+	}
+	return rgb{int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)}
+}
+
+func parsePalette(hex []string) []rgb {
+	out := make([]rgb, len(hex))
+	for i, h := range hex {
+		out[i] = hexColor(h)
+	}
+	if len(out) == 0 {
+		out = []rgb{accentColor}
+	}
+	return out
+}
+
+// seriesColor is series i's colour. Past the palette the colours repeat,
+// lighter on each round, as the SVG repeats them hatched.
+func seriesColor(i int) rgb {
+	c := seriesColors[i%len(seriesColors)]
+	round := i / len(seriesColors)
+	if round == 0 {
+		return c
+	}
+	t := math.Min(0.3*float64(round), 0.6)
+	mix := func(v int) int { return v + int(t*float64(255-v)) }
+	return rgb{mix(c.r), mix(c.g), mix(c.b)}
+}
+
+func (r *pdfReport) fill(x, y, w, h float64, c rgb) {
+	if !finite(x) || !finite(y) || !finite(w) || !finite(h) || w <= 0 || h <= 0 {
+		return
+	}
+	r.pdf.SetFillColor(c.r, c.g, c.b)
+	r.pdf.Rect(x, y, w, h, "F")
+}
+
+// rule draws a line of width lw from (x1, y) to (x2, y).
+func (r *pdfReport) rule(x1, y, x2 float64, c rgb, lw float64) {
+	r.line(x1, y, x2, y, c, lw)
+}
+
+func (r *pdfReport) line(x1, y1, x2, y2 float64, c rgb, lw float64) {
+	if !finite(x1) || !finite(y1) || !finite(x2) || !finite(y2) {
+		return
+	}
+	r.pdf.SetDrawColor(c.r, c.g, c.b)
+	r.pdf.SetLineWidth(lw)
+	r.pdf.Line(x1, y1, x2, y2)
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// Tables.
