@@ -66,6 +66,7 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *report.Dashboard
 	channels.addCharted(ft.Mix())
 	channels.add(Block{Paragraph: l.T("council.cost.text", l.Decimal(d.Cost, 0))})
 	channels.addCharted(ft.Channels())
+	channels.addTable(ft.CostByType())
 
 	deps := Section{Heading: l.T("council.departments")}
 	deps.add(Block{Paragraph: l.T("council.departments.text")})

@@ -280,6 +280,36 @@ func (ft Set) channelTable() Table {
 	return tb
 }
 
+// CostByType is the cost per channel and inquiry type: what an
+// information inquiry on the phone costs in all, against an application.
+func (ft Set) CostByType() Table {
+	l, s := ft.l, ft.s
+	head := []string{l.T("channels.name")}
+	for _, t := range strategy.TypeIDs {
+		head = append(head, describe.TypeLabel(s, l, t)+", "+l.T("figures.kr"))
+	}
+	tb := newTable("cost-by-type", l.T("figures.cost_by_type.caption"), l.T("figures.none"), append(head, l.T("figures.cost"))...)
+	totals := map[string]float64{}
+	var all float64
+	for _, c := range ft.usedChannels() {
+		row := []export.Cell{text(c.Channel.Name)}
+		for _, t := range strategy.TypeIDs {
+			row = append(row, kroner(l, c.CostByType[t]))
+			totals[t] += c.CostByType[t]
+		}
+		tb.Rows = append(tb.Rows, append(row, kroner(l, c.Cost)))
+		all += c.Cost
+	}
+	if len(tb.Rows) > 0 {
+		tb.Foot = []export.Cell{text(l.T("figures.total"))}
+		for _, t := range strategy.TypeIDs {
+			tb.Foot = append(tb.Foot, kroner(l, totals[t]))
+		}
+		tb.Foot = append(tb.Foot, kroner(l, all))
+	}
+	return tb
+}
+
 func (ft Set) Areas() Table {
 	l := ft.l
 	used := ft.usedChannels()

@@ -142,7 +142,7 @@ func (r *Recorder) record(ctx context.Context, tx *sql.Tx, cur *municipality.Cur
 			}
 			res.Recorded++
 			if !in.Test {
-				counts.Add(cellOf(cur, in), in.DurationSeconds, 1)
+				counts.Add(cellOf(cur, in), flagsOf(in), in.DurationSeconds, 1)
 			}
 		}
 	}
@@ -154,8 +154,11 @@ func (r *Recorder) record(ctx context.Context, tx *sql.Tx, cur *municipality.Cur
 
 func cellOf(cur *municipality.Current, in Inquiry) rollup.Cell {
 	return rollup.Cell{Municipality: cur.Municipality, Version: cur.ID, Day: rollup.Day(in.OccurredAt),
-		Area: in.Area, Department: in.Department, Channel: in.Channel, Type: in.Type, Direction: in.Direction,
-		Resolved: in.ResolvedFirstContact, Guided: in.Guided, Assisted: in.Assisted, Exempt: in.Exempt}
+		Area: in.Area, Department: in.Department, Channel: in.Channel, Type: in.Type, Direction: in.Direction}
+}
+
+func flagsOf(in Inquiry) rollup.Flags {
+	return rollup.Flags{Resolved: in.ResolvedFirstContact, Guided: in.Guided, Assisted: in.Assisted, Exempt: in.Exempt}
 }
 
 // insert stores rows, skipping those whose sender id was stored before. It
@@ -235,7 +238,7 @@ func (r *Recorder) Undo(ctx context.Context, cur *municipality.Current, id int64
 		cell := cellOf(cur, in)
 		cell.Version = version
 		counts := rollup.Counts{}
-		counts.Add(cell, in.DurationSeconds, -1)
+		counts.Add(cell, flagsOf(in), in.DurationSeconds, -1)
 		return rollup.Apply(ctx, r.db, tx, counts)
 	})
 }

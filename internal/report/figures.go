@@ -80,9 +80,11 @@ type ChannelFigure struct {
 	Inbound  int64
 	Outbound int64
 	Assisted int64
-	// ByType counts the channel's inquiries per inquiry type.
-	ByType map[string]int64
-	Cost   float64
+	// ByType counts the channel's inquiries per inquiry type, and
+	// CostByType prices them.
+	ByType     map[string]int64
+	CostByType map[string]float64
+	Cost       float64
 }
 
 // Total is the channel's volume.
@@ -136,7 +138,8 @@ func Build(s *strategy.Strategy, f Filter, period, trend []rollup.Row) *Dashboar
 	}
 	channels := map[string]*ChannelFigure{}
 	for i := range s.Channels {
-		d.Channels = append(d.Channels, ChannelFigure{Channel: &s.Channels[i], ByType: map[string]int64{}})
+		d.Channels = append(d.Channels, ChannelFigure{Channel: &s.Channels[i], ByType: map[string]int64{},
+			CostByType: map[string]float64{}})
 	}
 	for i := range d.Channels {
 		channels[d.Channels[i].Channel.ID] = &d.Channels[i]
@@ -158,6 +161,7 @@ func Build(s *strategy.Strategy, f Filter, period, trend []rollup.Row) *Dashboar
 			}
 			c.Assisted += r.Assisted
 			c.ByType[r.Type] += r.Inquiries
+			c.CostByType[r.Type] += cost
 			c.Cost += cost
 		}
 		a := areas[r.Area]

@@ -212,6 +212,7 @@ func checkFigures(t *testing.T, name string, s *strategy.Strategy, f report.Filt
 	perChannel := map[string]int64{}
 	perArea := map[string]int64{}
 	perAreaDigital := map[string]int64{}
+	costPerChannelType := map[[2]string]float64{}
 	for _, in := range ins {
 		day := in.OccurredAt.In(strategy.Location).Format(time.DateOnly)
 		if in.Test || day < f.From || day > f.To || f.Department != "" && in.Department != f.Department ||
@@ -231,6 +232,7 @@ func checkFigures(t *testing.T, name string, s *strategy.Strategy, f report.Filt
 		}
 		if p, ok := s.PriceOf(in.Channel, in.Type, level); ok {
 			want.Cost += *p.DKK
+			costPerChannelType[[2]string{in.Channel, in.Type}] += *p.DKK
 		}
 		if in.Direction == strategy.Outbound {
 			want.Outbound++
@@ -286,6 +288,11 @@ func checkFigures(t *testing.T, name string, s *strategy.Strategy, f report.Filt
 	for _, c := range d.Channels {
 		if c.Total() != perChannel[c.Channel.ID] {
 			t.Errorf("%s: channel %s %d, recounted %d", name, c.Channel.ID, c.Total(), perChannel[c.Channel.ID])
+		}
+		for _, typ := range strategy.TypeIDs {
+			if got, want := c.CostByType[typ], costPerChannelType[[2]string{c.Channel.ID, typ}]; math.Abs(got-want) > 1e-6*math.Max(1, want) {
+				t.Errorf("%s: %s %s costs %.2f, recounted %.2f", name, c.Channel.ID, typ, got, want)
+			}
 		}
 	}
 	var areaSum int64

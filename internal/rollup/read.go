@@ -106,19 +106,14 @@ const rowDims = `area, department, channel, type, direction`
 
 func readDays(ctx context.Context, db *store.DB, q Query, from, to, period string) ([]Row, error) {
 	where, args := q.filter(`municipality_id = $1 AND day >= $2 AND day <= $3`, []any{q.Municipality, from, to})
-	return readRows(ctx, db, `SELECT `+period+`, `+rowDims+`, SUM(inquiries),
-		SUM(CASE WHEN resolved_first_contact THEN inquiries ELSE 0 END),
-		SUM(CASE WHEN guided THEN inquiries ELSE 0 END),
-		SUM(CASE WHEN assisted THEN inquiries ELSE 0 END),
-		SUM(CASE WHEN exempt THEN inquiries ELSE 0 END),
-		SUM(timed), SUM(duration_seconds)
+	return readRows(ctx, db, `SELECT `+period+`, `+rowDims+`, SUM(inquiries), SUM(resolved), SUM(guided),
+		SUM(assisted), SUM(exempt), SUM(timed), SUM(duration_seconds)
 		FROM inquiry_counts WHERE `+where+` GROUP BY `+period+`, `+rowDims, args)
 }
 
 func readMonths(ctx context.Context, db *store.DB, q Query, from, to string) ([]Row, error) {
 	where, args := q.filter(`municipality_id = $1 AND month >= $2 AND month <= $3`, []any{q.Municipality, from, to})
-	return readRows(ctx, db, `SELECT month, `+rowDims+`, inquiries, resolved, guided, assisted, exempt, timed, duration_seconds
-		FROM inquiry_months WHERE `+where, args)
+	return readRows(ctx, db, `SELECT month, `+rowDims+`, `+tallyColumns+` FROM inquiry_months WHERE `+where, args)
 }
 
 func readRows(ctx context.Context, db *store.DB, query string, args []any) ([]Row, error) {

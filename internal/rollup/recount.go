@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/store"
@@ -21,13 +20,11 @@ func Stored(ctx context.Context, db *store.DB, municipality string) (Counts, err
 	out := Counts{}
 	for rows.Next() {
 		var c Cell
-		var n, timed, duration int64
+		var t Tally
 		if err := rows.Scan(&c.Municipality, &c.Version, &c.Day, &c.Area, &c.Department, &c.Channel, &c.Type, &c.Direction,
-			&c.Resolved, &c.Guided, &c.Assisted, &c.Exempt, &n, &timed, &duration); err != nil {
+			&t.Inquiries, &t.Resolved, &t.Guided, &t.Assisted, &t.Exempt, &t.Timed, &t.DurationSeconds); err != nil {
 			return nil, err
 		}
-		t := tallyOf(c, nil, n)
-		t.Timed, t.DurationSeconds = timed, duration
 		if t != (Tally{}) {
 			out[c] = t
 		}
@@ -68,8 +65,11 @@ func Recount(ctx context.Context, db *store.DB, municipality string) (Counts, er
 // on its Danish day.
 func recount(ctx context.Context, db *store.DB, municipality, where string, args ...any) (Counts, error) {
 	hour := db.UTCHour("occurred_at")
-	dims := hour + `, strategy_version_id, area, department, channel, type, direction, resolved_first_contact, guided, assisted, exempt`
-	rows, err := db.QueryContext(ctx, `SELECT `+dims+`, COUNT(*), COUNT(duration_seconds), COALESCE(SUM(duration_seconds), 0)
+	dims := hour + `, strategy_version_id, area, department, channel, type, direction`
+	rows, err := db.QueryContext(ctx, `SELECT `+dims+`, COUNT(*),
+		SUM(CASE WHEN resolved_first_contact THEN 1 ELSE 0 END), SUM(CASE WHEN guided THEN 1 ELSE 0 END),
+		SUM(CASE WHEN assisted THEN 1 ELSE 0 END), SUM(CASE WHEN exempt THEN 1 ELSE 0 END),
+		COUNT(duration_seconds), COALESCE(SUM(duration_seconds), 0)
 		FROM inquiries WHERE municipality_id = $1 AND NOT test`+where+` GROUP BY `+dims,
 		append([]any{municipality}, args...)...)
 	if err != nil {
@@ -81,23 +81,21 @@ func recount(ctx context.Context, db *store.DB, municipality, where string, args
 	for rows.Next() {
 		c := Cell{Municipality: municipality}
 		var h string
-		var n, timed, duration int64
+		var t Tally
 		if err := rows.Scan(&h, &c.Version, &c.Area, &c.Department, &c.Channel, &c.Type, &c.Direction,
-			&c.Resolved, &c.Guided, &c.Assisted, &c.Exempt, &n, &timed, &duration); err != nil {
+			&t.Inquiries, &t.Resolved, &t.Guided, &t.Assisted, &t.Exempt, &t.Timed, &t.DurationSeconds); err != nil {
 			return nil, err
 		}
 		day, ok := days[h]
 		if !ok {
-			t, err := time.Parse("2006-01-02 15", h)
+			at, err := time.Parse("2006-01-02 15", h)
 			if err != nil {
 				return nil, fmt.Errorf("recount inquiries: hour %q: %w", h, err)
 			}
-			day = Day(t)
+			day = Day(at)
 			days[h] = day
 		}
 		c.Day = day
-		t := tallyOf(c, nil, n)
-		t.Timed, t.DurationSeconds = timed, duration
 		out.addTally(c, t)
 	}
 	return out, rows.Err()
@@ -126,17 +124,7 @@ func Verify(ctx context.Context, db *store.DB, municipality string) ([]Differenc
 		return nil, err
 	}
 	diffs := compare(stored, recounted, func(c Cell) string {
-		f := []string{}
-		for _, x := range []struct {
-			on   bool
-			name string
-		}{{c.Resolved, "resolved"}, {c.Guided, "guided"}, {c.Assisted, "assisted"}, {c.Exempt, "exempt"}} {
-			if x.on {
-				f = append(f, x.name)
-			}
-		}
-		return fmt.Sprintf("%s %s %s %s %s %s v%d [%s]", c.Day, c.Area, c.Department, c.Channel, c.Type, c.Direction,
-			c.Version, strings.Join(f, " "))
+		return fmt.Sprintf("%s %s %s %s %s %s v%d", c.Day, c.Area, c.Department, c.Channel, c.Type, c.Direction, c.Version)
 	})
 	diffs = append(diffs, compare(storedMonths, recounted.Months(), func(c MonthCell) string {
 		return fmt.Sprintf("%s %s %s %s %s %s", c.Month, c.Area, c.Department, c.Channel, c.Type, c.Direction)

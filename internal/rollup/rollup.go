@@ -1,8 +1,9 @@
 // Package rollup keeps the inquiry counts every figure is made from, at two
-// grains: per Danish day, with every dimension and the four flags
-// (inquiry_counts), and per month with the flags counted
-// (inquiry_months). Both are updated in the same transaction as the raw
-// inquiries, so a dashboard reads O(cells), never O(inquiries) —
+// grains: per Danish day (inquiry_counts) and per month (inquiry_months),
+// each per municipality, service area, department, channel, inquiry type and
+// direction, with the flags — resolved at first contact, guided, assisted,
+// exempt — counted in every cell. Both are updated in the same transaction
+// as the raw inquiries, so a dashboard reads O(cells), never O(inquiries) —
 // GoatCounter's hit_counts and GOV.UK Notify's fact tables work the same
 // way. Test inquiries are never counted.
 package rollup
@@ -21,7 +22,8 @@ import (
 // Cell is one combination of dimensions of a day.
 type Cell struct {
 	Municipality string
-	Version      int64
+	// Version is the strategy version the inquiries were recorded under.
+	Version int64
 	// Day is the Danish calendar day, YYYY-MM-DD.
 	Day        string
 	Area       string
@@ -29,14 +31,9 @@ type Cell struct {
 	Channel    string
 	Type       string
 	Direction  string
-	Resolved   bool
-	Guided     bool
-	Assisted   bool
-	Exempt     bool
 }
 
-// MonthCell is one combination of dimensions of a month; the flags are
-// counted in its Tally instead.
+// MonthCell is one combination of dimensions of a month.
 type MonthCell struct {
 	Municipality string
 	// Month is the Danish calendar month, YYYY-MM.
@@ -48,11 +45,16 @@ type MonthCell struct {
 	Direction  string
 }
 
+// Flags are what staff noted about one inquiry.
+type Flags struct {
+	Resolved, Guided, Assisted, Exempt bool
+}
+
 // Tally is what a cell counts.
 type Tally struct {
 	Inquiries int64
 	// Resolved, Guided, Assisted and Exempt count the inquiries with the
-	// flag (in a day cell they are all or none of its inquiries).
+	// flag.
 	Resolved, Guided, Assisted, Exempt int64
 	// Timed inquiries carry a duration; DurationSeconds is their sum.
 	Timed           int64
@@ -78,33 +80,29 @@ type MonthCounts map[MonthCell]Tally
 // Day is the Danish calendar day of an instant.
 func Day(t time.Time) string { return t.In(strategy.Location).Format(time.DateOnly) }
 
-// Add counts n inquiries of a cell with the same duration (or, with a
-// negative n, takes them away).
-func (c Counts) Add(cell Cell, duration *int, n int64) {
-	c.addTally(cell, tallyOf(cell, duration, n))
-}
-
-func (c Counts) addTally(cell Cell, u Tally) {
-	t := c[cell]
-	t.add(u)
-	c[cell] = t
-}
-
-func tallyOf(cell Cell, duration *int, n int64) Tally {
+// Add counts n inquiries of a cell with the same flags and duration (or,
+// with a negative n, takes them away).
+func (c Counts) Add(cell Cell, f Flags, duration *int, n int64) {
 	t := Tally{Inquiries: n}
-	for _, f := range []struct {
+	for _, x := range []struct {
 		on  bool
 		dst *int64
-	}{{cell.Resolved, &t.Resolved}, {cell.Guided, &t.Guided}, {cell.Assisted, &t.Assisted}, {cell.Exempt, &t.Exempt}} {
-		if f.on {
-			*f.dst = n
+	}{{f.Resolved, &t.Resolved}, {f.Guided, &t.Guided}, {f.Assisted, &t.Assisted}, {f.Exempt, &t.Exempt}} {
+		if x.on {
+			*x.dst = n
 		}
 	}
 	if duration != nil {
 		t.Timed = n
 		t.DurationSeconds = n * int64(*duration)
 	}
-	return t
+	c.addTally(cell, t)
+}
+
+func (c Counts) addTally(cell Cell, u Tally) {
+	t := c[cell]
+	t.add(u)
+	c[cell] = t
 }
 
 // Months sums day cells into month cells.
@@ -120,19 +118,24 @@ func (c Counts) Months() MonthCounts {
 	return out
 }
 
-// cellsPerUpsert keeps each statement below both engines' parameter limits.
-const cellsPerUpsert = 500
+const tallyColumns = `inquiries, resolved, guided, assisted, exempt, timed, duration_seconds`
 
-const dayColumns = `municipality_id, strategy_version_id, day, area, department, channel, type, direction,
-	resolved_first_contact, guided, assisted, exempt, inquiries, timed, duration_seconds`
+const dayColumns = `municipality_id, strategy_version_id, day, area, department, channel, type, direction, ` + tallyColumns
 
-const dayKey = `municipality_id, day, area, department, channel, type, direction,
-	resolved_first_contact, guided, assisted, exempt, strategy_version_id`
+const dayKey = `municipality_id, day, area, department, channel, type, direction, strategy_version_id`
 
-const monthColumns = `municipality_id, month, area, department, channel, type, direction,
-	inquiries, resolved, guided, assisted, exempt, timed, duration_seconds`
+const monthColumns = `municipality_id, month, area, department, channel, type, direction, ` + tallyColumns
 
 const monthKey = `municipality_id, month, area, department, channel, type, direction`
+
+var (
+	dayTypes   = []string{store.Text, store.BigInt, store.Text, store.Text, store.Text, store.Text, store.Text, store.Text, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt}
+	monthTypes = []string{store.Text, store.Text, store.Text, store.Text, store.Text, store.Text, store.Text, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt}
+)
+
+func (t Tally) values() []any {
+	return []any{t.Inquiries, t.Resolved, t.Guided, t.Assisted, t.Exempt, t.Timed, t.DurationSeconds}
+}
 
 // Apply adds counts to the stored day and month cells within tx, and
 // removes cells that reach zero (after an undone registration).
@@ -142,29 +145,19 @@ func Apply(ctx context.Context, db *store.DB, tx *sql.Tx, counts Counts) error {
 	}
 	// A fixed order keeps concurrent writers from deadlocking on PostgreSQL.
 	days := sortedDays(counts)
-	err := upsert(ctx, db, tx, "inquiry_counts", dayColumns, dayKey, 15, len(days), func(i int, args []any) []any {
-		c, t := days[i], counts[days[i]]
-		return append(args, c.Municipality, c.Version, c.Day, c.Area, c.Department, c.Channel, c.Type, c.Direction,
-			c.Resolved, c.Guided, c.Assisted, c.Exempt, t.Inquiries, t.Timed, t.DurationSeconds)
-	}, `inquiries = inquiry_counts.inquiries + excluded.inquiries,
-		timed = inquiry_counts.timed + excluded.timed,
-		duration_seconds = inquiry_counts.duration_seconds + excluded.duration_seconds`)
+	err := upsert(ctx, db, tx, "inquiry_counts", dayColumns, dayKey, dayTypes, len(days), func(i int) []any {
+		c := days[i]
+		return append([]any{c.Municipality, c.Version, c.Day, c.Area, c.Department, c.Channel, c.Type, c.Direction}, counts[c].values()...)
+	})
 	if err != nil {
 		return fmt.Errorf("update inquiry counts: %w", err)
 	}
 	months := counts.Months()
 	monthCells := sortedMonths(months)
-	err = upsert(ctx, db, tx, "inquiry_months", monthColumns, monthKey, 14, len(monthCells), func(i int, args []any) []any {
-		c, t := monthCells[i], months[monthCells[i]]
-		return append(args, c.Municipality, c.Month, c.Area, c.Department, c.Channel, c.Type, c.Direction,
-			t.Inquiries, t.Resolved, t.Guided, t.Assisted, t.Exempt, t.Timed, t.DurationSeconds)
-	}, `inquiries = inquiry_months.inquiries + excluded.inquiries,
-		resolved = inquiry_months.resolved + excluded.resolved,
-		guided = inquiry_months.guided + excluded.guided,
-		assisted = inquiry_months.assisted + excluded.assisted,
-		exempt = inquiry_months.exempt + excluded.exempt,
-		timed = inquiry_months.timed + excluded.timed,
-		duration_seconds = inquiry_months.duration_seconds + excluded.duration_seconds`)
+	err = upsert(ctx, db, tx, "inquiry_months", monthColumns, monthKey, monthTypes, len(monthCells), func(i int) []any {
+		c := monthCells[i]
+		return append([]any{c.Municipality, c.Month, c.Area, c.Department, c.Channel, c.Type, c.Direction}, months[c].values()...)
+	})
 	if err != nil {
 		return fmt.Errorf("update monthly inquiry counts: %w", err)
 	}
@@ -184,18 +177,24 @@ func Apply(ctx context.Context, db *store.DB, tx *sql.Tx, counts Counts) error {
 	return nil
 }
 
-// upsert adds n rows of cols columns to table, in statements of at most
-// cellsPerUpsert rows; row appends the i-th row's values.
-func upsert(ctx context.Context, db *store.DB, tx *sql.Tx, table, columns, key string, cols, n int,
-	row func(i int, args []any) []any, update string) error {
-	for start := 0; start < n; start += cellsPerUpsert {
-		end := min(start+cellsPerUpsert, n)
-		args := make([]any, 0, (end-start)*cols)
-		for i := start; i < end; i++ {
-			args = row(i, args)
+// upsert adds n rows to a table's cells, adding the tallies of a cell that
+// exists to its own.
+func upsert(ctx context.Context, db *store.DB, tx *sql.Tx, table, columns, key string, types []string, n int, row func(i int) []any) error {
+	per := db.RowsPerStatement()
+	for start := 0; start < n; start += per {
+		end := min(start+per, n)
+		source, args, err := db.Rows(types, end-start, func(i int) []any { return row(start + i) })
+		if err != nil {
+			return err
 		}
-		q := `INSERT INTO ` + table + ` (` + columns + `) VALUES ` + db.ValuesList(end-start, cols) +
-			` ON CONFLICT (` + key + `) DO UPDATE SET ` + update
+		q := `INSERT INTO ` + table + ` (` + columns + `) ` + source + ` ON CONFLICT (` + key + `) DO UPDATE SET
+			inquiries = ` + table + `.inquiries + excluded.inquiries,
+			resolved = ` + table + `.resolved + excluded.resolved,
+			guided = ` + table + `.guided + excluded.guided,
+			assisted = ` + table + `.assisted + excluded.assisted,
+			exempt = ` + table + `.exempt + excluded.exempt,
+			timed = ` + table + `.timed + excluded.timed,
+			duration_seconds = ` + table + `.duration_seconds + excluded.duration_seconds`
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return err
 		}
@@ -231,10 +230,7 @@ func less(a, b Cell) bool {
 			return p[0] < p[1]
 		}
 	}
-	if a.Version != b.Version {
-		return a.Version < b.Version
-	}
-	return flags(a) < flags(b)
+	return a.Version < b.Version
 }
 
 func lessMonth(a, b MonthCell) bool {
@@ -247,14 +243,4 @@ func lessMonth(a, b MonthCell) bool {
 		}
 	}
 	return false
-}
-
-func flags(c Cell) int {
-	n := 0
-	for i, f := range []bool{c.Resolved, c.Guided, c.Assisted, c.Exempt} {
-		if f {
-			n |= 1 << i
-		}
-	}
-	return n
 }

@@ -61,6 +61,7 @@ type figuresView struct {
 	TargetCharts                      []chartTable
 	Mix                               chartTable
 	Channels                          chartTable
+	CostByType                        table
 	AreaTable                         table
 	Savings                           chartTable
 	WithoutSolution                   table
@@ -180,6 +181,7 @@ func (s *Server) fillFigures(data *figuresView, d *report.Dashboard) {
 	}
 	data.Mix = newChartTable(ft.Mix())
 	data.Channels = newChartTable(ft.Channels())
+	data.CostByType = table{Table: ft.CostByType()}
 	data.AreaTable = table{Table: ft.Areas()}
 	data.Savings = newChartTable(ft.Savings())
 	data.WithoutSolution = table{Table: ft.WithoutSolution()}
@@ -188,7 +190,7 @@ func (s *Server) fillFigures(data *figuresView, d *report.Dashboard) {
 
 // linkExports gives every table its download links.
 func (data *figuresView) linkExports() {
-	for _, t := range []*table{&data.KeyFigures, &data.Targets, &data.Mix.table, &data.Channels.table, &data.AreaTable,
+	for _, t := range []*table{&data.KeyFigures, &data.Targets, &data.Mix.table, &data.Channels.table, &data.CostByType, &data.AreaTable,
 		&data.Savings.table, &data.WithoutSolution, &data.DepartmentTable, data.Comparison} {
 		if t != nil {
 			data.link(t)
@@ -313,7 +315,7 @@ func (s *Server) exportFigures(w http.ResponseWriter, r *http.Request) error {
 
 // tables are every table of the page, for export by id.
 func (data figuresView) tables() []table {
-	out := []table{data.KeyFigures, data.Targets, data.Mix.table, data.Channels.table, data.AreaTable, data.Savings.table,
+	out := []table{data.KeyFigures, data.Targets, data.Mix.table, data.Channels.table, data.CostByType, data.AreaTable, data.Savings.table,
 		data.WithoutSolution, data.DepartmentTable}
 	for _, t := range data.TargetCharts {
 		out = append(out, t.table)
