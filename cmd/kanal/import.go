@@ -13,7 +13,6 @@ import (
 	"github.com/kanal-dk/kanal/internal/ingest"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/locale"
-	"github.com/kanal-dk/kanal/internal/municipality"
 )
 
 // importCommand runs "kanal import inquiries --municipality ID FILE.csv".
@@ -47,13 +46,8 @@ func importCommand(ctx context.Context, cfg config.Config, args []string, stdout
 		return exitFailure
 	}
 	defer db.Close()
-	cur, err := municipality.NewRegistry(db).Current(ctx, *m)
-	if errors.Is(err, municipality.ErrNotFound) {
-		fmt.Fprintf(stderr, tr.T("cli.show.unknown"), *m)
-		return exitFailure
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "kanal import:", err)
+	cur, ok := current(ctx, db, *m, "kanal import", tr, stderr)
+	if !ok {
 		return exitFailure
 	}
 	res, err := ingest.Import(ctx, inquiry.NewRecorder(db), cur, data, time.Now())

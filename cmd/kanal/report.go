@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -16,7 +15,6 @@ import (
 	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/council"
 	"github.com/kanal-dk/kanal/internal/locale"
-	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/rollup"
 )
 
@@ -54,13 +52,8 @@ func reportCommand(ctx context.Context, cfg config.Config, args []string, stdout
 		return exitFailure
 	}
 	defer db.Close()
-	cur, err := municipality.NewRegistry(db).Current(ctx, *m)
-	if errors.Is(err, municipality.ErrNotFound) {
-		fmt.Fprintf(stderr, tr.T("cli.show.unknown"), *m)
-		return exitFailure
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "kanal report:", err)
+	cur, ok := current(ctx, db, *m, "kanal report", tr, stderr)
+	if !ok {
 		return exitFailure
 	}
 	if *year == 0 {

@@ -176,6 +176,21 @@ func openDB(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.DB
 	return db, nil
 }
 
+// current reads a municipality's strategy for a command, saying what is
+// wrong when it cannot: an unknown municipality, or the database's error.
+func current(ctx context.Context, db *store.DB, id, command string, tr locale.Printer, stderr io.Writer) (*municipality.Current, bool) {
+	cur, err := municipality.NewRegistry(db).Current(ctx, id)
+	switch {
+	case errors.Is(err, municipality.ErrNotFound):
+		fmt.Fprintf(stderr, tr.T("cli.show.unknown"), id)
+		return nil, false
+	case err != nil:
+		fmt.Fprintf(stderr, "%s: %v\n", command, err)
+		return nil, false
+	}
+	return cur, true
+}
+
 // loadStrategies loads every file; a file with problems is reported with
 // file:line:col positions and nothing of it is stored.
 func loadStrategies(ctx context.Context, registry *municipality.Registry, files []namedFile, tr locale.Printer, stdout, stderr io.Writer) ([]municipality.Version, bool) {

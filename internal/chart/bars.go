@@ -33,14 +33,7 @@ const (
 func (b Bars) SVG() template.HTML {
 	f := newFrame(b.ID, b.Title, b.Description, b.Empty, b.Width)
 	n := len(b.Labels)
-	lo, hi := 0.0, 0.0
-	var all []float64
-	for i := 0; i < n; i++ {
-		if v := value(b.Values, i); finite(v) {
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
-			all = append(all, v)
-		}
-	}
+	lo, hi, all := b.Range()
 	if n == 0 || (lo == 0 && hi == 0) {
 		return f.emptySVG()
 	}
@@ -153,4 +146,20 @@ func wrap(s string, width float64, maxLines int) []string {
 		lines[i] = truncate(l, width)
 	}
 	return lines
+}
+
+// Range is the span of the finite values with zero in it, and those
+// values; a span of zero (or an infinite one) means nothing to draw. The
+// PDF report draws its bars from the same answer.
+func (b Bars) Range() (lo, hi float64, finiteValues []float64) {
+	for i := range b.Labels {
+		if v := value(b.Values, i); finite(v) {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+			finiteValues = append(finiteValues, v)
+		}
+	}
+	if !finite(hi - lo) {
+		return 0, 0, finiteValues
+	}
+	return lo, hi, finiteValues
 }

@@ -60,8 +60,8 @@ func (l Lines) SVG() template.HTML {
 	if n == 0 || len(all) == 0 {
 		return f.emptySVG()
 	}
-	markers := l.placedMarkers()
-	lo, hi, ticks := l.valueAxis(all, markerValues(markers))
+	markers := l.PlacedMarkers()
+	lo, hi, ticks := l.Axis(all, markerValues(markers))
 
 	format := Formatter(l.Format, append(all, markerValues(markers)...))
 	tickFormat := l.Format
@@ -94,11 +94,12 @@ func (l Lines) SVG() template.HTML {
 	return c.close()
 }
 
-// valueAxis returns the value axis's ends and gridlines. A fixed end stays
-// where the caller put it; a free end grows to the next round tick past
-// the data and markers. A fixed range that is empty or reversed is
-// ignored rather than drawn upside down.
-func (l Lines) valueAxis(values, markers []float64) (lo, hi float64, ticks []float64) {
+// Axis returns the value axis's ends and gridlines for the values and the
+// markers' values. A fixed end stays where the caller put it; a free end
+// grows to the next round tick past the data, the markers and zero. A
+// fixed range that is empty or reversed is ignored rather than drawn
+// upside down. The PDF report draws its axes from the same answer.
+func (l Lines) Axis(values, markers []float64) (lo, hi float64, ticks []float64) {
 	dataLo, dataHi := 0.0, 0.0
 	for _, v := range append(values[:len(values):len(values)], markers...) {
 		dataLo, dataHi = math.Min(dataLo, v), math.Max(dataHi, v)
@@ -112,7 +113,7 @@ func (l Lines) valueAxis(values, markers []float64) (lo, hi float64, ticks []flo
 	if fixedHi {
 		hi = *l.YMax
 	}
-	if !(hi > lo) {
+	if !(hi > lo) || !finite(hi-lo) {
 		fixedLo, fixedHi = false, false
 		lo, hi = dataLo, dataHi
 	}

@@ -13,20 +13,23 @@ type Marker struct {
 	Label    string
 }
 
-type placedMarker struct {
+// PlacedMarker is a marker found on the chart: Index is its category's.
+type PlacedMarker struct {
 	Marker
-	index int
+	Index int
 }
 
-func (l Lines) placedMarkers() []placedMarker {
-	var out []placedMarker
+// PlacedMarkers are the markers with a finite value on one of the
+// chart's categories; the others are not drawn.
+func (l Lines) PlacedMarkers() []PlacedMarker {
+	var out []PlacedMarker
 	for _, m := range l.Markers {
 		if !finite(m.Value) {
 			continue
 		}
 		for i, c := range l.Categories {
 			if c == m.Category {
-				out = append(out, placedMarker{m, i})
+				out = append(out, PlacedMarker{m, i})
 				break
 			}
 		}
@@ -34,7 +37,7 @@ func (l Lines) placedMarkers() []placedMarker {
 	return out
 }
 
-func markerValues(ms []placedMarker) []float64 {
+func markerValues(ms []PlacedMarker) []float64 {
 	var out []float64
 	for _, m := range ms {
 		out = append(out, m.Value)
@@ -51,13 +54,13 @@ const (
 // drawMarkers puts each marker's diamond at its point and its label where
 // it covers the least of the lines, inside the chart. A white halo keeps
 // the label readable where it still crosses one.
-func (p *categoryPlot) drawMarkers(c *canvas, ms []placedMarker, series []Series) {
+func (p *categoryPlot) drawMarkers(c *canvas, ms []PlacedMarker, series []Series) {
 	if len(ms) == 0 {
 		return
 	}
 	c.printf(`<g class="markers">`)
 	for _, m := range ms {
-		x, y := p.x(m.index), p.y(clamp(m.Value, p.lo, p.hi))
+		x, y := p.x(m.Index), p.y(clamp(m.Value, p.lo, p.hi))
 		c.printf(`<g class="marker" transform="translate(%s %s)">`, num(x), num(y))
 		c.printf(`<path d="M0 %sL%s 0L0 %sL%s 0Z" fill="%s" stroke="%s" stroke-width="1.5"/>`,
 			num(-markerSize), num(markerSize), num(markerSize), num(-markerSize), inkColor, paper)

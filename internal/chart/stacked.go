@@ -40,21 +40,8 @@ type StackedBars struct {
 func (s StackedBars) SVG() template.HTML {
 	f := newFrame(s.ID, s.Title, s.Description, s.Empty, s.Width)
 	n := len(s.Categories)
-	totals := make([]float64, n)
-	var all []float64
-	for _, ser := range s.Series {
-		for i := 0; i < n; i++ {
-			if v := value(ser.Values, i); finite(v) && v > 0 {
-				totals[i] += v
-				all = append(all, v)
-			}
-		}
-	}
-	maxTotal := 0.0
-	for _, t := range totals {
-		maxTotal = math.Max(maxTotal, t)
-	}
-	if n == 0 || maxTotal <= 0 {
+	totals, all, maxTotal := s.Totals()
+	if n == 0 || !(maxTotal > 0) {
 		return f.emptySVG()
 	}
 
@@ -118,3 +105,25 @@ func (s StackedBars) SVG() template.HTML {
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+// Totals are each column's total, every value that is drawn (positive and
+// finite), and the largest total, which is not positive when there is
+// nothing to draw. The PDF report stacks from the same answer.
+func (s StackedBars) Totals() (totals, drawn []float64, largest float64) {
+	totals = make([]float64, len(s.Categories))
+	for _, ser := range s.Series {
+		for i := range totals {
+			if v := value(ser.Values, i); finite(v) && v > 0 {
+				totals[i] += v
+				drawn = append(drawn, v)
+			}
+		}
+	}
+	for _, t := range totals {
+		largest = math.Max(largest, t)
+	}
+	if !finite(largest) {
+		largest = 0
+	}
+	return totals, drawn, largest
+}

@@ -210,21 +210,8 @@ func labelEvery(need, band float64, n int) int {
 // is nothing to draw. Negative and missing values draw no segment.
 func (r *pdfReport) stackedChart(s chart.StackedBars) func(x, y float64) {
 	n := len(s.Categories)
-	totals := make([]float64, n)
-	var all []float64
-	for _, ser := range s.Series {
-		for i := 0; i < n; i++ {
-			if v := value(ser.Values, i); finite(v) && v > 0 {
-				totals[i] += v
-				all = append(all, v)
-			}
-		}
-	}
-	maxTotal := 0.0
-	for _, t := range totals {
-		maxTotal = math.Max(maxTotal, t)
-	}
-	if n == 0 || !(maxTotal > 0) || !finite(maxTotal) {
+	totals, _, maxTotal := s.Totals()
+	if n == 0 || !(maxTotal > 0) {
 		return nil
 	}
 	ticks, unit := chart.Ticks(0, maxTotal, false), s.Unit
@@ -281,11 +268,11 @@ func (r *pdfReport) linesChart(l chart.Lines) func(x, y float64) {
 	if n == 0 || len(all) == 0 {
 		return nil
 	}
-	markers := placedMarkers(l)
+	markers := l.PlacedMarkers()
 	for _, m := range markers {
 		marks = append(marks, m.Value)
 	}
-	lo, hi, ticks := valueAxis(l, all, marks)
+	lo, hi, ticks := l.Axis(all, marks)
 	tickFormat := chart.Formatter(l.Format, ticks)
 	unit, tickLabel := l.Unit, tickFormat
 	if strings.TrimSpace(l.Unit) == "%" {
@@ -379,36 +366,13 @@ func (r *pdfReport) drawLine(p categoryPlot, si int, ser chart.Series) {
 	}
 }
 
-type placedMarker struct {
-	chart.Marker
-	index int
-}
-
-// placedMarkers are the markers with a finite value on one of the
-// chart's categories.
-func placedMarkers(l chart.Lines) []placedMarker {
-	var out []placedMarker
-	for _, m := range l.Markers {
-		if !finite(m.Value) {
-			continue
-		}
-		for i, c := range l.Categories {
-			if c == m.Category {
-				out = append(out, placedMarker{m, i})
-				break
-			}
-		}
-	}
-	return out
-}
-
 const markerSize = 1.6
 
 // drawMarkers draws each marker as a diamond with its label beside it,
 // where the label covers the least of the lines, on white.
-func (r *pdfReport) drawMarkers(p categoryPlot, ms []placedMarker, series []chart.Series) {
+func (r *pdfReport) drawMarkers(p categoryPlot, ms []chart.PlacedMarker, series []chart.Series) {
 	for _, m := range ms {
-		x, y := p.x(m.index), p.y(m.Value)
+		x, y := p.x(m.Index), p.y(m.Value)
 		if !finite(x) || !finite(y) {
 			continue
 		}
@@ -482,54 +446,13 @@ func lineHits(p categoryPlot, x0, x1, y0, y1 float64, series []chart.Series) int
 	return hits
 }
 
-// valueAxis returns the value axis's ends and gridlines as the SVG chart
-// chooses them: a fixed end stays where the chart puts it, a free end
-// grows to the next round tick past the data, markers and zero.
-func valueAxis(l chart.Lines, values, markers []float64) (lo, hi float64, ticks []float64) {
-	dataLo, dataHi := 0.0, 0.0
-	for _, v := range append(append([]float64(nil), values...), markers...) {
-		dataLo, dataHi = math.Min(dataLo, v), math.Max(dataHi, v)
-	}
-	lo, hi = dataLo, dataHi
-	fixedLo := l.YMin != nil && finite(*l.YMin)
-	fixedHi := l.YMax != nil && finite(*l.YMax)
-	if fixedLo {
-		lo = *l.YMin
-	}
-	if fixedHi {
-		hi = *l.YMax
-	}
-	if !(hi > lo) || !finite(hi-lo) {
-		fixedLo, fixedHi = false, false
-		lo, hi = dataLo, dataHi
-	}
-	ticks = chart.Ticks(lo, hi, false)
-	if !fixedLo {
-		lo = ticks[0]
-	}
-	if !fixedHi {
-		hi = ticks[len(ticks)-1]
-	}
-	if fixedLo || fixedHi {
-		ticks = chart.Ticks(lo, hi, true)
-	}
-	return lo, hi, ticks
-}
-
 // barsChart returns the drawing of horizontal bars and its height, or nil
 // when there is nothing to draw. Labels are on the left, each value at
 // its bar's end; negative values go left of the zero line.
 func (r *pdfReport) barsChart(b chart.Bars) (func(x, y float64), float64) {
 	n := len(b.Labels)
-	lo, hi := 0.0, 0.0
-	var all []float64
-	for i := 0; i < n; i++ {
-		if v := value(b.Values, i); finite(v) {
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
-			all = append(all, v)
-		}
-	}
-	if n == 0 || (lo == 0 && hi == 0) || !finite(hi-lo) {
+	lo, hi, all := b.Range()
+	if n == 0 || (lo == 0 && hi == 0) {
 		return nil, 0
 	}
 	format := chart.Formatter(b.Format, all)

@@ -22,7 +22,7 @@ import (
 // comparison between municipalities. Every figure comes from the rollups
 // through report.Load.
 
-// option is one choice of a select.
+// choice is one option of a select.
 type choice struct {
 	Value, Label string
 }
