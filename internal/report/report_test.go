@@ -314,3 +314,40 @@ func checkFigures(t *testing.T, name string, s *strategy.Strategy, f report.Filt
 		t.Errorf("%s: the channel mix sums to %d", name, mixSum)
 	}
 }
+
+// Build narrows the trend's rows to the filter's department itself: the
+// targets of a department are the same whether the rows were narrowed
+// when read or not.
+func TestBuild_TargetsFollowTheFiltersDepartment(t *testing.T) {
+	s, err := strategies.Parsed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := s["dragoer"]
+	var rows, mine []rollup.Row
+	for m := 1; m <= 12; m++ {
+		for _, dep := range []struct {
+			id             string
+			digital, paper int64
+		}{{"borgerbutikken", int64(10 * m), 50}, {"teknik-miljoe", 5, int64(10 * m)}} {
+			period := fmt.Sprintf("2014-%02d", m)
+			for _, r := range []rollup.Row{
+				{Period: period, Area: "flytning", Department: dep.id, Channel: "self_service", Type: "transaction", Direction: "inbound", Tally: rollup.Tally{Inquiries: dep.digital}},
+				{Period: period, Area: "flytning", Department: dep.id, Channel: "letter", Type: "transaction", Direction: "inbound", Tally: rollup.Tally{Inquiries: dep.paper}},
+			} {
+				rows = append(rows, r)
+				if dep.id == "borgerbutikken" {
+					mine = append(mine, r)
+				}
+			}
+		}
+	}
+	f := report.Filter{From: "2014-01-01", To: "2014-12-31", Department: "borgerbutikken"}
+	narrowed, whole := report.Build(d, f, mine, mine), report.Build(d, f, rows, rows)
+	if !reflect.DeepEqual(narrowed.Targets, whole.Targets) {
+		t.Errorf("the department's targets depend on rows of other departments:\n%+v\n%+v", narrowed.Targets[0].Years, whole.Targets[0].Years)
+	}
+	if narrowed.Targets[0].Trend == nil || *narrowed.Targets[0].Trend <= 0 {
+		t.Errorf("Borgerbutikken's digital share rises month by month; trend %v", narrowed.Targets[0].Trend)
+	}
+}

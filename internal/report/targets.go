@@ -92,7 +92,8 @@ func measure(m string, t Totals) (int64, int64, bool) {
 }
 
 // targets follows every share target through the monthly rows up to the
-// end of the filter's period.
+// end of the filter's period, in the filter's department and area; the
+// measure decides the type and direction.
 func targets(s *strategy.Strategy, f Filter, months []rollup.Row) []TargetStatus {
 	var out []TargetStatus
 	for i := range s.Targets {
@@ -107,7 +108,7 @@ func targets(s *strategy.Strategy, f Filter, months []rollup.Row) []TargetStatus
 		byMonth := map[string]*Totals{}
 		byYear := map[string]*Totals{}
 		for _, r := range months {
-			if area != "" && r.Area != area {
+			if area != "" && r.Area != area || f.Department != "" && r.Department != f.Department || f.Area != "" && r.Area != f.Area {
 				continue
 			}
 			for _, m := range []struct {
