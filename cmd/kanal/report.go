@@ -8,14 +8,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/council"
 	"github.com/kanal-dk/kanal/internal/locale"
-	"github.com/kanal-dk/kanal/internal/rollup"
 )
 
 // reportCommand runs "kanal report --municipality ID --year 2014 --format
@@ -57,9 +55,9 @@ func reportCommand(ctx context.Context, cfg config.Config, args []string, stdout
 		return exitFailure
 	}
 	if *year == 0 {
-		*year = time.Now().Year() - 1
-		if _, last, err := rollup.Span(ctx, db, cur.Municipality); err == nil && last != "" {
-			*year, _ = strconv.Atoi(last[:4])
+		if *year, err = council.LastYear(ctx, db, cur.Municipality, time.Now()); err != nil {
+			fmt.Fprintln(stderr, "kanal report:", err)
+			return exitFailure
 		}
 	}
 	doc, err := council.Make(ctx, db, tr, cur, *year, time.Now())

@@ -3,6 +3,7 @@ package council
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/describe"
@@ -15,13 +16,13 @@ import (
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
-// Make reads a calendar year's figures of a municipality, for the whole
-// municipality and for each department, and writes the report in a
-// language. now dates it.
+// Make reads a calendar year's figures of a municipality once and writes
+// the report in a language, for the whole municipality and each
+// department. now dates it.
 func Make(ctx context.Context, db *store.DB, l locale.Printer, cur *municipality.Current, year int, now time.Time) (*Document, error) {
 	s := cur.Strategy
 	f := report.Filter{From: fmt.Sprintf("%d-01-01", year), To: fmt.Sprintf("%d-12-31", year)}
-	d, err := report.Load(ctx, db, rollup.Read, cur.Municipality, s, f)
+	period, trend, err := report.Rows(ctx, db, rollup.Read, cur.Municipality, s, f)
 	if err != nil {
 		return nil, fmt.Errorf("the report for %d: %w", year, err)
 	}
@@ -29,13 +30,19 @@ func Make(ctx context.Context, db *store.DB, l locale.Printer, cur *municipality
 	for _, dep := range s.Departments {
 		df := f
 		df.Department = dep.ID
-		dd, err := report.Load(ctx, db, rollup.Read, cur.Municipality, s, df)
-		if err != nil {
-			return nil, fmt.Errorf("the report for %d, %s: %w", year, dep.ID, err)
-		}
-		departments = append(departments, dd)
+		departments = append(departments, report.Build(s, df, period, trend))
 	}
-	return build(l, s, year, d, departments, now), nil
+	return build(l, s, year, report.Build(s, f, period, trend), departments, now), nil
+}
+
+// LastYear is the year a report is for when none is asked for: the last
+// with counted inquiries, else the calendar year before now.
+func LastYear(ctx context.Context, db *store.DB, municipality string, now time.Time) (int, error) {
+	_, last, err := rollup.Span(ctx, db, municipality)
+	if err != nil || last == "" {
+		return now.Year() - 1, err
+	}
+	return strconv.Atoi(last[:4])
 }
 
 // build writes the report from the figures. It is pure.

@@ -50,31 +50,41 @@ func (f Filter) matches(r rollup.Row) bool {
 // way.
 type Reader func(context.Context, *store.DB, rollup.Query) ([]rollup.Row, error)
 
-// Load reads what the dashboard needs and builds it: the period's rows
-// (by day when the period is at most two months, else by month) and, for
-// the targets' trend, the months from the start of the strategy period.
+// Load reads what the dashboard needs and builds it.
 func Load(ctx context.Context, db *store.DB, read Reader, municipality string, s *strategy.Strategy, f Filter) (*Dashboard, error) {
+	period, trend, err := Rows(ctx, db, read, municipality, s, f)
+	if err != nil {
+		return nil, err
+	}
+	return Build(s, f, period, trend), nil
+}
+
+// Rows reads the rows a dashboard is built from: the period's (by day
+// when the period is at most two months, else by month) and, for the
+// targets' trend, the months from the start of the strategy period. Build
+// narrows them to a filter's type, direction, department and area, so
+// rows read for a whole municipality serve each of its departments.
+func Rows(ctx context.Context, db *store.DB, read Reader, municipality string, s *strategy.Strategy, f Filter) (period, trend []rollup.Row, err error) {
 	if f.Days() == 0 {
-		return nil, fmt.Errorf("the period %s–%s is not a period", f.From, f.To)
+		return nil, nil, fmt.Errorf("the period %s–%s is not a period", f.From, f.To)
 	}
 	q := rollup.Query{Municipality: municipality, From: f.From, To: f.To, Department: f.Department, Area: f.Area,
 		ByDay: f.Days() <= 62}
-	period, err := read(ctx, db, q)
-	if err != nil {
-		return nil, err
+	if period, err = read(ctx, db, q); err != nil {
+		return nil, nil, err
 	}
 	trendFrom := fmt.Sprintf("%d-01-01", s.Period.From)
 	if f.From < trendFrom {
 		trendFrom = f.From[:8] + "01"
 	}
-	trend, err := read(ctx, db, rollup.Query{Municipality: municipality, From: trendFrom, To: f.To,
+	trend, err = read(ctx, db, rollup.Query{Municipality: municipality, From: trendFrom, To: f.To,
 		Department: f.Department, Area: f.Area})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// A fixed order makes the sums, and so the figures, the same to the
 	// last digit whichever way the rows were read.
 	rollup.Sort(period)
 	rollup.Sort(trend)
-	return Build(s, f, period, trend), nil
+	return period, trend, nil
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/council"
-	"github.com/kanal-dk/kanal/internal/rollup"
 )
 
 // councilReport sends the council's yearly report for ?year= as PDF
@@ -21,10 +20,8 @@ func (s *Server) councilReport(w http.ResponseWriter, r *http.Request) error {
 	}
 	year, err := strconv.Atoi(r.URL.Query().Get("year"))
 	if err != nil || year < 2000 || year > 2100 {
-		// No year asked for: the last with counted inquiries, as on the page.
-		year = time.Now().Year() - 1
-		if _, last, err := rollup.Span(r.Context(), s.db, cur.Municipality); err == nil && last != "" {
-			year, _ = strconv.Atoi(last[:4])
+		if year, err = council.LastYear(r.Context(), s.db, cur.Municipality, time.Now()); err != nil {
+			return err
 		}
 	}
 	doc, err := council.Make(r.Context(), s.db, printer(r), cur, year, time.Now())

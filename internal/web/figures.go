@@ -88,16 +88,16 @@ func forcedDepartment(r *http.Request) string {
 
 // figuresPage reads the filter and builds every figure of the page. With
 // problems in the filter it returns the view with Errors and no figures.
-func (s *Server) figuresPage(r *http.Request) (*municipality.Current, *report.Dashboard, figuresView, error) {
+func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresView, error) {
 	cur, v, err := s.current(r, "figures")
 	if err != nil {
-		return nil, nil, figuresView{}, err
+		return nil, figuresView{}, err
 	}
 	l, st := v.L, cur.Strategy
 	v.Title = l.T("figures.title") + " – " + v.Title
 	first, last, err := rollup.Span(r.Context(), s.db, cur.Municipality)
 	if err != nil {
-		return nil, nil, figuresView{}, err
+		return nil, figuresView{}, err
 	}
 	data := figuresView{view: v, ForcedDepartment: forcedDepartment(r), HasData: last != ""}
 	var f report.Filter
@@ -115,11 +115,11 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, *report.Da
 		data.TypeChoices = append(data.TypeChoices, choice{t, describe.TypeLabel(st, l, t)})
 	}
 	if len(data.Errors) > 0 {
-		return cur, nil, data, nil
+		return cur, data, nil
 	}
 	d, err := report.Load(r.Context(), s.db, rollup.Read, cur.Municipality, st, f)
 	if err != nil {
-		return nil, nil, figuresView{}, err
+		return nil, figuresView{}, err
 	}
 	data.PeriodLabel = periodText(l, data.Form, f)
 	data.Export = "/m/" + cur.Municipality + "/figures/export?" + data.Form.query().Encode()
@@ -127,10 +127,10 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, *report.Da
 	data.CouncilReport = auth.FromContext(r.Context()).Can(auth.CouncilReport, cur.Municipality)
 	s.fillFigures(&data, d)
 	if err := s.fillComparison(r, &data, f); err != nil {
-		return nil, nil, figuresView{}, err
+		return nil, figuresView{}, err
 	}
 	data.linkExports()
-	return cur, d, data, nil
+	return cur, data, nil
 }
 
 // years are the choices of the year select: the strategy period and every
@@ -262,7 +262,7 @@ func (s *Server) fillComparison(r *http.Request, data *figuresView, f report.Fil
 
 // showFigures shows the management information.
 func (s *Server) showFigures(w http.ResponseWriter, r *http.Request) error {
-	_, _, data, err := s.figuresPage(r)
+	_, data, err := s.figuresPage(r)
 	if err != nil {
 		return err
 	}
@@ -276,7 +276,7 @@ func (s *Server) showFigures(w http.ResponseWriter, r *http.Request) error {
 // exportFigures sends one of the page's tables, with the page's filter, as
 // CSV or XLSX.
 func (s *Server) exportFigures(w http.ResponseWriter, r *http.Request) error {
-	cur, _, data, err := s.figuresPage(r)
+	cur, data, err := s.figuresPage(r)
 	if err != nil {
 		return err
 	}
