@@ -71,6 +71,12 @@ func (b Bars) SVG() template.HTML {
 	}
 	plotLeft := labelWidth + 12
 	plotWidth := f.width - plotLeft - 4
+	// Long values on both sides of zero in a narrow chart would leave the
+	// bars no room, or less than none (bars drawn backwards): the bars
+	// keep a quarter of the width and the texts make do with the rest.
+	if pads := leftPad + rightPad; pads > plotWidth*0.75 {
+		leftPad, rightPad = leftPad*plotWidth*0.75/pads, rightPad*plotWidth*0.75/pads
+	}
 	scale := (plotWidth - leftPad - rightPad) / (hi - lo)
 	zero := plotLeft + leftPad - lo*scale
 	top := 4.0

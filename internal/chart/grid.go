@@ -61,7 +61,9 @@ func layoutCategories(f frame, cats, names []string, caption string, ticks []flo
 	// stick out past them; the margins leave room so none is clipped.
 	n := float64(len(cats))
 	band := (f.width - tickWidth - tickGap - rightMin) / n
-	overhang := math.Max(0, widestCat/2-band/2) + 4
+	// A label too long for any margin is cut instead (see drawAxis), so
+	// that the plot keeps at least half the width.
+	overhang := math.Min(math.Max(0, widestCat/2-band/2)+4, f.width/4)
 	p.left = math.Ceil(math.Max(tickWidth+tickGap+2, overhang))
 	right := math.Max(rightMin, overhang)
 	p.width = f.width - p.left - right
@@ -128,7 +130,8 @@ func (p *categoryPlot) drawAxis(c *canvas) {
 	labelY := p.top + p.height + lineHeight/2 + 6
 	for i, cat := range p.cats {
 		if i%p.every == 0 {
-			c.text(p.x(i), labelY, "middle", mutedColor, cat)
+			x := p.x(i)
+			c.text(x, labelY, "middle", mutedColor, truncate(cat, 2*math.Min(x, p.frame.width-x)))
 		}
 	}
 	c.printf(`</g>`)

@@ -136,20 +136,27 @@ func (p *categoryPlot) lineHits(x0, x1, y0, y1 float64, series []Series) int {
 }
 
 // valueAt is where the line drawn for values is at x, if it is there.
+// Left of the first point and right of the last there is no line, only
+// the point itself, which counts within a tenth of a band; a label that
+// reaches past the plot asks about such places.
 func (p *categoryPlot) valueAt(x float64, values []float64) (float64, bool) {
+	last := len(p.cats) - 1
 	pos := (x-p.left)/p.band() - 0.5
+	if !finite(pos) || pos < -0.1 || pos > float64(last)+0.1 {
+		return 0, false
+	}
 	i := int(math.Floor(pos))
-	a, b := value(values, max(i, 0)), value(values, i+1)
-	frac := pos - float64(i)
-	switch {
-	case i < 0 || i+1 >= len(p.cats):
-		// Beyond the first or last point there is only the point itself.
-		j := int(math.Round(pos))
-		if j < 0 || j >= len(p.cats) || math.Abs(pos-float64(j)) > 0.1 {
+	if i < 0 || i >= last {
+		j := min(max(i, 0), last)
+		if math.Abs(pos-float64(j)) > 0.1 {
 			return 0, false
 		}
 		v := value(values, j)
 		return v, finite(v)
+	}
+	a, b := value(values, i), value(values, i+1)
+	frac := pos - float64(i)
+	switch {
 	case finite(a) && finite(b):
 		return a + (b-a)*frac, true
 	case finite(a) && frac < 0.1:

@@ -12,9 +12,10 @@ type Series struct {
 	Dashed bool
 }
 
-// value reads values[i], treating a missing entry as a gap.
+// value reads values[i], treating a missing entry as a gap: also one
+// before the first, which a position left of the plot asks for.
 func value(values []float64, i int) float64 {
-	if i < len(values) {
+	if i >= 0 && i < len(values) {
 		return values[i]
 	}
 	return math.NaN()

@@ -132,7 +132,9 @@ func (r *pdfReport) plotCategories(x, y float64, cats, names []string, unit stri
 	// The first and last x labels are centred under their bands and may
 	// stick out past them; the margins leave room for them.
 	band := (chartWidth - tickWidth - tickGap - 2) / float64(len(cats))
-	overhang := math.Max(0, widest/2-band/2) + 1
+	// A label too long for any margin is cut instead, so that the plot
+	// keeps at least half the width.
+	overhang := math.Min(math.Max(0, widest/2-band/2)+1, chartWidth/4)
 	left := math.Max(tickWidth+tickGap+0.5, overhang)
 	p := categoryPlot{left: x + left, top: top, width: chartWidth - left - math.Max(2, overhang),
 		height: y + chartHeight - xLabelRoom - top, lo: ticks[0], hi: ticks[len(ticks)-1], n: len(cats)}
@@ -153,7 +155,8 @@ func (r *pdfReport) plotCategories(x, y float64, cats, names []string, unit stri
 	every := labelEvery(widest+3, p.band(), len(cats))
 	for i, c := range cats {
 		if i%every == 0 {
-			r.textCentre(p.x(i), r.baseline(p.top+p.height+1, chartLine), c)
+			cx := p.x(i)
+			r.textCentre(cx, r.baseline(p.top+p.height+1, chartLine), r.truncate(c, 2*math.Min(cx-x, x+chartWidth-cx)))
 		}
 	}
 	return p
@@ -500,7 +503,13 @@ func (r *pdfReport) barsChart(b chart.Bars) (func(x, y float64), float64) {
 	return func(x, y float64) {
 		plotLeft := x + labelWidth + 3
 		plotWidth := x + chartWidth - plotLeft
-		scale := math.Max(plotWidth-leftPad-rightPad, 1) / (hi - lo)
+		// As on the page: the bars keep a quarter of the width however
+		// long the values' texts are.
+		leftPad, rightPad := leftPad, rightPad
+		if pads := leftPad + rightPad; pads > plotWidth*0.75 {
+			leftPad, rightPad = leftPad*plotWidth*0.75/pads, rightPad*plotWidth*0.75/pads
+		}
+		scale := (plotWidth - leftPad - rightPad) / (hi - lo)
 		zero := plotLeft + leftPad - lo*scale
 		top := y + 2
 		lineH := size * ptMM * 1.3
