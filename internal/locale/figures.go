@@ -36,6 +36,7 @@ func init() {
 		"figures.bad_number":         {"%q er ikke et tal fra %d til %d.", "%q is not a number from %d to %d."},
 		"figures.bad_period":         {"Ukendt periode %q; vælg år, kvartal, måned eller selvvalgt.", "Unknown period %q; choose year, quarter, month or custom."},
 		"figures.date_missing":       {"Angiv en dato, fx 2014-03-31.", "Give a date, e.g. 2014-03-31."},
+		"figures.date_out_of_range":  {"%q ligger uden for årene %d–%d.", "%q is outside the years %d–%d."},
 		"figures.bad_date":           {"%q er ikke en dato; skriv den som 2014-03-31.", "%q is not a date; write it as 2014-03-31."},
 		"figures.to_before_from":     {"Til-datoen ligger før fra-datoen.", "The to date is before the from date."},
 		"figures.unknown_department": {"Ukendt afdeling %q.", "Unknown department %q."},

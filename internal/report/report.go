@@ -37,7 +37,9 @@ func (f Filter) Days() int {
 	if err1 != nil || err2 != nil || to.Before(from) {
 		return 0
 	}
-	return int(to.Sub(from).Hours()/24) + 1
+	// From the dates' seconds, both midnight UTC, not from a Duration,
+	// which stops at 292 years.
+	return int((to.Unix()-from.Unix())/(24*60*60)) + 1
 }
 
 // matches reports whether a row lies within the filter's dimensions.

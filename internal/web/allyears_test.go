@@ -278,6 +278,19 @@ func TestAllYears_FiguresExportsAndCouncilReportAnswerForEveryYear(t *testing.T)
 			}
 		}
 
+		// The other periods of this year, which has just one inquiry, and
+		// the widest period there is.
+		for _, q := range []string{fmt.Sprintf("period=quarter&year=%d&quarter=%d", thisYear, (int(now.Month())+2)/3),
+			fmt.Sprintf("period=month&year=%d&month=%d", thisYear, now.Month()),
+			fmt.Sprintf("period=custom&from=%d-01-01&to=%s", thisYear, now.Format(time.DateOnly)),
+			"period=custom&from=2000-01-01&to=2100-12-31"} {
+			if status, _, body := ts.raw(t, op, "/m/"+m+"/figures?"+q); status != http.StatusOK {
+				t.Errorf("%s %s: the page answers %d", m, q, status)
+			} else {
+				checkHTML(t, m+" "+q, body)
+			}
+		}
+
 		var years []int
 		for y := s.Period.From - 1; y <= s.Period.To+5; y++ {
 			years = append(years, y)

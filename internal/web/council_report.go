@@ -19,7 +19,7 @@ func (s *Server) councilReport(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	year, err := strconv.Atoi(r.URL.Query().Get("year"))
-	if err != nil || year < 2000 || year > 2100 {
+	if err != nil || year < firstFiguresYear || year > lastFiguresYear {
 		if year, err = council.LastYear(r.Context(), s.db, cur.Municipality, time.Now()); err != nil {
 			return err
 		}

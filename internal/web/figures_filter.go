@@ -20,6 +20,13 @@ const (
 	periodCustom  = "custom"
 )
 
+// The years the figures can be asked for: wide enough for any strategy,
+// narrow enough that a chart of them stays readable and small.
+const (
+	firstFiguresYear = 2000
+	lastFiguresYear  = 2100
+)
+
 // figuresForm is the figures' filter as the form holds it, so that a page
 // with an error shows what was typed.
 type figuresForm struct {
@@ -77,7 +84,7 @@ func readFiguresForm(q url.Values, s *strategy.Strategy, l locale.Printer, lastM
 		}
 		*dst = n
 	}
-	number("year", 2000, 2100, &f.Year)
+	number("year", firstFiguresYear, lastFiguresYear, &f.Year)
 	f.Quarter, f.Month = 1, 1
 	number("quarter", 1, 4, &f.Quarter)
 	number("month", 1, 12, &f.Month)
@@ -108,14 +115,19 @@ func readFiguresForm(q url.Values, s *strategy.Strategy, l locale.Printer, lastM
 	return f, rf, errs
 }
 
-// dateField reads a day, YYYY-MM-DD.
+// dateField reads a day, YYYY-MM-DD, in the years the figures cover.
 func dateField(v, field string, l locale.Printer, errs map[string]string) string {
 	if v == "" {
 		errs[field] = l.T("figures.date_missing")
 		return ""
 	}
-	if _, err := time.Parse(time.DateOnly, v); err != nil {
+	d, err := time.Parse(time.DateOnly, v)
+	if err != nil {
 		errs[field] = l.T("figures.bad_date", v)
+		return ""
+	}
+	if d.Year() < firstFiguresYear || d.Year() > lastFiguresYear {
+		errs[field] = l.T("figures.date_out_of_range", v, firstFiguresYear, lastFiguresYear)
 		return ""
 	}
 	return v

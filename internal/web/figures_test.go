@@ -100,6 +100,8 @@ func TestFigures_ProblemsInTheFilterNameTheField(t *testing.T) {
 		"area=99.99.99":                               `Ukendt område "99.99.99"`,
 		"period=week":                                 "Ukendt periode",
 		"year=tyve":                                   `"tyve" er ikke et tal`,
+		"period=custom&from=0001-01-01&to=2014-12-31": `"0001-01-01" ligger uden for årene 2000–2100`,
+		"period=custom&from=2014-01-01&to=9999-12-31": `"9999-12-31" ligger uden for årene 2000–2100`,
 	} {
 		r := ts.get(t, c, "/m/dragoer/figures?"+query)
 		if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, want) || !strings.Contains(r.body, `aria-invalid="true"`) {
@@ -254,6 +256,7 @@ func TestAPI_KPIs(t *testing.T) {
 		"from=2014-01-01&to=2013-12-31":          "to",
 		"from=2014-01-01&to=2014-12-31&type=x":   "type",
 		"from=2014-01-01&to=2014-12-31&area=999": "area",
+		"from=1900-01-01&to=2014-12-31":          "from",
 	} {
 		r := sp.call(t, ts, "GET", "/api/v1/kpis?"+query, secret, "", "")
 		if r.status != http.StatusBadRequest || !strings.Contains(r.body, `"field": "`+field+`"`) {
