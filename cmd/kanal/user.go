@@ -12,6 +12,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
 // userCommand runs "kanal user add|list|password|disable".
@@ -70,17 +71,21 @@ func userCommand(ctx context.Context, cfg config.Config, args []string, stdout, 
 		if err != nil {
 			return fail(err)
 		}
-		fmt.Fprintf(stdout, tr.T("cli.user.added"), u.Email, tr.T("role."+string(u.Role)), password)
+		if u.PasswordExpiresAt == nil {
+			return fail(errors.New("the new user got no one-time password"))
+		}
+		fmt.Fprintf(stdout, tr.T("cli.user.added"), u.Email, tr.T("role."+string(u.Role)), password,
+			tr.DateTime(u.PasswordExpiresAt.In(strategy.Location)))
 	case "password":
 		u, err := users.ByEmail(ctx, fs.Arg(0))
 		if err != nil {
 			return fail(err)
 		}
-		password, err := users.ResetPassword(ctx, cliActor(), u)
+		password, expires, err := users.ResetPassword(ctx, cliActor(), u)
 		if err != nil {
 			return fail(err)
 		}
-		fmt.Fprintf(stdout, tr.T("cli.user.reset"), u.Email, password)
+		fmt.Fprintf(stdout, tr.T("cli.user.reset"), u.Email, password, tr.DateTime(expires.In(strategy.Location)))
 	case "disable":
 		u, err := users.ByEmail(ctx, fs.Arg(0))
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -32,11 +33,24 @@ const (
 	MunicipalityAdded = "municipality_created"
 	AuditExported     = "audit_exported"
 	ComparisonShared  = "comparison_shared"
+	// InquiryUndone is a registration taken back at the staff console.
+	InquiryUndone = "inquiry_undone"
 )
 
 // Actions lists every action, for filters.
 var Actions = []string{SignIn, SignInFailed, SignOut, PasswordChanged, UserCreated, UserPasswordReset,
-	UserDisabled, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared}
+	UserDisabled, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared,
+	InquiryUndone}
+
+// IsAction reports whether s names an action of the log.
+func IsAction(s string) bool {
+	for _, a := range Actions {
+		if a == s {
+			return true
+		}
+	}
+	return false
+}
 
 // Actor is who did something: a signed-in user's e-mail, "apikey:NAME",
 // "cli:USER" or "system", and where from.
@@ -69,7 +83,9 @@ type Execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
-// Record appends an event.
+// Record appends an event. Callers keep what people typed out of target
+// and detail; as a last guard, anything shaped like a CPR number is masked
+// before it is written, because an event can never be changed afterwards.
 func Record(ctx context.Context, db Execer, municipality string, actor Actor, action, target, detail string) error {
 	var m any
 	if municipality != "" {
@@ -78,7 +94,7 @@ func Record(ctx context.Context, db Execer, municipality string, actor Actor, ac
 	_, err := db.ExecContext(ctx, `INSERT INTO audit_events
 		(municipality_id, occurred_at, actor, action, target, detail, remote_addr)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		m, time.Now().UTC(), actor.Name, action, target, detail, actor.RemoteAddr)
+		m, time.Now().UTC(), MaskCPR(actor.Name), action, MaskCPR(target), MaskCPR(detail), actor.RemoteAddr)
 	if err != nil {
 		return fmt.Errorf("audit %s: %w", action, err)
 	}
@@ -138,4 +154,21 @@ func List(ctx context.Context, db *store.DB, f Filter) ([]Event, error) {
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// cprShaped matches what could be a CPR number: six digits, an optional
+// hyphen or space, four digits, not part of a longer number.
+var cprShaped = regexp.MustCompile(`(^|[^0-9])[0-9]{6}[- ]?[0-9]{4}($|[^0-9])`)
+
+// MaskCPR replaces every CPR-shaped run of digits with "xxxxxx-xxxx".
+func MaskCPR(s string) string {
+	if !cprShaped.MatchString(s) {
+		return s
+	}
+	// Matches share their boundary characters, so neighbours ("0101701234
+	// 0101701234") need a second pass.
+	for cprShaped.MatchString(s) {
+		s = cprShaped.ReplaceAllString(s, "${1}xxxxxx-xxxx${2}")
+	}
+	return s
 }

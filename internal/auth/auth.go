@@ -142,10 +142,12 @@ func FromContext(ctx context.Context) *Principal {
 // Errors of sign-in and lookups.
 var (
 	ErrBadCredentials = errors.New("wrong e-mail address or password")
-	ErrNoSession      = errors.New("no valid session")
-	ErrNoKey          = errors.New("no valid API key")
-	ErrNotFound       = errors.New("not found")
-	ErrExists         = errors.New("already exists")
+	// ErrPasswordExpired is the right one-time password, too late.
+	ErrPasswordExpired = errors.New("the one-time password has expired")
+	ErrNoSession       = errors.New("no valid session")
+	ErrNoKey           = errors.New("no valid API key")
+	ErrNotFound        = errors.New("not found")
+	ErrExists          = errors.New("already exists")
 )
 
 // NormalizeEmail trims and lower-cases an e-mail address.

@@ -56,22 +56,26 @@ func (s *Sessions) Create(ctx context.Context, u User) (string, error) {
 }
 
 // Principal returns the signed-in user of a session token, or ErrNoSession
-// when the session is unknown, revoked, expired or its user disabled.
+// when the session is unknown, revoked, expired or its user disabled, or
+// when it was opened with a one-time password that has expired since: such
+// a session could only choose a new password, which that password no
+// longer allows.
 func (s *Sessions) Principal(ctx context.Context, token string) (*Principal, error) {
 	if token == "" {
 		return nil, ErrNoSession
 	}
 	hash := tokenHash(token)
 	var lastSeen, expires time.Time
+	var passwordExpires sql.NullTime
 	row := s.db.QueryRowContext(ctx, `SELECT u.id, COALESCE(u.municipality_id, ''), u.email, u.name, u.role,
-		COALESCE(u.department, ''), u.must_change_password, u.password_hash IS NOT NULL, u.created_at,
-		u.disabled_at IS NOT NULL, s.last_seen_at, s.expires_at
+		COALESCE(u.department, ''), u.must_change_password, u.password_hash IS NOT NULL, u.password_expires_at,
+		u.created_at, u.disabled_at IS NOT NULL, s.last_seen_at, s.expires_at
 		FROM sessions s JOIN users u ON u.id = s.user_id
 		WHERE s.id_hash = $1 AND s.revoked_at IS NULL AND u.disabled_at IS NULL`, hash)
 	var u User
 	var role string
 	err := row.Scan(&u.ID, &u.Municipality, &u.Email, &u.Name, &role, &u.Department, &u.MustChangePassword,
-		&u.HasPassword, &u.CreatedAt, &u.Disabled, &lastSeen, &expires)
+		&u.HasPassword, &passwordExpires, &u.CreatedAt, &u.Disabled, &lastSeen, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNoSession
 	}
@@ -79,8 +83,11 @@ func (s *Sessions) Principal(ctx context.Context, token string) (*Principal, err
 		return nil, err
 	}
 	u.Role = Role(role)
+	if passwordExpires.Valid {
+		u.PasswordExpiresAt = &passwordExpires.Time
+	}
 	now := time.Now()
-	if now.After(expires) || now.Sub(lastSeen) > SessionIdle {
+	if now.After(expires) || now.Sub(lastSeen) > SessionIdle || u.MustChangePassword && u.passwordExpired(now) {
 		return nil, ErrNoSession
 	}
 	if now.Sub(lastSeen) > touchEvery {
@@ -101,7 +108,8 @@ func (s *Sessions) End(ctx context.Context, actor audit.Actor, p *Principal) err
 	})
 }
 
-// RevokeUser ends every session of a user, for example after a lost laptop.
+// RevokeUser ends every session of a user, for example after a lost laptop;
+// users sign themselves out everywhere with it too.
 func (s *Sessions) RevokeUser(ctx context.Context, actor audit.Actor, u User) error {
 	return s.db.InTx(ctx, func(tx *sql.Tx) error {
 		if err := revokeUserSessions(ctx, tx, u.ID); err != nil {

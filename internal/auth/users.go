@@ -26,8 +26,21 @@ type User struct {
 	Department         string
 	MustChangePassword bool
 	HasPassword        bool
-	CreatedAt          time.Time
-	Disabled           bool
+	// PasswordExpiresAt is when a one-time password stops working; nil
+	// for the user's own password.
+	PasswordExpiresAt *time.Time
+	CreatedAt         time.Time
+	Disabled          bool
+}
+
+// OneTimeValidity is how long a one-time password works: long enough to
+// reach a new colleague over a weekend, short enough that a forgotten
+// e-mail or note with it does not open the account weeks later.
+const OneTimeValidity = 72 * time.Hour
+
+// passwordExpired reports whether the user's one-time password has expired.
+func (u User) passwordExpired(now time.Time) bool {
+	return u.PasswordExpiresAt != nil && !now.Before(*u.PasswordExpiresAt)
 }
 
 // InputError is a problem with one field of a new user or key, for forms
@@ -65,7 +78,8 @@ type NewUser struct {
 }
 
 // Add creates an account and returns it with its one-time password, which
-// must be changed at the first sign-in.
+// must be changed at the first sign-in and expires after OneTimeValidity
+// (the returned user's PasswordExpiresAt).
 func (u *Users) Add(ctx context.Context, actor audit.Actor, nu NewUser) (User, string, error) {
 	nu.Email = NormalizeEmail(nu.Email)
 	nu.Name = strings.TrimSpace(nu.Name)
@@ -82,6 +96,10 @@ func (u *Users) Add(ctx context.Context, actor audit.Actor, nu NewUser) (User, s
 	}
 	user := User{Municipality: nu.Municipality, Email: nu.Email, Name: nu.Name, Role: nu.Role, Department: nu.Department,
 		MustChangePassword: mustChange, HasPassword: true, CreatedAt: time.Now().UTC().Truncate(time.Second)}
+	if mustChange {
+		expires := user.CreatedAt.Add(OneTimeValidity)
+		user.PasswordExpiresAt = &expires
+	}
 	err = u.db.InTx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE email = $1`, nu.Email).Scan(&n); err != nil {
@@ -91,9 +109,10 @@ func (u *Users) Add(ctx context.Context, actor audit.Actor, nu NewUser) (User, s
 			return &InputError{Field: "email", Key: "auth.email_taken", Args: []any{nu.Email}}
 		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO users
-			(municipality_id, email, name, role, department, password_hash, must_change_password, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-			nullable(nu.Municipality), nu.Email, nu.Name, string(nu.Role), nullable(nu.Department), hash, mustChange, user.CreatedAt).
+			(municipality_id, email, name, role, department, password_hash, must_change_password, password_expires_at, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+			nullable(nu.Municipality), nu.Email, nu.Name, string(nu.Role), nullable(nu.Department), hash, mustChange,
+			user.PasswordExpiresAt, user.CreatedAt).
 			Scan(&user.ID); err != nil {
 			return err
 		}
@@ -159,14 +178,18 @@ func nullable(s string) any {
 }
 
 const userColumns = `id, COALESCE(municipality_id, ''), email, name, role, COALESCE(department, ''),
-	must_change_password, password_hash IS NOT NULL, created_at, disabled_at IS NOT NULL`
+	must_change_password, password_hash IS NOT NULL, password_expires_at, created_at, disabled_at IS NOT NULL`
 
 func scanUser(row interface{ Scan(...any) error }) (User, error) {
 	var u User
 	var role string
+	var expires sql.NullTime
 	err := row.Scan(&u.ID, &u.Municipality, &u.Email, &u.Name, &role, &u.Department,
-		&u.MustChangePassword, &u.HasPassword, &u.CreatedAt, &u.Disabled)
+		&u.MustChangePassword, &u.HasPassword, &expires, &u.CreatedAt, &u.Disabled)
 	u.Role = Role(role)
+	if expires.Valid {
+		u.PasswordExpiresAt = &expires.Time
+	}
 	return u, err
 }
 
@@ -214,7 +237,10 @@ func (u *Users) List(ctx context.Context, municipalityID string) ([]User, error)
 
 // Authenticate checks an e-mail address and password and audits the
 // attempt either way. A wrong address, a wrong password and a disabled
-// account all give ErrBadCredentials and take the same time.
+// account all give ErrBadCredentials and take the same time. The right
+// one-time password after it expired gives ErrPasswordExpired with the
+// user, so that the sign-in page can say whom to ask for a new one; only
+// someone who knows the password learns that.
 func (u *Users) Authenticate(ctx context.Context, actor audit.Actor, email, password string) (User, error) {
 	email = NormalizeEmail(email)
 	user, err := u.ByEmail(ctx, email)
@@ -232,6 +258,12 @@ func (u *Users) Authenticate(ctx context.Context, actor audit.Actor, email, pass
 			return User{}, err
 		}
 		return User{}, ErrBadCredentials
+	}
+	if user.passwordExpired(time.Now()) {
+		if err := audit.Record(ctx, u.db, user.Municipality, actor, audit.SignInFailed, user.Email, "password: one-time password expired"); err != nil {
+			return User{}, err
+		}
+		return user, ErrPasswordExpired
 	}
 	return user, audit.Record(ctx, u.db, user.Municipality, actor, audit.SignIn, user.Email, "password")
 }
@@ -257,14 +289,25 @@ func auditableAddress(typed string) string {
 }
 
 // ChangePassword sets a user's own new password after checking the current
-// one.
-func (u *Users) ChangePassword(ctx context.Context, actor audit.Actor, user User, current, next string) error {
+// one, and ends every other session of the user: whoever else knew the old
+// password — or the one-time password — is signed out. keepSession is the
+// hash of the session the change is made in, which stays.
+func (u *Users) ChangePassword(ctx context.Context, actor audit.Actor, user User, keepSession, current, next string) error {
 	hash, err := u.passwordHash(ctx, user.ID)
 	if err != nil {
 		return err
 	}
 	if !passwordMatches(hash, current) {
 		return &InputError{Field: "current", Key: "auth.wrong_current_password"}
+	}
+	// The user of a session is read when the request begins; the expiry is
+	// read again, because an administrator may have issued a new one since.
+	fresh, err := u.ByID(ctx, user.ID)
+	if err != nil {
+		return err
+	}
+	if fresh.MustChangePassword && fresh.passwordExpired(time.Now()) {
+		return &InputError{Field: "current", Key: "auth.onetime_expired"}
 	}
 	if err := CheckPassword(next); err != nil {
 		return &InputError{Field: "password", Key: err.Error()}
@@ -277,25 +320,37 @@ func (u *Users) ChangePassword(ctx context.Context, actor audit.Actor, user User
 		return err
 	}
 	return u.db.InTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, must_change_password = $2 WHERE id = $3`,
-			newHash, false, user.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, must_change_password = $2, password_expires_at = NULL
+			WHERE id = $3`, newHash, false, user.ID); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, user.Municipality, actor, audit.PasswordChanged, user.Email, "")
+		res, err := tx.ExecContext(ctx, `UPDATE sessions SET revoked_at = $1
+			WHERE user_id = $2 AND revoked_at IS NULL AND id_hash <> $3`, time.Now().UTC(), user.ID, keepSession)
+		if err != nil {
+			return err
+		}
+		ended, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, user.Municipality, actor, audit.PasswordChanged, user.Email,
+			fmt.Sprintf("other sessions ended: %d", ended))
 	})
 }
 
-// ResetPassword gives a user a new one-time password and ends their
-// sessions.
-func (u *Users) ResetPassword(ctx context.Context, actor audit.Actor, user User) (string, error) {
+// ResetPassword gives a user a new one-time password, which expires after
+// OneTimeValidity, and ends all of their sessions. It returns the password
+// and when it expires.
+func (u *Users) ResetPassword(ctx context.Context, actor audit.Actor, user User) (string, time.Time, error) {
 	password := OneTimePassword()
 	hash, err := hashPassword(password)
 	if err != nil {
-		return "", err
+		return "", time.Time{}, err
 	}
+	expires := time.Now().UTC().Truncate(time.Second).Add(OneTimeValidity)
 	err = u.db.InTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, must_change_password = $2 WHERE id = $3`,
-			hash, true, user.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, must_change_password = $2, password_expires_at = $3
+			WHERE id = $4`, hash, true, expires, user.ID); err != nil {
 			return err
 		}
 		if err := revokeUserSessions(ctx, tx, user.ID); err != nil {
@@ -303,7 +358,10 @@ func (u *Users) ResetPassword(ctx context.Context, actor audit.Actor, user User)
 		}
 		return audit.Record(ctx, tx, user.Municipality, actor, audit.UserPasswordReset, user.Email, "")
 	})
-	return password, err
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	return password, expires, nil
 }
 
 // Disable closes an account and ends its sessions. The account stays, so

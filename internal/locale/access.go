@@ -9,6 +9,8 @@ func init() {
 		"nav.password": {"Skift adgangskode", "Change password"},
 		"nav.logout":   {"Log ud", "Sign out"},
 
+		"nav.logout_everywhere": {"Log ud overalt", "Sign out everywhere"},
+
 		"role.staff":    {"Medarbejder", "Front-line staff"},
 		"role.manager":  {"Afdelingsleder", "Department manager"},
 		"role.strategy": {"Strategigruppe", "Strategy group"},
@@ -32,6 +34,10 @@ func init() {
 		"login.oidc_failed": {"Log ind via organisationens login lykkedes ikke. Prøv igen, eller kontakt strategigruppen, hvis du ikke har en bruger i Kanal.", "Signing in with your organisation's login did not succeed. Try again, or contact the strategy group if you have no account in Kanal."},
 		"login.help":        {"Har du glemt adgangskoden, kan kommunens strategigruppe give dig en ny engangsadgangskode.", "If you have forgotten your password, your municipality's strategy group can give you a new one-time password."},
 
+		"login.onetime_expired":          {"Engangsadgangskoden er udløbet. Bed strategigruppen i %s om en ny engangsadgangskode.", "The one-time password has expired. Ask the strategy group of %s for a new one-time password."},
+		"login.onetime_expired.operator": {"Engangsadgangskoden er udløbet. Bed dem, der driver Kanal, om en ny (kommandoen kanal user password).", "The one-time password has expired. Ask whoever runs Kanal for a new one (the command kanal user password)."},
+		"login.signed_out_everywhere":    {"Du er logget ud alle steder, også her.", "You have been signed out everywhere, here too."},
+
 		"password.title":    {"Skift adgangskode", "Change password"},
 		"password.forced":   {"Du er logget ind med en engangsadgangskode. Vælg din egen adgangskode for at fortsætte.", "You signed in with a one-time password. Choose your own password to continue."},
 		"password.current":  {"Nuværende adgangskode", "Current password"},
@@ -40,12 +46,13 @@ func init() {
 		"password.help":     {"Mindst 12 tegn. En sætning, du kan huske, er en god adgangskode.", "At least 12 characters. A sentence you can remember makes a good password."},
 		"password.submit":   {"Gem adgangskode", "Save password"},
 		"password.mismatch": {"De to nye adgangskoder er ikke ens.", "The two new passwords differ."},
-		"password.done":     {"Din adgangskode er ændret.", "Your password has been changed."},
+		"password.done":     {"Din adgangskode er ændret, og du er logget ud alle andre steder.", "Your password has been changed, and you have been signed out everywhere else."},
 
 		"auth.password_short":           {"Adgangskoden skal have mindst 12 tegn.", "The password must have at least 12 characters."},
 		"auth.password_long":            {"Adgangskoden må højst fylde 72 bytes.", "The password may be at most 72 bytes."},
 		"auth.password_unchanged":       {"Den nye adgangskode skal være en anden end den nuværende.", "The new password must differ from the current one."},
 		"auth.wrong_current_password":   {"Den nuværende adgangskode er forkert.", "The current password is wrong."},
+		"auth.onetime_expired":          {"Engangsadgangskoden er udløbet. Bed kommunens strategigruppe om en ny.", "The one-time password has expired. Ask your municipality's strategy group for a new one."},
 		"auth.bad_email":                {"%q er ikke en gyldig e-mailadresse.", "%q is not a valid e-mail address."},
 		"auth.email_taken":              {"Der findes allerede en bruger med adressen %s.", "A user with the address %s already exists."},
 		"auth.bad_role":                 {"Ukendt rolle %q; brug staff, manager, strategy, auditor eller operator.", "Unknown role %q; use staff, manager, strategy, auditor or operator."},
@@ -97,6 +104,7 @@ func init() {
 		"users.no_department":   {"Ingen afdeling", "No department"},
 		"users.department.help": {"Afdelingsledere ser deres egen afdelings tal og skal have en afdeling.", "Department managers see their own department's figures and need a department."},
 		"users.onetime":         {"Engangsadgangskode til %s – vises kun denne ene gang:", "One-time password for %s – shown this once only:"},
+		"users.onetime.expires": {"Den udløber %s.", "It expires on %s."},
 		"users.onetime.help":    {"Giv den til brugeren ad en sikker vej. Brugeren vælger sin egen adgangskode ved første login.", "Hand it to the user by a safe route. The user chooses their own password at the first sign-in."},
 		"users.revoked":         {"%s er logget ud alle steder.", "%s has been signed out everywhere."},
 		"users.disabled":        {"Brugeren %s er lukket og logget ud.", "The account %s is closed and signed out."},
@@ -158,6 +166,7 @@ func init() {
 		"audit.action.municipality_created": {"Kommune oprettet", "Municipality created"},
 		"audit.action.audit_exported":       {"Revisionslog hentet", "Audit log exported"},
 		"audit.action.comparison_shared":    {"Deling til sammenligning ændret", "Sharing for comparison changed"},
+		"audit.action.inquiry_undone":       {"Registrering fortrudt", "Registration undone"},
 
 		"api.not_found":            {"Findes ikke.", "Not found."},
 		"api.internal":             {"Der opstod en fejl i Kanal; den er skrevet i loggen.", "Kanal failed; the error has been logged."},
@@ -167,7 +176,7 @@ func init() {
 		"api.bad_ndjson":           {"NDJSON kan ikke læses: %s.", "The NDJSON cannot be read: %s."},
 		"api.media_type":           {"Indholdstypen %q understøttes ikke; send application/json (ét objekt) eller application/x-ndjson (ét objekt pr. linje).", "The content type %q is not supported; send application/json (one object) or application/x-ndjson (one object per line)."},
 		"api.empty":                {"Forespørgslen indeholder ingen henvendelser.", "The request holds no inquiries."},
-		"api.idempotency_key":      {"Idempotency-Key må højst have 200 tegn.", "Idempotency-Key may have at most 200 characters."},
+		"api.idempotency_key":      {"Idempotency-Key skal være tekst (UTF-8 uden styretegn) på højst 200 tegn.", "Idempotency-Key must be text (UTF-8 without control characters) of at most 200 characters."},
 		"api.idempotency_conflict": {"Idempotency-Key er brugt før til en anden forespørgsel; brug en ny nøgle for en ny batch.", "The Idempotency-Key was used before for a different request; use a new key for a new batch."},
 		"api.permission":           {"API-nøglen har ikke tilladelsen %q.", "The API key lacks the permission %q."},
 
@@ -184,8 +193,8 @@ Roller: staff, manager (kræver --department), strategy, auditor, operator (uden
   kanal user disable EMAIL      close the account; the user is signed out
 Roles: staff, manager (needs --department), strategy, auditor, operator (without --municipality).
 `},
-		"cli.user.added":    {"Bruger oprettet: %s (%s)\nEngangsadgangskode: %s\nBrugeren skal vælge sin egen adgangskode ved første login.\n", "User created: %s (%s)\nOne-time password: %s\nThe user must choose their own password at the first sign-in.\n"},
-		"cli.user.reset":    {"Ny engangsadgangskode til %s: %s\n", "New one-time password for %s: %s\n"},
+		"cli.user.added":    {"Bruger oprettet: %s (%s)\nEngangsadgangskode: %s\nDen udløber %s. Brugeren skal vælge sin egen adgangskode ved første login.\n", "User created: %s (%s)\nOne-time password: %s\nIt expires on %s. The user must choose their own password at the first sign-in.\n"},
+		"cli.user.reset":    {"Ny engangsadgangskode til %s: %s\nDen udløber %s. Brugeren er logget ud alle steder.\n", "New one-time password for %s: %s\nIt expires on %s. The user has been signed out everywhere.\n"},
 		"cli.user.disabled": {"Brugeren %s er lukket og logget ud.\n", "The account %s is closed and signed out.\n"},
 		"cli.user.unknown":  {"Der er ingen bruger med adressen %q.\n", "There is no user with the address %q.\n"},
 		"cli.apikey.usage": {`Brug:

@@ -8,13 +8,17 @@ import (
 	"fmt"
 	"mime/multipart"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/auth/oidctest"
+	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/strategies"
 )
 
@@ -133,7 +137,7 @@ func TestRoutes_NoRouteLetsAnyoneSeeWhatTheirRoleOrMunicipalityDoesNotAllow(t *t
 				}
 				// Signing out answers with the sign-in page; for other routes
 				// that redirect would mean the user was not let in.
-				signedOut := rt.pattern == "POST /logout"
+				signedOut := rt.pattern == "POST /logout" || rt.pattern == "POST /logout/everywhere"
 				for role, email := range dragoer {
 					r := ts.request(t, ts.client(t, email), method, path)
 					allowed := role.Has(rt.perm)
@@ -272,10 +276,94 @@ func TestSignIn_PasswordSessionAndSignOut(t *testing.T) {
 	}
 }
 
+// returnCases are return addresses as they arrive (already decoded once
+// from the query or form) and what the server may send a browser to.
+// Browsers drop tabs and newlines from a URL and read a backslash as a
+// slash, so each of the nasty ones would reach another host.
+var returnCases = []struct{ ret, want string }{
+	{"/m/dragoer", "/m/dragoer"},
+	{"/m/dragoer/areas?lang=en&x=1", "/m/dragoer/areas?lang=en&x=1"},
+	{"/m/dragoer/areas/%C3%A6bler", "/m/dragoer/areas/%C3%A6bler"},
+	{"/javascript:alert(1)", "/javascript:alert(1)"}, // a path on this site, harmless
+	{"", "/"},
+	{"//evil.example/x", "/"},
+	{"///evil.example", "/"},
+	{"https://evil.example", "/"},
+	{"http:/evil.example", "/"},
+	{"javascript:alert(1)", "/"},
+	{"JaVaScRiPt:alert(1)", "/"},
+	{"data:text/html,<script>alert(1)</script>", "/"},
+	{`/\evil.example`, "/"},
+	{`/\/evil.example`, "/"},
+	{`\\evil.example`, "/"},
+	{"/\t/evil.example", "/"},
+	{"/%09/evil.example", "/"},
+	{"/\n/evil.example", "/"},
+	{"/\r\n/evil.example", "/"},
+	{"/%0d%0a/evil.example", "/"},
+	{"/%0D%0ALocation:%20https://evil.example", "/"},
+	{"/m/dragoer?x=%0d%0aSet-Cookie:%20a=b", "/"},
+	{"/%2F%2Fevil.example", "/"},
+	{"/%2f/evil.example", "/"},
+	{"/%5Cevil.example", "/"},
+	{"/%5C%5Cevil.example", "/"},
+	{" /evil.example", "/"},
+	{"  //evil.example", "/"},
+	{"\t//evil.example", "/"},
+	{"/\x7f/evil.example", "/"},
+	{"/\u0085/evil.example", "/"},
+	{"/%zz", "/"},
+}
+
+func TestLocalPath_RefusesWhatABrowserCouldReadAsAnotherHost(t *testing.T) {
+	for _, c := range returnCases {
+		if got := localPath(c.ret); got != c.want {
+			t.Errorf("localPath(%q) = %q, want %q", c.ret, got, c.want)
+		}
+	}
+}
+
+// Every way a return address comes in — the sign-in page while signed in,
+// the sign-in form, and the identity provider's round trip — ends on this
+// site.
 func TestSignIn_ReturnAddressStaysOnTheSite(t *testing.T) {
-	for ret, want := range map[string]string{"/m/dragoer": "/m/dragoer", "//evil.example/x": "/", "https://evil.example": "/", `/\evil.example`: "/", "": "/"} {
-		if got := safeReturn(ret); got != want {
-			t.Errorf("safeReturn(%q) = %q, want %q", ret, got, want)
+	idp := oidctest.New(t, "kanal", "hemmelighed")
+	ts := newTestServer(t, true, func(o *Options, base string) {
+		o.OIDC = auth.NewOIDC(auth.OIDCConfig{Issuer: idp.Issuer(), ClientID: "kanal", ClientSecret: "hemmelighed",
+			RedirectURL: base + "/auth/oidc/callback"})
+		o.SignInRate = Rate{PerSecond: 1000, Burst: 1000}
+		o.PublicRate = Rate{PerSecond: 1000, Burst: 1000}
+	})
+	idp.SignIn("sub-medarbejder", dragoerStaff, true)
+	signedIn := ts.client(t, dragoerStaff)
+	for _, c := range returnCases {
+		if r := ts.get(t, signedIn, "/login?return="+url.QueryEscape(c.ret)); r.status != http.StatusSeeOther || r.header.Get("Location") != c.want {
+			t.Errorf("GET /login?return=%q signed in: %d %q, want %q", c.ret, r.status, r.header.Get("Location"), c.want)
+		}
+		r := ts.post(t, ts.client(t, ""), "/login", url.Values{"email": {dragoerStaff}, "password": {demo.Password}, "return": {c.ret}})
+		if r.status != http.StatusSeeOther || r.header.Get("Location") != c.want {
+			t.Errorf("POST /login return=%q: %d %q, want %q", c.ret, r.status, r.header.Get("Location"), c.want)
+		}
+		// Through the provider and back, stopped at Kanal's answer to the
+		// callback.
+		jar, err := cookiejar.New(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		roundTrip := &http.Client{Jar: jar, CheckRedirect: func(_ *http.Request, via []*http.Request) error {
+			if via[len(via)-1].URL.Path == "/auth/oidc/callback" {
+				return http.ErrUseLastResponse
+			}
+			return nil
+		}}
+		resp, err := roundTrip.Get(ts.URL + "/auth/oidc/start?return=" + url.QueryEscape(c.ret))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.Request.URL.Path != "/auth/oidc/callback" || resp.Header.Get("Location") != c.want {
+			t.Errorf("through the provider, return=%q: ended at %s with %d %q, want %q", c.ret, resp.Request.URL.Path,
+				resp.StatusCode, resp.Header.Get("Location"), c.want)
 		}
 	}
 }
@@ -562,4 +650,194 @@ func mustURL(s string) *url.URL {
 		panic(err)
 	}
 	return u
+}
+
+// signInWithForm signs in through the sign-in form and returns the browser,
+// which holds the new session.
+func (ts *testServer) signInWithForm(t *testing.T, email, password string) *http.Client {
+	t.Helper()
+	c := ts.client(t, "")
+	if r := ts.post(t, c, "/login", url.Values{"email": {email}, "password": {password}}); r.status != http.StatusSeeOther {
+		t.Fatalf("sign in as %s: %d\n%s", email, r.status, r.body)
+	}
+	return c
+}
+
+// signedIn reports whether a browser's session still opens a page.
+func (ts *testServer) signedIn(t *testing.T, c *http.Client) bool {
+	t.Helper()
+	r := ts.get(t, c, "/password")
+	return r.status == http.StatusOK
+}
+
+// danishMonths is written out here, not taken from the catalogue, so that
+// the expected text does not come from the code under test.
+var danishMonths = []string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+	"oktober", "november", "december"}
+
+// expiryTexts are the ways "72 hours from now" may be printed, in Danish
+// time, allowing for the minute turning during the test.
+func expiryTexts(from time.Time) []string {
+	loc, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		panic(err)
+	}
+	var out []string
+	for _, d := range []time.Duration{-time.Minute, 0, time.Minute} {
+		e := from.Add(72*time.Hour + d).In(loc)
+		out = append(out, fmt.Sprintf("%d. %s %d kl. %02d:%02d", e.Day(), danishMonths[e.Month()-1], e.Year(), e.Hour(), e.Minute()))
+	}
+	return out
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// Changing one's own password signs out every other session of the user —
+// also those opened with the one-time password — and keeps this one.
+func TestPassword_ChangeEndsEveryOtherSession(t *testing.T) {
+	ts := newTestServer(t, true)
+	ctx := context.Background()
+	_, password, err := auth.NewUsers(ts.db, ts.registry).Add(ctx, audit.System,
+		auth.NewUser{Municipality: "dragoer", Email: "ny@dragoer.demo", Role: auth.Staff})
+	if err != nil {
+		t.Fatal(err)
+	}
+	here := ts.signInWithForm(t, "ny@dragoer.demo", password)
+	elsewhere := ts.signInWithForm(t, "ny@dragoer.demo", password)
+	if r := ts.post(t, here, "/password", url.Values{"current": {password}, "password": {"en helt ny sætning"}, "repeat": {"en helt ny sætning"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("change the one-time password: %d\n%s", r.status, r.body)
+	}
+	if !ts.signedIn(t, here) {
+		t.Error("the session the password was changed in was ended")
+	}
+	if ts.signedIn(t, elsewhere) {
+		t.Error("another session opened with the one-time password survived the change")
+	}
+
+	// The user's own password, changed again: the same.
+	other := ts.signInWithForm(t, "ny@dragoer.demo", "en helt ny sætning")
+	r := ts.post(t, here, "/password", url.Values{"current": {"en helt ny sætning"}, "password": {"en tredje sætning her"}, "repeat": {"en tredje sætning her"}})
+	if r.status != http.StatusOK || !strings.Contains(r.body, "du er logget ud alle andre steder") {
+		t.Fatalf("change the own password: %d", r.status)
+	}
+	if !ts.signedIn(t, here) || ts.signedIn(t, other) {
+		t.Errorf("after the change: this session signed in %v (want true), the other %v (want false)", ts.signedIn(t, here), ts.signedIn(t, other))
+	}
+	events, err := audit.List(ctx, ts.db, audit.Filter{Municipality: "dragoer", Action: audit.PasswordChanged})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 2 || events[0].Detail != "other sessions ended: 1" || events[1].Detail != "other sessions ended: 1" {
+		t.Errorf("audit: %+v", events)
+	}
+}
+
+// An administrator's reset gives a one-time password that expires after
+// 72 hours, says so in Danish time, and ends every session of the user.
+func TestPassword_ResetEndsEverySessionAndTheOneTimePasswordExpires(t *testing.T) {
+	ts := newTestServer(t, true)
+	ctx := context.Background()
+	victim := ts.signInWithForm(t, dragoerStaff, demo.Password)
+	u, err := auth.NewUsers(ts.db, ts.registry).ByEmail(ctx, dragoerStaff)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := time.Now()
+	r := ts.post(t, ts.client(t, dragoerGroup), fmt.Sprintf("/m/dragoer/users/%d/password", u.ID), nil)
+	if r.status != http.StatusOK {
+		t.Fatalf("reset: %d", r.status)
+	}
+	if !containsAny(r.body, expiryTexts(before)) {
+		t.Errorf("the page does not say when the password expires (one of %q)", expiryTexts(before))
+	}
+	if ts.signedIn(t, victim) {
+		t.Error("the user's session survived the reset")
+	}
+	password := regexp.MustCompile(`<code class="secret">([^<]+)</code>`).FindStringSubmatch(r.body)
+	if password == nil {
+		t.Fatal("no one-time password on the page")
+	}
+	opened := ts.signInWithForm(t, dragoerStaff, password[1])
+
+	// 72 hours later, the right one-time password no longer works, and the
+	// page says whom to ask; a wrong password learns nothing.
+	if _, err := ts.db.Exec(`UPDATE users SET password_expires_at = $1 WHERE id = $2`, time.Now().UTC().Add(-time.Second), u.ID); err != nil {
+		t.Fatal(err)
+	}
+	r = ts.post(t, ts.client(t, ""), "/login", url.Values{"email": {dragoerStaff}, "password": {password[1]}})
+	if r.status != http.StatusUnauthorized || !strings.Contains(r.body, "Engangsadgangskoden er udløbet. Bed strategigruppen i Dragør Kommune om en ny engangsadgangskode.") {
+		t.Errorf("an expired one-time password: %d\n%s", r.status, r.body)
+	}
+	if r := ts.post(t, ts.client(t, ""), "/login", url.Values{"email": {dragoerStaff}, "password": {"forkert adgangskode"}}); strings.Contains(r.body, "udløbet") {
+		t.Error("a wrong password learns that the account waits for a new password")
+	}
+	if ts.signedIn(t, opened) {
+		t.Error("a session opened with the one-time password outlived it")
+	}
+	failed, err := audit.List(ctx, ts.db, audit.Filter{Municipality: "dragoer", Action: audit.SignInFailed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(failed) != 2 || failed[1].Detail != "password: one-time password expired" || failed[1].Target != dragoerStaff {
+		t.Errorf("failed sign-ins in the audit log: %+v", failed)
+	}
+}
+
+func TestPassword_AnOperatorsExpiredPasswordNamesWhomToAsk(t *testing.T) {
+	ts := newTestServer(t, true)
+	ctx := context.Background()
+	users := auth.NewUsers(ts.db, ts.registry)
+	u, err := users.ByEmail(ctx, operator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	password, _, err := users.ResetPassword(ctx, audit.System, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ts.db.Exec(`UPDATE users SET password_expires_at = $1 WHERE id = $2`, time.Now().UTC().Add(-time.Second), u.ID); err != nil {
+		t.Fatal(err)
+	}
+	r := ts.post(t, ts.client(t, ""), "/login?lang=en", url.Values{"email": {operator}, "password": {password}})
+	if r.status != http.StatusUnauthorized || !strings.Contains(r.body, "The one-time password has expired. Ask whoever runs Kanal for a new one") {
+		t.Errorf("an operator's expired password: %d\n%s", r.status, r.body)
+	}
+}
+
+// Every user can sign themselves out everywhere, this browser included.
+func TestSessions_SignOutEverywhere(t *testing.T) {
+	ts := newTestServer(t, true)
+	here, there := ts.client(t, dragoerAuditor), ts.client(t, dragoerAuditor)
+	colleague := ts.client(t, dragoerStaff)
+	page := ts.get(t, here, "/m/dragoer")
+	if !strings.Contains(page.body, `action="/logout/everywhere"`) || !strings.Contains(page.body, "Log ud overalt") {
+		t.Error("the page offers no way to sign out everywhere")
+	}
+	r := ts.post(t, here, "/logout/everywhere", nil)
+	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/login?signed_out=everywhere" {
+		t.Fatalf("sign out everywhere: %d %q", r.status, r.header.Get("Location"))
+	}
+	if ts.signedIn(t, here) || ts.signedIn(t, there) {
+		t.Error("a session of the user survived")
+	}
+	if !ts.signedIn(t, colleague) {
+		t.Error("a colleague was signed out too")
+	}
+	if r := ts.get(t, here, "/login?signed_out=everywhere"); !strings.Contains(r.body, "Du er logget ud alle steder, også her.") {
+		t.Error("the sign-in page does not confirm it")
+	}
+	events, err := audit.List(context.Background(), ts.db, audit.Filter{Municipality: "dragoer", Action: audit.SessionsRevoked})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 1 || events[0].Actor != dragoerAuditor || events[0].Target != dragoerAuditor {
+		t.Errorf("audit: %+v", events)
+	}
 }

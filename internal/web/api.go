@@ -61,13 +61,13 @@ func (s *Server) apiHandler(h func(http.ResponseWriter, *http.Request) error) ht
 // {municipality} in the path must be the key's.
 func (s *Server) requireKey(perm auth.KeyPermission, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		secret, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		secret, ok := bearerToken(r.Header.Get("Authorization"))
 		if !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="kanal"`)
 			s.apiFail(w, r, http.StatusUnauthorized, "no_key")
 			return
 		}
-		key, err := s.keys.Verify(r.Context(), strings.TrimSpace(secret))
+		key, err := s.keys.Verify(r.Context(), secret)
 		if errors.Is(err, auth.ErrNoKey) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="kanal", error="invalid_token"`)
 			s.apiFail(w, r, http.StatusUnauthorized, "bad_key")
@@ -90,6 +90,18 @@ func (s *Server) requireKey(perm auth.KeyPermission, next http.Handler) http.Han
 		}
 		next.ServeHTTP(w, r.WithContext(auth.WithPrincipal(r.Context(), &auth.Principal{Key: key})))
 	})
+}
+
+// bearerToken reads "Authorization: Bearer TOKEN". The scheme is
+// case-insensitive (RFC 7235, section 2.1; RFC 6750 builds on it), so
+// "bearer" and "BEARER" are as good as "Bearer".
+func bearerToken(header string) (string, bool) {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(header), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	token = strings.TrimSpace(token)
+	return token, token != ""
 }
 
 // apiStrategy returns the key's municipality's current strategy: what a

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
@@ -72,6 +73,30 @@ func (s *Server) showAudit(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "audit", data)
 }
 
+// exportDetail describes an export's filter for the audit log. The dates
+// are checked and the action is one of the log's; what the auditor typed
+// to find an actor is free text that may hold anything, a CPR number
+// included, so the log notes only that it was used.
+func exportDetail(f struct{ From, To, Action, Actor string }) string {
+	var parts []string
+	if f.From != "" {
+		parts = append(parts, "from="+f.From)
+	}
+	if f.To != "" {
+		parts = append(parts, "to="+f.To)
+	}
+	switch {
+	case audit.IsAction(f.Action):
+		parts = append(parts, "action="+f.Action)
+	case f.Action != "":
+		parts = append(parts, "action=(unknown)")
+	}
+	if f.Actor != "" {
+		parts = append(parts, "actor=(filtered)")
+	}
+	return strings.Join(parts, " ")
+}
+
 // exportAudit sends the filtered audit log as CSV; the export itself is
 // audited.
 func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request) error {
@@ -85,7 +110,7 @@ func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if err := audit.Record(r.Context(), s.db, f.Municipality, actorOf(r), audit.AuditExported,
-		fmt.Sprintf("%d", len(events)), r.URL.RawQuery); err != nil {
+		fmt.Sprintf("%d", len(events)), exportDetail(data.Filter)); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")

@@ -307,3 +307,21 @@ func TestBrowser_FiguresPassAxe(t *testing.T) {
 	waitFor(t, group, `document.querySelector("#period-heading") !== null && document.querySelector("#period-heading").textContent.includes("2. kvartal 2013")`)
 	browsertest.Axe(t, group)
 }
+
+// A signed-in user who follows a crafted sign-in link stays on Kanal. The
+// browser, not a Go parser, decides where a Location leads: Chromium drops
+// a tab from "/\t/evil" and reads a backslash as a slash.
+func TestBrowser_ReturnAddressStaysOnTheSite(t *testing.T) {
+	ts := newTestServer(t, true)
+	ctx := browsertest.New(t)
+	signIn(t, ctx, ts, dragoerStaff)
+	site := mustURL(ts.URL).Host
+	for _, ret := range []string{"/%09/evil.invalid", "/%5Cevil.invalid", "/%5C/evil.invalid", "%2F%2Fevil.invalid",
+		"/%0A/evil.invalid", "/%0D%0A/evil.invalid", "https://evil.invalid", "/%252F%252Fevil.invalid", "%20//evil.invalid"} {
+		_, err := chromedp.Run(ctx, chromedp.Navigate(ts.URL+"/login?return="+ret))
+		href := browsertest.Eval[string](t, ctx, `location.href`)
+		if err != nil || mustURL(href).Host != site {
+			t.Errorf("return=%s led the browser to %s (%v), off the site", ret, href, err)
+		}
+	}
+}

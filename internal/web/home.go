@@ -11,7 +11,7 @@ import (
 func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 	p := auth.FromContext(r.Context())
 	if m := p.Municipality(); m != "" {
-		http.Redirect(w, r, "/m/"+m, http.StatusSeeOther)
+		redirect(w, r, "/m/"+m)
 		return nil
 	}
 	v, err := s.base(r, printer(r).T("home.title"))

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/base64"
 	"errors"
 	"net/http"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/locale"
 )
 
 // loginView is the sign-in form.
@@ -16,15 +18,16 @@ type loginView struct {
 	Return string
 	Email  string
 	Error  string
+	Notice string
 	// OIDC offers sign-in with the organisation's identity provider.
 	OIDC bool
 }
 
 // showLogin shows the sign-in form, or sends a signed-in user on.
 func (s *Server) showLogin(w http.ResponseWriter, r *http.Request) error {
-	ret := safeReturn(r.URL.Query().Get("return"))
+	ret := localPath(r.URL.Query().Get("return"))
 	if p := auth.FromContext(r.Context()); p != nil {
-		http.Redirect(w, r, ret, http.StatusSeeOther)
+		redirect(w, r, ret)
 		return nil
 	}
 	v, err := s.base(r, printer(r).T("login.title"))
@@ -35,26 +38,55 @@ func (s *Server) showLogin(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.Query().Get("error") == "oidc" {
 		data.Error = v.L.T("login.oidc_failed")
 	}
+	if r.URL.Query().Get("signed_out") == "everywhere" {
+		data.Notice = v.L.T("login.signed_out_everywhere")
+	}
 	return s.render(w, http.StatusOK, "login", data)
 }
 
 // login signs in with e-mail address and password.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	email, password := r.PostFormValue("email"), r.PostFormValue("password")
-	ret := safeReturn(r.PostFormValue("return"))
+	ret := localPath(r.PostFormValue("return"))
 	user, err := s.users.Authenticate(r.Context(), actorOf(r), email, password)
-	if errors.Is(err, auth.ErrBadCredentials) {
+	if errors.Is(err, auth.ErrBadCredentials) || errors.Is(err, auth.ErrPasswordExpired) {
 		v, berr := s.base(r, printer(r).T("login.title"))
 		if berr != nil {
 			return berr
 		}
+		message := v.L.T("login.failed")
+		if errors.Is(err, auth.ErrPasswordExpired) {
+			if message, err = s.expiredMessage(r, v.L, user); err != nil {
+				return err
+			}
+		}
 		return s.render(w, http.StatusUnauthorized, "login", loginView{view: v, Return: ret, Email: email,
-			Error: v.L.T("login.failed"), OIDC: s.oidc != nil})
+			Error: message, OIDC: s.oidc != nil})
 	}
 	if err != nil {
 		return err
 	}
 	return s.startSession(w, r, user, ret)
+}
+
+// expiredMessage tells someone whose one-time password has expired whom to
+// ask for a new one: their municipality's strategy group, named, or for an
+// operator whoever runs the installation.
+func (s *Server) expiredMessage(r *http.Request, l locale.Printer, user auth.User) (string, error) {
+	if user.Municipality == "" {
+		return l.T("login.onetime_expired.operator"), nil
+	}
+	ms, err := s.registry.List(r.Context())
+	if err != nil {
+		return "", err
+	}
+	name := user.Municipality
+	for _, m := range ms {
+		if m.ID == user.Municipality {
+			name = m.Name
+		}
+	}
+	return l.T("login.onetime_expired", name), nil
 }
 
 // startSession signs a user in and sends them on: to the password page
@@ -68,7 +100,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, user auth.
 	if user.MustChangePassword {
 		ret = "/password"
 	}
-	http.Redirect(w, r, ret, http.StatusSeeOther)
+	redirect(w, r, ret)
 	return nil
 }
 
@@ -79,7 +111,19 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.setCookie(w, r, sessionCookie, "", "/", -1)
-	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	redirect(w, r, "/login")
+	return nil
+}
+
+// logoutEverywhere ends every session of the signed-in user, this one
+// included: after a laptop was left unlocked or a password written down.
+func (s *Server) logoutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	p := auth.FromContext(r.Context())
+	if err := s.sessions.RevokeUser(r.Context(), actorOf(r), *p.User); err != nil {
+		return err
+	}
+	s.setCookie(w, r, sessionCookie, "", "/", -1)
+	redirect(w, r, "/login?signed_out=everywhere")
 	return nil
 }
 
@@ -95,7 +139,10 @@ func (s *Server) startOIDC(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	value := strings.Join([]string{login.State, login.Nonce, login.Verifier, safeReturn(r.URL.Query().Get("return"))}, "|")
+	// The return address is encoded, so that no character of it can end
+	// the cookie or be taken for the separator.
+	ret := base64.RawURLEncoding.EncodeToString([]byte(localPath(r.URL.Query().Get("return"))))
+	value := strings.Join([]string{login.State, login.Nonce, login.Verifier, ret}, "|")
 	s.setCookie(w, r, oidcCookie, value, "/auth/oidc/", 10*time.Minute)
 	http.Redirect(w, r, target, http.StatusFound)
 	return nil
@@ -112,7 +159,7 @@ func (s *Server) finishOIDC(w http.ResponseWriter, r *http.Request) error {
 	s.setCookie(w, r, oidcCookie, "", "/auth/oidc/", -1)
 	failed := func(reason string, err error) error {
 		s.log.Warn("OpenID Connect sign-in failed", "reason", reason, "err", err)
-		http.Redirect(w, r, "/login?error=oidc", http.StatusSeeOther)
+		redirect(w, r, "/login?error=oidc")
 		return nil
 	}
 	if err != nil {
@@ -124,7 +171,9 @@ func (s *Server) finishOIDC(w http.ResponseWriter, r *http.Request) error {
 		return failed("state does not match", nil)
 	}
 	if e := q.Get("error"); e != "" {
-		return failed("provider answered "+e, nil)
+		// Anyone can call the callback with any text here: only the
+		// error codes of OAuth 2.0 reach the log.
+		return failed("provider answered "+oauthErrorCode(e), nil)
 	}
 	login := auth.Login{State: parts[0], Nonce: parts[1], Verifier: parts[2]}
 	id, err := s.oidc.Exchange(r.Context(), login, q.Get("code"))
@@ -138,7 +187,24 @@ func (s *Server) finishOIDC(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.startSession(w, r, user, safeReturn(parts[3]))
+	ret, err := base64.RawURLEncoding.DecodeString(parts[3])
+	if err != nil {
+		return failed("state does not match", nil)
+	}
+	return s.startSession(w, r, user, localPath(string(ret)))
+}
+
+// oauthErrorCode is an error code of the authorization endpoint (RFC 6749,
+// section 4.1.2.1, and OpenID Connect Core, section 3.1.2.6), or "other".
+func oauthErrorCode(e string) string {
+	switch e {
+	case "invalid_request", "unauthorized_client", "access_denied", "unsupported_response_type", "invalid_scope",
+		"server_error", "temporarily_unavailable", "interaction_required", "login_required", "account_selection_required",
+		"consent_required", "invalid_request_uri", "invalid_request_object", "request_not_supported",
+		"request_uri_not_supported", "registration_not_supported":
+		return e
+	}
+	return "other"
 }
 
 // setCookie sets (or, with a negative age, clears) an HttpOnly, SameSite
@@ -150,15 +216,6 @@ func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, name, value, 
 		c.MaxAge = -1
 	}
 	http.SetCookie(w, c)
-}
-
-// safeReturn keeps a return address on this site: a path, never another
-// host ("//evil.example" or "/\evil.example").
-func safeReturn(ret string) string {
-	if !strings.HasPrefix(ret, "/") || strings.HasPrefix(ret, "//") || strings.HasPrefix(ret, "/\\") {
-		return "/"
-	}
-	return ret
 }
 
 // actorOf describes who makes a request, for the audit log.

@@ -23,8 +23,8 @@ func (s *Server) showPassword(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "password", passwordView{view: v, Forced: v.User.MustChangePassword})
 }
 
-// changePassword sets a new password; after a one-time password it opens
-// the rest of Kanal.
+// changePassword sets a new password and signs the user out everywhere
+// else; after a one-time password it opens the rest of Kanal.
 func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 	p := auth.FromContext(r.Context())
 	v, err := s.base(r, printer(r).T("password.title"))
@@ -37,7 +37,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 		data.Errors["repeat"] = v.L.T("password.mismatch")
 		return s.render(w, http.StatusUnprocessableEntity, "password", data)
 	}
-	err = s.users.ChangePassword(r.Context(), actorOf(r), *p.User, r.PostFormValue("current"), next)
+	err = s.users.ChangePassword(r.Context(), actorOf(r), *p.User, p.SessionHash, r.PostFormValue("current"), next)
 	var in *auth.InputError
 	if errors.As(err, &in) {
 		data.Errors[in.Field] = v.L.T(in.Key, in.Args...)
@@ -47,7 +47,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if data.Forced {
-		http.Redirect(w, r, "/", http.StatusSeeOther)
+		redirect(w, r, "/")
 		return nil
 	}
 	data.Done = true

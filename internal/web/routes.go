@@ -49,6 +49,7 @@ func (s *Server) routes() []route {
 		{pattern: "GET /auth/oidc/start", public: true, page: s.startOIDC},
 		{pattern: "GET /auth/oidc/callback", public: true, signIn: true, page: s.finishOIDC},
 		{pattern: "POST /logout", perm: auth.ViewStrategy, page: s.logout},
+		{pattern: "POST /logout/everywhere", perm: auth.ViewStrategy, page: s.logoutEverywhere},
 		{pattern: "GET /password", perm: auth.ViewStrategy, page: s.showPassword},
 		{pattern: "POST /password", perm: auth.ViewStrategy, signIn: true, page: s.changePassword},
 

@@ -34,7 +34,14 @@ type Options struct {
 	PublicURL string
 	// Limits for the rate limiters; zero values take the defaults.
 	PublicRate, SignInRate Rate
+	// Now is the clock of the staff console (its "today", the time of a
+	// registration, the undo window); nil is the real clock. Tests set it,
+	// so that a run across midnight does not change what "today" is.
+	Now func() time.Time
 }
+
+// undoSecret names the server secret that signs the console's undo cookie.
+const undoSecret = "console_undo"
 
 // Server holds the dependencies of every handler.
 type Server struct {
@@ -48,6 +55,8 @@ type Server struct {
 	log       *slog.Logger
 	pages     *pages
 	secure    bool
+	now       func() time.Time
+	undoKey   []byte
 	public    *limiter
 	signInIP  *limiter
 	signInFor *limiter
@@ -68,8 +77,15 @@ func New(o Options) (*Server, error) {
 	if o.SignInRate == (Rate{}) {
 		o.SignInRate = Rate{PerSecond: 1.0 / 6, Burst: 10}
 	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	undoKey, err := auth.ServerSecret(context.Background(), o.DB, undoSecret)
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
-		db: o.DB, registry: o.Registry, log: o.Log, pages: p, oidc: o.OIDC,
+		db: o.DB, registry: o.Registry, log: o.Log, pages: p, oidc: o.OIDC, now: o.Now, undoKey: undoKey,
 		users:    auth.NewUsers(o.DB, o.Registry),
 		sessions: auth.NewSessions(o.DB),
 		keys:     auth.NewKeys(o.DB),
@@ -103,7 +119,7 @@ func (s *Server) Handler() http.Handler {
 		mux.Handle(rt.pattern, s.wrap(rt))
 	}
 	protect := http.NewCrossOriginProtection()
-	return s.observe(securityHeaders(rememberLanguage(protect.Handler(mux))))
+	return s.observe(securityHeaders(s.secure, rememberLanguage(protect.Handler(mux))))
 }
 
 // healthz answers 200 when the database answers.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -19,9 +20,16 @@ type usersView struct {
 	Roles           []auth.Role
 	Form            struct{ Email, Name, Role, Department string }
 	Errors          map[string]string
-	// OneTime is a password shown this once, after creating or resetting.
-	OneTime struct{ Email, Password string }
+	// OneTime is a password shown this once, after creating or resetting,
+	// with when it expires in Danish time.
+	OneTime struct{ Email, Password, Expires string }
 	Notice  string
+}
+
+// showOneTime puts a one-time password on the page.
+func (v *usersView) showOneTime(email, password string, expires time.Time) {
+	v.OneTime.Email, v.OneTime.Password = email, password
+	v.OneTime.Expires = v.L.DateTime(expires.In(strategy.Location))
 }
 
 func (s *Server) usersPage(r *http.Request) (usersView, error) {
@@ -75,7 +83,10 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data.OneTime.Email, data.OneTime.Password = user.Email, password
+	if user.PasswordExpiresAt == nil {
+		return errors.New("a new user got no one-time password")
+	}
+	data.showOneTime(user.Email, password, *user.PasswordExpiresAt)
 	data.Form = struct{ Email, Name, Role, Department string }{}
 	if data.Users, err = s.users.List(r.Context(), data.MunicipalityID); err != nil {
 		return err
@@ -106,7 +117,7 @@ func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	password, err := s.users.ResetPassword(r.Context(), actorOf(r), u)
+	password, expires, err := s.users.ResetPassword(r.Context(), actorOf(r), u)
 	if err != nil {
 		return err
 	}
@@ -114,7 +125,7 @@ func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data.OneTime.Email, data.OneTime.Password = u.Email, password
+	data.showOneTime(u.Email, password, expires)
 	return s.render(w, http.StatusOK, "users", data)
 }
 
