@@ -409,7 +409,11 @@ func Comparison(l locale.Printer, c report.Comparison) Table {
 		tb.Rows = append(tb.Rows, row)
 	}
 	if len(c.Municipalities) > 0 {
-		tb.Foot = []export.Cell{text(l.T("figures.all_areas"))}
+		all := l.T("figures.all_areas")
+		if c.Department != "" {
+			all = l.T("figures.department_areas")
+		}
+		tb.Foot = []export.Cell{text(all)}
 		for _, m := range c.Municipalities {
 			tb.Foot = append(tb.Foot, Share(l, m.InboundDigitalShare()))
 		}

@@ -136,6 +136,7 @@ func init() {
 		"figures.comparison.caption": {"Digital andel af henvendelser til kommunen pr. område (KLE-nummer)", "Digital share of inquiries to the municipality per area (KLE number)"},
 		"figures.comparison.off":     {"Sammenligningen vises, når jeres kommune og mindst én anden kommune på installationen deler deres tal.", "The comparison shows when your municipality and at least one other municipality of the installation share their figures."},
 		"figures.all_areas":          {"Alle områder", "All areas"},
+		"figures.department_areas":   {"Afdelingens områder", "The department's areas"},
 		"figures.sharing":            {"Del vores digitale andel pr. område med de andre kommuner, der deler deres", "Share our digital share per area with the other municipalities that share theirs"},
 		"figures.sharing.save":       {"Gem", "Save"},
 

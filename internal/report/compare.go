@@ -12,6 +12,11 @@ type Compared struct {
 	ID, Name string
 	Strategy *strategy.Strategy
 	Rows     []rollup.Row
+	// Department limits the municipality's figures to one department (a
+	// manager's own), and so the whole comparison to that department's
+	// areas: those the strategy gives it and those it counted inquiries
+	// in. The other municipalities are compared on the same areas.
+	Department string
 }
 
 // ComparedArea is one service area, matched across municipalities by its
@@ -27,6 +32,9 @@ type ComparedArea struct {
 type Comparison struct {
 	Municipalities []ComparedMunicipality
 	Areas          []ComparedArea
+	// Department is the department the comparison is limited to, if any
+	// (see Compared.Department): the totals are then its areas'.
+	Department string
 }
 
 // ComparedMunicipality is one column of a comparison.
@@ -37,19 +45,28 @@ type ComparedMunicipality struct {
 
 // Compare computes each municipality's inbound digital share per area
 // for the period and inquiry type of a filter. Departments differ between
-// municipalities, so the filter's department and area do not apply.
+// municipalities, so the filter's department and area do not apply; a
+// municipality's own Department does.
 func Compare(list []Compared, f Filter) Comparison {
 	var out Comparison
 	byKLE := map[string]*ComparedArea{}
+	only := departmentAreas(list)
 	for i, m := range list {
+		if m.Department != "" {
+			out.Department = m.Department
+		}
 		cm := ComparedMunicipality{ID: m.ID, Name: m.Name}
 		perArea := map[string]*Totals{}
 		for _, r := range m.Rows {
-			if r.Direction != strategy.Inbound || (f.Type != "" && r.Type != f.Type) {
+			if r.Direction != strategy.Inbound || (f.Type != "" && r.Type != f.Type) ||
+				(m.Department != "" && r.Department != m.Department) {
+				continue
+			}
+			a, ok := m.Strategy.Area(r.Area)
+			if only != nil && (!ok || !only[a.KLE]) {
 				continue
 			}
 			cm.Totals.count(m.Strategy, r, 0, true)
-			a, ok := m.Strategy.Area(r.Area)
 			if !ok {
 				continue
 			}
@@ -73,4 +90,29 @@ func Compare(list []Compared, f Filter) Comparison {
 	}
 	sort.Slice(out.Areas, func(i, j int) bool { return out.Areas[i].KLE < out.Areas[j].KLE })
 	return out
+}
+
+// departmentAreas are the KLE numbers a comparison is limited to when a
+// municipality in it is limited to a department, or nil when none is.
+func departmentAreas(list []Compared) map[string]bool {
+	var only map[string]bool
+	for _, m := range list {
+		if m.Department == "" {
+			continue
+		}
+		if only == nil {
+			only = map[string]bool{}
+		}
+		for _, a := range m.Strategy.Areas {
+			if a.Department == m.Department {
+				only[a.KLE] = true
+			}
+		}
+		for _, r := range m.Rows {
+			if a, ok := m.Strategy.Area(r.Area); ok && r.Department == m.Department {
+				only[a.KLE] = true
+			}
+		}
+	}
+	return only
 }

@@ -14,6 +14,11 @@ import (
 // councilReport sends the council's yearly report for ?year= as PDF
 // (?format=pdf, the default) or as one HTML page.
 func (s *Server) councilReport(w http.ResponseWriter, r *http.Request) error {
+	// The report is the whole municipality's, each department in it: not
+	// for anyone limited to one department.
+	if department, err := departmentScope(r); err != nil || department != "" {
+		return errForbidden
+	}
 	cur, err := s.registry.Current(r.Context(), r.PathValue("municipality"))
 	if err != nil {
 		return err

@@ -77,13 +77,20 @@ type figuresView struct {
 	CostTotal, SavingsTotal, Assisted string
 }
 
-// forcedDepartment is the department a manager is limited to.
-func forcedDepartment(r *http.Request) string {
+// departmentScope is the department whose figures are all the principal
+// may see: a manager's own, or "" for the whole municipality. Every part
+// of the figures — the page, its exports, the comparison and the council
+// report — asks it, so that no part can forget the rule. A manager
+// without a department sees no figures rather than all of them.
+func departmentScope(r *http.Request) (string, error) {
 	p := auth.FromContext(r.Context())
-	if p != nil && p.User != nil && p.User.Role == auth.Manager {
-		return p.User.Department
+	if p == nil || p.User == nil || p.User.Role != auth.Manager {
+		return "", nil
 	}
-	return ""
+	if p.User.Department == "" {
+		return "", errForbidden
+	}
+	return p.User.Department, nil
 }
 
 // figuresPage reads the filter and builds every figure of the page. With
@@ -95,11 +102,15 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresVie
 	}
 	l, st := v.L, cur.Strategy
 	v.Title = l.T("figures.title") + " – " + v.Title
+	department, err := departmentScope(r)
+	if err != nil {
+		return nil, figuresView{}, err
+	}
 	first, last, err := rollup.Span(r.Context(), s.db, cur.Municipality)
 	if err != nil {
 		return nil, figuresView{}, err
 	}
-	data := figuresView{view: v, ForcedDepartment: forcedDepartment(r), HasData: last != ""}
+	data := figuresView{view: v, ForcedDepartment: department, HasData: last != ""}
 	var f report.Filter
 	data.Form, f, data.Errors = readFiguresForm(r.URL.Query(), st, l, last, data.ForcedDepartment)
 	data.Years = years(st, first, last)
@@ -254,7 +265,11 @@ func (s *Server) fillComparison(r *http.Request, data *figuresView, f report.Fil
 		if err != nil {
 			return err
 		}
-		list = append(list, report.Compared{ID: m.ID, Name: m.Name, Strategy: cur.Strategy, Rows: rows})
+		c := report.Compared{ID: m.ID, Name: m.Name, Strategy: cur.Strategy, Rows: rows}
+		if m.ID == data.MunicipalityID {
+			c.Department = data.ForcedDepartment
+		}
+		list = append(list, c)
 	}
 	data.Comparison = &table{Table: figures.Comparison(data.L, report.Compare(list, f))}
 	return nil

@@ -1,0 +1,69 @@
+package report_test
+
+import (
+	"testing"
+
+	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/rollup"
+	"github.com/kanal-dk/kanal/strategies"
+)
+
+func row(area, department, channel string, n int64) rollup.Row {
+	return rollup.Row{Period: "2014-05", Area: area, Department: department, Channel: channel, Type: "transaction",
+		Direction: "inbound", Tally: rollup.Tally{Inquiries: n}}
+}
+
+// A comparison for one department holds that department's areas only,
+// its own municipality's figures from the department's rows only, and the
+// other municipalities' on the same areas.
+func TestCompare_ADepartmentSeesItsAreasOnly(t *testing.T) {
+	parsed, err := strategies.Parsed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dragoer := report.Compared{ID: "dragoer", Strategy: parsed["dragoer"], Rows: []rollup.Row{
+		row("flytning", "borgerbutikken", "self_service", 1), row("flytning", "borgerbutikken", "in_person", 3),
+		row("flytning", "teknik-miljoe", "self_service", 4), row("byggetilladelse", "teknik-miljoe", "phone", 2)}}
+	taarnby := report.Compared{ID: "taarnby", Strategy: parsed["taarnby"], Rows: []rollup.Row{
+		row("flytning", "borgerservice", "self_service", 3), row("flytning", "borgerservice", "phone", 1),
+		row("byggetilladelse", "teknisk", "self_service", 1)}}
+	share := func(s *float64) float64 {
+		if s == nil {
+			return -1
+		}
+		return *s
+	}
+
+	// Byggetilladelse (02.34.02) is Teknik og miljø's: Borgerbutikken sees
+	// flytning (23.05.10) alone, at 1 of 4 against Tårnby's 3 of 4.
+	dragoer.Department = "borgerbutikken"
+	c := report.Compare([]report.Compared{dragoer, taarnby}, report.Filter{})
+	if len(c.Areas) != 1 || c.Areas[0].KLE != "23.05.10" || c.Department != "borgerbutikken" {
+		t.Fatalf("areas %+v, department %q: want flytning alone", c.Areas, c.Department)
+	}
+	if a := c.Areas[0]; share(a.Shares[0]) != 0.25 || share(a.Shares[1]) != 0.75 || a.Inbound[0] != 4 || a.Inbound[1] != 4 {
+		t.Errorf("flytning: %v %v of %v, want 0.25 and 0.75 of 4 each", share(a.Shares[0]), share(a.Shares[1]), a.Inbound)
+	}
+	if d, tb := c.Municipalities[0], c.Municipalities[1]; d.Inbound != 4 || d.InboundDigital != 1 || tb.Inbound != 4 || tb.InboundDigital != 3 {
+		t.Errorf("totals %d/%d and %d/%d, want 1/4 and 3/4", d.InboundDigital, d.Inbound, tb.InboundDigital, tb.Inbound)
+	}
+
+	// Teknik og miljø counted flytning too: its areas are its own and
+	// those it counted in.
+	dragoer.Department = "teknik-miljoe"
+	c = report.Compare([]report.Compared{dragoer, taarnby}, report.Filter{})
+	kles := map[string]bool{}
+	for _, a := range c.Areas {
+		kles[a.KLE] = true
+	}
+	if !kles["23.05.10"] || !kles["02.34.02"] || c.Municipalities[0].Inbound != 6 || c.Municipalities[0].InboundDigital != 4 {
+		t.Errorf("Teknik og miljø: areas %v, %d of %d digital; want flytning and byggetilladelse, 4 of 6", kles, c.Municipalities[0].InboundDigital, c.Municipalities[0].Inbound)
+	}
+
+	// Without a department: everything, 5 of 10 for Dragør.
+	dragoer.Department = ""
+	c = report.Compare([]report.Compared{dragoer, taarnby}, report.Filter{})
+	if len(c.Areas) != 2 || c.Department != "" || c.Municipalities[0].Inbound != 10 || c.Municipalities[0].InboundDigital != 5 {
+		t.Errorf("the whole municipality: %d areas, %d of %d digital; want 2 areas, 5 of 10", len(c.Areas), c.Municipalities[0].InboundDigital, c.Municipalities[0].Inbound)
+	}
+}
