@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,22 +27,29 @@ func LoadFile(name string) (*Strategy, error) {
 // Parse reads a strategy document and validates it. It returns either a
 // valid strategy or an *Invalid error listing every problem found, each with
 // its position in the file: a broken document never half-loads.
+//
+// Every problem of the document is reported in one run: a value that cannot
+// be read (an unknown field, a list where one value belongs) is reported
+// where it stands and then treated as left out, so that the rules still
+// check everything else.
 func Parse(file string, data []byte) (*Strategy, error) {
 	root, probs := parseYAML(data)
-	if len(probs) == 0 {
-		shape(root, reflect.TypeOf(Strategy{}), nil, &probs)
-	}
 	var s Strategy
-	if len(probs) == 0 {
-		if err := root.Decode(&s); err != nil {
-			// shape() accepts only what Decode can take; this is a safety net.
+	if root != nil {
+		var sh shaper
+		readable := sh.check(root, reflect.TypeOf(Strategy{}), nil)
+		probs = sh.probs
+		if err := readable.Decode(&s); err != nil {
+			// check() keeps only what Decode can take; this is a safety net.
 			probs = append(probs, Problem{Pos: pos(root), Rule: RuleSyntax, Args: []any{err.Error()}})
-		}
-	}
-	if len(probs) == 0 {
-		probs = s.Validate()
-		for i := range probs {
-			probs[i].Pos = locate(root, probs[i].Path)
+		} else {
+			for _, p := range s.Validate() {
+				if sh.leftOut(p.Path) {
+					continue
+				}
+				p.Pos = locate(root, p.Path)
+				probs = append(probs, p)
+			}
 		}
 	}
 	if len(probs) == 0 {
@@ -59,8 +65,6 @@ func Parse(file string, data []byte) (*Strategy, error) {
 	return nil, &Invalid{Problems: probs}
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
-
 // parseYAML parses exactly one YAML document into its node tree.
 func parseYAML(data []byte) (*yaml.Node, []Problem) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -69,7 +73,7 @@ func parseYAML(data []byte) (*yaml.Node, []Problem) {
 		if errors.Is(err, io.EOF) {
 			return nil, []Problem{{Pos: Pos{1, 1}, Rule: RuleEmpty}}
 		}
-		return nil, []Problem{syntaxProblem(err)}
+		return nil, []Problem{syntaxProblem(data, err)}
 	}
 	if len(doc.Content) == 0 {
 		return nil, []Problem{{Pos: Pos{1, 1}, Rule: RuleEmpty}}
@@ -78,121 +82,174 @@ func parseYAML(data []byte) (*yaml.Node, []Problem) {
 	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
 		p := Pos{next.Line, next.Column}
 		if err != nil {
-			return nil, []Problem{syntaxProblem(err)}
+			return nil, []Problem{syntaxProblem(data, err)}
 		}
 		return nil, []Problem{{Pos: p, Rule: RuleManyDocuments}}
 	}
 	return doc.Content[0], nil
 }
 
-func syntaxProblem(err error) Problem {
-	msg := err.Error()
-	p := Pos{1, 1}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		p.Line, _ = strconv.Atoi(m[1])
-		msg = msg[len(m[0]):]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	return Problem{Pos: p, Rule: RuleSyntax, Args: []any{msg}}
-}
-
 func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 
-// shape checks that node n can be decoded into a value of type t, reporting
-// every unknown field, wrong kind of node and malformed scalar with its
-// position. Decoding after a clean shape check cannot fail.
-func shape(n *yaml.Node, t reflect.Type, path Path, probs *[]Problem) {
-	add := func(at *yaml.Node, rule string, args ...any) {
-		*probs = append(*probs, Problem{Pos: pos(at), Path: path, Rule: rule, Args: args})
+// shaper checks that a node tree can be decoded into the strategy's types,
+// reporting every unknown field, wrong kind of node and malformed scalar with
+// its position. It builds a copy of the tree without them, which decodes
+// cleanly, so that the validator can check the rest of the document too.
+type shaper struct {
+	probs []Problem
+	// unread are the paths of values left out of the copy. The validator
+	// sees them as absent; what it says about them ("missing") would only
+	// repeat the problem already reported there.
+	unread []Path
+}
+
+// leftOut reports whether path lies at or under a value that was left out.
+func (sh *shaper) leftOut(path Path) bool {
+	for _, u := range sh.unread {
+		if hasPrefix(path, u) {
+			return true
+		}
 	}
+	return false
+}
+
+func hasPrefix(path, prefix Path) bool {
+	if len(path) < len(prefix) {
+		return false
+	}
+	for i, e := range prefix {
+		if pathElem(path[i]) != pathElem(e) {
+			return false
+		}
+	}
+	return true
+}
+
+// pathElem compares path elements by what they name, so that a Key and a
+// field of the same name are equal.
+func pathElem(e any) string {
+	if k, ok := e.(Key); ok {
+		return string(k)
+	}
+	return fmt.Sprint(e)
+}
+
+func (sh *shaper) add(at *yaml.Node, path Path, rule string, args ...any) {
+	sh.probs = append(sh.probs, Problem{Pos: pos(at), Path: path, Rule: rule, Args: args})
+}
+
+// unreadable reports a value that cannot be decoded and returns the null
+// node that stands in for it in the copy.
+func (sh *shaper) unreadable(n *yaml.Node, path Path, rule string, args ...any) *yaml.Node {
+	sh.add(n, path, rule, args...)
+	sh.unread = append(sh.unread, path)
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: n.Line, Column: n.Column}
+}
+
+// check returns n, or the copy of n that can be decoded into a value of type
+// t, reporting what it had to leave out.
+func (sh *shaper) check(n *yaml.Node, t reflect.Type, path Path) *yaml.Node {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		add(n, RuleAlias)
-		return
+		return sh.unreadable(n, path, RuleAlias)
 	}
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-		return // absent; Validate decides whether it was required
+		return n // absent; Validate decides whether it was required
 	}
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			add(n, RuleWantMapping)
-			return
+			return sh.unreadable(n, path, RuleWantMapping)
 		}
 		fields := yamlFields(t)
-		eachPair(n, path, probs, func(key string, k, v *yaml.Node) {
+		return sh.eachPair(n, path, func(key string, k, v *yaml.Node) *yaml.Node {
 			f, ok := fields[key]
 			if !ok {
-				*probs = append(*probs, Problem{Pos: pos(k), Path: path, Rule: RuleUnknownField, Args: []any{key, fieldNames(fields)}})
-				return
+				sh.add(k, path, RuleUnknownField, key, fieldNames(fields))
+				return nil
 			}
-			shape(v, f.Type, path.with(key), probs)
+			return sh.check(v, f.Type, path.with(key))
 		})
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
-			add(n, RuleWantMapping)
-			return
+			return sh.unreadable(n, path, RuleWantMapping)
 		}
-		eachPair(n, path, probs, func(key string, k, v *yaml.Node) {
-			if t.Key().Kind() == reflect.Int {
-				if k.ShortTag() != "!!int" {
-					*probs = append(*probs, Problem{Pos: pos(k), Path: path, Rule: RuleNotInteger, Args: []any{key}})
-					return
-				}
+		return sh.eachPair(n, path, func(key string, k, v *yaml.Node) *yaml.Node {
+			if t.Key().Kind() == reflect.Int && !isInt(k) {
+				sh.add(k, path, RuleNotInteger, key)
+				return nil
 			}
-			shape(v, t.Elem(), path.with(key), probs)
+			return sh.check(v, t.Elem(), path.with(key))
 		})
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			add(n, RuleWantList)
-			return
+			return sh.unreadable(n, path, RuleWantList)
 		}
+		c := *n
+		c.Content = make([]*yaml.Node, len(n.Content))
 		for i, e := range n.Content {
-			shape(e, t.Elem(), path.with(i), probs)
+			// An unreadable entry stays as null, so that the entries after
+			// it keep their indexes and the validator's paths their places.
+			c.Content[i] = sh.check(e, t.Elem(), path.with(i))
 		}
+		return &c
 	default:
 		if n.Kind != yaml.ScalarNode {
-			add(n, RuleWantValue)
-			return
+			return sh.unreadable(n, path, RuleWantValue)
 		}
 		switch tag := n.ShortTag(); t.Kind() {
 		case reflect.Bool:
 			if tag != "!!bool" {
-				add(n, RuleNotBool, n.Value)
+				return sh.unreadable(n, path, RuleNotBool, n.Value)
 			}
 		case reflect.Int:
-			if tag != "!!int" {
-				add(n, RuleNotInteger, n.Value)
-			} else if _, err := strconv.ParseInt(n.Value, 0, 0); err != nil {
-				add(n, RuleNotInteger, n.Value)
+			if !isInt(n) {
+				return sh.unreadable(n, path, RuleNotInteger, n.Value)
 			}
 		case reflect.Float64:
 			if tag != "!!int" && tag != "!!float" {
-				add(n, RuleNotNumber, n.Value)
+				return sh.unreadable(n, path, RuleNotNumber, n.Value)
 			}
 		}
+		return n
 	}
 }
 
-// eachPair calls fn for every key and value of a mapping node, reporting
-// duplicate keys and keys that are not plain values.
-func eachPair(n *yaml.Node, path Path, probs *[]Problem, fn func(key string, k, v *yaml.Node)) {
+// isInt reports whether a scalar is a whole number that fits an int.
+func isInt(n *yaml.Node) bool {
+	if n.ShortTag() != "!!int" {
+		return false
+	}
+	_, err := strconv.ParseInt(n.Value, 0, 0)
+	return err == nil
+}
+
+// eachPair calls fn for every key and value of a mapping node and returns
+// the copy of the mapping that holds the values fn returns. A pair fn
+// returns nil for is left out, as are duplicate keys and keys that are not
+// plain values, which are reported.
+func (sh *shaper) eachPair(n *yaml.Node, path Path, fn func(key string, k, v *yaml.Node) *yaml.Node) *yaml.Node {
+	c := *n
+	c.Content = make([]*yaml.Node, 0, len(n.Content))
 	seen := make(map[string]bool, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			*probs = append(*probs, Problem{Pos: pos(k), Path: path, Rule: RuleWantValue})
+			sh.add(k, path, RuleWantValue)
 			continue
 		}
 		if seen[k.Value] {
-			*probs = append(*probs, Problem{Pos: pos(k), Path: path, Rule: RuleDuplicateKey, Args: []any{k.Value}})
+			sh.add(k, path, RuleDuplicateKey, k.Value)
 			continue
 		}
 		seen[k.Value] = true
-		fn(k.Value, k, v)
+		if v = fn(k.Value, k, v); v != nil {
+			c.Content = append(c.Content, k, v)
+		}
 	}
+	return &c
 }
 
 // yamlFields maps a struct's yaml names to its fields.

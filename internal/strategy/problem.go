@@ -74,7 +74,10 @@ func (e *Invalid) Error() string {
 	}
 	p := e.Problems[0]
 	msg := fmt.Sprintf("%s: invalid strategy (%s", p.Location(), p.Rule)
-	if n := len(e.Problems) - 1; n > 0 {
+	switch n := len(e.Problems) - 1; {
+	case n == 1:
+		msg += ", and 1 more problem"
+	case n > 1:
 		msg += fmt.Sprintf(", and %d more problems", n)
 	}
 	return msg + ")"

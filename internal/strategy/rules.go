@@ -17,6 +17,25 @@ const (
 	RuleNotNumber     = "strategy.not_number"     // value
 	RuleNotBool       = "strategy.not_bool"       // value
 
+	// YAML syntax: the parser's common messages, each in words of its own
+	// (syntax.go); the rest keep the parser's text under RuleSyntax.
+	RuleYAMLExpectedKey    = "strategy.yaml_expected_key"     //
+	RuleYAMLExpectedItem   = "strategy.yaml_expected_item"    //
+	RuleYAMLExpectedValue  = "strategy.yaml_expected_value"   //
+	RuleYAMLUnclosedList   = "strategy.yaml_unclosed_list"    //
+	RuleYAMLUnclosedFields = "strategy.yaml_unclosed_mapping" //
+	RuleYAMLUnclosedQuote  = "strategy.yaml_unclosed_quote"   //
+	RuleYAMLColon          = "strategy.yaml_colon"            //
+	RuleYAMLMissingColon   = "strategy.yaml_missing_colon"    //
+	RuleYAMLDash           = "strategy.yaml_dash"             //
+	RuleYAMLTab            = "strategy.yaml_tab"              //
+	RuleYAMLBadChar        = "strategy.yaml_bad_char"         // character
+	RuleYAMLEscape         = "strategy.yaml_escape"           //
+	RuleYAMLBlockHeader    = "strategy.yaml_block_header"     //
+	RuleYAMLTag            = "strategy.yaml_tag"              //
+	RuleYAMLControlChar    = "strategy.yaml_control_char"     // code point, e.g. U+0007
+	RuleYAMLNotUTF8        = "strategy.yaml_not_utf8"         //
+
 	// Whole document.
 	RuleRequired    = "strategy.required"     // field
 	RuleBadID       = "strategy.bad_id"       // id
