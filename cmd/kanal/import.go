@@ -50,7 +50,7 @@ func importCommand(ctx context.Context, cfg config.Config, args []string, stdout
 	if !ok {
 		return exitFailure
 	}
-	res, err := ingest.Import(ctx, inquiry.NewRecorder(db), cur, data, time.Now())
+	res, err := ingest.Import(ctx, inquiry.NewRecorder(db), cur, data)
 	var fe *ingest.FileError
 	if errors.As(err, &fe) {
 		fmt.Fprintf(stderr, "%s:%d: %s\n", name, fe.Line, tr.T(fe.Key, fe.Args...))

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"time"
 
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/municipality"
@@ -26,12 +25,12 @@ type ImportResult struct {
 // row. Rows with an id are recognised when imported again; a file with rows
 // without ids is recognised by its content, so importing the same file
 // twice stores nothing the second time.
-func Import(ctx context.Context, rec *inquiry.Recorder, cur *municipality.Current, data []byte, now time.Time) (ImportResult, error) {
+func Import(ctx context.Context, rec *inquiry.Recorder, cur *municipality.Current, data []byte) (ImportResult, error) {
 	lines, err := ParseCSV(bytes.NewReader(data))
 	if err != nil {
 		return ImportResult{}, err
 	}
-	valid, probs := Prepare(cur.Strategy, lines, Options{Source: inquiry.SourceImport, Now: now})
+	valid, probs := Prepare(cur.Strategy, lines, Options{Source: inquiry.SourceImport, Window: rec.Window(cur)})
 	res := ImportResult{Rows: len(lines), Problems: probs}
 	withoutID := false
 	for _, in := range valid {

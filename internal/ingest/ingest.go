@@ -40,14 +40,13 @@ type Line struct {
 	Problem *Problem
 }
 
-// maxFuture is how far ahead of the server's clock a report may be dated.
-const maxFuture = 5 * time.Minute
-
 // Options say how records become inquiries.
 type Options struct {
 	Source string
 	Test   bool
-	Now    time.Time
+	// Window is the span the inquiries may be dated in: the recorder's
+	// (inquiry.Recorder.Window).
+	Window inquiry.Window
 }
 
 // Prepare turns records into checked inquiries. Each line yields either an
@@ -76,12 +75,24 @@ func toInquiry(s *strategy.Strategy, l Line, opt Options) (inquiry.Inquiry, []Pr
 	add := func(field, key string, args ...any) {
 		probs = append(probs, Problem{Line: l.N, ID: r["id"], Field: field, Key: key, Args: args})
 	}
+	// Text that is not valid UTF-8, or holds control characters, is named
+	// first and not repeated in any answer: PostgreSQL would refuse it
+	// where SQLite stores it, and an answer cannot show it.
+	id := r["id"]
+	if inquiry.CheckText("id", id) != nil {
+		id = ""
+	}
+	for _, f := range Fields {
+		if e := inquiry.CheckText(f, r[f]); e != nil {
+			probs = append(probs, Problem{Line: l.N, ID: id, Field: f, Key: e.Rule, Args: e.Args})
+		}
+	}
+	if len(probs) > 0 {
+		return inquiry.Inquiry{}, probs
+	}
 	in := inquiry.Inquiry{
 		Channel: r["channel"], Type: r["type"], Direction: r["direction"], Area: r["area"], Department: r["department"],
 		ExternalID: r["id"], Source: opt.Source, Test: opt.Test,
-	}
-	if len(in.ExternalID) > 200 {
-		add("id", "ingest.id_too_long", 200)
 	}
 	switch at := strings.TrimSpace(r["occurred_at"]); {
 	case at == "":
@@ -91,8 +102,9 @@ func toInquiry(s *strategy.Strategy, l Line, opt Options) (inquiry.Inquiry, []Pr
 		switch {
 		case err != nil:
 			add("occurred_at", "ingest.bad_time", at)
-		case !opt.Now.IsZero() && t.After(opt.Now.Add(maxFuture)):
-			add("occurred_at", "ingest.future", at)
+		case t.IsZero():
+			// The zero instant reads as "no time" further on.
+			add("occurred_at", inquiry.RuleTooEarly, at, opt.Window.From.Format(time.DateOnly))
 		default:
 			in.OccurredAt = t
 		}
@@ -118,10 +130,7 @@ func toInquiry(s *strategy.Strategy, l Line, opt Options) (inquiry.Inquiry, []Pr
 	if len(probs) > 0 {
 		return in, probs
 	}
-	for _, e := range inquiry.Check(s, &in) {
-		if e.Field == "occurred_at" || e.Field == "source" {
-			continue // reported above; the source is ours
-		}
+	for _, e := range inquiry.Check(s, opt.Window, &in) {
 		add(e.Field, e.Rule, e.Args...)
 	}
 	return in, probs

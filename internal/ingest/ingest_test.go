@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/ingest"
+	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/strategies"
@@ -24,6 +25,10 @@ func dragoer(t testing.TB) *strategy.Strategy {
 
 var now = time.Date(2014, 3, 31, 12, 0, 0, 0, time.UTC)
 
+// window is the recorder's window on the day above: from 1 January 2007
+// (Dragør's strategy starts in 2012) to five minutes after now.
+var window = inquiry.Window{From: time.Date(2007, 1, 1, 0, 0, 0, 0, strategy.Location), To: now.Add(inquiry.MaxFuture)}
+
 func TestNDJSON_EachLineAnInquiryOrItsProblems(t *testing.T) {
 	body := `{"id": "a1", "occurred_at": "2014-03-31T10:15:00+02:00", "channel": "phone", "type": "interaction", "direction": "inbound", "area": "23.05.10", "resolved_first_contact": true, "duration_seconds": 240}
 
@@ -37,7 +42,7 @@ not json
 	if err != nil {
 		t.Fatal(err)
 	}
-	ins, probs := ingest.Prepare(dragoer(t), lines, ingest.Options{Source: "api:test", Now: now})
+	ins, probs := ingest.Prepare(dragoer(t), lines, ingest.Options{Source: "api:test", Window: window})
 	if len(ins) != 1 || ins[0].ExternalID != "a1" || ins[0].Area != "flytning" || !ins[0].ResolvedFirstContact || *ins[0].DurationSeconds != 240 {
 		t.Fatalf("accepted %+v", ins)
 	}
@@ -64,7 +69,7 @@ func TestJSON_OneObject(t *testing.T) {
 	lines := ingest.ParseJSON([]byte(`{
 		"occurred_at": "2014-03-31T08:00:00Z", "channel": "self_service", "type": "transaction",
 		"direction": "inbound", "area": "sundhedskort", "assisted": true}`))
-	ins, probs := ingest.Prepare(dragoer(t), lines, ingest.Options{Source: "api:test", Now: now})
+	ins, probs := ingest.Prepare(dragoer(t), lines, ingest.Options{Source: "api:test", Window: window})
 	if len(probs) != 0 || len(ins) != 1 || !ins[0].Assisted || ins[0].Department != "borgerbutikken" {
 		t.Errorf("%+v %v", ins, probs)
 	}
@@ -81,7 +86,7 @@ func TestCSV_SemicolonsRowNumbersAndDanishFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ins, probs := ingest.Prepare(dragoer(t), lines, ingest.Options{Source: "import", Now: now})
+	ins, probs := ingest.Prepare(dragoer(t), lines, ingest.Options{Source: "import", Window: window})
 	if len(ins) != 2 || !ins[0].ResolvedFirstContact || ins[1].ExternalID != "r4" {
 		t.Errorf("accepted %+v", ins)
 	}
@@ -135,5 +140,42 @@ func TestNDJSON_ByteOrderMark(t *testing.T) {
 	lines, err := ingest.ParseNDJSON(strings.NewReader("\ufeff{\"id\": \"a\"}\n"))
 	if err != nil || len(lines) != 1 || lines[0].Record["id"] != "a" {
 		t.Errorf("%+v %v", lines, err)
+	}
+}
+
+// A file that is not UTF-8 is refused whole, at the row of its first
+// foreign byte, with the encoding it most likely is.
+func TestCSV_NotUTF8IsRefusedWithTheEncodingToSaveIn(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		line int
+		key  string
+	}{
+		{"id;area\nr1;flytning\nr2;b\xf8rn\nr3;\xe6ldre\n", 3, "ingest.csv_not_utf8"},
+		{"id;omr\xe5de\n", 1, "ingest.csv_not_utf8"},
+		{"\xff\xfei\x00d\x00\n\x00", 1, "ingest.csv_utf16"},
+		{"\xfe\xff\x00i\x00d\x00\n", 1, "ingest.csv_utf16"},
+		{"i\x00d\x00;\x00", 1, "ingest.csv_utf16"}, // UTF-16 without a byte order mark
+	} {
+		lines, err := ingest.ParseCSV(strings.NewReader(c.file))
+		var fe *ingest.FileError
+		if !errors.As(err, &fe) || fe.Line != c.line || fe.Key != c.key || len(lines) != 0 {
+			t.Errorf("%q: %v %v, want %s at row %d", c.file, lines, err, c.key, c.line)
+		}
+	}
+}
+
+// JSON that is not UTF-8 is named by its line rather than read with
+// U+FFFD in place of what was sent.
+func TestNDJSON_ALineThatIsNotUTF8IsNamed(t *testing.T) {
+	body := `{"id": "ok", "occurred_at": "2014-03-31T10:15:00+02:00", "channel": "phone", "type": "information", "direction": "inbound", "area": "flytning"}` + "\n" +
+		"{\"id\": \"s\xf8g\", \"occurred_at\": \"2014-03-31T10:15:00+02:00\", \"channel\": \"phone\", \"type\": \"information\", \"direction\": \"inbound\", \"area\": \"flytning\"}\n"
+	lines, err := ingest.ParseNDJSON(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ins, probs := ingest.Prepare(dragoer(t), lines, ingest.Options{Source: "api:test", Window: window})
+	if len(ins) != 1 || ins[0].ExternalID != "ok" || len(probs) != 1 || probs[0].Line != 2 || probs[0].Key != "ingest.json_not_utf8" {
+		t.Errorf("%+v %v", ins, probs)
 	}
 }

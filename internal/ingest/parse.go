@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kanal-dk/kanal/internal/locale"
 )
@@ -42,7 +43,7 @@ func ParseNDJSON(r io.Reader) ([]Line, error) {
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
-			return lines, fmt.Errorf("line %d is longer than %d bytes", n+1, MaxLineBytes)
+			return lines, &FileError{Line: n + 1, Key: "ingest.ndjson_too_long", Args: []any{n + 1, MaxLineBytes}}
 		}
 		return lines, err
 	}
@@ -53,6 +54,11 @@ func ParseNDJSON(r io.Reader) ([]Line, error) {
 // booleans or null; it reports unknown fields and values of the wrong kind
 // by field.
 func parseObject(n int, data []byte) Line {
+	// encoding/json would read bytes that are not UTF-8 as U+FFFD and so
+	// store something other than what was sent.
+	if !utf8.Valid(data) {
+		return Line{N: n, Problem: &Problem{Line: n, Key: "ingest.json_not_utf8"}}
+	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return Line{N: n, Problem: &Problem{Line: n, Key: "ingest.bad_json", Args: []any{jsonMessage(err)}}}
@@ -99,7 +105,14 @@ func known(field string) bool {
 // comma or, as Danish spreadsheets write, a semicolon. Rows are numbered as
 // a spreadsheet shows them: the header is row 1.
 func ParseCSV(r io.Reader) ([]Line, error) {
-	br := bufio.NewReader(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkEncoding(data); err != nil {
+		return nil, err
+	}
+	br := bufio.NewReader(bytes.NewReader(data))
 	skipBOM(br)
 	head, err := br.Peek(4096)
 	if err != nil && !errors.Is(err, io.EOF) {
@@ -189,6 +202,29 @@ func csvProblem(pe *csv.ParseError) Problem {
 	return p
 }
 
+// checkEncoding refuses a file that is not UTF-8 as a whole, naming the
+// encoding it most likely is and the row of its first foreign byte: rows
+// that happen to be plain ASCII would otherwise be stored and the rest
+// refused, and importing the corrected file again would count the rows
+// without ids twice.
+func checkEncoding(data []byte) error {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) ||
+		(len(data) >= 2 && (data[0] == 0 || data[1] == 0)) {
+		return &FileError{Line: 1, Key: "ingest.csv_utf16"}
+	}
+	if utf8.Valid(data) {
+		return nil
+	}
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return &FileError{Line: 1 + bytes.Count(data[:i], []byte("\n")), Key: "ingest.csv_not_utf8"}
+		}
+		i += size
+	}
+	return nil
+}
+
 // skipBOM drops a byte order mark (Excel's "CSV UTF-8" writes one): it is
 // no part of the first column or object.
 func skipBOM(br *bufio.Reader) {
@@ -197,9 +233,10 @@ func skipBOM(br *bufio.Reader) {
 	}
 }
 
-// FileError is a CSV file that cannot be read at all: it is empty, or its
-// header cannot be read or names an unknown or repeated column. Key and
-// Args are its message in the translation catalogue.
+// FileError is a file that cannot be read at all: a CSV file that is empty,
+// not UTF-8, or whose header cannot be read or names an unknown or repeated
+// column, or NDJSON with a line too long to read. Key and Args are its
+// message in the translation catalogue.
 type FileError struct {
 	Line int
 	Key  string

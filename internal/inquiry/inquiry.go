@@ -5,8 +5,13 @@
 package inquiry
 
 import (
+	"errors"
+	"fmt"
 	"time"
+	"unicode/utf8"
 
+	"github.com/kanal-dk/kanal/internal/rollup"
+	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -63,18 +68,96 @@ const (
 	RuleUnknownDept    = "inquiry.unknown_department"
 	RuleAssistedNotSS  = "inquiry.assisted_not_self_service" // channel
 	RuleNegativeDur    = "inquiry.negative_duration"         // seconds
+	RuleLongDuration   = "inquiry.long_duration"             // seconds, maximum
+	RuleTooEarly       = "inquiry.too_early"                 // time, earliest day
+	RuleFuture         = "inquiry.future"                    // time
+	RuleNotUTF8        = "inquiry.not_utf8"                  // field, byte
+	RuleControlChar    = "inquiry.control_char"              // field, character, byte
+	RuleTooLong        = "inquiry.too_long"                  // field, characters
 )
 
-// Check validates an inquiry against a strategy and completes it: the area
-// becomes the area's id and a missing department the area's own. It returns
-// every problem found; an inquiry with problems must not be recorded.
-func Check(s *strategy.Strategy, in *Inquiry) []FieldError {
+// MaxDurationSeconds is the longest staff time one inquiry may record: a
+// day is generous for one contact, and the bound keeps every sum of
+// durations far inside 64 bits.
+const MaxDurationSeconds = rollup.MaxDurationSeconds
+
+// maxTextLen bounds the sender's id, the source and the desk, in characters.
+const maxTextLen = 200
+
+// Window is the span of time an inquiry may be dated in, From included, To
+// excluded.
+type Window struct {
+	From, To time.Time
+}
+
+// MaxFuture is how far ahead of the clock an inquiry may be dated: clocks
+// of other systems run a little ahead.
+const MaxFuture = 5 * time.Minute
+
+// DefaultHistoryYears is how many years before the strategy's first year an
+// inquiry may be dated when nothing else is configured: a municipality
+// loads counts from before the strategy as its baseline.
+const DefaultHistoryYears = 5
+
+// WindowFor is the window of a municipality's inquiries: from 1 January,
+// historyYears before the first year of its strategy, Danish time, to
+// MaxFuture after now.
+func WindowFor(s *strategy.Strategy, historyYears int, now time.Time) Window {
+	return Window{
+		From: time.Date(s.Period.From-historyYears, time.January, 1, 0, 0, 0, 0, strategy.Location),
+		To:   now.Add(MaxFuture),
+	}
+}
+
+// CheckText names a field whose value cannot be stored as text (see
+// store.CheckText); nil when it can.
+func CheckText(field, value string) *FieldError {
+	var te *store.TextError
+	if !errors.As(store.CheckText(value), &te) {
+		return nil
+	}
+	if te.Rune == utf8.RuneError {
+		return &FieldError{Field: field, Rule: RuleNotUTF8, Args: []any{field, te.Offset + 1}}
+	}
+	return &FieldError{Field: field, Rule: RuleControlChar, Args: []any{field, fmt.Sprintf("U+%04X", te.Rune), te.Offset + 1}}
+}
+
+// Check validates an inquiry against a strategy and the window of time it
+// may be dated in, and completes it: the area becomes the area's id and a
+// missing department the area's own. It returns every problem found; an
+// inquiry with problems must not be recorded. Everything the database
+// would refuse is refused here first, so that one bad inquiry of a batch is
+// named instead of failing the others.
+func Check(s *strategy.Strategy, w Window, in *Inquiry) []FieldError {
 	var errs []FieldError
 	add := func(field, rule string, args ...any) {
 		errs = append(errs, FieldError{Field: field, Rule: rule, Args: args})
 	}
-	if in.OccurredAt.IsZero() {
+	for _, f := range []struct{ name, value string }{
+		{"id", in.ExternalID}, {"channel", in.Channel}, {"type", in.Type}, {"direction", in.Direction},
+		{"area", in.Area}, {"department", in.Department}, {"source", in.Source}, {"desk", in.Desk},
+	} {
+		if e := CheckText(f.name, f.value); e != nil {
+			errs = append(errs, *e)
+		}
+	}
+	if len(errs) > 0 {
+		// A value that is not text is not compared with the strategy: the
+		// answer would repeat the bytes.
+		return errs
+	}
+	for _, f := range []struct{ name, value string }{{"id", in.ExternalID}, {"source", in.Source}, {"desk", in.Desk}} {
+		if utf8.RuneCountInString(f.value) > maxTextLen {
+			add(f.name, RuleTooLong, f.name, maxTextLen)
+		}
+	}
+	switch {
+	case in.OccurredAt.IsZero():
 		add("occurred_at", RuleRequired, "occurred_at")
+	case in.OccurredAt.Before(w.From):
+		add("occurred_at", RuleTooEarly, in.OccurredAt.Format(time.RFC3339), w.From.Format(time.DateOnly))
+	case !in.OccurredAt.Before(w.To):
+		add("occurred_at", RuleFuture, in.OccurredAt.Format(time.RFC3339))
 	}
 	if in.Source == "" {
 		add("source", RuleRequired, "source")
@@ -120,8 +203,12 @@ func Check(s *strategy.Strategy, in *Inquiry) []FieldError {
 			add("department", RuleUnknownDept, in.Department)
 		}
 	}
-	if in.DurationSeconds != nil && *in.DurationSeconds < 0 {
-		add("duration_seconds", RuleNegativeDur, *in.DurationSeconds)
+	switch d := in.DurationSeconds; {
+	case d == nil:
+	case *d < 0:
+		add("duration_seconds", RuleNegativeDur, *d)
+	case *d > MaxDurationSeconds:
+		add("duration_seconds", RuleLongDuration, *d, MaxDurationSeconds)
 	}
 	return errs
 }

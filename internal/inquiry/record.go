@@ -18,10 +18,29 @@ import (
 // transaction.
 type Recorder struct {
 	db *store.DB
+	// HistoryYears is how many years before its strategy's first year an
+	// inquiry may be dated (DefaultHistoryYears unless set).
+	HistoryYears int
+	// Now is the clock inquiries are checked against; tests set it.
+	Now func() time.Time
 }
 
 // NewRecorder returns a recorder on db.
-func NewRecorder(db *store.DB) *Recorder { return &Recorder{db: db} }
+func NewRecorder(db *store.DB) *Recorder {
+	return &Recorder{db: db, HistoryYears: DefaultHistoryYears, Now: time.Now}
+}
+
+// Window is the span of time the municipality's inquiries may be dated in,
+// now.
+func (r *Recorder) Window(cur *municipality.Current) Window {
+	return WindowFor(cur.Strategy, r.HistoryYears, r.Now())
+}
+
+// Check checks an inquiry as Record will: against the municipality's
+// current strategy and window.
+func (r *Recorder) Check(cur *municipality.Current, in *Inquiry) []FieldError {
+	return Check(cur.Strategy, r.Window(cur), in)
+}
 
 // Result says what became of a batch.
 type Result struct {
@@ -51,7 +70,7 @@ const columnsPerRow = 18
 // batch in one transaction: all of it or, on any error, none of it. When
 // Record returns nil the batch is durably committed.
 func (r *Recorder) Record(ctx context.Context, cur *municipality.Current, batch []Inquiry) (Result, error) {
-	if err := checkAll(cur, batch); err != nil {
+	if err := r.checkAll(cur, batch); err != nil {
 		return Result{}, err
 	}
 	var res Result
@@ -67,23 +86,44 @@ func (r *Recorder) Record(ctx context.Context, cur *municipality.Current, batch 
 // the batch is recorded and answer's response is remembered with it, in the
 // same transaction; a repeat of the same request gets the remembered
 // response and records nothing.
+//
+// The key is claimed first, with an insert that does nothing on conflict:
+// when two instances get the same key at once, the second insert waits for
+// the first transaction and then finds its row (or, if the first rolled
+// back, claims the key itself), so a retry race is answered with the
+// replay, never with a duplicate-key error.
 func (r *Recorder) RecordOnce(ctx context.Context, cur *municipality.Current, source, key, requestHash string,
 	batch []Inquiry, answer func(Result) (string, error)) (response string, replayed bool, err error) {
-	if err := checkAll(cur, batch); err != nil {
+	if err := r.checkAll(cur, batch); err != nil {
 		return "", false, err
 	}
+	for _, s := range []string{source, key} {
+		if err := store.CheckText(s); err != nil {
+			return "", false, fmt.Errorf("idempotency key or source: %w", err)
+		}
+	}
 	err = r.db.InTx(ctx, func(tx *sql.Tx) error {
-		var hash string
-		err := tx.QueryRowContext(ctx, `SELECT request_sha256, response FROM ingest_batches
-			WHERE municipality_id = $1 AND source = $2 AND idempotency_key = $3`, cur.Municipality, source, key).Scan(&hash, &response)
-		switch {
-		case err == nil && hash != requestHash:
-			return ErrIdempotencyConflict
-		case err == nil:
+		claim, err := tx.ExecContext(ctx, `INSERT INTO ingest_batches
+			(municipality_id, source, idempotency_key, request_sha256, response, created_at) VALUES ($1, $2, $3, $4, '', $5)
+			ON CONFLICT (municipality_id, source, idempotency_key) DO NOTHING`,
+			cur.Municipality, source, key, requestHash, time.Now().UTC())
+		if err != nil {
+			return err
+		}
+		if n, err := claim.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			var hash string
+			err := tx.QueryRowContext(ctx, `SELECT request_sha256, response FROM ingest_batches
+				WHERE municipality_id = $1 AND source = $2 AND idempotency_key = $3`, cur.Municipality, source, key).Scan(&hash, &response)
+			if err != nil {
+				return err
+			}
+			if hash != requestHash {
+				return ErrIdempotencyConflict
+			}
 			replayed = true
 			return nil
-		case !errors.Is(err, sql.ErrNoRows):
-			return err
 		}
 		res, err := r.record(ctx, tx, cur, batch)
 		if err != nil {
@@ -92,18 +132,22 @@ func (r *Recorder) RecordOnce(ctx context.Context, cur *municipality.Current, so
 		if response, err = answer(res); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO ingest_batches
-			(municipality_id, source, idempotency_key, request_sha256, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-			cur.Municipality, source, key, requestHash, response, time.Now().UTC())
+		_, err = tx.ExecContext(ctx, `UPDATE ingest_batches SET response = $1
+			WHERE municipality_id = $2 AND source = $3 AND idempotency_key = $4`, response, cur.Municipality, source, key)
 		return err
 	})
 	return response, replayed, err
 }
 
-func checkAll(cur *municipality.Current, batch []Inquiry) error {
+// checkAll refuses a batch with an inquiry that breaks a rule. Callers
+// check each inquiry first and pass only the good ones; this is the guard
+// that nothing unchecked reaches the database.
+func (r *Recorder) checkAll(cur *municipality.Current, batch []Inquiry) error {
+	w := r.Window(cur)
 	for i := range batch {
-		if errs := Check(cur.Strategy, &batch[i]); len(errs) > 0 {
-			return fmt.Errorf("inquiry %d: %s: %s %v", i+1, errs[0].Field, errs[0].Rule, errs[0].Args)
+		if errs := Check(cur.Strategy, w, &batch[i]); len(errs) > 0 {
+			// The values stay out of the message: it may reach a log.
+			return fmt.Errorf("inquiry %d: %s: %s", i+1, errs[0].Field, errs[0].Rule)
 		}
 	}
 	return nil

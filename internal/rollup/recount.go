@@ -5,14 +5,21 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/store"
 )
 
+// storedTally reads a cell's tally as 64-bit integers, even a duration sum
+// that overflowed into a floating-point value in an SQLite file written
+// before durations were bounded, so that verify can report the cell and
+// rebuild replace it.
+const storedTally = `inquiries, resolved, guided, assisted, exempt, timed, CAST(duration_seconds AS BIGINT)`
+
 // Stored reads the stored day cells of a municipality.
 func Stored(ctx context.Context, db *store.DB, municipality string) (Counts, error) {
-	rows, err := db.QueryContext(ctx, `SELECT `+dayColumns+` FROM inquiry_counts WHERE municipality_id = $1`, municipality)
+	rows, err := db.QueryContext(ctx, `SELECT `+dayDims+`, `+storedTally+` FROM inquiry_counts WHERE municipality_id = $1`, municipality)
 	if err != nil {
 		return nil, fmt.Errorf("read inquiry counts: %w", err)
 	}
@@ -34,7 +41,7 @@ func Stored(ctx context.Context, db *store.DB, municipality string) (Counts, err
 
 // StoredMonths reads the stored month cells of a municipality.
 func StoredMonths(ctx context.Context, db *store.DB, municipality string) (MonthCounts, error) {
-	rows, err := db.QueryContext(ctx, `SELECT `+monthColumns+` FROM inquiry_months WHERE municipality_id = $1`, municipality)
+	rows, err := db.QueryContext(ctx, `SELECT `+monthDims+`, `+storedTally+` FROM inquiry_months WHERE municipality_id = $1`, municipality)
 	if err != nil {
 		return nil, fmt.Errorf("read monthly inquiry counts: %w", err)
 	}
@@ -60,6 +67,24 @@ func Recount(ctx context.Context, db *store.DB, municipality string) (Counts, er
 	return recount(ctx, db, municipality, "")
 }
 
+// countedDuration is the duration the counts sum: a stored duration beyond
+// MaxDurationSeconds (possible before the bound was checked) counts as no
+// duration, so that one absurd value cannot overflow a cell's sum and
+// every figure built on it.
+var countedDuration = `CASE WHEN duration_seconds BETWEEN 0 AND ` + strconv.Itoa(MaxDurationSeconds) + ` THEN duration_seconds END`
+
+// UncountedDurations is how many of a municipality's inquiries carry a
+// duration the counts leave out (see countedDuration).
+func UncountedDurations(ctx context.Context, db *store.DB, municipality string) (int64, error) {
+	var n int64
+	err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM inquiries WHERE municipality_id = $1 AND NOT test
+		AND duration_seconds IS NOT NULL AND NOT duration_seconds BETWEEN 0 AND `+strconv.Itoa(MaxDurationSeconds), municipality).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("look for durations beyond a day: %w", err)
+	}
+	return n, nil
+}
+
 // recount groups the raw inquiries that match the extra condition (on
 // placeholders $2 …) by UTC hour and every dimension, and puts each group
 // on its Danish day.
@@ -69,7 +94,7 @@ func recount(ctx context.Context, db *store.DB, municipality, where string, args
 	rows, err := db.QueryContext(ctx, `SELECT `+dims+`, COUNT(*),
 		SUM(CASE WHEN resolved_first_contact THEN 1 ELSE 0 END), SUM(CASE WHEN guided THEN 1 ELSE 0 END),
 		SUM(CASE WHEN assisted THEN 1 ELSE 0 END), SUM(CASE WHEN exempt THEN 1 ELSE 0 END),
-		COUNT(duration_seconds), COALESCE(SUM(duration_seconds), 0)
+		COUNT(`+countedDuration+`), COALESCE(SUM(`+countedDuration+`), 0)
 		FROM inquiries WHERE municipality_id = $1 AND NOT test`+where+` GROUP BY `+dims,
 		append([]any{municipality}, args...)...)
 	if err != nil {

@@ -19,6 +19,11 @@ import (
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
+// MaxDurationSeconds is the longest staff time of one inquiry that the
+// counts sum (inquiry.Check refuses longer ones): a day. With it, a cell's
+// sum stays far inside 64 bits.
+const MaxDurationSeconds = 24 * 60 * 60
+
 // Cell is one combination of dimensions of a day.
 type Cell struct {
 	Municipality string
@@ -120,11 +125,15 @@ func (c Counts) Months() MonthCounts {
 
 const tallyColumns = `inquiries, resolved, guided, assisted, exempt, timed, duration_seconds`
 
-const dayColumns = `municipality_id, strategy_version_id, day, area, department, channel, type, direction, ` + tallyColumns
+const dayDims = `municipality_id, strategy_version_id, day, area, department, channel, type, direction`
+
+const dayColumns = dayDims + `, ` + tallyColumns
 
 const dayKey = `municipality_id, day, area, department, channel, type, direction, strategy_version_id`
 
-const monthColumns = `municipality_id, month, area, department, channel, type, direction, ` + tallyColumns
+const monthDims = `municipality_id, month, area, department, channel, type, direction`
+
+const monthColumns = monthDims + `, ` + tallyColumns
 
 const monthKey = `municipality_id, month, area, department, channel, type, direction`
 

@@ -10,12 +10,13 @@ import (
 	"mime"
 	"net/http"
 	"strings"
-	"time"
+	"unicode/utf8"
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/ingest"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/store"
 )
 
 // ingestBody is the largest batch the API takes in one request.
@@ -85,9 +86,13 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 		lines = ingest.ParseJSON(body)
 	case "application/x-ndjson", "application/jsonl", "application/jsonlines":
 		lines, err = ingest.ParseNDJSON(bytes.NewReader(body))
-		if err != nil {
-			s.apiFail(w, r, http.StatusBadRequest, "bad_ndjson", err.Error())
+		var fe *ingest.FileError
+		if errors.As(err, &fe) {
+			s.apiFail(w, r, http.StatusBadRequest, "bad_ndjson", printer(r).T(fe.Key, fe.Args...))
 			return nil
+		}
+		if err != nil {
+			return err
 		}
 	default:
 		s.apiFail(w, r, http.StatusUnsupportedMediaType, "media_type", mediaType)
@@ -98,7 +103,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	l := printer(r)
-	valid, probs := ingest.Prepare(cur.Strategy, lines, ingest.Options{Source: "api:" + key.Name, Test: key.Test, Now: time.Now()})
+	valid, probs := ingest.Prepare(cur.Strategy, lines, ingest.Options{Source: "api:" + key.Name, Test: key.Test, Window: s.recorder.Window(cur)})
 	answer := ingestAnswer{Test: key.Test}
 	answer.Errors, answer.Rejected = problemsAnswer(l, probs)
 	respond := func(res inquiry.Result) (string, error) {
@@ -115,7 +120,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 		respond(res)
 		return writeJSON(w, answer.status(), answer)
 	}
-	if len(idem) > 200 {
+	if utf8.RuneCountInString(idem) > 200 || store.CheckText(idem) != nil {
 		s.apiFail(w, r, http.StatusBadRequest, "idempotency_key")
 		return nil
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"time"
 
 	"github.com/kanal-dk/kanal/internal/ingest"
 )
@@ -59,7 +58,7 @@ func (s *Server) importInquiries(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	data.File = header.Filename
-	res, err := ingest.Import(r.Context(), s.recorder, cur, content, time.Now())
+	res, err := ingest.Import(r.Context(), s.recorder, cur, content)
 	var fe *ingest.FileError
 	if errors.As(err, &fe) {
 		data.Error = fmt.Sprintf("%s %d: %s", v.L.T("import.row"), fe.Line, v.L.T(fe.Key, fe.Args...))
