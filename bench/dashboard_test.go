@@ -169,7 +169,7 @@ func (f *dashboardFixture) build(b testing.TB, size int) {
 		for i := range day {
 			in := &day[i]
 			in.Source = demo.Source
-			if errs := inquiry.Check(f.cur.Strategy, in); len(errs) > 0 {
+			if errs := inquiry.Check(f.cur.Strategy, inquiry.WindowFor(f.cur.Strategy, inquiry.DefaultHistoryYears, time.Now()), in); len(errs) > 0 {
 				return fmt.Errorf("generated an invalid inquiry: %+v", errs)
 			}
 			var duration any

@@ -67,7 +67,7 @@ func TestGenerate_RealisticOverTheWholePeriod(t *testing.T) {
 			months := map[string]map[time.Month]int{}
 			for i := range all {
 				in := all[i]
-				if errs := inquiry.Check(s, &in); len(errs) > 0 {
+				if errs := inquiry.Check(s, inquiry.WindowFor(s, 0, time.Now()), &in); len(errs) > 0 {
 					t.Fatalf("generated an invalid inquiry %+v: %+v", in, errs)
 				}
 				local := in.OccurredAt.In(strategy.Location)
