@@ -82,7 +82,7 @@ func newIngestFixture(tb testing.TB, dsn string) *ingestFixture {
 	for i := range all {
 		in := &all[i]
 		in.Source, in.ExternalID = "api:bench", fmt.Sprintf("bench-%d", i)
-		if errs := inquiry.Check(cur.Strategy, in); len(errs) > 0 {
+		if errs := inquiry.Check(cur.Strategy, inquiry.WindowFor(cur.Strategy, inquiry.DefaultHistoryYears, time.Now()), in); len(errs) > 0 {
 			tb.Fatalf("the fixture's inquiry %d is invalid: %+v", i, errs)
 		}
 	}
