@@ -1,11 +1,14 @@
 package auth_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
 	"regexp"
+	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
@@ -96,7 +99,9 @@ func TestAuthenticate(t *testing.T) {
 		t.Errorf("a disabled account signed in: %v", err)
 	}
 	var failed int
-	db.QueryRow(`SELECT COUNT(*) FROM audit_events WHERE action = 'signin_failed'`).Scan(&failed)
+	if err := db.QueryRow(`SELECT COUNT(*) FROM audit_events WHERE action = 'signin_failed'`).Scan(&failed); err != nil {
+		t.Fatal(err)
+	}
 	if failed != 4 {
 		t.Errorf("%d failed sign-ins audited, want 4", failed)
 	}
@@ -105,7 +110,9 @@ func TestAuthenticate(t *testing.T) {
 func TestAdd_RefusesWhatCannotBeRight(t *testing.T) {
 	ctx := context.Background()
 	_, users := setup(t)
-	users.Add(ctx, audit.System, auth.NewUser{Municipality: "dragoer", Email: "a@dragoer.dk", Role: auth.Staff})
+	if _, _, err := users.Add(ctx, audit.System, auth.NewUser{Municipality: "dragoer", Email: "a@dragoer.dk", Role: auth.Staff}); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		nu    auth.NewUser
 		field string
@@ -180,5 +187,112 @@ func TestSignInOIDC_MatchesVerifiedAddressThenSubject(t *testing.T) {
 	other := auth.Identity{Issuer: "https://idp.example", Subject: "xyz", Email: "ukendt@taarnby.dk", EmailVerified: true}
 	if _, err := users.SignInOIDC(ctx, audit.Actor{}, other); !errors.Is(err, auth.ErrBadCredentials) {
 		t.Errorf("an unknown person signed in: %v", err)
+	}
+}
+
+// A one-time password works for OneTimeValidity and no longer; the right
+// one after that is told apart from a wrong one, and only the user's own
+// password never expires.
+func TestOneTimePassword_ExpiresAfter72Hours(t *testing.T) {
+	ctx := context.Background()
+	db, users := setup(t)
+	before := time.Now().Add(-time.Second)
+	u, password, err := users.Add(ctx, audit.System, auth.NewUser{Municipality: "dragoer", Email: "ny@dragoer.dk", Role: auth.Staff})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.PasswordExpiresAt == nil || u.PasswordExpiresAt.Before(before.Add(72*time.Hour)) || u.PasswordExpiresAt.After(time.Now().Add(72*time.Hour)) {
+		t.Fatalf("a new user's one-time password expires at %v, want 72 hours from now", u.PasswordExpiresAt)
+	}
+	stored, err := users.ByEmail(ctx, "ny@dragoer.dk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.PasswordExpiresAt == nil || !stored.PasswordExpiresAt.Equal(*u.PasswordExpiresAt) {
+		t.Errorf("stored expiry %v, returned %v", stored.PasswordExpiresAt, u.PasswordExpiresAt)
+	}
+	if _, err := users.Authenticate(ctx, audit.Actor{}, "ny@dragoer.dk", password); err != nil {
+		t.Errorf("a fresh one-time password: %v", err)
+	}
+	if _, err := db.Exec(`UPDATE users SET password_expires_at = $1 WHERE id = $2`, time.Now().UTC().Add(-time.Second), u.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := users.Authenticate(ctx, audit.Actor{}, "ny@dragoer.dk", password); !errors.Is(err, auth.ErrPasswordExpired) || got.ID != u.ID {
+		t.Errorf("an expired one-time password: %+v %v, want ErrPasswordExpired with the user", got, err)
+	}
+	if got, err := users.Authenticate(ctx, audit.Actor{}, "ny@dragoer.dk", "forkert adgangskode"); !errors.Is(err, auth.ErrBadCredentials) || got.ID != 0 {
+		t.Errorf("a wrong password on an expired account: %+v %v, want ErrBadCredentials and no user", got, err)
+	}
+
+	// A reset gives a new 72 hours; the user's own password has no expiry.
+	password, expires, err := users.ResetPassword(ctx, audit.System, u)
+	if err != nil || expires.Before(time.Now().Add(72*time.Hour-time.Minute)) || expires.After(time.Now().Add(72*time.Hour)) {
+		t.Fatalf("reset: expires %v, %v", expires, err)
+	}
+	if err := users.ChangePassword(ctx, audit.System, u, "", password, "min egen lange adgangskode"); err != nil {
+		t.Fatal(err)
+	}
+	if own, err := users.ByEmail(ctx, "ny@dragoer.dk"); err != nil || own.PasswordExpiresAt != nil || own.MustChangePassword {
+		t.Errorf("after choosing an own password: %+v %v", own, err)
+	}
+}
+
+// A one-time password that expired cannot be used to choose a new one
+// either, even in a session opened before it expired.
+func TestChangePassword_RefusesAnExpiredOneTimePassword(t *testing.T) {
+	ctx := context.Background()
+	db, users := setup(t)
+	u, password, err := users.Add(ctx, audit.System, auth.NewUser{Municipality: "dragoer", Email: "ny@dragoer.dk", Role: auth.Staff})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE users SET password_expires_at = $1 WHERE id = $2`, time.Now().UTC().Add(-time.Second), u.ID); err != nil {
+		t.Fatal(err)
+	}
+	err = users.ChangePassword(ctx, audit.System, u, "", password, "min egen lange adgangskode")
+	var in *auth.InputError
+	if !errors.As(err, &in) || in.Key != "auth.onetime_expired" {
+		t.Errorf("change with an expired one-time password: %v", err)
+	}
+}
+
+// Every instance on the database gets the same secret, however many ask
+// for it first at the same time, and it is random, not a constant.
+func TestServerSecret_OneSharedRandomSecret(t *testing.T) {
+	ctx := context.Background()
+	db, _ := setup(t)
+	const askers = 8
+	secrets := make([][]byte, askers)
+	errs := make([]error, askers)
+	var wg sync.WaitGroup
+	for i := range askers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			secrets[i], errs[i] = auth.ServerSecret(ctx, db, "test")
+		}()
+	}
+	wg.Wait()
+	for i := range askers {
+		if errs[i] != nil {
+			t.Fatalf("asker %d: %v", i, errs[i])
+		}
+		if len(secrets[i]) != 32 || !bytes.Equal(secrets[i], secrets[0]) {
+			t.Errorf("asker %d got %x, asker 0 %x", i, secrets[i], secrets[0])
+		}
+	}
+	other, err := auth.ServerSecret(ctx, db, "another")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(other, secrets[0]) {
+		t.Error("two names share one secret")
+	}
+	var n int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM server_secrets`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 {
+		t.Errorf("%d secrets stored, want 2", n)
 	}
 }

@@ -64,10 +64,16 @@ func (sp spec) call(t *testing.T, ts *testServer, method, path, secret, contentT
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, _ := io.ReadAll(resp.Body)
+	raw, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 
-	check, _ := http.NewRequest(method, "http://kanal.test"+path, strings.NewReader(body))
+	check, err := http.NewRequest(method, "http://kanal.test"+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
 	check.Header = req.Header.Clone()
 	route, params, err := sp.router.FindRoute(check)
 	if err != nil {
@@ -134,13 +140,14 @@ func TestAPI_IngestNDJSONInBulk(t *testing.T) {
 	}
 	// Resent after a lost answer: nothing is stored twice.
 	r = sp.call(t, ts, "POST", "/api/v1/inquiries", secret, "application/x-ndjson", body)
-	json.Unmarshal([]byte(r.body), &a)
+	a = ingestAnswer{}
+	if err := json.Unmarshal([]byte(r.body), &a); err != nil {
+		t.Fatalf("resent: %v\n%s", err, r.body)
+	}
 	if a.Accepted != 0 || a.Duplicates != 3 {
 		t.Errorf("resent: %+v", a)
 	}
-	var stored int
-	ts.db.QueryRow(`SELECT COUNT(*) FROM inquiries WHERE source = 'api:Telefonsystem'`).Scan(&stored)
-	if stored != 3 {
+	if stored := ts.count(t, `SELECT COUNT(*) FROM inquiries WHERE source = 'api:Telefonsystem'`); stored != 3 {
 		t.Errorf("%d stored, want 3", stored)
 	}
 	if diffs, err := rollup.Verify(context.Background(), ts.db, "dragoer"); err != nil || len(diffs) > 0 {
@@ -184,9 +191,7 @@ func TestAPI_IdempotencyKeyAnswersARepeatAsTheFirstTime(t *testing.T) {
 	if first.status != http.StatusOK || again.body != first.body || again.header.Get("Idempotent-Replayed") != "true" {
 		t.Errorf("first %d %s\nagain %s (replayed %q)", first.status, first.body, again.body, again.header.Get("Idempotent-Replayed"))
 	}
-	var n int
-	ts.db.QueryRow(`SELECT COUNT(*) FROM inquiries WHERE municipality_id = 'taarnby'`).Scan(&n)
-	if n != 50 {
+	if n := ts.count(t, `SELECT COUNT(*) FROM inquiries WHERE municipality_id = 'taarnby'`); n != 50 {
 		t.Errorf("%d stored, want 50: records without ids must not be stored twice under one key", n)
 	}
 	if r := sp.call(t, ts, "POST", "/api/v1/inquiries", secret, "application/x-ndjson", "{}", "Idempotency-Key", "batch-2017-05-02"); r.status != http.StatusConflict {
@@ -203,9 +208,11 @@ func TestAPI_TestKeyIsStoredButNeverCounted(t *testing.T) {
 	if !strings.Contains(r.body, `"test": true`) || !strings.Contains(r.body, `"accepted": 1`) {
 		t.Errorf("answer %s", r.body)
 	}
-	var test int
-	ts.db.QueryRow(`SELECT COUNT(*) FROM inquiries WHERE test`).Scan(&test)
-	counts, _ := rollup.Stored(context.Background(), ts.db, "dragoer")
+	test := ts.count(t, `SELECT COUNT(*) FROM inquiries WHERE test`)
+	counts, err := rollup.Stored(context.Background(), ts.db, "dragoer")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if test != 1 || len(counts) != 0 {
 		t.Errorf("%d test rows, %d counted cells; want 1 and 0", test, len(counts))
 	}

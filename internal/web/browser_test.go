@@ -204,9 +204,7 @@ func TestBrowser_ConsoleWithTheKeyboardAlone(t *testing.T) {
 	// leaves it, and u takes the registration back.
 	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent("u"))
 	waitFor(t, ctx, `location.search.includes("undone")`)
-	var n int
-	ts.db.QueryRow(`SELECT COUNT(*) FROM inquiries`).Scan(&n)
-	if n != 0 {
+	if n := ts.count(t, `SELECT COUNT(*) FROM inquiries`); n != 0 {
 		t.Errorf("%d inquiries after u", n)
 	}
 
@@ -259,7 +257,9 @@ func TestBrowser_ImportACSVFile(t *testing.T) {
 	browsertest.Axe(t, ctx)
 
 	bad := filepath.Join(t.TempDir(), "fejl.csv")
-	os.WriteFile(bad, []byte("occurred_at;channel;type;direction;area\n2014-04-01T10:00:00+02:00;fax;information;inbound;flytning\n"), 0o644)
+	if err := os.WriteFile(bad, []byte("occurred_at;channel;type;direction;area\n2014-04-01T10:00:00+02:00;fax;information;inbound;flytning\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	browsertest.Do(t, ctx, chromedp.SetUploadFiles("#file", []string{bad}), chromedp.Click(`form[data-upload] button[type=submit]`))
 	waitFor(t, ctx, `document.querySelector("ul.problems") !== null`)
 	if got := browsertest.Eval[string](t, ctx, `document.querySelector("ul.problems").textContent`); !strings.Contains(got, "Række 2: channel") {

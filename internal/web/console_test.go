@@ -88,9 +88,7 @@ func TestConsole_RegisterCountAndUndo(t *testing.T) {
 	if r := ts.post(t, c, "/m/dragoer/console/undo", nil); r.status != http.StatusSeeOther {
 		t.Errorf("undo: %d", r.status)
 	}
-	var n int
-	ts.db.QueryRow(`SELECT COUNT(*) FROM inquiries`).Scan(&n)
-	if n != 0 {
+	if n := ts.count(t, `SELECT COUNT(*) FROM inquiries`); n != 0 {
 		t.Errorf("%d inquiries after undo", n)
 	}
 	assertCounts(t, ts)
@@ -119,10 +117,20 @@ func TestImportPage(t *testing.T) {
 	send := func(name string, data []byte) response {
 		var body bytes.Buffer
 		mw := multipart.NewWriter(&body)
-		fw, _ := mw.CreateFormFile("file", name)
-		fw.Write(data)
-		mw.Close()
-		req, _ := http.NewRequest(http.MethodPost, ts.URL+"/m/dragoer/import", &body)
+		fw, err := mw.CreateFormFile("file", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fw.Write(data); err != nil {
+			t.Fatal(err)
+		}
+		if err := mw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		req, err := http.NewRequest(http.MethodPost, ts.URL+"/m/dragoer/import", &body)
+		if err != nil {
+			t.Fatal(err)
+		}
 		req.Header.Set("Content-Type", mw.FormDataContentType())
 		return do(t, c, req)
 	}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"net/http/cookiejar"
 	"strings"
@@ -27,7 +26,10 @@ func oidcServer(t *testing.T) (*testServer, *oidctest.Provider) {
 // browser is a client that follows redirects across both servers and keeps
 // cookies, as a browser does.
 func browser() *http.Client {
-	jar, _ := cookiejar.New(nil)
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		panic(err) // cookiejar.New returns no error without options
+	}
 	return &http.Client{Jar: jar}
 }
 
@@ -50,7 +52,7 @@ func TestOIDC_SignInEndToEnd(t *testing.T) {
 	if idp.TokenRequests() != 1 {
 		t.Errorf("%d token requests, want 1", idp.TokenRequests())
 	}
-	events, _ := audit.List(context.Background(), ts.db, audit.Filter{Municipality: "dragoer", Action: audit.SignIn})
+	events := ts.events(t, audit.Filter{Municipality: "dragoer", Action: audit.SignIn})
 	if len(events) == 0 || events[0].Detail != "oidc" || events[0].Target != dragoerGroup {
 		t.Errorf("sign-in not audited as oidc: %+v", events)
 	}
@@ -72,7 +74,7 @@ func TestOIDC_SignInEndToEnd(t *testing.T) {
 			t.Errorf("%s: signed in anyway", name)
 		}
 	}
-	failed, _ := audit.List(context.Background(), ts.db, audit.Filter{Municipality: "dragoer", Action: audit.SignInFailed})
+	failed := ts.events(t, audit.Filter{Municipality: "dragoer", Action: audit.SignInFailed})
 	if len(failed) == 0 {
 		t.Error("the refused unverified sign-in of a Dragør user was not audited")
 	}

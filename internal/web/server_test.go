@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html"
 	"io"
 	"log/slog"
@@ -81,7 +82,10 @@ func newTestServer(t *testing.T, withPresets bool, opts ...serverOption) *testSe
 			if err != nil {
 				t.Fatal(err)
 			}
-			cur, _ := reg.Current(context.Background(), v.Municipality)
+			cur, err := reg.Current(context.Background(), v.Municipality)
+			if err != nil {
+				t.Fatal(err)
+			}
 			presets = append(presets, cur.Strategy)
 		}
 		if _, err := demo.Users(context.Background(), auth.NewUsers(db, reg), presets); err != nil {
@@ -117,7 +121,10 @@ func newTestServer(t *testing.T, withPresets bool, opts ...serverOption) *testSe
 // anonymous one for "". It does not follow redirects.
 func (ts *testServer) client(t *testing.T, email string) *http.Client {
 	t.Helper()
-	jar, _ := cookiejar.New(nil)
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	if email == "" {
 		return c
@@ -130,9 +137,43 @@ func (ts *testServer) client(t *testing.T, email string) *http.Client {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, _ := url.Parse(ts.URL)
+	base, err := url.Parse(ts.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
 	jar.SetCookies(base, []*http.Cookie{{Name: sessionCookie, Value: token, Path: "/"}})
 	return c
+}
+
+// count runs a query that counts, and fails the test when the query
+// fails: a count that silently stays 0 would pass every "nothing stored".
+func (ts *testServer) count(t *testing.T, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := ts.db.QueryRow(query, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
+
+// user looks an account up and fails the test when it cannot.
+func (ts *testServer) user(t *testing.T, email string) auth.User {
+	t.Helper()
+	u, err := auth.NewUsers(ts.db, ts.registry).ByEmail(context.Background(), email)
+	if err != nil {
+		t.Fatalf("look up %s: %v", email, err)
+	}
+	return u
+}
+
+// events lists audit events and fails the test when it cannot.
+func (ts *testServer) events(t *testing.T, f audit.Filter) []audit.Event {
+	t.Helper()
+	events, err := audit.List(context.Background(), ts.db, f)
+	if err != nil {
+		t.Fatalf("list audit events: %v", err)
+	}
+	return events
 }
 
 type response struct {
@@ -259,7 +300,10 @@ func TestDownloadVersion_ReturnsTheDocumentAsLoaded(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/yaml") {
 		t.Fatalf("status %d, type %q", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
@@ -349,7 +393,10 @@ func TestSecurityHeadersAndCrossOriginProtection(t *testing.T) {
 	if r.header.Get("X-Content-Type-Options") != "nosniff" || r.header.Get("Referrer-Policy") == "" {
 		t.Errorf("missing headers: %v", r.header)
 	}
-	req, _ := http.NewRequest(http.MethodPost, ts.URL+"/m/dragoer/users", strings.NewReader("email=x@example.dk&role=staff"))
+	req, err := http.NewRequest(http.MethodPost, ts.URL+"/m/dragoer/users", strings.NewReader("email=x@example.dk&role=staff"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Sec-Fetch-Site", "cross-site")
 	if r := do(t, c, req); r.status != http.StatusForbidden {
@@ -368,5 +415,61 @@ func TestLog_NamesRoutesNotPaths(t *testing.T) {
 	logs := ts.logs.String()
 	if strings.Contains(logs, "hemmelig") || !strings.Contains(logs, `route="GET /m/{municipality}/areas/{area}"`) {
 		t.Errorf("log should name the route and not the path:\n%s", logs)
+	}
+}
+
+// Nothing a signed-in user is shown may stay in a browser's or a proxy's
+// cache: not the pages that show a one-time password or a new API key once,
+// not an export, not any other page. Only the static files are cached.
+func TestCacheControl_NoStoreOnEverySignedInAnswerAndExport(t *testing.T) {
+	ts := newTestServer(t, true)
+	ts.seed(t, "dragoer", 2014, 2014, 0.02)
+	group, auditor := ts.client(t, dragoerGroup), ts.client(t, dragoerAuditor)
+	staff, err := auth.NewUsers(ts.db, ts.registry).ByEmail(context.Background(), dragoerStaff)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := map[string]response{
+		"one-time password": ts.post(t, group, fmt.Sprintf("/m/dragoer/users/%d/password", staff.ID), nil),
+		"new API key":       ts.post(t, group, "/m/dragoer/keys", url.Values{"name": {"Telefonsystem"}, "permissions": {"read"}}),
+		"audit.csv":         ts.get(t, auditor, "/m/dragoer/audit.csv"),
+		"strategy.yaml":     ts.get(t, group, "/m/dragoer/versions/1/strategy.yaml"),
+		"report as PDF":     ts.get(t, group, "/m/dragoer/figures/report?year=2014"),
+		"report as HTML":    ts.get(t, group, "/m/dragoer/figures/report?year=2014&format=html"),
+		"sign-in page":      ts.get(t, ts.client(t, ""), "/login"),
+	}
+	figures := ts.get(t, group, "/m/dragoer/figures?period=year&year=2014")
+	exports := regexp.MustCompile(`href="(/m/dragoer/figures/export\?[^"]+format=(csv|xlsx))"`).FindAllStringSubmatch(figures.body, -1)
+	if len(exports) < 4 {
+		t.Fatalf("the figures page links %d exports", len(exports))
+	}
+	for _, e := range exports {
+		answers[e[1]] = ts.get(t, group, e[1])
+	}
+	for _, c := range pageCases {
+		answers[c.path] = ts.get(t, ts.client(t, operator), c.path)
+	}
+	for name, r := range answers {
+		if r.status >= 400 && !strings.HasPrefix(name, "/m/nowhere") || r.header.Get("Cache-Control") != "no-store" {
+			t.Errorf("%s: %d, Cache-Control %q, want no-store", name, r.status, r.header.Get("Cache-Control"))
+		}
+	}
+	if r := ts.get(t, ts.client(t, ""), "/static/kanal.css"); r.header.Get("Cache-Control") != "public, max-age=3600" {
+		t.Errorf("static files: Cache-Control %q", r.header.Get("Cache-Control"))
+	}
+}
+
+// HSTS tells browsers to use https only, when Kanal's public address is
+// https; on plain http it would mean nothing and is left out.
+func TestSecurityHeaders_HSTSWithAnHTTPSPublicURL(t *testing.T) {
+	plain := newTestServer(t, false)
+	if h := plain.get(t, plain.client(t, ""), "/login").header.Get("Strict-Transport-Security"); h != "" {
+		t.Errorf("HSTS over plain http: %q", h)
+	}
+	behindProxy := newTestServer(t, false, func(o *Options, _ string) { o.PublicURL = "https://kanal.kommune.dk/" })
+	for _, path := range []string{"/login", "/healthz", "/static/kanal.css", "/no/such/page"} {
+		if h := behindProxy.get(t, behindProxy.client(t, ""), path).header.Get("Strict-Transport-Security"); !strings.HasPrefix(h, "max-age=") {
+			t.Errorf("%s with an https public URL: Strict-Transport-Security %q", path, h)
+		}
 	}
 }
