@@ -754,41 +754,6 @@ func TestStackedBars_SeriesPastThePaletteAreHatched(t *testing.T) {
 	}
 }
 
-func TestDanish(t *testing.T) {
-	cases := []struct {
-		v        float64
-		decimals int
-		want     string
-	}{
-		{1234567.891, 1, "1.234.567,9"},
-		{1234567.891, 0, "1.234.568"},
-		{999.5, 0, "1.000"},
-		{999999.995, 2, "1.000.000,00"},
-		{0, 0, "0"},
-		{12, 2, "12,00"},
-		{0.25, 1, "0,3"},
-		{1.005, 2, "1,01"},
-		{2.5, 0, "3"},
-		{-2.5, 0, "-3"},
-		{-0.5, 0, "-1"},
-		{-0.4, 0, "0"},
-		{-0.04, 1, "0,0"},
-		{math.Copysign(0, -1), 0, "0"},
-		{-1234.5, 1, "-1.234,5"},
-		{100, 0, "100"},
-		{1000, 0, "1.000"},
-		{1e21, 0, "1.000.000.000.000.000.000.000"},
-		{5, -1, "5"},
-		{nan, 0, "–"},
-		{math.Inf(-1), 0, "-∞"},
-	}
-	for _, c := range cases {
-		if got := Danish(c.v, c.decimals); got != c.want {
-			t.Errorf("Danish(%v, %d) = %q, want %q", c.v, c.decimals, got, c.want)
-		}
-	}
-}
-
 func TestNiceTicks_FourToSixRoundSteps(t *testing.T) {
 	ranges := [][2]float64{{0, 1}, {0, 7}, {0, 10}, {0, 13}, {0, 99}, {0, 100}, {0, 1000}, {0, 1100}, {0, 2243},
 		{-120000, 1234567}, {0, 0.03}, {0, 47}, {12, 13}, {0, 5e6}, {-5, -1}}

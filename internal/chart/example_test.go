@@ -87,10 +87,11 @@ func ExampleBars_empty() {
 	// Output: true
 }
 
-func ExampleDanish() {
-	fmt.Println(chart.Danish(1234567.891, 1))
-	fmt.Println(chart.Danish(-0.5, 0), chart.Danish(-0.4, 0), chart.Danish(2.5, 0))
+// Without a Format of its own, a chart writes its numbers the Danish way
+// with as many decimals as they need, at most two.
+func ExampleFormatter() {
+	format := chart.Formatter(nil, []float64{1234567.5, 2.25})
+	fmt.Println(format(1234567.5), format(-0.001), format(2.255))
 	// Output:
-	// 1.234.567,9
-	// -1 0 3
+	// 1.234.567,50 0,00 2,26
 }

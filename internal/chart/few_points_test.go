@@ -17,7 +17,7 @@ import (
 var coordinateAttrs = map[string]bool{"x": true, "y": true, "x1": true, "x2": true, "y1": true, "y2": true,
 	"cx": true, "cy": true, "r": true, "width": true, "height": true, "d": true, "transform": true, "viewBox": true}
 
-var number = regexp.MustCompile(`[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?|NaN|Inf`)
+var numeral = regexp.MustCompile(`[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?|NaN|Inf`)
 
 // checkGeometry parses the chart and checks every number it holds, and
 // that every shape (not text, which is checked elsewhere) lies within the
@@ -40,7 +40,7 @@ func checkGeometry(t *testing.T, svg string) *node {
 			if !coordinateAttrs[a.Name.Local] || a.Value == "100%" {
 				continue
 			}
-			for _, s := range number.FindAllString(a.Value, -1) {
+			for _, s := range numeral.FindAllString(a.Value, -1) {
 				v, err := strconv.ParseFloat(s, 64)
 				if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 					t.Errorf("<%s %s=%q>: not a finite number", el.XMLName.Local, a.Name.Local, a.Value)
@@ -72,7 +72,7 @@ func checkGeometry(t *testing.T, svg string) *node {
 			if el.parent != nil && el.parent.attr("class") == "marker" {
 				continue // the diamond, relative to its marker
 			}
-			nums := number.FindAllString(el.attr("d"), -1)
+			nums := numeral.FindAllString(el.attr("d"), -1)
 			for i := 0; i+1 < len(nums); i += 2 {
 				x, _ := strconv.ParseFloat(nums[i], 64)
 				y, _ := strconv.ParseFloat(nums[i+1], 64)

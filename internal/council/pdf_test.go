@@ -19,6 +19,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/chart"
 	"github.com/kanal-dk/kanal/internal/export"
 	"github.com/kanal-dk/kanal/internal/figures"
+	"github.com/kanal-dk/kanal/internal/number"
 )
 
 func TestWritePDF_IsAnA4PDFOfSeveralPagesWithMetadata(t *testing.T) {
@@ -272,7 +273,7 @@ func TestWritePDF_RandomTablesNeverFail(t *testing.T) {
 			row[i].Text = text()
 			if rng.IntN(2) == 0 {
 				v := []float64{rng.NormFloat64() * 1e4, math.NaN(), math.Inf(-1), 0, 1e300}[rng.IntN(5)]
-				row[i] = export.Cell{Text: chart.Danish(v, rng.IntN(3)), Value: &v, Percent: rng.IntN(4) == 0}
+				row[i] = export.Cell{Text: number.Danish.Format(v, rng.IntN(3)), Value: &v, Percent: rng.IntN(4) == 0}
 			}
 		}
 		return row
@@ -658,10 +659,10 @@ func reportDocument() Document {
 	}
 }
 
-func numberCell(v float64) export.Cell { return export.Cell{Text: chart.Danish(v, 0), Value: &v} }
+func numberCell(v float64) export.Cell { return export.Cell{Text: number.Danish.Format(v, 0), Value: &v} }
 
 func shareCell(v float64) export.Cell {
-	return export.Cell{Text: chart.Danish(100*v, 1) + " %", Value: &v, Percent: true}
+	return export.Cell{Text: number.Danish.Format(100*v, 1) + " %", Value: &v, Percent: true}
 }
 
 func keyFigures() export.Table {

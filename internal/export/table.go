@@ -3,10 +3,11 @@ package export
 import (
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
+	"math"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/kanal-dk/kanal/internal/number"
 )
 
 // Cell is one cell of a table: its text as a page shows it and, for a
@@ -31,7 +32,8 @@ type Table struct {
 
 // WriteCSV writes a table as CSV (see NewCSV). Numbers are written without
 // thousands separators and with the language's decimal mark, shares as
-// percentages ("45,3 %"), so that a spreadsheet reads them as numbers.
+// percentages with two decimals ("45,32 %"), so that a spreadsheet reads
+// them as numbers.
 func WriteCSV(w io.Writer, t Table, decimalComma bool) error {
 	out, err := NewCSV(w)
 	if err != nil {
@@ -59,22 +61,27 @@ func (t Table) allRows() [][]Cell {
 	return append(append([][]Cell(nil), t.Rows...), t.Foot)
 }
 
+// csvValue writes a number for further calculation: no thousands
+// separator, the language's decimal mark, by the one formatter of package
+// number. A share is a percentage with two decimals ("45,32 %"), one more
+// than a page shows, and the workbook holds it exactly; a whole number
+// (a count, whole kroner) has no decimals; any other amount has two.
 func csvValue(c Cell, decimalComma bool) string {
 	if c.Value == nil {
 		return c.Text
 	}
-	v, suffix := *c.Value, ""
-	if c.Percent {
-		v, suffix = 100**c.Value, " %"
-	}
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if v != float64(int64(v)) {
-		s = strconv.FormatFloat(v, 'f', 2, 64)
-	}
+	style := number.Style{Point: "."}
 	if decimalComma {
-		s = strings.Replace(s, ".", ",", 1)
+		style.Point = ","
 	}
-	return s + suffix
+	v := *c.Value
+	switch {
+	case c.Percent:
+		return style.Format(100*v, 2) + " %"
+	case v == math.Trunc(v):
+		return style.Format(v, 0)
+	}
+	return style.Format(v, 2)
 }
 
 // WriteXLSX writes a table as an Excel workbook of one sheet: the caption,

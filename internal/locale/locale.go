@@ -4,9 +4,9 @@ package locale
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
+
+	"github.com/kanal-dk/kanal/internal/number"
 )
 
 // Languages Kanal speaks. Danish comes first.
@@ -82,49 +82,19 @@ func Keys() []string {
 }
 
 // Int writes n with the language's thousands separator: 140.000 or 140,000.
-func (p Printer) Int(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	sep := "."
-	if p.lang == English {
-		sep = ","
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func (p Printer) Int(n int64) string { return p.numbers().Int(n) }
 
 // Decimal writes x with the given number of decimals and the language's
-// separators: 1.234,50 or 1,234.50.
-func (p Printer) Decimal(x float64, decimals int) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "–"
+// separators, 1.234,50 or 1,234.50, rounded half away from zero and
+// without a sign on a zero (see number.Style.Format: the one formatter
+// of pages, charts, exports and the council's report).
+func (p Printer) Decimal(x float64, decimals int) string { return p.numbers().Format(x, decimals) }
+
+func (p Printer) numbers() number.Style {
+	if p.lang == English {
+		return number.English
 	}
-	neg := x < 0
-	s := strconv.FormatFloat(math.Abs(x), 'f', decimals, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	n, _ := strconv.ParseInt(whole, 10, 64)
-	out := p.Int(n)
-	if frac != "" {
-		if p.lang == English {
-			out += "." + frac
-		} else {
-			out += "," + frac
-		}
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
+	return number.Danish
 }
 
 // Match picks a supported language from an Accept-Language header.

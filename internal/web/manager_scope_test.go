@@ -87,8 +87,8 @@ func TestManager_ComparisonExportHoldsOnlyTheOwnDepartment(t *testing.T) {
 	got := comparisonCSV(t, ts, ts.client(t, dragoerManager))
 	want := [][]string{
 		{"Område", "Dragør Kommune", "Tårnby Kommune"},
-		{"23.05.10 Flytteanmeldelse", "25 %", "75 %"},
-		{"Afdelingens områder", "25 %", "75 %"},
+		{"23.05.10 Flytteanmeldelse", "25,00 %", "75,00 %"},
+		{"Afdelingens områder", "25,00 %", "75,00 %"},
 	}
 	if !equalRows(got, want) {
 		t.Errorf("the manager's comparison:\n%v\nwant\n%v", got, want)
@@ -97,9 +97,9 @@ func TestManager_ComparisonExportHoldsOnlyTheOwnDepartment(t *testing.T) {
 	got = comparisonCSV(t, ts, ts.client(t, dragoerGroup))
 	want = [][]string{
 		{"Område", "Dragør Kommune", "Tårnby Kommune"},
-		{"02.34.02 Byggetilladelse", "0 %", "100 %"},
-		{"23.05.10 Flytteanmeldelse", "62,50 %", "75 %"},
-		{"Alle områder", "50 %", "80 %"},
+		{"02.34.02 Byggetilladelse", "0,00 %", "100,00 %"},
+		{"23.05.10 Flytteanmeldelse", "62,50 %", "75,00 %"},
+		{"Alle områder", "50,00 %", "80,00 %"},
 	}
 	if !equalRows(got, want) {
 		t.Errorf("the strategy group's comparison:\n%v\nwant\n%v", got, want)
