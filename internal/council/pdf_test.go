@@ -659,7 +659,9 @@ func reportDocument() Document {
 	}
 }
 
-func numberCell(v float64) export.Cell { return export.Cell{Text: number.Danish.Format(v, 0), Value: &v} }
+func numberCell(v float64) export.Cell {
+	return export.Cell{Text: number.Danish.Format(v, 0), Value: &v}
+}
 
 func shareCell(v float64) export.Cell {
 	return export.Cell{Text: number.Danish.Format(100*v, 1) + " %", Value: &v, Percent: true}
