@@ -69,7 +69,9 @@ func importCommand(ctx context.Context, cfg config.Config, args []string, stdout
 	if res.Again {
 		fmt.Fprintf(stdout, tr.T("cli.import.again"), name)
 	} else {
-		fmt.Fprintf(stdout, tr.T("cli.import.done"), name, tr.Int(int64(res.Recorded)), tr.Int(int64(res.Duplicates)), tr.Int(int64(len(rejectedRows(res.Problems)))))
+		dup := int64(res.Duplicates)
+		fmt.Fprintf(stdout, tr.T("cli.import.done"), name, tr.Count("cli.count.inquiries", int64(res.Recorded)),
+			tr.Plural("cli.import.already", dup, tr.Int(dup)), tr.Count("cli.count.rows", int64(len(rejectedRows(res.Problems)))))
 	}
 	if len(res.Problems) > 0 {
 		return exitFailure

@@ -53,7 +53,7 @@ func rollupCommand(ctx context.Context, cfg config.Config, args []string, stdout
 				fmt.Fprintln(stderr, "kanal rollup rebuild:", err)
 				return exitFailure
 			}
-			fmt.Fprintf(stdout, tr.T("cli.rollup.rebuilt"), id, tr.Int(int64(n)))
+			fmt.Fprintf(stdout, tr.T("cli.rollup.rebuilt"), id, tr.Count("cli.count.cells", int64(n)))
 			continue
 		}
 		diffs, err := rollup.Verify(ctx, db, id)
@@ -66,7 +66,7 @@ func rollupCommand(ctx context.Context, cfg config.Config, args []string, stdout
 			continue
 		}
 		code = exitFailure
-		fmt.Fprintf(stdout, tr.T("cli.rollup.differ"), id, len(diffs))
+		fmt.Fprint(stdout, tr.Plural("cli.rollup.differ", int64(len(diffs)), id, tr.Int(int64(len(diffs)))))
 		for i, d := range diffs {
 			if i == 20 {
 				fmt.Fprintf(stdout, tr.T("cli.rollup.more"), len(diffs)-20)

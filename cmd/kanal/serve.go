@@ -259,7 +259,7 @@ func seedDemo(ctx context.Context, registry *municipality.Registry, rec *inquiry
 		}
 		st := cur.Strategy
 		fmt.Fprintf(stdout, tr.T("cli.demo.done"), st.Municipality.Name, st.Period.From, st.Period.To,
-			tr.Int(int64(n)), tr.Decimal(time.Since(start).Seconds(), 1))
+			tr.Count("cli.count.inquiries", int64(n)), tr.Decimal(time.Since(start).Seconds(), 1))
 	}
 	return nil
 }

@@ -130,7 +130,7 @@ func showArea(w io.Writer, tr locale.Printer, s *strategy.Strategy, a *strategy.
 		facts = append(facts, fmt.Sprintf(tr.T("cli.show.self_service"), ss.URL, *ss.SBLevel, tr.T("login."+ss.Login)))
 	}
 	if a.ResponseDays != nil {
-		facts = append(facts, tr.T("area.response_days", *a.ResponseDays))
+		facts = append(facts, tr.Count("cli.count.working_days", int64(*a.ResponseDays)))
 	}
 	facts = append(facts, tr.T("areas.readiness")+": "+strings.ToLower(tr.T("readiness."+a.DigitalReadiness)))
 	for _, f := range facts {

@@ -57,7 +57,8 @@ func strategyValidate(cfg config.Config, args []string, stdout, stderr io.Writer
 			continue
 		}
 		fmt.Fprintf(stdout, tr.T("cli.validate.ok"), name, s.Municipality.Name, s.Period.From, s.Period.To,
-			len(s.Areas), len(s.Channels), len(s.Targets))
+			tr.Count("cli.count.areas", int64(len(s.Areas))), tr.Count("cli.count.channels", int64(len(s.Channels))),
+			tr.Count("cli.count.targets", int64(len(s.Targets))))
 	}
 	return code
 }
@@ -73,7 +74,7 @@ func printProblems(w io.Writer, tr locale.Printer, name string, err error) {
 	for _, p := range invalid.Problems {
 		fmt.Fprintf(w, "%s: %s\n", p.Location(), tr.T(p.Rule, p.Args...))
 	}
-	fmt.Fprintf(w, tr.T("cli.validate.count"), name, len(invalid.Problems))
+	fmt.Fprintf(w, tr.T("cli.validate.count"), name, tr.Count("cli.count.problems", int64(len(invalid.Problems))))
 }
 
 // strategyLoad stores a strategy file as its municipality's new version.
