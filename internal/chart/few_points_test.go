@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"regexp"
 	"strconv"
 	"strings"
@@ -292,6 +293,50 @@ func TestValue_OutsideTheSeriesIsAGap(t *testing.T) {
 	for _, i := range []int{-2, -1, 3, 100} {
 		if v := value([]float64{1, 2, 3}, i); !math.IsNaN(v) {
 			t.Errorf("value at %d = %v, want a gap", i, v)
+		}
+	}
+}
+
+// Random charts of few categories, gaps, markers on any category (or
+// none), fixed ends or not and any width: every one must draw inside its
+// frame. The seed is fixed so that a failure repeats.
+func TestCharts_RandomFewPointChartsDraw(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2012, 2015))
+	pick := func(vs ...float64) float64 { return vs[rng.IntN(len(vs))] }
+	values := func(n int) []float64 {
+		out := make([]float64, rng.IntN(n+2)) // shorter or longer than the categories
+		for i := range out {
+			out[i] = pick(nan, nan, 0, 1, 50, 100, 1e-9, -3, 1e9, rng.Float64()*100)
+		}
+		return out
+	}
+	for i := 0; i < 2000; i++ {
+		n := rng.IntN(6)
+		if rng.IntN(5) == 0 {
+			n = rng.IntN(120)
+		}
+		cats := years(2012, 2012+n-1)
+		width := pick(0, 240, 320, 720, 1200)
+		var series []Series
+		for s := rng.IntN(4); s > 0; s-- {
+			series = append(series, Series{Name: "serie", Values: values(n), Dashed: rng.IntN(2) == 0})
+		}
+		var markers []Marker
+		for m := rng.IntN(4); m > 0; m-- {
+			markers = append(markers, Marker{Category: strconv.Itoa(2010 + rng.IntN(n+4)), Value: pick(0, 30, 50, 100, 150, nan),
+				Label: strings.Repeat("Mål ", 1+rng.IntN(8))})
+		}
+		l := Lines{Title: "t", Categories: cats, Series: series, Markers: markers, Width: width, Unit: "%"}
+		if rng.IntN(2) == 0 {
+			l.YMin, l.YMax = ptr(pick(0, 50, nan)), ptr(pick(100, 50, 0))
+		}
+		bars := Bars{Title: "t", Labels: cats, Values: values(n), Unit: "kr.", Width: width}
+		stacked := StackedBars{Title: "t", Categories: cats, Series: series, Percent: rng.IntN(2) == 0, Width: width}
+		checkGeometry(t, string(l.SVG()))
+		checkGeometry(t, string(bars.SVG()))
+		checkGeometry(t, string(stacked.SVG()))
+		if t.Failed() {
+			t.Fatalf("chart %d: %+v\n%+v\n%+v", i, l, bars, stacked)
 		}
 	}
 }
