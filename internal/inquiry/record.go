@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
@@ -254,6 +255,16 @@ func nullable(s string) any {
 // and its count go in the same transaction. Only a console registration of
 // the municipality made after since can be undone.
 func (r *Recorder) Undo(ctx context.Context, cur *municipality.Current, id int64, since time.Time) error {
+	return r.undo(ctx, cur, id, since, nil)
+}
+
+// UndoBy is Undo for a person, whose undo is written to the audit log in
+// the same transaction.
+func (r *Recorder) UndoBy(ctx context.Context, cur *municipality.Current, id int64, since time.Time, actor audit.Actor) error {
+	return r.undo(ctx, cur, id, since, &actor)
+}
+
+func (r *Recorder) undo(ctx context.Context, cur *municipality.Current, id int64, since time.Time, actor *audit.Actor) error {
 	return r.db.InTx(ctx, func(tx *sql.Tx) error {
 		var in Inquiry
 		var version int64
@@ -271,6 +282,12 @@ func (r *Recorder) Undo(ctx context.Context, cur *municipality.Current, id int64
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM inquiries WHERE id = $1`, id); err != nil {
 			return err
+		}
+		if actor != nil {
+			if err := audit.Record(ctx, tx, cur.Municipality, *actor, audit.InquiryUndone, fmt.Sprintf("inquiry %d", id),
+				in.Area+", "+in.Channel+", "+in.Type); err != nil {
+				return err
+			}
 		}
 		if in.Test {
 			return nil

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -201,7 +202,7 @@ func (s *Server) fillForm(data *consoleView, st *strategy.Strategy, form url.Val
 			circ.SpecialNeeds = on
 		}
 	}
-	answer, err := guidance.Decide(st, guidance.Request{Area: a.ID, Type: typ, Channel: channel, At: time.Now(), Circumstances: circ})
+	answer, err := guidance.Decide(st, guidance.Request{Area: a.ID, Type: typ, Channel: channel, At: s.now(), Circumstances: circ})
 	if err != nil {
 		data.Error = err.Error()
 		return
@@ -230,7 +231,7 @@ func newGuidancePanel(st *strategy.Strategy, l locale.Printer, a guidance.Answer
 // fillToday counts what this desk registered today, and names the last
 // registration of this browser.
 func (s *Server) fillToday(r *http.Request, cur *municipality.Current, data *consoleView) error {
-	now := time.Now().In(strategy.Location)
+	now := s.now().In(strategy.Location)
 	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, strategy.Location)
 	counts, err := s.recorder.DeskCounts(r.Context(), cur.Municipality, data.Desk.Key, midnight, midnight.AddDate(0, 0, 1))
 	if err != nil {
@@ -246,7 +247,7 @@ func (s *Server) fillToday(r *http.Request, cur *municipality.Current, data *con
 			data.Today = append(data.Today, countRow{describe.TypeLabel(cur.Strategy, data.L, t), byType[t]})
 		}
 	}
-	if id, ok := lastRegistration(r); ok {
+	if id, ok := s.lastRegistration(r, cur.Municipality); ok {
 		if in, err := s.recorder.Find(r.Context(), cur.Municipality, id); err == nil && in.Source == inquiry.SourceConsole {
 			a, _ := cur.Strategy.Area(in.Area)
 			title := in.Area
@@ -314,10 +315,10 @@ func (s *Server) registerInquiry(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := r.PostForm
-	in := inquiry.Inquiry{OccurredAt: time.Now(), Channel: f.Get("channel"), Type: f.Get("type"), Direction: strategy.Inbound,
+	in := inquiry.Inquiry{OccurredAt: s.now(), Channel: f.Get("channel"), Type: f.Get("type"), Direction: strategy.Inbound,
 		Area: f.Get("area"), ResolvedFirstContact: f.Get("resolved_first_contact") == "on", Guided: f.Get("guided") == "on",
 		Assisted: f.Get("assisted") == "on", Exempt: f.Get("exempt") == "on", Source: inquiry.SourceConsole, Desk: data.Desk.Key}
-	if errs := inquiry.Check(cur.Strategy, &in); len(errs) > 0 {
+	if errs := s.recorder.Check(cur, &in); len(errs) > 0 {
 		data.Error = data.L.T("console.field", data.L.T("console.field."+errs[0].Field), data.L.T(errs[0].Rule, errs[0].Args...))
 		return s.render(w, http.StatusUnprocessableEntity, "console", data)
 	}
@@ -326,20 +327,21 @@ func (s *Server) registerInquiry(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := auth.FromContext(r.Context())
-	s.setCookie(w, r, lastCookie, lastValue(p, res.IDs[0]), "/m/"+cur.Municipality+"/console", undoWindow)
-	http.Redirect(w, r, "/m/"+cur.Municipality+"/console?registered=1", http.StatusSeeOther)
+	s.setCookie(w, r, lastCookie, s.lastValue(p, cur.Municipality, res.IDs[0]), "/m/"+cur.Municipality+"/console", undoWindow)
+	redirect(w, r, "/m/"+cur.Municipality+"/console?registered=1")
 	return nil
 }
 
-// undoInquiry takes back this browser's last registration.
+// undoInquiry takes back this browser's last registration and writes the
+// undo to the audit log.
 func (s *Server) undoInquiry(w http.ResponseWriter, r *http.Request) error {
 	cur, err := s.registry.Current(r.Context(), r.PathValue("municipality"))
 	if err != nil {
 		return err
 	}
-	id, ok := lastRegistration(r)
+	id, ok := s.lastRegistration(r, cur.Municipality)
 	if ok {
-		err = s.recorder.Undo(r.Context(), cur, id, time.Now().Add(-undoWindow))
+		err = s.recorder.UndoBy(r.Context(), cur, id, s.now().Add(-undoWindow), actorOf(r))
 	}
 	if !ok || errors.Is(err, inquiry.ErrNotUndoable) {
 		_, data, err := s.consolePage(r, url.Values{})
@@ -353,7 +355,7 @@ func (s *Server) undoInquiry(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.setCookie(w, r, lastCookie, "", "/m/"+cur.Municipality+"/console", -1)
-	http.Redirect(w, r, "/m/"+cur.Municipality+"/console?undone=1", http.StatusSeeOther)
+	redirect(w, r, "/m/"+cur.Municipality+"/console?undone=1")
 	return nil
 }
 
@@ -369,23 +371,28 @@ func (s *Server) chooseDesk(w http.ResponseWriter, r *http.Request) error {
 			s.setCookie(w, r, deskCookie, base64.RawURLEncoding.EncodeToString([]byte(key)), "/m/"+cur.Municipality+"/console", 365*24*time.Hour)
 		}
 	}
-	http.Redirect(w, r, "/m/"+cur.Municipality+"/console", http.StatusSeeOther)
+	redirect(w, r, "/m/"+cur.Municipality+"/console")
 	return nil
 }
 
-// lastValue is the cookie naming a registration, signed with the session so
-// that only the browser that registered it can take it back.
-func lastValue(p *auth.Principal, id int64) string {
-	return strconv.FormatInt(id, 10) + "." + lastMAC(p, id)
+// lastValue is the cookie naming a registration. It is signed with the
+// server's secret, which no user holds, and bound to the municipality, the
+// user and the session, so that only the browser that registered it can
+// take it back: a colleague can neither forge one nor use a copy.
+func (s *Server) lastValue(p *auth.Principal, municipality string, id int64) string {
+	return strconv.FormatInt(id, 10) + "." + s.lastMAC(p, municipality, id)
 }
 
-func lastMAC(p *auth.Principal, id int64) string {
-	m := hmac.New(sha256.New, []byte(p.SessionHash))
-	m.Write([]byte(strconv.FormatInt(id, 10)))
-	return hex.EncodeToString(m.Sum(nil)[:16])
+func (s *Server) lastMAC(p *auth.Principal, municipality string, id int64) string {
+	m := hmac.New(sha256.New, s.undoKey)
+	// NUL separates the parts: none of them can contain it.
+	fmt.Fprintf(m, "undo\x00%s\x00%d\x00%s\x00%d", municipality, p.User.ID, p.SessionHash, id)
+	return hex.EncodeToString(m.Sum(nil))
 }
 
-func lastRegistration(r *http.Request) (int64, bool) {
+// lastRegistration is the registration this browser's cookie names, if
+// its signature holds for this user and municipality.
+func (s *Server) lastRegistration(r *http.Request, municipality string) (int64, bool) {
 	c, err := r.Cookie(lastCookie)
 	if err != nil {
 		return 0, false
@@ -393,7 +400,7 @@ func lastRegistration(r *http.Request) (int64, bool) {
 	idText, mac, ok := strings.Cut(c.Value, ".")
 	id, err := strconv.ParseInt(idText, 10, 64)
 	p := auth.FromContext(r.Context())
-	if !ok || err != nil || p == nil || !hmac.Equal([]byte(mac), []byte(lastMAC(p, id))) {
+	if !ok || err != nil || p == nil || p.User == nil || !hmac.Equal([]byte(mac), []byte(s.lastMAC(p, municipality, id))) {
 		return 0, false
 	}
 	return id, true

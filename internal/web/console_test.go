@@ -3,14 +3,21 @@ package web
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"mime/multipart"
 	"net/http"
 	"net/url"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/rollup"
+	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
 func TestConsole_SearchFindsAreasByWordOrKLE(t *testing.T) {
@@ -153,6 +160,104 @@ func TestImportPage(t *testing.T) {
 	}
 	if r := ts.get(t, ts.client(t, dragoerStaff), "/m/dragoer/import"); r.status != http.StatusForbidden {
 		t.Errorf("front-line staff import: %d", r.status)
+	}
+	assertCounts(t, ts)
+}
+
+// sessionToken is the session cookie a test client holds.
+func (ts *testServer) sessionToken(t *testing.T, c *http.Client) string {
+	t.Helper()
+	for _, ck := range c.Jar.Cookies(mustURL(ts.URL)) {
+		if ck.Name == sessionCookie {
+			return ck.Value
+		}
+	}
+	t.Fatal("the client holds no session")
+	return ""
+}
+
+// undoCookie is the undo cookie a test client holds after registering.
+func (ts *testServer) undoCookie(t *testing.T, c *http.Client) *http.Cookie {
+	t.Helper()
+	for _, ck := range c.Jar.Cookies(mustURL(ts.URL + "/m/dragoer/console")) {
+		if ck.Name == lastCookie {
+			return ck
+		}
+	}
+	t.Fatal("the client holds no undo cookie")
+	return nil
+}
+
+// A colleague can neither forge the undo cookie — with the key the console
+// once derived from the session, which its holder knows — nor use a copy of
+// someone else's; the registrant's own undo is written to the audit log.
+func TestConsole_UndoCookieCannotBeForgedOrBorrowed(t *testing.T) {
+	ts := newTestServer(t, true)
+	if _, _, err := auth.NewUsers(ts.db, ts.registry).Add(context.Background(), audit.System, auth.NewUser{
+		Municipality: "dragoer", Email: "kollega@dragoer.demo", Role: auth.Staff, Password: "en lang adgangskode"}); err != nil {
+		t.Fatal(err)
+	}
+	anna, colleague := ts.client(t, dragoerStaff), ts.client(t, "kollega@dragoer.demo")
+	if r := ts.post(t, anna, "/m/dragoer/console", url.Values{"area": {"flytning"}, "type": {"interaction"}, "channel": {"phone"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("register: %d", r.status)
+	}
+	own := ts.undoCookie(t, anna)
+	id, _, _ := strings.Cut(own.Value, ".")
+
+	// The old scheme: HMAC keyed with the hash of the colleague's own token.
+	sum := sha256.Sum256([]byte(ts.sessionToken(t, colleague)))
+	m := hmac.New(sha256.New, []byte(hex.EncodeToString(sum[:])))
+	m.Write([]byte(id))
+	forged := id + "." + hex.EncodeToString(m.Sum(nil)[:16])
+	for name, value := range map[string]string{"forged": forged, "borrowed": own.Value, "unsigned": id + "."} {
+		colleague.Jar.SetCookies(mustURL(ts.URL+"/m/dragoer/console"), []*http.Cookie{{Name: lastCookie, Value: value, Path: "/m/dragoer/console"}})
+		if r := ts.post(t, colleague, "/m/dragoer/console/undo", nil); r.status != http.StatusUnprocessableEntity {
+			t.Errorf("a %s undo cookie in a colleague's browser: %d, want 422", name, r.status)
+		}
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM inquiries`); n != 1 {
+		t.Fatalf("%d inquiries after the colleague's attempts, want 1", n)
+	}
+	if events := ts.events(t, audit.Filter{Municipality: "dragoer", Action: audit.InquiryUndone}); len(events) != 0 {
+		t.Errorf("refused undos were audited: %+v", events)
+	}
+
+	if r := ts.post(t, anna, "/m/dragoer/console/undo", nil); r.status != http.StatusSeeOther {
+		t.Fatalf("the registrant's undo: %d", r.status)
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM inquiries`); n != 0 {
+		t.Errorf("%d inquiries after the undo", n)
+	}
+	events := ts.events(t, audit.Filter{Municipality: "dragoer", Action: audit.InquiryUndone})
+	if len(events) != 1 || events[0].Actor != dragoerStaff || events[0].Target != "inquiry "+id || events[0].Detail != "flytning, phone, interaction" {
+		t.Errorf("the undo in the audit log: %+v", events)
+	}
+	assertCounts(t, ts)
+}
+
+// The console counts "today" and dates a registration by its clock: a
+// registration a minute before midnight is today's until midnight.
+func TestConsole_TodayFollowsTheConsoleClock(t *testing.T) {
+	now := time.Date(2014, time.March, 31, 23, 59, 0, 0, strategy.Location)
+	ts := newTestServer(t, true, func(o *Options, _ string) { o.Now = func() time.Time { return now } })
+	c := ts.client(t, dragoerStaff)
+	if r := ts.post(t, c, "/m/dragoer/console", url.Values{"area": {"flytning"}, "type": {"transaction"}, "channel": {"in_person"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("register: %d %s", r.status, r.body)
+	}
+	var at time.Time
+	if err := ts.db.QueryRow(`SELECT occurred_at FROM inquiries`).Scan(&at); err != nil {
+		t.Fatal(err)
+	}
+	if !at.Equal(now) {
+		t.Errorf("registered at %v, want the console's clock %v", at, now)
+	}
+	if r := ts.get(t, c, "/m/dragoer/console?registered=1"); !strings.Contains(r.body, "I dag ved denne skranke: 1") ||
+		!strings.Contains(r.body, "Transaktion kl. 23:59") {
+		t.Error("the registration is not today's at 23:59")
+	}
+	now = now.Add(2 * time.Minute)
+	if r := ts.get(t, c, "/m/dragoer/console"); !strings.Contains(r.body, "I dag ved denne skranke: 0") {
+		t.Error("after midnight, yesterday's registration still counts as today's")
 	}
 	assertCounts(t, ts)
 }

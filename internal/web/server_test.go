@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
@@ -96,7 +97,12 @@ func newTestServer(t *testing.T, withPresets bool, opts ...serverOption) *testSe
 	ts := &testServer{db: db, registry: reg, logs: logs}
 	ts.Server = httptest.NewUnstartedServer(nil)
 	base := "http://" + ts.Listener.Addr().String()
-	o := Options{DB: db, Registry: reg, Log: slog.New(slog.NewTextHandler(logs, nil)), PublicURL: base + "/"}
+	// The console's clock stands still at the test's start, so that a run
+	// across midnight does not change what "today" is between registering
+	// and counting.
+	start := time.Now()
+	o := Options{DB: db, Registry: reg, Log: slog.New(slog.NewTextHandler(logs, nil)), PublicURL: base + "/",
+		Now: func() time.Time { return start }}
 	for _, opt := range opts {
 		opt(&o, base)
 	}
