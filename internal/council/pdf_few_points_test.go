@@ -3,6 +3,7 @@ package council
 import (
 	"bytes"
 	"math"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -121,4 +122,49 @@ func TestWritePDF_ChartsOfNoneOneOrTwoPointsDraw(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Random charts of few categories, gaps and markers, drawn in the PDF:
+// every coordinate a number on the page. The seed is fixed so that a
+// failure repeats.
+func TestWritePDF_RandomFewPointChartsDraw(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2016, 2018))
+	nan := math.NaN()
+	pick := func(vs ...float64) float64 { return vs[rng.IntN(len(vs))] }
+	values := func(n int) []float64 {
+		out := make([]float64, rng.IntN(n+2))
+		for i := range out {
+			out[i] = pick(nan, nan, 0, 1, 50, 100, 1e-9, -3, 1e9, rng.Float64()*100)
+		}
+		return out
+	}
+	var blocks []Block
+	for i := 0; i < 60; i++ {
+		n := rng.IntN(5)
+		if rng.IntN(6) == 0 {
+			n = rng.IntN(100)
+		}
+		cats := yearsFrom(2012, 2012+n-1)
+		var series []chart.Series
+		for s := rng.IntN(4); s > 0; s-- {
+			series = append(series, chart.Series{Name: "serie", Values: values(n), Dashed: rng.IntN(2) == 0})
+		}
+		var markers []chart.Marker
+		for m := rng.IntN(4); m > 0; m-- {
+			markers = append(markers, chart.Marker{Category: strconv.Itoa(2010 + rng.IntN(n+4)), Value: pick(0, 30, 50, 100, 150, nan),
+				Label: strings.Repeat("Mål ", 1+rng.IntN(8))})
+		}
+		l := chart.Lines{Title: "Linjer", Categories: cats, Series: series, Markers: markers, Unit: "%"}
+		if rng.IntN(2) == 0 {
+			lo, hi := pick(0, 50, nan), pick(100, 50, 0)
+			l.YMin, l.YMax = &lo, &hi
+		}
+		blocks = append(blocks,
+			Block{Chart: &figures.Chart{Lines: &l}},
+			Block{Chart: &figures.Chart{Bars: &chart.Bars{Title: "Bjælker", Labels: cats, Values: values(n), Unit: "kr."}}},
+			Block{Chart: &figures.Chart{Stacked: &chart.StackedBars{Title: "Søjler", Categories: cats, Series: series, Percent: rng.IntN(2) == 0}}})
+	}
+	out := renderPDF(t, Document{Sections: []Section{{Heading: "Tilfældige diagrammer", Blocks: blocks}}})
+	checkDrawing(t, out)
+	checkMargins(t, pdfPlacedPages(t, out))
 }
