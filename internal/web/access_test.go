@@ -647,6 +647,16 @@ func TestLogs_NoCPRNumberFromAnyInput(t *testing.T) {
 	c := ts.client(t, dragoerGroup)
 	ts.post(t, c, "/m/dragoer/users", url.Values{"email": {cpr}, "name": {cpr}, "role": {"staff"}})
 	ts.get(t, c, "/m/dragoer/areas/"+cpr, "User-Agent", cpr, "Referer", "http://x/"+cpr)
+	// Names the strategy group chooses, typed where a name belongs.
+	ts.post(t, c, "/m/dragoer/keys", url.Values{"name": {"Borger " + cpr}, "permissions": {"read"}})
+	upload(t, ts, c, "/m/dragoer/versions", cpr+".yaml", bytes.Replace(preset(t, "dragoer"), []byte("2015: 50"), []byte("2015: 55"), 1))
+	ts.get(t, c, "/login?return=/m/dragoer?q="+cpr)
+	ts.post(t, ts.client(t, dragoerStaff), "/m/dragoer/console", url.Values{"area": {cpr}, "q": {cpr}, "channel": {cpr}})
+	// What an auditor looks for.
+	auditor := ts.client(t, dragoerAuditor)
+	ts.get(t, auditor, "/m/dragoer/audit?actor="+cpr)
+	ts.get(t, auditor, "/m/dragoer/audit.csv?actor="+cpr+"&action="+cpr+"&from="+cpr)
+	ts.get(t, auditor, "/m/dragoer/audit.csv?actor="+cpr+"&action="+cpr)
 	if m := cprShaped.FindString(ts.logs.String()); m != "" {
 		t.Errorf("logged %q", m)
 	}

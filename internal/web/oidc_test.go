@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/http/cookiejar"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -91,5 +92,30 @@ func TestOIDC_CallbackWithoutItsCookieIsRefused(t *testing.T) {
 	}
 	if idp.TokenRequests() != 0 {
 		t.Error("Kanal exchanged a code it did not ask for")
+	}
+}
+
+// Whoever calls the callback chooses its error text; only the error codes
+// OAuth defines reach the log, never what was typed there.
+func TestOIDC_ProviderErrorTextStaysOutOfTheLog(t *testing.T) {
+	ts, _ := oidcServer(t)
+	for errorText, logged := range map[string]string{"access_denied": "provider answered access_denied",
+		"010170-1234 Jens Hansen": "provider answered other"} {
+		c := ts.client(t, "")
+		r := ts.get(t, c, "/auth/oidc/start")
+		if r.status != http.StatusFound {
+			t.Fatalf("start: %d", r.status)
+		}
+		to, err := url.Parse(r.header.Get("Location"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := url.Values{"state": {to.Query().Get("state")}, "error": {errorText}}
+		if r := ts.get(t, c, "/auth/oidc/callback?"+q.Encode()); r.status != http.StatusSeeOther || r.header.Get("Location") != "/login?error=oidc" {
+			t.Errorf("%q: %d %q", errorText, r.status, r.header.Get("Location"))
+		}
+		if logs := ts.logs.String(); !strings.Contains(logs, logged) || strings.Contains(logs, "Jens") {
+			t.Errorf("%q: the log says\n%s", errorText, logs)
+		}
 	}
 }
