@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -529,5 +531,74 @@ func TestReportCommand(t *testing.T) {
 	}
 	if code, _, _ := kanal(t, "report", "--db", dsn, "--municipality", "nowhere", "--year", "2014"); code != exitFailure {
 		t.Errorf("an unknown municipality: %d", code)
+	}
+}
+
+// danishMonths is written out here, not taken from the catalogue, so that
+// the expected text does not come from the code under test.
+var danishMonths = []string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+	"oktober", "november", "december"}
+
+// printsExpiry reports whether out says, in Danish date and time, that a
+// one-time password made around from expires 72 hours later.
+func printsExpiry(out string, from time.Time) bool {
+	loc, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		panic(err)
+	}
+	for _, d := range []time.Duration{-time.Minute, 0, time.Minute} {
+		e := from.Add(72*time.Hour + d).In(loc)
+		if strings.Contains(out, fmt.Sprintf("Den udløber %d. %s %d kl. %02d:%02d.", e.Day(), danishMonths[e.Month()-1], e.Year(), e.Hour(), e.Minute())) {
+			return true
+		}
+	}
+	return false
+}
+
+// kanal user add and kanal user password print when the one-time password
+// expires; the new one-time password signs the user out everywhere.
+func TestUserPassword_PrintsTheExpiryAndSignsTheUserOut(t *testing.T) {
+	dsn := storetest.DSN(t)
+	if code, _, errOut := kanal(t, "strategy", "load", "--db", dsn, "../../strategies/dragoer.yaml"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	start := time.Now()
+	code, out, errOut := kanal(t, "user", "add", "--db", dsn, "--municipality", "dragoer", "--role", "staff", "anna@dragoer.dk")
+	if code != exitOK || !printsExpiry(out, start) {
+		t.Errorf("user add: exit %d %q %q", code, out, errOut)
+	}
+	ctx := context.Background()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	users, sessions := auth.NewUsers(db, municipality.NewRegistry(db)), auth.NewSessions(db)
+	u, err := users.ByEmail(ctx, "anna@dragoer.dk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, err := sessions.Create(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	start = time.Now()
+	code, out, errOut = kanal(t, "user", "password", "--db", dsn, "anna@dragoer.dk")
+	password := regexp.MustCompile(`Ny engangsadgangskode til anna@dragoer.dk: (\S+)`).FindStringSubmatch(out)
+	if code != exitOK || password == nil || !printsExpiry(out, start) || !strings.Contains(out, "logget ud alle steder") {
+		t.Fatalf("user password: exit %d %q %q", code, out, errOut)
+	}
+	if _, err := sessions.Principal(ctx, token); !errors.Is(err, auth.ErrNoSession) {
+		t.Errorf("the user's session survived the new one-time password: %v", err)
+	}
+	if _, err := users.Authenticate(ctx, audit.Actor{}, "anna@dragoer.dk", password[1]); err != nil {
+		t.Errorf("the printed one-time password does not work: %v", err)
+	}
+	if _, err := db.Exec(`UPDATE users SET password_expires_at = $1 WHERE email = 'anna@dragoer.dk'`, time.Now().UTC().Add(-time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := users.Authenticate(ctx, audit.Actor{}, "anna@dragoer.dk", password[1]); !errors.Is(err, auth.ErrPasswordExpired) {
+		t.Errorf("72 hours later the one-time password: %v, want ErrPasswordExpired", err)
 	}
 }
