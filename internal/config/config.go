@@ -120,6 +120,7 @@ func (c *Config) BindLang(fs *flag.FlagSet) { c.bindCommon(fs) }
 
 func (c *Config) bindCommon(fs *flag.FlagSet) {
 	fs.StringVar(&c.Lang, "lang", c.Lang, "language of messages: da or en (KANAL_LANG)")
+	c.localizeUsage(fs)
 }
 
 // Logger builds the structured logger the settings ask for.

@@ -54,3 +54,38 @@ func TestDefaults(t *testing.T) {
 		t.Error("unknown log level accepted")
 	}
 }
+
+// The help shows a flag without a catalogue text by its own text, and never
+// the database password that KANAL_DB may hold.
+func TestPrintFlags_FallbackAndNoPassword(t *testing.T) {
+	var out bytes.Buffer
+	fs := flag.NewFlagSet("kanal test", flag.ContinueOnError)
+	fs.SetOutput(&out)
+	c := Config{DB: "postgres://kanal:hemmelig@db/kanal", Lang: "da"}
+	c.BindDB(fs)
+	fs.Bool("untranslated", false, "a flag without a text in the catalogue")
+	if err := fs.Parse([]string{"-h"}); err != flag.ErrHelp {
+		t.Fatalf("-h: %v", err)
+	}
+	want := "Brug af kanal test:\n" +
+		"  --db ADRESSE\n    \tADRESSE på databasen: sqlite:STI eller postgres://BRUGER@VÆRT/DB (KANAL_DB) (standard: postgres://kanal:xxxxx@db/kanal)\n" +
+		"  --lang SPROG\n    \tSPROG for beskeder: da eller en (KANAL_LANG) (standard: da)\n" +
+		"  --untranslated\n    \ta flag without a text in the catalogue\n"
+	if out.String() != want {
+		t.Errorf("help:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
+func TestLangIn(t *testing.T) {
+	for args, want := range map[string]string{
+		"--lang en":       "en",
+		"-lang=en":        "en",
+		"--db x --lang":   "",
+		"x --language en": "",
+		"lang en":         "",
+	} {
+		if got := langIn(strings.Fields(args)); got != want {
+			t.Errorf("langIn(%q) = %q, want %q", args, got, want)
+		}
+	}
+}

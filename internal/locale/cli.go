@@ -76,6 +76,41 @@ Run "kanal COMMAND -h" for a command's flags. KANAL_LANG=da gives Danish message
 		"cli.rollup.rebuilt": {"%s: tallene er genopbygget (%s).\n", "%s: the counts were rebuilt (%s).\n"},
 		"cli.demo.done":      {"Demodata: %s %d–%d: %s (%s s)\n", "Demo data: %s %d–%d: %s (%s s)\n"},
 
+		// Flag help (kanal COMMAND -h, internal/config/usage.go): a flag's
+		// text is looked up for the command (cli.flag.user.add.NAME), its
+		// group (cli.flag.user.NAME) and every command (cli.flag.NAME); the
+		// word in backquotes names the flag's value.
+		"cli.flags.usage":   {"Brug af %s:\n", "Usage of %s:\n"},
+		"cli.flags.value":   {"VÆRDI", "VALUE"},
+		"cli.flags.default": {" (standard: %s)", " (default: %s)"},
+
+		"cli.flag.db":             {"`ADRESSE` på databasen: sqlite:STI eller postgres://BRUGER@VÆRT/DB (KANAL_DB)", "database `ADDRESS`: sqlite:PATH or postgres://USER@HOST/DB (KANAL_DB)"},
+		"cli.flag.lang":           {"`SPROG` for beskeder: da eller en (KANAL_LANG)", "`LANGUAGE` of messages: da or en (KANAL_LANG)"},
+		"cli.flag.addr":           {"`ADRESSE`, Kanal lytter på, fx 127.0.0.1:8080 (KANAL_ADDR)", "`ADDRESS` to listen on, e.g. 127.0.0.1:8080 (KANAL_ADDR)"},
+		"cli.flag.demo":           {"indlæs Dragørs og Tårnbys strategier og demodata; som standard til for en ny SQLite-database (KANAL_DEMO)", "load the Dragør and Tårnby presets and demo data; by default on for a new SQLite database (KANAL_DEMO)"},
+		"cli.flag.strategy":       {"`FIL` med en strategi, der indlæses ved start; kan gives flere gange (KANAL_STRATEGIES, adskilt med komma)", "strategy `FILE` to load at start; repeatable (KANAL_STRATEGIES, comma-separated)"},
+		"cli.flag.log-format":     {"`FORMAT` for loggen: text eller json (KANAL_LOG_FORMAT)", "log `FORMAT`: text or json (KANAL_LOG_FORMAT)"},
+		"cli.flag.log-level":      {"`NIVEAU` for loggen: debug, info, warn eller error (KANAL_LOG_LEVEL)", "log `LEVEL`: debug, info, warn or error (KANAL_LOG_LEVEL)"},
+		"cli.flag.public-url":     {"`ADRESSE`, brugerne når Kanal på, fx https://kanal.kommune.dk/; https gør cookies sikre (KANAL_PUBLIC_URL)", "`ADDRESS` users reach Kanal at, e.g. https://kanal.kommune.dk/; https makes cookies Secure (KANAL_PUBLIC_URL)"},
+		"cli.flag.oidc-issuer":    {"`ADRESSE` på den OpenID Connect-udbyder, medarbejderne logger ind hos (KANAL_OIDC_ISSUER); hemmeligheden læses fra KANAL_OIDC_CLIENT_SECRET", "OpenID Connect issuer `ADDRESS` for staff sign-in (KANAL_OIDC_ISSUER); the secret comes from KANAL_OIDC_CLIENT_SECRET"},
+		"cli.flag.oidc-client-id": {"Kanals klient-`ID` hos OpenID Connect-udbyderen (KANAL_OIDC_CLIENT_ID)", "Kanal's client `ID` at the OpenID Connect provider (KANAL_OIDC_CLIENT_ID)"},
+
+		"cli.flag.municipality":               {"kommunens `ID`, fx dragoer", "the municipality's `ID`, e.g. dragoer"},
+		"cli.flag.strategy.show.municipality": {"kommunens `ID`, fx dragoer; alle kommuner, hvis det udelades", "the municipality's `ID`, e.g. dragoer; all when left out"},
+		"cli.flag.rollup.municipality":        {"kommunens `ID`, fx dragoer; alle kommuner, hvis det udelades", "the municipality's `ID`, e.g. dragoer; all when left out"},
+		"cli.flag.import.municipality":        {"`ID` på kommunen, henvendelserne hører til, fx dragoer", "`ID` of the municipality the inquiries belong to, e.g. dragoer"},
+		"cli.flag.report.year":                {"kalenderåret (`ÅR`); som standard det seneste år med optalte henvendelser", "the calendar `YEAR`; by default the last year with counted inquiries"},
+		"cli.flag.report.format":              {"`FORMAT`: pdf eller html; som standard ud fra --out, ellers pdf", "`FORMAT`: pdf or html; by default from --out, else pdf"},
+		"cli.flag.report.out":                 {"`FIL`, rapporten skrives til; som standard aarsrapport-KOMMUNE-ÅR.FORMAT", "the `FILE` to write; by default aarsrapport-MUNICIPALITY-YEAR.FORMAT"},
+		"cli.flag.user.municipality":          {"brugerens kommune (`ID`), fx dragoer; ikke for drift", "the user's municipality (`ID`), e.g. dragoer; not for operators"},
+		"cli.flag.user.role":                  {"`ROLLE`: staff, manager, strategy, auditor eller operator", "`ROLE`: staff, manager, strategy, auditor or operator"},
+		"cli.flag.user.department":            {"afdelingens `ID`; kræves for afdelingsledere (manager)", "the department's `ID`; required for managers"},
+		"cli.flag.user.name":                  {"brugerens `NAVN`; som standard delen af adressen før @", "the user's `NAME`; by default the part of the address before @"},
+		"cli.flag.user.operators":             {"vis driften (operator) i stedet for en kommunes brugere", "list the operators instead of a municipality's users"},
+		"cli.flag.apikey.municipality":        {"nøglens kommune (`ID`), fx dragoer", "the key's municipality (`ID`), e.g. dragoer"},
+		"cli.flag.apikey.permissions":         {"`TILLADELSER`, adskilt med komma: ingest, read, letters", "`PERMISSIONS`, comma-separated: ingest, read, letters"},
+		"cli.flag.apikey.test":                {"en testnøgle: det, den sender, gemmes, men tælles aldrig med", "a test key: what it sends is stored but never counted"},
+
 		// Counts, in the form that agrees with the number (Printer.Count
 		// and Printer.Plural).
 		"cli.count.problems.one":       {"%s fejl", "%s problem"},

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// flagLine starts a flag's entry in a command's help.
+var flagLine = regexp.MustCompile(`^  --([a-z-]+)`)
+
+// flagHelp runs "kanal ARGS -h" and returns each flag's help text.
+func flagHelp(t *testing.T, args ...string) (map[string]string, string) {
+	t.Helper()
+	code, out, errOut := kanal(t, append(args, "-h")...)
+	if code != exitUsage || out != "" {
+		t.Fatalf("kanal %v -h: exit %d, stdout %q", args, code, out)
+	}
+	help := map[string]string{}
+	name := ""
+	for _, line := range strings.Split(errOut, "\n") {
+		if m := flagLine.FindStringSubmatch(line); m != nil {
+			name = m[1]
+			help[name] = ""
+			continue
+		}
+		if name != "" && strings.TrimSpace(line) != "" {
+			help[name] += strings.TrimSpace(line)
+		}
+	}
+	if len(help) == 0 {
+		t.Fatalf("kanal %v -h lists no flags:\n%s", args, errOut)
+	}
+	return help, errOut
+}
+
+// "kanal help" was Danish and "kanal serve -h" English; the flags' help is
+// now Danish by default too.
+func TestHelp_ServeFlagsInDanish(t *testing.T) {
+	t.Setenv("KANAL_LANG", "")
+	t.Setenv("KANAL_DB", "")
+	help, out := flagHelp(t, "serve")
+	want := map[string]string{
+		"addr":           "ADRESSE, Kanal lytter på, fx 127.0.0.1:8080 (KANAL_ADDR) (standard: 127.0.0.1:8080)",
+		"db":             "ADRESSE på databasen: sqlite:STI eller postgres://BRUGER@VÆRT/DB (KANAL_DB) (standard: sqlite:./data/kanal.db)",
+		"demo":           "indlæs Dragørs og Tårnbys strategier og demodata; som standard til for en ny SQLite-database (KANAL_DEMO)",
+		"lang":           "SPROG for beskeder: da eller en (KANAL_LANG) (standard: da)",
+		"log-format":     "FORMAT for loggen: text eller json (KANAL_LOG_FORMAT) (standard: text)",
+		"log-level":      "NIVEAU for loggen: debug, info, warn eller error (KANAL_LOG_LEVEL) (standard: info)",
+		"oidc-client-id": "Kanals klient-ID hos OpenID Connect-udbyderen (KANAL_OIDC_CLIENT_ID)",
+		"oidc-issuer":    "ADRESSE på den OpenID Connect-udbyder, medarbejderne logger ind hos (KANAL_OIDC_ISSUER); hemmeligheden læses fra KANAL_OIDC_CLIENT_SECRET",
+		"public-url":     "ADRESSE, brugerne når Kanal på, fx https://kanal.kommune.dk/; https gør cookies sikre (KANAL_PUBLIC_URL)",
+		"strategy":       "FIL med en strategi, der indlæses ved start; kan gives flere gange (KANAL_STRATEGIES, adskilt med komma)",
+	}
+	for name, text := range want {
+		if help[name] != text {
+			t.Errorf("--%s: %q, want %q", name, help[name], text)
+		}
+	}
+	for name := range help {
+		if _, ok := want[name]; !ok {
+			t.Errorf("--%s is new; add its Danish help to this test", name)
+		}
+	}
+	if !strings.HasPrefix(out, "Brug af kanal serve:\n") || strings.Contains(out, "default") {
+		t.Errorf("the help's frame is not Danish:\n%s", out)
+	}
+}
+
+// English with KANAL_LANG=en or with --lang en, before or after -h.
+func TestHelp_EnglishOnRequest(t *testing.T) {
+	t.Setenv("KANAL_LANG", "")
+	for _, args := range [][]string{{"serve", "--lang", "en"}, {"serve", "-h", "--lang=en"}} {
+		code, _, out := kanal(t, append(args, "-h")...)
+		if code != exitUsage || !strings.HasPrefix(out, "Usage of kanal serve:\n") || !strings.Contains(out, "ADDRESS to listen on") {
+			t.Errorf("kanal %v -h: exit %d, not English:\n%s", args, code, out)
+		}
+	}
+	t.Setenv("KANAL_LANG", "en")
+	if help, _ := flagHelp(t, "serve"); help["addr"] != "ADDRESS to listen on, e.g. 127.0.0.1:8080 (KANAL_ADDR) (default: 127.0.0.1:8080)" {
+		t.Errorf("KANAL_LANG=en: --addr %q", help["addr"])
+	}
+}
+
+// A flag without a text in the catalogue falls back to its own English text
+// in both languages, so a flag whose Danish and English help are the same
+// lacks its translation.
+func TestHelp_NoFlagLacksATranslation(t *testing.T) {
+	commands := [][]string{
+		{"serve"},
+		{"strategy", "validate"}, {"strategy", "load"}, {"strategy", "show"},
+		{"user", "add"}, {"user", "list"}, {"user", "password"}, {"user", "disable"},
+		{"apikey", "add"}, {"apikey", "list"}, {"apikey", "revoke"},
+		{"import", "inquiries"},
+		{"rollup", "verify"}, {"rollup", "rebuild"},
+		{"report"},
+	}
+	for _, args := range commands {
+		t.Setenv("KANAL_LANG", "da")
+		da, _ := flagHelp(t, args...)
+		t.Setenv("KANAL_LANG", "en")
+		en, _ := flagHelp(t, args...)
+		for name, text := range da {
+			if text == "" || text == en[name] {
+				t.Errorf("kanal %s --%s has no Danish help of its own: %q", strings.Join(args, " "), name, text)
+			}
+		}
+	}
+}
