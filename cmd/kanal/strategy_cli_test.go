@@ -18,8 +18,8 @@ func minimalStrategy(t *testing.T) string {
 	return string(data)
 }
 
-// An unknown field no longer hides the file's other problems: validate and
-// load print all of them, in file order, and count them.
+// An unknown field no longer hides the file's other problems: validate, load
+// and serve --strategy print all of them, in file order, and count them.
 func TestStrategyValidate_UnknownFieldAndTheOtherProblems(t *testing.T) {
 	t.Setenv("KANAL_LANG", "")
 	doc := strings.Replace(minimalStrategy(t), "  name: Testkommune\n", "  name: Testkommune\n  nmae: x\n", 1)
@@ -39,6 +39,10 @@ func TestStrategyValidate_UnknownFieldAndTheOtherProblems(t *testing.T) {
 	code, out, errOut = kanal(t, "strategy", "load", "--db", storetest.DSN(t), path)
 	if code != exitFailure || out != "" || errOut != want {
 		t.Errorf("load: exit %d, stdout %q, stderr:\n%s\nwant:\n%s", code, out, errOut, want)
+	}
+	code, _, errOut = kanal(t, "serve", "--db", storetest.DSN(t), "--demo=false", "--strategy", path, "--addr", "127.0.0.1:0")
+	if code != exitFailure || !strings.Contains(errOut, want) {
+		t.Errorf("serve --strategy: exit %d, stderr:\n%s\nwant it to hold:\n%s", code, errOut, want)
 	}
 }
 
