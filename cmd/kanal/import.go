@@ -24,6 +24,7 @@ func importCommand(ctx context.Context, cfg config.Config, args []string, stdout
 	fs := flag.NewFlagSet("kanal import inquiries", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg.BindDB(fs)
+	cfg.BindRecording(fs)
 	m := fs.String("municipality", "", "the municipality the inquiries belong to, e.g. dragoer")
 	if err := fs.Parse(args[1:]); err != nil {
 		return exitUsage
@@ -49,7 +50,9 @@ func importCommand(ctx context.Context, cfg config.Config, args []string, stdout
 	if !ok {
 		return exitFailure
 	}
-	res, err := ingest.Import(ctx, inquiry.NewRecorder(db), cur, data)
+	rec := inquiry.NewRecorder(db)
+	rec.HistoryYears = cfg.HistoryYears
+	res, err := ingest.Import(ctx, rec, cur, data)
 	var fe *ingest.FileError
 	if errors.As(err, &fe) {
 		fmt.Fprintf(stderr, "%s:%d: %s\n", name, fe.Line, tr.T(fe.Key, fe.Args...))

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/store"
 )
 
@@ -46,6 +48,10 @@ type Config struct {
 	// The secret is read only from the environment, never from a flag,
 	// which other users of the machine could see.
 	OIDCIssuer, OIDCClientID, OIDCClientSecret string
+	// HistoryYears is how many years before the first year of its strategy
+	// an inquiry may be dated (KANAL_HISTORY_YEARS, --history-years): a
+	// municipality loads earlier counts as its baseline.
+	HistoryYears int
 }
 
 // FromEnv returns the defaults overridden by KANAL_* variables.
@@ -61,6 +67,14 @@ func FromEnv() (Config, error) {
 		OIDCIssuer:       env("KANAL_OIDC_ISSUER", ""),
 		OIDCClientID:     env("KANAL_OIDC_CLIENT_ID", ""),
 		OIDCClientSecret: env("KANAL_OIDC_CLIENT_SECRET", ""),
+		HistoryYears:     inquiry.DefaultHistoryYears,
+	}
+	if v := os.Getenv("KANAL_HISTORY_YEARS"); v != "" {
+		n, err := parseHistoryYears(v)
+		if err != nil {
+			return c, fmt.Errorf("KANAL_HISTORY_YEARS: %w", err)
+		}
+		c.HistoryYears = n
 	}
 	if v := os.Getenv("KANAL_DEMO"); v != "" {
 		if err := c.Demo.Set(v); err != nil {
@@ -90,9 +104,29 @@ func (c *Config) BindDB(fs *flag.FlagSet) {
 	c.bindCommon(fs)
 }
 
+// BindRecording adds the flags of the commands that record inquiries.
+func (c *Config) BindRecording(fs *flag.FlagSet) {
+	fs.Func("history-years", fmt.Sprintf("years before the strategy's first year an inquiry may be dated (default %d) (KANAL_HISTORY_YEARS)", c.HistoryYears),
+		func(s string) error {
+			n, err := parseHistoryYears(s)
+			c.HistoryYears = n
+			return err
+		})
+}
+
+// parseHistoryYears reads a number of years of history: 0 to 100.
+func parseHistoryYears(s string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 0 || n > 100 {
+		return inquiry.DefaultHistoryYears, fmt.Errorf("%q is not a number of years from 0 to 100", s)
+	}
+	return n, nil
+}
+
 // BindServe adds the flags of the serve command.
 func (c *Config) BindServe(fs *flag.FlagSet) {
 	c.BindDB(fs)
+	c.BindRecording(fs)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "address to listen on (KANAL_ADDR)")
 	fs.Var(&c.Demo, "demo", "load the Dragør and Tårnby presets and demo data; default on for a new SQLite database (KANAL_DEMO)")
 	fs.Func("strategy", "strategy file to load at start; repeatable (KANAL_STRATEGIES, comma-separated)", func(s string) error {
@@ -129,7 +163,7 @@ func (c Config) Logger(w io.Writer) (*slog.Logger, error) {
 	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
 		return nil, fmt.Errorf("log level %q: use debug, info, warn or error", c.LogLevel)
 	}
-	opts := &slog.HandlerOptions{Level: level}
+	opts := &slog.HandlerOptions{Level: level, ReplaceAttr: maskPersonalData}
 	switch c.LogFormat {
 	case "text":
 		return slog.New(slog.NewTextHandler(w, opts)), nil
@@ -137,6 +171,22 @@ func (c Config) Logger(w io.Writer) (*slog.Logger, error) {
 		return slog.New(slog.NewJSONHandler(w, opts)), nil
 	}
 	return nil, fmt.Errorf("log format %q: use text or json", c.LogFormat)
+}
+
+// maskPersonalData is the log's last guard for personal data: callers keep
+// what people typed out of the log, but an error can quote a value (a
+// database refusing a row names it), so anything shaped like a CPR number
+// in a text or an error is masked before it is written.
+func maskPersonalData(_ []string, a slog.Attr) slog.Attr {
+	switch v := a.Value; v.Kind() {
+	case slog.KindString:
+		a.Value = slog.StringValue(audit.MaskCPR(v.String()))
+	case slog.KindAny:
+		if err, ok := v.Any().(error); ok {
+			a.Value = slog.StringValue(audit.MaskCPR(err.Error()))
+		}
+	}
+	return a
 }
 
 // LogValue prints the settings without secrets.
@@ -153,6 +203,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("oidc_issuer", c.OIDCIssuer),
 		slog.String("oidc_client_id", c.OIDCClientID),
 		slog.Bool("oidc_client_secret_set", c.OIDCClientSecret != ""),
+		slog.Int("history_years", c.HistoryYears),
 	)
 }
 

@@ -2,7 +2,9 @@ package config
 
 import (
 	"bytes"
+	"errors"
 	"flag"
+	"io"
 	"log/slog"
 	"strings"
 	"testing"
@@ -87,5 +89,54 @@ func TestLangIn(t *testing.T) {
 		if got := langIn(strings.Fields(args)); got != want {
 			t.Errorf("langIn(%q) = %q, want %q", args, got, want)
 		}
+	}
+}
+
+// An error that quotes a value — PostgreSQL refusing a row names the value
+// — must not carry a CPR number into the log, in either format.
+func TestLogger_MasksCPRShapedTextInMessagesAndErrors(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		var out bytes.Buffer
+		c := Config{LogFormat: format, LogLevel: "info"}
+		log, err := c.Logger(&out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		log.Error("ingest failed", "err", errors.New(`unable to encode 2101701234 into binary format for int4`),
+			"detail", "Key (id)=(010170-1234) already exists", "count", 2101701234)
+		got := out.String()
+		// Numbers logged as numbers are counts and durations, not text
+		// someone typed: they are left as they are.
+		for _, cpr := range []string{"encode 2101701234", "010170-1234"} {
+			if strings.Contains(got, cpr) {
+				t.Errorf("%s log holds %s: %s", format, cpr, got)
+			}
+		}
+		if strings.Count(got, "xxxxxx-xxxx") != 2 {
+			t.Errorf("%s log: want the error and the detail masked: %s", format, got)
+		}
+	}
+}
+
+func TestHistoryYears_FromEnvironmentAndFlag(t *testing.T) {
+	t.Setenv("KANAL_HISTORY_YEARS", "2")
+	c, err := FromEnv()
+	if err != nil || c.HistoryYears != 2 {
+		t.Fatalf("from environment: %d %v", c.HistoryYears, err)
+	}
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c.BindServe(fs)
+	if err := fs.Parse([]string{"--history-years", "10"}); err != nil || c.HistoryYears != 10 {
+		t.Errorf("flag: %d %v", c.HistoryYears, err)
+	}
+	for _, bad := range []string{"-1", "fem", "101"} {
+		if err := fs.Parse([]string{"--history-years", bad}); err == nil {
+			t.Errorf("--history-years %s accepted", bad)
+		}
+	}
+	t.Setenv("KANAL_HISTORY_YEARS", "mange")
+	if _, err := FromEnv(); err == nil {
+		t.Error("KANAL_HISTORY_YEARS=mange accepted")
 	}
 }

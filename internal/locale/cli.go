@@ -93,6 +93,7 @@ Run "kanal COMMAND -h" for a command's flags. KANAL_LANG=da gives Danish message
 		"cli.flag.log-level":      {"`NIVEAU` for loggen: debug, info, warn eller error (KANAL_LOG_LEVEL)", "log `LEVEL`: debug, info, warn or error (KANAL_LOG_LEVEL)"},
 		"cli.flag.public-url":     {"`ADRESSE`, brugerne når Kanal på, fx https://kanal.kommune.dk/; https gør cookies sikre (KANAL_PUBLIC_URL)", "`ADDRESS` users reach Kanal at, e.g. https://kanal.kommune.dk/; https makes cookies Secure (KANAL_PUBLIC_URL)"},
 		"cli.flag.oidc-issuer":    {"`ADRESSE` på den OpenID Connect-udbyder, medarbejderne logger ind hos (KANAL_OIDC_ISSUER); hemmeligheden læses fra KANAL_OIDC_CLIENT_SECRET", "OpenID Connect issuer `ADDRESS` for staff sign-in (KANAL_OIDC_ISSUER); the secret comes from KANAL_OIDC_CLIENT_SECRET"},
+		"cli.flag.history-years":  {"hvor mange `ÅR` før strategiens første år en henvendelse må dateres (KANAL_HISTORY_YEARS)", "how many `YEARS` before the strategy's first year an inquiry may be dated (KANAL_HISTORY_YEARS)"},
 		"cli.flag.oidc-client-id": {"Kanals klient-`ID` hos OpenID Connect-udbyderen (KANAL_OIDC_CLIENT_ID)", "Kanal's client `ID` at the OpenID Connect provider (KANAL_OIDC_CLIENT_ID)"},
 
 		"cli.flag.municipality":               {"kommunens `ID`, fx dragoer", "the municipality's `ID`, e.g. dragoer"},
