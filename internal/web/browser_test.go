@@ -62,6 +62,8 @@ func TestBrowser_EveryPagePassesAxe(t *testing.T) {
 	ctx := browsertest.New(t)
 	visit(t, ctx, ts.URL+"/login")
 	browsertest.Axe(t, ctx)
+	visit(t, ctx, ts.URL+"/login?signed_out=everywhere")
+	browsertest.Axe(t, ctx)
 	signIn(t, ctx, ts, operator)
 	for _, c := range pageCases {
 		for _, lang := range []string{"da", "en"} {
