@@ -308,6 +308,9 @@ func TestAllYears_FiguresExportsAndCouncilReportAnswerForEveryYear(t *testing.T)
 					continue
 				}
 				checkHTML(t, what+" page"+lang, body)
+				if !bytes.Contains(body, fmt.Appendf(nil, `<option value="%d" selected>`, y)) {
+					t.Errorf("%s: the year select does not show %d", what, y)
+				}
 			}
 			manager := ts.client(t, roles[m][1])
 			if status, _, body := ts.raw(t, manager, q); status != http.StatusOK {

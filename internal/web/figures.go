@@ -113,7 +113,7 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresVie
 	data := figuresView{view: v, ForcedDepartment: department, HasData: last != ""}
 	var f report.Filter
 	data.Form, f, data.Errors = readFiguresForm(r.URL.Query(), st, l, last, data.ForcedDepartment)
-	data.Years = years(st, first, last)
+	data.Years = years(st, first, last, data.Form.Year)
 	for _, d := range st.Departments {
 		if data.ForcedDepartment == "" || d.ID == data.ForcedDepartment {
 			data.DepartmentChoices = append(data.DepartmentChoices, choice{d.ID, d.Name})
@@ -144,10 +144,11 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresVie
 	return cur, data, nil
 }
 
-// years are the choices of the year select: the strategy period and every
-// year with counted inquiries.
-func years(s *strategy.Strategy, first, last string) []int {
-	lo, hi := s.Period.From, s.Period.To
+// years are the choices of the year select: the strategy period, every
+// year with counted inquiries and the year asked for, so that the select
+// shows the year the page is about.
+func years(s *strategy.Strategy, first, last string, asked int) []int {
+	lo, hi := min(s.Period.From, asked), max(s.Period.To, asked)
 	if first != "" {
 		y, _ := strconv.Atoi(first[:4])
 		lo = min(lo, y)
