@@ -47,6 +47,14 @@ func rollupCommand(ctx context.Context, cfg config.Config, args []string, stdout
 	}
 	code := exitOK
 	for _, id := range ids {
+		uncounted, err := rollup.UncountedDurations(ctx, db, id)
+		if err != nil {
+			fmt.Fprintln(stderr, "kanal rollup:", err)
+			return exitFailure
+		}
+		if uncounted > 0 {
+			fmt.Fprint(stdout, tr.Plural("cli.rollup.uncounted", uncounted, id, tr.Int(uncounted)))
+		}
 		if args[0] == "rebuild" {
 			n, err := rollup.Rebuild(ctx, db, id)
 			if err != nil {

@@ -74,7 +74,11 @@ Run "kanal COMMAND -h" for a command's flags. KANAL_LANG=da gives Danish message
 		"cli.rollup.ok":      {"%s: tallene svarer til en ny optælling.\n", "%s: the counts equal a recount.\n"},
 		"cli.rollup.more":    {"  … og %d til\n", "  … and %d more\n"},
 		"cli.rollup.rebuilt": {"%s: tallene er genopbygget (%s).\n", "%s: the counts were rebuilt (%s).\n"},
-		"cli.demo.done":      {"Demodata: %s %d–%d: %s (%s s)\n", "Demo data: %s %d–%d: %s (%s s)\n"},
+		"cli.rollup.uncounted.one": {"%s: %s henvendelse har en varighed over et døgn, gemt af en ældre Kanal; tallene regner den som en henvendelse uden varighed.\n",
+			"%s: %s inquiry carries a duration over a day, stored by an older Kanal; the counts take it as an inquiry without a duration.\n"},
+		"cli.rollup.uncounted.other": {"%s: %s henvendelser har en varighed over et døgn, gemt af en ældre Kanal; tallene regner dem som henvendelser uden varighed.\n",
+			"%s: %s inquiries carry a duration over a day, stored by an older Kanal; the counts take them as inquiries without a duration.\n"},
+		"cli.demo.done": {"Demodata: %s %d–%d: %s (%s s)\n", "Demo data: %s %d–%d: %s (%s s)\n"},
 
 		// Flag help (kanal COMMAND -h, internal/config/usage.go): a flag's
 		// text is looked up for the command (cli.flag.user.add.NAME), its
