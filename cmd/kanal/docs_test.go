@@ -76,10 +76,12 @@ func shellExamples(t *testing.T) []example {
 // notRunHere are the examples this test cannot run, each with the reason.
 // Everything else in a shell block of the README and docs/ runs.
 var notRunHere = map[string]string{
-	"go build -o kanal ./cmd/kanal && ./kanal serve": "the test builds the binary and serves it itself (the demo start is TestServe_DemoOnANewDatabaseAndRestart)",
-	"go test -count=1 ./...":                         "the test command runs this test",
-	"./kanal serve --db 'postgres://kanal@localhost/kanal?sslmode=disable' --demo": "needs the PostgreSQL role and database of the example; .ci/run runs the suite on PostgreSQL",
-	"export KANAL_OIDC_CLIENT_SECRET=…        # only from the environment, never a flag":                                              "needs the municipality's identity provider",
+	"go build -o kanal ./cmd/kanal && ./kanal serve":                                                                                                "the test builds the binary and serves it itself (the demo start is TestServe_DemoOnANewDatabaseAndRestart)",
+	"go test -count=1 ./...":                                                                                                                        "the test command runs this test",
+	"sudo -u postgres createuser --pwprompt kanal     # the role; asks for its password":                                                            "creates a role on the machine's PostgreSQL and asks for a password",
+	"sudo -u postgres createdb --owner kanal kanal    # its database":                                                                               "creates a database on the machine's PostgreSQL",
+	"./kanal serve --db 'postgres://kanal:PASSWORD@localhost/kanal?sslmode=disable' --demo":                                                         "needs the role and database above; .ci/run runs the suite on PostgreSQL",
+	"export KANAL_OIDC_CLIENT_SECRET=…        # only from the environment, never a flag":                                                            "needs the municipality's identity provider",
 	"./kanal serve --public-url https://kanal.kommune.dk/   --oidc-issuer https://login.microsoftonline.com/TENANT/v2.0 --oidc-client-id CLIENT_ID": "needs the municipality's identity provider",
 }
 
