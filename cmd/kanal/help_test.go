@@ -50,6 +50,7 @@ func TestHelp_ServeFlagsInDanish(t *testing.T) {
 		"oidc-client-id": "Kanals klient-ID hos OpenID Connect-udbyderen (KANAL_OIDC_CLIENT_ID)",
 		"oidc-issuer":    "ADRESSE på den OpenID Connect-udbyder, medarbejderne logger ind hos (KANAL_OIDC_ISSUER); hemmeligheden læses fra KANAL_OIDC_CLIENT_SECRET",
 		"public-url":     "ADRESSE, brugerne når Kanal på, fx https://kanal.kommune.dk/; https gør cookies sikre (KANAL_PUBLIC_URL)",
+		"history-years":  "hvor mange ÅR før strategiens første år en henvendelse må dateres (KANAL_HISTORY_YEARS) (standard: 5)",
 		"strategy":       "FIL med en strategi, der indlæses ved start; kan gives flere gange (KANAL_STRATEGIES, adskilt med komma)",
 	}
 	for name, text := range want {

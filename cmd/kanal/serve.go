@@ -97,7 +97,8 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 
 	oidc := auth.NewOIDC(auth.OIDCConfig{Issuer: cfg.OIDCIssuer, ClientID: cfg.OIDCClientID,
 		ClientSecret: cfg.OIDCClientSecret, RedirectURL: cfg.Public() + "auth/oidc/callback"})
-	srv, err := web.New(web.Options{DB: db, Registry: registry, Log: log, OIDC: oidc, PublicURL: cfg.Public()})
+	srv, err := web.New(web.Options{DB: db, Registry: registry, Log: log, OIDC: oidc, PublicURL: cfg.Public(),
+		HistoryYears: cfg.HistoryYears})
 	if err != nil {
 		fmt.Fprintln(stderr, "kanal serve:", err)
 		return exitFailure

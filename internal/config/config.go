@@ -106,19 +106,29 @@ func (c *Config) BindDB(fs *flag.FlagSet) {
 
 // BindRecording adds the flags of the commands that record inquiries.
 func (c *Config) BindRecording(fs *flag.FlagSet) {
-	fs.Func("history-years", fmt.Sprintf("years before the strategy's first year an inquiry may be dated (default %d) (KANAL_HISTORY_YEARS)", c.HistoryYears),
-		func(s string) error {
-			n, err := parseHistoryYears(s)
-			c.HistoryYears = n
-			return err
-		})
+	fs.Var((*historyYears)(&c.HistoryYears), "history-years",
+		"years before the strategy's first year an inquiry may be dated (KANAL_HISTORY_YEARS)")
 }
 
-// parseHistoryYears reads a number of years of history: 0 to 100.
+// historyYears is a number of years of history, 1 to 100, as a flag.
+type historyYears int
+
+func (y *historyYears) String() string { return strconv.Itoa(int(*y)) }
+
+func (y *historyYears) Set(s string) error {
+	n, err := parseHistoryYears(s)
+	if err != nil {
+		return err
+	}
+	*y = historyYears(n)
+	return nil
+}
+
+// parseHistoryYears reads a number of years of history: 1 to 100.
 func parseHistoryYears(s string) (int, error) {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < 0 || n > 100 {
-		return inquiry.DefaultHistoryYears, fmt.Errorf("%q is not a number of years from 0 to 100", s)
+	if err != nil || n < 1 || n > 100 {
+		return 0, fmt.Errorf("%q is not a number of years from 1 to 100", s)
 	}
 	return n, nil
 }

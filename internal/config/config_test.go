@@ -130,7 +130,7 @@ func TestHistoryYears_FromEnvironmentAndFlag(t *testing.T) {
 	if err := fs.Parse([]string{"--history-years", "10"}); err != nil || c.HistoryYears != 10 {
 		t.Errorf("flag: %d %v", c.HistoryYears, err)
 	}
-	for _, bad := range []string{"-1", "fem", "101"} {
+	for _, bad := range []string{"0", "-1", "fem", "101"} {
 		if err := fs.Parse([]string{"--history-years", bad}); err == nil {
 			t.Errorf("--history-years %s accepted", bad)
 		}

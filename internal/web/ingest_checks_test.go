@@ -146,3 +146,24 @@ func TestImportPage_ALatin1FileSaysWhichEncodingToSaveIn(t *testing.T) {
 		t.Errorf("the same file in UTF-8: %d\n%s", r.status, r.body)
 	}
 }
+
+// The years of history the installation allows decide how early an
+// inquiry may be dated: Dragør's strategy starts in 2012, so with one year
+// of history 2011 is accepted and 2010 is not.
+func TestAPI_HistoryYearsSetTheEarliestTime(t *testing.T) {
+	sp := loadSpec(t)
+	ts := newTestServer(t, true, func(o *Options, _ string) { o.HistoryYears = 1 })
+	secret, _ := ts.addKey(t, "dragoer", "Telefonsystem", false, auth.Ingest)
+	body := `{"id": "2011", "occurred_at": "2011-01-01T00:00:00+01:00", "channel": "phone", "type": "interaction", "direction": "inbound", "area": "flytning"}
+{"id": "2010", "occurred_at": "2010-12-31T23:59:59+01:00", "channel": "phone", "type": "interaction", "direction": "inbound", "area": "flytning"}
+`
+	r := sp.call(t, ts, "POST", "/api/v1/inquiries", secret, "application/x-ndjson", body)
+	var a ingestAnswer
+	if err := json.Unmarshal([]byte(r.body), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Accepted != 1 || len(a.Errors) != 1 || a.Errors[0].ID != "2010" || a.Errors[0].Code != "too_early" ||
+		!strings.Contains(a.Errors[0].Message, "2011-01-01") {
+		t.Errorf("%d %+v", r.status, a)
+	}
+}

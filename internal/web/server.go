@@ -34,10 +34,24 @@ type Options struct {
 	PublicURL string
 	// Limits for the rate limiters; zero values take the defaults.
 	PublicRate, SignInRate Rate
-	// Now is the clock of the staff console (its "today", the time of a
-	// registration, the undo window); nil is the real clock. Tests set it,
-	// so that a run across midnight does not change what "today" is.
+	// Now is the server's clock: the staff console's "today", the time of a
+	// registration, the undo window, and what reported inquiries may not be
+	// dated after; nil is the real clock. Tests set it, so that a run
+	// across midnight does not change what "today" is.
 	Now func() time.Time
+	// HistoryYears is how many years before its strategy's first year an
+	// inquiry may be dated; zero takes inquiry.DefaultHistoryYears.
+	HistoryYears int
+}
+
+// recorder is the inquiry recorder on the server's clock and history.
+func recorder(o Options) *inquiry.Recorder {
+	rec := inquiry.NewRecorder(o.DB)
+	rec.Now = o.Now
+	if o.HistoryYears > 0 {
+		rec.HistoryYears = o.HistoryYears
+	}
+	return rec
 }
 
 // undoSecret names the server secret that signs the console's undo cookie.
@@ -89,7 +103,7 @@ func New(o Options) (*Server, error) {
 		users:    auth.NewUsers(o.DB, o.Registry),
 		sessions: auth.NewSessions(o.DB),
 		keys:     auth.NewKeys(o.DB),
-		recorder: inquiry.NewRecorder(o.DB),
+		recorder: recorder(o),
 		secure:   strings.HasPrefix(o.PublicURL, "https://"),
 		public:   newLimiter(o.PublicRate),
 		signInIP: newLimiter(o.SignInRate),
