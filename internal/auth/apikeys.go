@@ -95,7 +95,7 @@ const prefixLength = 16
 // shown this once and never again.
 func (k *Keys) Add(ctx context.Context, actor audit.Actor, municipalityID, name string, perms []KeyPermission, test bool) (string, APIKey, error) {
 	name = strings.TrimSpace(name)
-	if name == "" || utf8.RuneCountInString(name) > 100 {
+	if name == "" || utf8.RuneCountInString(name) > 100 || store.CheckText(name) != nil {
 		return "", APIKey{}, &InputError{Field: "name", Key: "auth.bad_key_name"}
 	}
 	if len(perms) == 0 {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -126,6 +127,11 @@ func TestAdd_RefusesWhatCannotBeRight(t *testing.T) {
 		{auth.NewUser{Municipality: "dragoer", Email: "b@dragoer.dk", Role: auth.Staff, Department: "hr"}, "department"},
 		{auth.NewUser{Municipality: "dragoer", Email: "b@dragoer.dk", Role: auth.Operator}, "municipality"},
 		{auth.NewUser{Municipality: "dragoer", Email: "b@dragoer.dk", Role: auth.Staff, Password: "kort"}, "password"},
+		// Names PostgreSQL would refuse, or that break a line in a list.
+		{auth.NewUser{Municipality: "dragoer", Email: "b@dragoer.dk", Name: "Bo\x00Bo", Role: auth.Staff}, "name"},
+		{auth.NewUser{Municipality: "dragoer", Email: "b@dragoer.dk", Name: "S\xf8ren", Role: auth.Staff}, "name"},
+		{auth.NewUser{Municipality: "dragoer", Email: "b@dragoer.dk", Name: "Bo\nBo", Role: auth.Staff}, "name"},
+		{auth.NewUser{Municipality: "dragoer", Email: "b@dragoer.dk", Name: strings.Repeat("å", 201), Role: auth.Staff}, "name"},
 	}
 	for _, c := range cases {
 		_, _, err := users.Add(ctx, audit.System, c.nu)
@@ -133,6 +139,21 @@ func TestAdd_RefusesWhatCannotBeRight(t *testing.T) {
 		if !errors.As(err, &in) || in.Field != c.field {
 			t.Errorf("%+v: got %v, want a problem with %s", c.nu, err, c.field)
 		}
+	}
+}
+
+func TestAddKey_RefusesANameThatIsNotOneLineOfText(t *testing.T) {
+	db, _ := setup(t)
+	keys := auth.NewKeys(db)
+	for _, name := range []string{"tele\x00fon", "tele\xf8n", "tele\nfon", ""} {
+		_, _, err := keys.Add(context.Background(), audit.System, "dragoer", name, []auth.KeyPermission{auth.Read}, false)
+		var in *auth.InputError
+		if !errors.As(err, &in) || in.Field != "name" {
+			t.Errorf("%q: %v", name, err)
+		}
+	}
+	if _, _, err := keys.Add(context.Background(), audit.System, "dragoer", "Søren's telefon", []auth.KeyPermission{auth.Read}, false); err != nil {
+		t.Error(err)
 	}
 }
 

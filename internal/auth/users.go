@@ -8,6 +8,7 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/municipality"
@@ -134,6 +135,9 @@ func (u *Users) checkNew(ctx context.Context, nu *NewUser) error {
 	}
 	if nu.Name == "" {
 		nu.Name, _, _ = strings.Cut(nu.Email, "@")
+	}
+	if store.CheckText(nu.Name) != nil || utf8.RuneCountInString(nu.Name) > 200 {
+		return &InputError{Field: "name", Key: "auth.bad_name"}
 	}
 	if _, err := ParseRole(string(nu.Role)); err != nil {
 		return &InputError{Field: "role", Key: "auth.bad_role", Args: []any{string(nu.Role)}}

@@ -162,6 +162,8 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 		status, key = http.StatusForbidden, "error.forbidden"
 	case errors.As(err, &tooBig):
 		status, key = http.StatusRequestEntityTooLarge, "error.too_large"
+	case errors.Is(err, errNotText):
+		status, key = http.StatusBadRequest, "error.not_text"
 	default:
 		s.log.Error("page failed", "route", r.Pattern, "err", err)
 	}

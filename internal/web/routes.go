@@ -120,6 +120,7 @@ func (s *Server) wrap(rt route) http.Handler {
 		h = s.pageHandler(rt.page)
 		h = s.requireUser(rt.perm, h)
 	}
+	h = s.requireText(rt.api != nil, h)
 	if rt.signIn {
 		h = s.limitSignIn(h)
 	}
