@@ -145,6 +145,22 @@ func TestImportPage_ALatin1FileSaysWhichEncodingToSaveIn(t *testing.T) {
 	if r := send("utf8.csv", []byte(strings.ReplaceAll(latin1, "\xf8", "ø"))); r.status != http.StatusOK || ts.stored(t, "dragoer") != 2 {
 		t.Errorf("the same file in UTF-8: %d\n%s", r.status, r.body)
 	}
+	// The rows of the NDJSON test, as a file: each bad row named, the good
+	// one stored (before, the zero time made the page answer 500).
+	rows := "id;occurred_at;channel;type;direction;area;duration_seconds\n" +
+		"z-1;0001-01-01T00:00:00Z;phone;information;inbound;flytning;\n" +
+		"z-2;1900-01-01T12:00:00+01:00;phone;information;inbound;flytning;\n" +
+		"z-3;2014-04-02T10:00:00+02:00;phone;information;inbound;flytning;2147483648\n" +
+		"z-4;2014-04-02T10:01:00+02:00;phone;information;inbound;flytning;86400\n"
+	r = send("tider.csv", []byte(rows))
+	for _, want := range []string{"Række 2: occurred_at:", "Række 3: occurred_at:", "Række 4: duration_seconds:"} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("%q is not named: %d\n%s", want, r.status, r.body)
+		}
+	}
+	if r.status != http.StatusOK || ts.stored(t, "dragoer") != 3 {
+		t.Errorf("the good row beside three bad ones: %d, %d stored", r.status, ts.stored(t, "dragoer"))
+	}
 }
 
 // The years of history the installation allows decide how early an
