@@ -23,6 +23,68 @@ type Strategy struct {
 	Targets      []Target       `yaml:"targets" json:"targets"`
 	OpeningHours []OpeningHours `yaml:"opening_hours" json:"opening_hours"`
 	Holidays     Holidays       `yaml:"holidays" json:"holidays"`
+	// ChannelOrder is the strategy's ranked channel priority, where it states
+	// one (Tårnby: "1. Selvbetjening …, 2. Telefon, 3. E-mail / Papirpost
+	// (digital post), 4. Personlig henvendelse").
+	ChannelOrder *ChannelOrder `yaml:"channel_order" json:"channel_order,omitempty"`
+	// Referrals are places outside the municipality a citizen can be
+	// referred to (henvisning): borger.dk's contact centre 1881, Udbetaling
+	// Danmark, borger.dk, Virk.dk. They are never the municipality's own
+	// channels.
+	Referrals []Referral `yaml:"referrals" json:"referrals,omitempty"`
+	// MinimumSBLevel is the self-service level below which the strategy
+	// calls a solution ineffective (Tårnby: "Digitalisering skal ske på SB
+	// niveau 1 for at være effektiv."); areas below it are warned about.
+	MinimumSBLevel *SBRule `yaml:"minimum_sb_level" json:"minimum_sb_level,omitempty"`
+}
+
+// ChannelOrder ranks channels: Ranks[0] is the first choice, and channels in
+// one rank are equal. Text is the strategy's own wording.
+type ChannelOrder struct {
+	Text  string     `yaml:"text" json:"text"`
+	Ranks [][]string `yaml:"ranks" json:"ranks"`
+}
+
+// Rank is the 1-based rank of a channel in the order; false when the order
+// does not name it.
+func (o *ChannelOrder) Rank(channel string) (int, bool) {
+	if o == nil {
+		return 0, false
+	}
+	for i, rank := range o.Ranks {
+		for _, c := range rank {
+			if c == channel {
+				return i + 1, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// Referral is a place outside the municipality a citizen can be referred
+// to. A referred inquiry is counted as a referral, never as a contact on a
+// channel of the municipality's own.
+type Referral struct {
+	ID   string `yaml:"id" json:"id"`
+	Name string `yaml:"name" json:"name"`
+	// Contact is how the citizen reaches it: "tlf. 1881".
+	Contact string `yaml:"contact" json:"contact"`
+	URL     string `yaml:"url" json:"url"`
+	// HelpsWith says what it can help with, in the strategy's words.
+	HelpsWith string `yaml:"helps_with" json:"helps_with"`
+	// Hours are its opening hours; none means always reachable (a website).
+	Hours []Hours `yaml:"hours" json:"hours"`
+	// Areas are the service areas whose inquiries belong there (Udbetaling
+	// Danmark: pension and housing benefit).
+	Areas   []string `yaml:"areas" json:"areas"`
+	Note    string   `yaml:"note" json:"note"`
+	Example bool     `yaml:"example" json:"example"`
+}
+
+// SBRule is a rule on self-service levels, with the strategy's sentence.
+type SBRule struct {
+	Level int    `yaml:"level" json:"level"`
+	Text  string `yaml:"text" json:"text"`
 }
 
 // Municipality names the municipality the strategy belongs to.
@@ -64,8 +126,10 @@ type Channel struct {
 	Note     string `yaml:"note" json:"note"`
 }
 
-// Inquiry types and directions. They are fixed: every count and every target
-// in Kanal is expressed in them.
+// The known inquiry types and the directions. A strategy defines the types
+// it uses (Dragør all three; Tårnby information and transaction only) and
+// may define its own; the known ids carry the meaning the targets' measures
+// rely on.
 const (
 	Information = "information"
 	Interaction = "interaction"
@@ -75,7 +139,8 @@ const (
 	Outbound = "outbound"
 )
 
-// TypeIDs lists the inquiry types in the order the strategies present them.
+// TypeIDs lists the known inquiry types in the order the strategies present
+// them. A strategy's own types are s.InquiryTypes.
 var TypeIDs = []string{Information, Interaction, Transaction}
 
 // Directions lists the two directions of an inquiry.
@@ -147,6 +212,8 @@ type Department struct {
 	ID   string `yaml:"id" json:"id"`
 	Name string `yaml:"name" json:"name"`
 	Note string `yaml:"note" json:"note"`
+	// Example marks a department the strategy does not name.
+	Example bool `yaml:"example" json:"example"`
 }
 
 // Digital readiness of an area's target group.
@@ -174,6 +241,14 @@ type Area struct {
 	ResponseDays     *int   `yaml:"response_days" json:"response_days"`
 	DigitalReadiness string `yaml:"digital_readiness" json:"digital_readiness"`
 	Note             string `yaml:"note" json:"note"`
+	// Referral is the id of the referral (outside the municipality) that
+	// handles the area's cases, such as Udbetaling Danmark for pension.
+	Referral string `yaml:"referral" json:"referral,omitempty"`
+	// Example marks an area the strategy does not name; Examples names the
+	// fields whose values are examples (kle, title, sb_level, response_days,
+	// digital_readiness, login, mandatory_digital, …).
+	Example  bool     `yaml:"example" json:"example"`
+	Examples []string `yaml:"examples" json:"examples,omitempty"`
 }
 
 // Handles reports whether the area handles inquiries of the given type.
@@ -194,13 +269,20 @@ type Mandatory struct {
 	Since string `yaml:"since" json:"since"`
 	// ExemptionChannel is what an exempted citizen (dispensation) uses.
 	ExemptionChannel string `yaml:"exemption_channel" json:"exemption_channel"`
+	// Wave is the wave (bølge 1–4) of the laws on mandatory digital
+	// self-service that made the area mandatory, when one did.
+	Wave int `yaml:"wave" json:"wave,omitempty"`
 }
 
-// Logins a self-service solution can require.
+// Logins a self-service solution can require. LoginNational is the
+// national login through NemLog-in, named by the date in question (NemID
+// before 2021, MitID after; see NationalLogin); "nemid" and "mitid" are
+// read as it.
 const (
-	LoginNone  = "none"
-	LoginNemID = "nemid"
-	LoginMitID = "mitid"
+	LoginNone     = "none"
+	LoginNational = "national"
+	LoginNemID    = "nemid"
+	LoginMitID    = "mitid"
 )
 
 // Solution describes an area's self-service solution.
@@ -215,9 +297,17 @@ type Solution struct {
 
 // Prices holds channel prices per inquiry.
 type Prices struct {
-	Currency string  `yaml:"currency" json:"currency"`
-	Note     string  `yaml:"note" json:"note"`
-	Entries  []Price `yaml:"entries" json:"entries"`
+	Currency string `yaml:"currency" json:"currency"`
+	Note     string `yaml:"note" json:"note"`
+	// Year is the price level of the figures ("KL – Reviderede kanalpriser
+	// 2012" is 2012), shown beside every cost and savings figure.
+	Year int `yaml:"year" json:"year"`
+	// StaffHourDKK prices staff time, for assisted self-service (priced as
+	// self-service plus the staff time recorded); Example when it is not
+	// the municipality's own figure.
+	StaffHourDKK        *float64 `yaml:"staff_hour_dkk" json:"staff_hour_dkk,omitempty"`
+	StaffHourDKKExample bool     `yaml:"staff_hour_dkk_example" json:"staff_hour_dkk_example,omitempty"`
+	Entries             []Price  `yaml:"entries" json:"entries"`
 }
 
 // Price is the cost of one inquiry on a channel. Type and SBLevel narrow it;
@@ -261,6 +351,21 @@ type Target struct {
 	Direction string          `yaml:"direction" json:"direction"`
 	Shares    map[int]float64 `yaml:"shares" json:"shares"`
 	Deadline  int             `yaml:"deadline" json:"deadline"`
+	// Counts are the channels whose inquiries count toward a share (its
+	// numerator); Of are the channels of its denominator. Left out, the
+	// measure's default (see DefaultCounts and DefaultOf): digital
+	// self-service and Digital Post, out of every inbound inquiry but page
+	// views, for the digital share; Digital Post out of Digital Post and
+	// paper letters for the Digital Post share.
+	Counts []string `yaml:"counts" json:"counts,omitempty"`
+	Of     []string `yaml:"of" json:"of,omitempty"`
+	// Types narrows the share to inquiry types; left out, the measure's
+	// own (transaction for transaction_digital_share, information for
+	// expensive_information_share, every type otherwise).
+	Types []string `yaml:"types" json:"types,omitempty"`
+	// Examples names the fields whose values are examples (shares,
+	// deadline, …), such as a year the strategy does not state.
+	Examples []string `yaml:"examples" json:"examples,omitempty"`
 }
 
 // IsShare reports whether the target's measure is a share of inquiries.
@@ -294,6 +399,8 @@ type Holidays struct {
 	Calendar string `yaml:"calendar" json:"calendar"`
 	// Closed lists further closing days: "MM-DD" every year or "YYYY-MM-DD".
 	Closed []string `yaml:"closed" json:"closed"`
+	// ClosedExample marks the closing days as examples.
+	ClosedExample bool `yaml:"closed_example" json:"closed_example,omitempty"`
 }
 
 // Channel returns the channel with the given id.
