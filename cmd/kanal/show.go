@@ -58,7 +58,7 @@ func showStrategy(w io.Writer, tr locale.Printer, cur *municipality.Current) {
 	tw.Flush()
 
 	heading(w, tr.T("strategy.types"))
-	for _, id := range strategy.TypeIDs {
+	for _, id := range s.Types() {
 		t, _ := s.InquiryType(id)
 		fmt.Fprintf(w, "  %s\n", describe.TypeLabel(s, tr, id))
 		fmt.Fprintf(w, "    %s: %s\n", tr.T("direction.inbound"), priorityLine(tr, describe.NewPriority(s, t.Inbound)))

@@ -285,7 +285,7 @@ func (ft Set) channelTable() Table {
 func (ft Set) CostByType() Table {
 	l, s := ft.l, ft.s
 	head := []string{l.T("channels.name")}
-	for _, t := range strategy.TypeIDs {
+	for _, t := range s.Types() {
 		head = append(head, describe.TypeLabel(s, l, t)+", "+l.T("figures.kr"))
 	}
 	tb := newTable("cost-by-type", l.T("figures.cost_by_type.caption"), l.T("figures.none"), append(head, l.T("figures.cost"))...)
@@ -293,7 +293,7 @@ func (ft Set) CostByType() Table {
 	var all float64
 	for _, c := range ft.usedChannels() {
 		row := []export.Cell{text(c.Channel.Name)}
-		for _, t := range strategy.TypeIDs {
+		for _, t := range s.Types() {
 			row = append(row, kroner(l, c.CostByType[t]))
 			totals[t] += c.CostByType[t]
 		}
@@ -302,7 +302,7 @@ func (ft Set) CostByType() Table {
 	}
 	if len(tb.Rows) > 0 {
 		tb.Foot = []export.Cell{text(l.T("figures.total"))}
-		for _, t := range strategy.TypeIDs {
+		for _, t := range s.Types() {
 			tb.Foot = append(tb.Foot, kroner(l, totals[t]))
 		}
 		tb.Foot = append(tb.Foot, kroner(l, all))

@@ -423,6 +423,15 @@ func (s *Strategy) InquiryType(id string) (*InquiryType, bool) {
 	return nil, false
 }
 
+// Types lists the ids of the inquiry types the strategy uses, in its order.
+func (s *Strategy) Types() []string {
+	ids := make([]string, len(s.InquiryTypes))
+	for i, t := range s.InquiryTypes {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
 // Department returns the department with the given id.
 func (s *Strategy) Department(id string) (*Department, bool) {
 	for i := range s.Departments {

@@ -242,7 +242,7 @@ func (s *Server) fillToday(r *http.Request, cur *municipality.Current, data *con
 		byType[c.Type] += c.N
 		data.TodayTotal += c.N
 	}
-	for _, t := range strategy.TypeIDs {
+	for _, t := range cur.Strategy.Types() {
 		if byType[t] > 0 {
 			data.Today = append(data.Today, countRow{describe.TypeLabel(cur.Strategy, data.L, t), byType[t]})
 		}

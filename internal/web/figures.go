@@ -122,7 +122,7 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresVie
 	for _, a := range st.Areas {
 		data.AreaChoices = append(data.AreaChoices, choice{a.ID, figures.AreaLabel(&a)})
 	}
-	for _, t := range strategy.TypeIDs {
+	for _, t := range st.Types() {
 		data.TypeChoices = append(data.TypeChoices, choice{t, describe.TypeLabel(st, l, t)})
 	}
 	if len(data.Errors) > 0 {

@@ -32,7 +32,7 @@ func (s *Server) showStrategy(w http.ResponseWriter, r *http.Request) error {
 		Inbound, Outbound describe.Priority
 	}
 	var types []typeRow
-	for _, id := range strategy.TypeIDs {
+	for _, id := range st.Types() {
 		t, _ := st.InquiryType(id)
 		types = append(types, typeRow{Name: describe.TypeLabel(st, v.L, id), Description: t.Description,
 			Inbound: describe.NewPriority(st, t.Inbound), Outbound: describe.NewPriority(st, t.Outbound)})

@@ -1,0 +1,1 @@
+-- Inquiry types a strategy defines itself, and referrals (filled in by the issue-10 work on guidance).

@@ -1,0 +1,1 @@
+-- The council's report as issued (filled in by the issue-10 work on figures).
