@@ -40,8 +40,7 @@ func init() {
 
 		"strategy.bad_kind":              {"ukendt kanaltype %q; brug self_service, written, oral eller personal", "unknown channel kind %q; use self_service, written, oral or personal"},
 		"strategy.unknown_channel":       {"ukendt kanal %q; kendte kanaler: %s", "unknown channel %q; known channels: %s"},
-		"strategy.unknown_type":          {"ukendt henvendelsestype %q; brug information, interaction eller transaction", "unknown inquiry type %q; use information, interaction or transaction"},
-		"strategy.missing_type":          {"henvendelsestypen %s mangler under inquiry_types", "the inquiry type %s is missing from inquiry_types"},
+		"strategy.unknown_type":          {"ukendt henvendelsestype %q; strategien definerer under inquiry_types: %s", "unknown inquiry type %q; the strategy defines under inquiry_types: %s"},
 		"strategy.no_primary":            {"ingen primær kanal; angiv mindst én under primary", "no primary channel; name at least one under primary"},
 		"strategy.primary_inappropriate": {"kanalen %q er både primær og uhensigtsmæssig", "the channel %q is both primary and inappropriate"},
 		"strategy.channel_twice":         {"kanalen %q står mere end én gang", "the channel %q is listed more than once"},
@@ -61,12 +60,21 @@ func init() {
 		"strategy.bad_url":                     {"%q er ikke en fuld webadresse; skriv fx https://www.borger.dk/", "%q is not a full web address; write e.g. https://www.borger.dk/"},
 		"strategy.bad_response_days":           {"svartiden %d arbejdsdage ligger uden for 0–365", "the response time of %d working days is outside 0–365"},
 		"strategy.bad_readiness":               {"ukendt digitaliseringsparathed %q; brug high, medium eller low", "unknown digital readiness %q; use high, medium or low"},
+		"strategy.bad_wave":                    {"bølge %d findes ikke; lovene om obligatorisk digital selvbetjening kom i bølge 1–4", "wave %d does not exist; the laws on mandatory digital self-service came in waves 1–4"},
+		"strategy.bad_example_field":           {"%q kan ikke markeres som eksempel her; brug %s", "%q cannot be marked as an example here; use %s"},
+		"strategy.unknown_referral":            {"ukendt henvisning %q; den skal stå under referrals (kendte: %s)", "unknown referral %q; it must be listed under referrals (known: %s)"},
+
+		"strategy.order_empty_rank":     {"plads %d i rækkefølgen nævner ingen kanal", "rank %d of the order names no channel"},
+		"strategy.order_contradicted":   {"kanalen %q (nr. %d i channel_order) står her over %q (nr. %d); ret kanallisterne eller rækkefølgen, så de ikke modsiger hinanden", "the channel %q (rank %d in channel_order) stands above %q (rank %d) here; change the channel lists or the order so that they agree"},
+		"strategy.referral_is_channel":  {"henvisningen %q har samme id som en af kommunens egne kanaler; en henvisning er aldrig kommunens kanal, så giv den et andet id", "the referral %q has the id of one of the municipality's own channels; a referral is never the municipality's channel, so give it another id"},
+		"strategy.referral_unreachable": {"henvisningen mangler både contact (fx tlf. 1881) og url; angiv, hvordan borgeren når den", "the referral has neither contact (e.g. tlf. 1881) nor url; say how the citizen reaches it"},
 
 		"strategy.negative_price":            {"prisen %v kr. er ikke et gyldigt beløb; den skal være 0 eller derover", "the price %v DKK is not a valid amount; it must be 0 or more"},
 		"strategy.no_source":                 {"prisen mangler en kilde (source); skriv hvor tallet kommer fra, eller at det er et eksempel", "the price has no source; say where the figure comes from, or that it is an example"},
 		"strategy.sb_level_not_self_service": {"SB-niveau gælder kun selvbetjeningskanaler", "an SB level applies only to self-service channels"},
 		"strategy.duplicate_price":           {"der er allerede en pris for samme kanal, henvendelsestype og SB-niveau", "there is already a price for the same channel, inquiry type and SB level"},
 		"strategy.bad_currency":              {"valutaen %q understøttes ikke; brug DKK", "the currency %q is not supported; use DKK"},
+		"strategy.bad_price_year":            {"prisniveauets år %d er ikke et rimeligt årstal", "the price level's year %d is not a plausible year"},
 
 		"strategy.bad_measure":   {"ukendt måling %q; brug inbound_digital_share, outbound_digital_post_share, transaction_digital_share, expensive_information_share, login_where_validation_needed eller self_service_on_borger_dk", "unknown measure %q; use inbound_digital_share, outbound_digital_post_share, transaction_digital_share, expensive_information_share, login_where_validation_needed or self_service_on_borger_dk"},
 		"strategy.bad_direction": {"ukendt retning %q; brug at_least, at_most eller reduce", "unknown direction %q; use at_least, at_most or reduce"},
@@ -75,6 +83,7 @@ func init() {
 		"strategy.no_shares":     {"målet mangler andele pr. år under shares, fx 2015: 50", "the target has no yearly shares; add e.g. 2015: 50 under shares"},
 		"strategy.no_deadline":   {"målet mangler et år under deadline", "the target has no year under deadline"},
 		"strategy.unknown_area":  {"ukendt område %q; angiv områdets id eller KLE-nummer", "unknown area %q; give the area's id or KLE number"},
+		"strategy.measure_type":  {"målingen %s tæller %s-henvendelser, men strategien definerer ikke den henvendelsestype; angiv types", "the measure %s counts %s inquiries, but the strategy does not define that inquiry type; give types"},
 
 		"strategy.bad_day":        {"%q er ikke en ugedag; brug mon, tue, wed, thu, fri, sat eller sun", "%q is not a weekday; use mon, tue, wed, thu, fri, sat or sun"},
 		"strategy.bad_time":       {"%q er ikke et klokkeslæt; skriv fx \"08:00\"", "%q is not a time of day; write e.g. \"08:00\""},

@@ -53,6 +53,7 @@ func Parse(file string, data []byte) (*Strategy, error) {
 		}
 	}
 	if len(probs) == 0 {
+		s.normaliseLogins()
 		return &s, nil
 	}
 	for i := range probs {
@@ -312,4 +313,15 @@ func locate(n *yaml.Node, path Path) Pos {
 		at = pos(n)
 	}
 	return at
+}
+
+// normaliseLogins reads "nemid" and "mitid" as the national login: which
+// of the two a citizen uses depends on the date (NationalLogin), not on the
+// strategy file.
+func (s *Strategy) normaliseLogins() {
+	for i := range s.Areas {
+		if ss := s.Areas[i].SelfService; ss != nil && (ss.Login == LoginNemID || ss.Login == LoginMitID) {
+			ss.Login = LoginNational
+		}
+	}
 }

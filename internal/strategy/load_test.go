@@ -39,12 +39,12 @@ func TestParse_UnknownFieldDoesNotHideTheOtherProblems(t *testing.T) {
 	doc = strings.Replace(doc, "kind: oral", "kind: spoken", 1)
 	doc = strings.Replace(doc, `kle: "23.09.02"`, `kle: "23.9.2"`, 1)
 	_, err := strategy.Parse("broken.yaml", []byte(doc))
-	// minimal.yaml's lines 30 (kind: oral) and 94 (the second area's kle)
+	// minimal.yaml's lines 30 (kind: oral) and 100 (the second area's kle)
 	// move one down behind the inserted line 6.
 	sameLines(t, render(t, err, locale.English), []string{
 		`broken.yaml:6:3: unknown field "nmae"; allowed here: id, inhabitants, name`,
 		`broken.yaml:31:11: unknown channel kind "spoken"; use self_service, written, oral or personal`,
-		`broken.yaml:95:10: the KLE number "23.9.2" is malformed; write it as 23.05.10 (or 23.05)`,
+		`broken.yaml:101:10: the KLE number "23.9.2" is malformed; write it as 23.05.10 (or 23.05)`,
 	})
 }
 
@@ -58,9 +58,9 @@ func TestParse_UnreadableValuesDoNotHideTheOtherProblems(t *testing.T) {
 	_, err := strategy.Parse("broken.yaml", []byte(doc))
 	sameLines(t, render(t, err, locale.Danish), []string{
 		`broken.yaml:9:9: her forventes en enkelt værdi`,
-		`broken.yaml:88:17: "tre" er ikke et heltal`,
-		`broken.yaml:90:18: "ja" er hverken true eller false`,
-		`broken.yaml:94:10: KLE-nummeret "23.9.2" har forkert form; skriv det som 23.05.10 (eller 23.05)`,
+		`broken.yaml:93:17: "tre" er ikke et heltal`,
+		`broken.yaml:95:18: "ja" er hverken true eller false`,
+		`broken.yaml:100:10: KLE-nummeret "23.9.2" har forkert form; skriv det som 23.05.10 (eller 23.05)`,
 	})
 }
 

@@ -45,8 +45,7 @@ const (
 	// Channels and inquiry types.
 	RuleBadKind              = "strategy.bad_kind"              // kind
 	RuleUnknownChannel       = "strategy.unknown_channel"       // id, known ids
-	RuleUnknownType          = "strategy.unknown_type"          // id
-	RuleMissingType          = "strategy.missing_type"          // id
+	RuleUnknownType          = "strategy.unknown_type"          // id, the strategy's types
 	RuleNoPrimary            = "strategy.no_primary"            // type, direction
 	RulePrimaryInappropriate = "strategy.primary_inappropriate" // channel
 	RuleChannelTwice         = "strategy.channel_twice"         // channel
@@ -67,6 +66,17 @@ const (
 	RuleBadURL                = "strategy.bad_url"                 // value
 	RuleBadResponseDays       = "strategy.bad_response_days"       // days
 	RuleBadReadiness          = "strategy.bad_readiness"           // value
+	RuleBadWave               = "strategy.bad_wave"                // wave
+	RuleBadExampleField       = "strategy.bad_example_field"       // value, allowed values
+	RuleUnknownReferral       = "strategy.unknown_referral"        // id, known ids
+
+	// The ranked channel order and the minimum SB level.
+	RuleOrderEmptyRank    = "strategy.order_empty_rank"   // rank
+	RuleOrderContradicted = "strategy.order_contradicted" // channel, its rank, list, other channel, its rank, list
+
+	// Referrals: places outside the municipality.
+	RuleReferralIsChannel   = "strategy.referral_is_channel"  // id
+	RuleReferralUnreachable = "strategy.referral_unreachable" //
 
 	// Prices.
 	RuleNegativePrice     = "strategy.negative_price" // dkk
@@ -74,6 +84,7 @@ const (
 	RuleSBLevelNotSelfSvc = "strategy.sb_level_not_self_service"
 	RuleDuplicatePrice    = "strategy.duplicate_price" //
 	RuleBadCurrency       = "strategy.bad_currency"    // value
+	RuleBadPriceYear      = "strategy.bad_price_year"  // year
 
 	// Targets.
 	RuleBadMeasure   = "strategy.bad_measure"   // value
@@ -83,6 +94,7 @@ const (
 	RuleNoShares     = "strategy.no_shares"     //
 	RuleNoDeadline   = "strategy.no_deadline"   //
 	RuleUnknownArea  = "strategy.unknown_area"  // ref
+	RuleMeasureType  = "strategy.measure_type"  // measure, type
 
 	// Opening hours and holidays.
 	RuleBadDay       = "strategy.bad_day"        // value

@@ -29,6 +29,9 @@ func (s *Strategy) Validate() []Problem {
 	v.targets()
 	v.openingHours()
 	v.holidays()
+	v.channelOrder()
+	v.referrals()
+	v.minimumSBLevel()
 	return v.probs
 }
 
@@ -159,22 +162,25 @@ func (v *validator) conflicts(path Path, p Priority) {
 	}
 }
 
+// inquiryTypes checks the types the strategy defines. A strategy uses a
+// non-empty subset of the known types (Tårnby defines information and
+// transaction only: "Informationshenvendelser er de henvendelser, som ikke
+// vedrører en konkret sag" and "Transaktionshenvendelser er de henvendelser
+// der vedrører en konkret sag …"), or types of its own; an own type has no
+// meaning Kanal knows, so the strategy must describe it.
 func (v *validator) inquiryTypes() {
+	if len(v.s.InquiryTypes) == 0 {
+		v.add(Path{"inquiry_types"}, RuleRequired, "inquiry_types")
+	}
 	seen := map[string]bool{}
 	for i := range v.s.InquiryTypes {
 		t := &v.s.InquiryTypes[i]
 		p := Path{"inquiry_types", i}
-		if !v.required(p, "id", t.ID) {
-			continue
-		}
-		switch {
-		case !contains(TypeIDs, t.ID):
-			v.add(p.with("id"), RuleUnknownType, t.ID)
-		case seen[t.ID]:
-			v.add(p.with("id"), RuleDuplicateID, t.ID)
-		}
-		seen[t.ID] = true
+		v.id(p, t.ID, seen)
 		v.required(p, "name", t.Name)
+		if t.ID != "" && !contains(TypeIDs, t.ID) {
+			v.required(p, "description", t.Description)
+		}
 		for _, dir := range Directions {
 			prio := t.Inbound
 			if dir == Outbound {
@@ -184,11 +190,24 @@ func (v *validator) inquiryTypes() {
 			v.conflicts(p.with(dir), prio)
 		}
 	}
-	for _, id := range TypeIDs {
-		if !seen[id] {
-			v.add(Path{"inquiry_types"}, RuleMissingType, id)
-		}
+}
+
+// definedTypes lists the strategy's inquiry type ids for messages.
+func (v *validator) definedTypes() string {
+	if len(v.s.InquiryTypes) == 0 {
+		return "–"
 	}
+	return strings.Join(v.s.Types(), ", ")
+}
+
+// typeRef checks a reference to an inquiry type: it must be one the
+// strategy defines. at is where to report it.
+func (v *validator) typeRef(at Path, typ string) bool {
+	if _, ok := v.s.InquiryType(typ); ok {
+		return true
+	}
+	v.add(at, RuleUnknownType, typ, v.definedTypes())
+	return false
 }
 
 func (v *validator) departments() {
@@ -239,6 +258,21 @@ func (v *validator) areas() {
 		if v.required(p, "digital_readiness", a.DigitalReadiness) && !contains(readiness, a.DigitalReadiness) {
 			v.add(p.with("digital_readiness"), RuleBadReadiness, a.DigitalReadiness)
 		}
+		if a.Referral != "" {
+			if _, ok := v.s.Referral(a.Referral); !ok {
+				v.add(p.with("referral"), RuleUnknownReferral, a.Referral, v.knownReferrals())
+			}
+		}
+		v.exampleFields(p.with("examples"), a.Examples, AreaExampleFields)
+	}
+}
+
+// exampleFields checks that every name in examples is one of allowed.
+func (v *validator) exampleFields(p Path, examples, allowed []string) {
+	for i, f := range examples {
+		if !contains(allowed, f) {
+			v.add(p.with(i), RuleBadExampleField, f, strings.Join(allowed, ", "))
+		}
 	}
 }
 
@@ -249,8 +283,7 @@ func (v *validator) areaTypes(p Path, a *Area) {
 	seen := map[string]bool{}
 	for j, t := range a.Types {
 		switch {
-		case !contains(TypeIDs, t):
-			v.add(p.with("types", j), RuleUnknownType, t)
+		case !v.typeRef(p.with("types", j), t):
 		case seen[t]:
 			v.add(p.with("types", j), RuleDuplicateID, t)
 		}
@@ -264,8 +297,7 @@ func (v *validator) overrides(p Path, a *Area, overrides map[string]Priority, di
 	for _, typ := range sortedKeys(overrides) {
 		at := p.with(typ)
 		switch {
-		case !contains(TypeIDs, typ):
-			v.add(p.with(Key(typ)), RuleUnknownType, typ)
+		case !v.typeRef(p.with(Key(typ)), typ):
 		case !a.Handles(typ):
 			v.add(p.with(Key(typ)), RuleTypeNotHandled, typ)
 		default:
@@ -289,6 +321,9 @@ func (v *validator) mandatory(p Path, a *Area) {
 	if exemption {
 		v.channel(p.with("exemption_channel"), m.ExemptionChannel, Inbound)
 	}
+	if m.Wave != 0 && (m.Wave < 1 || m.Wave > 4) {
+		v.add(p.with("wave"), RuleBadWave, m.Wave)
+	}
 	if !a.Handles(Transaction) {
 		v.add(p, RuleMandatoryNeedsTx)
 		return
@@ -306,7 +341,7 @@ func (v *validator) mandatory(p Path, a *Area) {
 	}
 }
 
-var logins = []string{LoginNone, LoginNemID, LoginMitID}
+var logins = []string{LoginNone, LoginNational, LoginNemID, LoginMitID}
 
 func (v *validator) selfService(p Path, a *Area) {
 	ss := a.SelfService
@@ -332,14 +367,22 @@ func (v *validator) prices() {
 	if c := v.s.Prices.Currency; c != "" && c != "DKK" {
 		v.add(Path{"prices", "currency"}, RuleBadCurrency, c)
 	}
+	// The price level's year; KL's figures in the strategies are from 2011
+	// and 2012, so anything before 1990 or after 2100 is a typing error.
+	if y := v.s.Prices.Year; y != 0 && (y < 1990 || y > 2100) {
+		v.add(Path{"prices", "year"}, RuleBadPriceYear, y)
+	}
+	if h := v.s.Prices.StaffHourDKK; h != nil && (*h < 0 || math.IsNaN(*h) || math.IsInf(*h, 0)) {
+		v.add(Path{"prices", "staff_hour_dkk"}, RuleNegativePrice, *h)
+	}
 	seen := map[string]bool{}
 	for i, pr := range v.s.Prices.Entries {
 		p := Path{"prices", "entries", i}
 		if v.required(p, "channel", pr.Channel) {
 			v.channel(p.with("channel"), pr.Channel, "")
 		}
-		if pr.Type != "" && !contains(TypeIDs, pr.Type) {
-			v.add(p.with("type"), RuleUnknownType, pr.Type)
+		if pr.Type != "" {
+			v.typeRef(p.with("type"), pr.Type)
 		}
 		if pr.SBLevel != nil {
 			if c, ok := v.channels[pr.Channel]; ok && c.Kind != KindSelfService {
@@ -410,50 +453,98 @@ func (v *validator) targets() {
 		if t.Deadline != 0 && !period.Contains(t.Deadline) {
 			v.add(p.with("deadline"), RuleYearOutside, t.Deadline, period.From, period.To)
 		}
+		v.targetDefinition(p, t)
 	}
 }
 
+// targetDefinition checks what a share counts: the channels of its
+// numerator (counts) and denominator (of), and its inquiry types. A measure
+// that counts a known type by default (transaction_digital_share counts
+// transactions) needs the strategy to define that type or to name others.
+func (v *validator) targetDefinition(p Path, t *Target) {
+	for _, list := range []struct {
+		name string
+		ids  []string
+	}{{"counts", t.Counts}, {"of", t.Of}} {
+		seen := map[string]bool{}
+		for j, id := range list.ids {
+			switch {
+			case v.channels[id] == nil:
+				v.add(p.with(list.name, j), RuleUnknownChannel, id, v.knownChannels())
+			case seen[id]:
+				v.add(p.with(list.name, j), RuleChannelTwice, id)
+			}
+			seen[id] = true
+		}
+	}
+	seen := map[string]bool{}
+	for j, typ := range t.Types {
+		switch {
+		case !v.typeRef(p.with("types", j), typ):
+		case seen[typ]:
+			v.add(p.with("types", j), RuleDuplicateID, typ)
+		}
+		seen[typ] = true
+	}
+	if len(t.Types) == 0 {
+		for _, typ := range DefaultTypes(t.Measure) {
+			if _, ok := v.s.InquiryType(typ); !ok {
+				v.add(p.with("measure"), RuleMeasureType, t.Measure, typ)
+			}
+		}
+	}
+	v.exampleFields(p.with("examples"), t.Examples, TargetExampleFields)
+}
+
+type interval struct{ from, to int }
+
 func (v *validator) openingHours() {
-	type interval struct{ from, to int }
 	open := map[string][]interval{} // channel|location|day
 	for i, oh := range v.s.OpeningHours {
 		p := Path{"opening_hours", i}
 		if v.required(p, "channel", oh.Channel) {
 			v.channel(p.with("channel"), oh.Channel, "")
 		}
-		for j, h := range oh.Hours {
-			hp := p.with("hours", j)
-			from, okFrom := parseClock(h.From)
-			to, okTo := parseClock(h.To)
-			if !okFrom {
-				v.add(hp.with("from"), RuleBadTime, h.From)
+		v.hours(p, oh.Channel+"|"+oh.Location, oh.Hours, open)
+	}
+}
+
+// hours checks a list of opening intervals; place names the channel and
+// location (or referral) whose intervals must not overlap, and open holds
+// the intervals seen so far per place and day.
+func (v *validator) hours(p Path, place string, hours []Hours, open map[string][]interval) {
+	for j, h := range hours {
+		hp := p.with("hours", j)
+		from, okFrom := parseClock(h.From)
+		to, okTo := parseClock(h.To)
+		if !okFrom {
+			v.add(hp.with("from"), RuleBadTime, h.From)
+		}
+		if !okTo {
+			v.add(hp.with("to"), RuleBadTime, h.To)
+		}
+		if okFrom && okTo && to <= from {
+			v.add(hp.with("to"), RuleHoursOrder, h.From, h.To)
+			okTo = false
+		}
+		if len(h.Days) == 0 {
+			v.add(hp.with("days"), RuleRequired, "days")
+		}
+		for k, day := range h.Days {
+			if _, ok := weekdays[day]; !ok {
+				v.add(hp.with("days", k), RuleBadDay, day)
+				continue
 			}
-			if !okTo {
-				v.add(hp.with("to"), RuleBadTime, h.To)
+			if !okFrom || !okTo {
+				continue
 			}
-			if okFrom && okTo && to <= from {
-				v.add(hp.with("to"), RuleHoursOrder, h.From, h.To)
-				okTo = false
-			}
-			if len(h.Days) == 0 {
-				v.add(hp.with("days"), RuleRequired, "days")
-			}
-			for k, day := range h.Days {
-				if _, ok := weekdays[day]; !ok {
-					v.add(hp.with("days", k), RuleBadDay, day)
-					continue
+			key := place + "|" + day
+			for _, o := range open[key] {
+				if from < o.to && o.from < to {
+					v.add(hp.with("days", k), RuleHoursOverlap, day, h.From, h.To, clock(o.from), clock(o.to))
 				}
-				if !okFrom || !okTo {
-					continue
-				}
-				key := oh.Channel + "|" + oh.Location + "|" + day
-				for _, o := range open[key] {
-					if from < o.to && o.from < to {
-						v.add(hp.with("days", k), RuleHoursOverlap, day, h.From, h.To, clock(o.from), clock(o.to))
-					}
-				}
-				open[key] = append(open[key], interval{from, to})
 			}
+			open[key] = append(open[key], interval{from, to})
 		}
 	}
 }
