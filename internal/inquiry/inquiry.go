@@ -7,6 +7,7 @@ package inquiry
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -35,6 +36,12 @@ type Inquiry struct {
 	// Exempt: the citizen's exemption from mandatory self-service or from
 	// Digital Post was used.
 	Exempt bool
+	// ReferredTo is the id of the strategy's referral (a place outside the
+	// municipality: borger.dk's contact centre, Udbetaling Danmark, …) the
+	// citizen was referred to, if any. The inquiry is still counted on the
+	// channel it came by; the referral is counted beside it, never as a
+	// channel of the municipality's own.
+	ReferredTo string
 	// DurationSeconds is the staff time spent, when known.
 	DurationSeconds *int
 	// Source says which path recorded the inquiry (demo, console, api, import).
@@ -58,22 +65,24 @@ type FieldError struct {
 
 // Rules an inquiry can break.
 const (
-	RuleRequired       = "inquiry.required"         // field
-	RuleUnknownChannel = "inquiry.unknown_channel"  // channel
-	RuleWrongDirection = "inquiry.wrong_direction"  // channel, direction
-	RuleUnknownType    = "inquiry.unknown_type"     // type
-	RuleBadDirection   = "inquiry.bad_direction"    // direction
-	RuleUnknownArea    = "inquiry.unknown_area"     // area
-	RuleTypeNotHandled = "inquiry.type_not_handled" // area, type
-	RuleUnknownDept    = "inquiry.unknown_department"
-	RuleAssistedNotSS  = "inquiry.assisted_not_self_service" // channel
-	RuleNegativeDur    = "inquiry.negative_duration"         // seconds
-	RuleLongDuration   = "inquiry.long_duration"             // seconds, maximum
-	RuleTooEarly       = "inquiry.too_early"                 // time, earliest day
-	RuleFuture         = "inquiry.future"                    // time
-	RuleNotUTF8        = "inquiry.not_utf8"                  // field, byte
-	RuleControlChar    = "inquiry.control_char"              // field, character, byte
-	RuleTooLong        = "inquiry.too_long"                  // field, characters
+	RuleRequired         = "inquiry.required"         // field
+	RuleUnknownChannel   = "inquiry.unknown_channel"  // channel
+	RuleWrongDirection   = "inquiry.wrong_direction"  // channel, direction
+	RuleUnknownType      = "inquiry.unknown_type"     // type, the strategy's types
+	RuleBadDirection     = "inquiry.bad_direction"    // direction
+	RuleUnknownArea      = "inquiry.unknown_area"     // area
+	RuleTypeNotHandled   = "inquiry.type_not_handled" // area, type
+	RuleUnknownDept      = "inquiry.unknown_department"
+	RuleAssistedNotSS    = "inquiry.assisted_not_self_service" // channel
+	RuleNegativeDur      = "inquiry.negative_duration"         // seconds
+	RuleLongDuration     = "inquiry.long_duration"             // seconds, maximum
+	RuleTooEarly         = "inquiry.too_early"                 // time, earliest day
+	RuleFuture           = "inquiry.future"                    // time
+	RuleNotUTF8          = "inquiry.not_utf8"                  // field, byte
+	RuleControlChar      = "inquiry.control_char"              // field, character, byte
+	RuleTooLong          = "inquiry.too_long"                  // field, characters
+	RuleUnknownReferral  = "inquiry.unknown_referral"          // referral, the strategy's referrals
+	RuleReferralOutbound = "inquiry.referral_outbound"         // referral
 )
 
 // MaxDurationSeconds is the longest staff time one inquiry may record: a
@@ -136,6 +145,7 @@ func Check(s *strategy.Strategy, w Window, in *Inquiry) []FieldError {
 	for _, f := range []struct{ name, value string }{
 		{"id", in.ExternalID}, {"channel", in.Channel}, {"type", in.Type}, {"direction", in.Direction},
 		{"area", in.Area}, {"department", in.Department}, {"source", in.Source}, {"desk", in.Desk},
+		{"referred_to", in.ReferredTo},
 	} {
 		if e := CheckText(f.name, f.value); e != nil {
 			errs = append(errs, *e)
@@ -180,9 +190,18 @@ func Check(s *strategy.Strategy, w Window, in *Inquiry) []FieldError {
 	case in.Type == "":
 		add("type", RuleRequired, "type")
 	case !ok:
-		add("type", RuleUnknownType, in.Type)
+		add("type", RuleUnknownType, in.Type, strings.Join(s.Types(), ", "))
 	default:
 		typeOK = true
+	}
+	switch r := in.ReferredTo; {
+	case r == "":
+	case !hasReferral(s, r):
+		add("referred_to", RuleUnknownReferral, r, referralIDs(s))
+	case in.Direction == strategy.Outbound:
+		// A referral sends a citizen who contacted the municipality
+		// elsewhere; the municipality's own letters refer no one.
+		add("referred_to", RuleReferralOutbound, r)
 	}
 	switch a, ok := s.Area(in.Area); {
 	case in.Area == "":
@@ -211,4 +230,26 @@ func Check(s *strategy.Strategy, w Window, in *Inquiry) []FieldError {
 		add("duration_seconds", RuleLongDuration, *d, MaxDurationSeconds)
 	}
 	return errs
+}
+
+func hasReferral(s *strategy.Strategy, id string) bool {
+	for _, r := range s.Referrals {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// referralIDs lists the strategy's referrals for a message, or says there
+// are none.
+func referralIDs(s *strategy.Strategy) string {
+	if len(s.Referrals) == 0 {
+		return "–"
+	}
+	ids := make([]string, len(s.Referrals))
+	for i, r := range s.Referrals {
+		ids[i] = r.ID
+	}
+	return strings.Join(ids, ", ")
 }

@@ -63,9 +63,9 @@ var ErrIdempotencyConflict = errors.New("the idempotency key was used before for
 const rowsPerInsert = 500
 
 const insertColumns = `municipality_id, strategy_version_id, occurred_at, channel, type, direction, area, department,
-	resolved_first_contact, guided, assisted, exempt, duration_seconds, source, external_id, recorded_at, test, desk`
+	resolved_first_contact, guided, assisted, exempt, duration_seconds, source, external_id, recorded_at, test, desk, referred_to`
 
-const columnsPerRow = 18
+const columnsPerRow = 19
 
 // Record checks every inquiry against the strategy version and stores the
 // batch in one transaction: all of it or, on any error, none of it. When
@@ -203,7 +203,8 @@ func cellOf(cur *municipality.Current, in Inquiry) rollup.Cell {
 }
 
 func flagsOf(in Inquiry) rollup.Flags {
-	return rollup.Flags{Resolved: in.ResolvedFirstContact, Guided: in.Guided, Assisted: in.Assisted, Exempt: in.Exempt}
+	return rollup.Flags{Resolved: in.ResolvedFirstContact, Guided: in.Guided, Assisted: in.Assisted, Exempt: in.Exempt,
+		Referred: in.ReferredTo != ""}
 }
 
 // insert stores rows, skipping those whose sender id was stored before. It
@@ -218,7 +219,7 @@ func (r *Recorder) insert(ctx context.Context, tx *sql.Tx, cur *municipality.Cur
 		args = append(args, cur.Municipality, cur.ID, in.OccurredAt.UTC().Truncate(time.Second),
 			in.Channel, in.Type, in.Direction, in.Area, in.Department,
 			in.ResolvedFirstContact, in.Guided, in.Assisted, in.Exempt, duration,
-			in.Source, nullable(in.ExternalID), now, in.Test, nullable(in.Desk))
+			in.Source, nullable(in.ExternalID), now, in.Test, nullable(in.Desk), nullable(in.ReferredTo))
 	}
 	q := "INSERT INTO inquiries (" + insertColumns + ") VALUES " + r.db.ValuesList(len(rows), columnsPerRow) +
 		` ON CONFLICT (municipality_id, source, external_id) WHERE external_id IS NOT NULL DO NOTHING
@@ -269,11 +270,14 @@ func (r *Recorder) undo(ctx context.Context, cur *municipality.Current, id int64
 		var in Inquiry
 		var version int64
 		var duration sql.NullInt64
+		var referred sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT strategy_version_id, occurred_at, area, department, channel, type, direction,
-			resolved_first_contact, guided, assisted, exempt, duration_seconds, test
+			resolved_first_contact, guided, assisted, exempt, duration_seconds, test, referred_to
 			FROM inquiries WHERE id = $1 AND municipality_id = $2 AND source = $3 AND recorded_at >= $4`,
 			id, cur.Municipality, SourceConsole, since.UTC()).Scan(&version, &in.OccurredAt, &in.Area, &in.Department,
-			&in.Channel, &in.Type, &in.Direction, &in.ResolvedFirstContact, &in.Guided, &in.Assisted, &in.Exempt, &duration, &in.Test)
+			&in.Channel, &in.Type, &in.Direction, &in.ResolvedFirstContact, &in.Guided, &in.Assisted, &in.Exempt, &duration, &in.Test,
+			&referred)
+		in.ReferredTo = referred.String
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotUndoable
 		}
@@ -338,12 +342,12 @@ func (r *Recorder) HasAny(ctx context.Context, municipalityID, source string) (b
 func (r *Recorder) Find(ctx context.Context, municipalityID string, id int64) (Inquiry, error) {
 	var in Inquiry
 	var duration sql.NullInt64
-	var desk sql.NullString
+	var desk, referred sql.NullString
 	err := r.db.QueryRowContext(ctx, `SELECT occurred_at, channel, type, direction, area, department,
-		resolved_first_contact, guided, assisted, exempt, duration_seconds, source, test, desk
+		resolved_first_contact, guided, assisted, exempt, duration_seconds, source, test, desk, referred_to
 		FROM inquiries WHERE id = $1 AND municipality_id = $2`, id, municipalityID).Scan(&in.OccurredAt, &in.Channel, &in.Type,
 		&in.Direction, &in.Area, &in.Department, &in.ResolvedFirstContact, &in.Guided, &in.Assisted, &in.Exempt,
-		&duration, &in.Source, &in.Test, &desk)
+		&duration, &in.Source, &in.Test, &desk, &referred)
 	if errors.Is(err, sql.ErrNoRows) {
 		return in, ErrNotFound
 	}
@@ -351,7 +355,7 @@ func (r *Recorder) Find(ctx context.Context, municipalityID string, id int64) (I
 		d := int(duration.Int64)
 		in.DurationSeconds = &d
 	}
-	in.Desk = desk.String
+	in.Desk, in.ReferredTo = desk.String, referred.String
 	return in, err
 }
 

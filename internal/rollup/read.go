@@ -107,7 +107,7 @@ const rowDims = `area, department, channel, type, direction`
 func readDays(ctx context.Context, db *store.DB, q Query, from, to, period string) ([]Row, error) {
 	where, args := q.filter(`municipality_id = $1 AND day >= $2 AND day <= $3`, []any{q.Municipality, from, to})
 	return readRows(ctx, db, `SELECT `+period+`, `+rowDims+`, SUM(inquiries), SUM(resolved), SUM(guided),
-		SUM(assisted), SUM(exempt), SUM(timed), SUM(duration_seconds)
+		SUM(assisted), SUM(exempt), SUM(referred), SUM(timed), SUM(duration_seconds)
 		FROM inquiry_counts WHERE `+where+` GROUP BY `+period+`, `+rowDims, args)
 }
 
@@ -126,7 +126,7 @@ func readRows(ctx context.Context, db *store.DB, query string, args []any) ([]Ro
 	for rows.Next() {
 		var r Row
 		if err := rows.Scan(&r.Period, &r.Area, &r.Department, &r.Channel, &r.Type, &r.Direction,
-			&r.Inquiries, &r.Resolved, &r.Guided, &r.Assisted, &r.Exempt, &r.Timed, &r.DurationSeconds); err != nil {
+			&r.Inquiries, &r.Resolved, &r.Guided, &r.Assisted, &r.Exempt, &r.Referred, &r.Timed, &r.DurationSeconds); err != nil {
 			return nil, err
 		}
 		out = append(out, r)

@@ -15,7 +15,7 @@ import (
 // that overflowed into a floating-point value in an SQLite file written
 // before durations were bounded, so that verify can report the cell and
 // rebuild replace it.
-const storedTally = `inquiries, resolved, guided, assisted, exempt, timed, CAST(duration_seconds AS BIGINT)`
+const storedTally = `inquiries, resolved, guided, assisted, exempt, referred, timed, CAST(duration_seconds AS BIGINT)`
 
 // Stored reads the stored day cells of a municipality.
 func Stored(ctx context.Context, db *store.DB, municipality string) (Counts, error) {
@@ -29,7 +29,7 @@ func Stored(ctx context.Context, db *store.DB, municipality string) (Counts, err
 		var c Cell
 		var t Tally
 		if err := rows.Scan(&c.Municipality, &c.Version, &c.Day, &c.Area, &c.Department, &c.Channel, &c.Type, &c.Direction,
-			&t.Inquiries, &t.Resolved, &t.Guided, &t.Assisted, &t.Exempt, &t.Timed, &t.DurationSeconds); err != nil {
+			&t.Inquiries, &t.Resolved, &t.Guided, &t.Assisted, &t.Exempt, &t.Referred, &t.Timed, &t.DurationSeconds); err != nil {
 			return nil, err
 		}
 		if t != (Tally{}) {
@@ -51,7 +51,7 @@ func StoredMonths(ctx context.Context, db *store.DB, municipality string) (Month
 		var c MonthCell
 		var t Tally
 		if err := rows.Scan(&c.Municipality, &c.Month, &c.Area, &c.Department, &c.Channel, &c.Type, &c.Direction,
-			&t.Inquiries, &t.Resolved, &t.Guided, &t.Assisted, &t.Exempt, &t.Timed, &t.DurationSeconds); err != nil {
+			&t.Inquiries, &t.Resolved, &t.Guided, &t.Assisted, &t.Exempt, &t.Referred, &t.Timed, &t.DurationSeconds); err != nil {
 			return nil, err
 		}
 		if t != (Tally{}) {
@@ -94,6 +94,7 @@ func recount(ctx context.Context, db *store.DB, municipality, where string, args
 	rows, err := db.QueryContext(ctx, `SELECT `+dims+`, COUNT(*),
 		SUM(CASE WHEN resolved_first_contact THEN 1 ELSE 0 END), SUM(CASE WHEN guided THEN 1 ELSE 0 END),
 		SUM(CASE WHEN assisted THEN 1 ELSE 0 END), SUM(CASE WHEN exempt THEN 1 ELSE 0 END),
+		SUM(CASE WHEN referred_to IS NOT NULL THEN 1 ELSE 0 END),
 		COUNT(`+countedDuration+`), COALESCE(SUM(`+countedDuration+`), 0)
 		FROM inquiries WHERE municipality_id = $1 AND NOT test`+where+` GROUP BY `+dims,
 		append([]any{municipality}, args...)...)
@@ -108,7 +109,7 @@ func recount(ctx context.Context, db *store.DB, municipality, where string, args
 		var h string
 		var t Tally
 		if err := rows.Scan(&h, &c.Version, &c.Area, &c.Department, &c.Channel, &c.Type, &c.Direction,
-			&t.Inquiries, &t.Resolved, &t.Guided, &t.Assisted, &t.Exempt, &t.Timed, &t.DurationSeconds); err != nil {
+			&t.Inquiries, &t.Resolved, &t.Guided, &t.Assisted, &t.Exempt, &t.Referred, &t.Timed, &t.DurationSeconds); err != nil {
 			return nil, err
 		}
 		day, ok := days[h]

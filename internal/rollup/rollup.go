@@ -50,17 +50,19 @@ type MonthCell struct {
 	Direction  string
 }
 
-// Flags are what staff noted about one inquiry.
+// Flags are what staff noted about one inquiry. Referred: the citizen was
+// referred to a place outside the municipality (a referral of the
+// strategy); the inquiry stays counted on the channel it came by.
 type Flags struct {
-	Resolved, Guided, Assisted, Exempt bool
+	Resolved, Guided, Assisted, Exempt, Referred bool
 }
 
 // Tally is what a cell counts.
 type Tally struct {
 	Inquiries int64
-	// Resolved, Guided, Assisted and Exempt count the inquiries with the
-	// flag.
-	Resolved, Guided, Assisted, Exempt int64
+	// Resolved, Guided, Assisted, Exempt and Referred count the inquiries
+	// with the flag.
+	Resolved, Guided, Assisted, Exempt, Referred int64
 	// Timed inquiries carry a duration; DurationSeconds is their sum.
 	Timed           int64
 	DurationSeconds int64
@@ -72,6 +74,7 @@ func (t *Tally) add(u Tally) {
 	t.Guided += u.Guided
 	t.Assisted += u.Assisted
 	t.Exempt += u.Exempt
+	t.Referred += u.Referred
 	t.Timed += u.Timed
 	t.DurationSeconds += u.DurationSeconds
 }
@@ -92,7 +95,7 @@ func (c Counts) Add(cell Cell, f Flags, duration *int, n int64) {
 	for _, x := range []struct {
 		on  bool
 		dst *int64
-	}{{f.Resolved, &t.Resolved}, {f.Guided, &t.Guided}, {f.Assisted, &t.Assisted}, {f.Exempt, &t.Exempt}} {
+	}{{f.Resolved, &t.Resolved}, {f.Guided, &t.Guided}, {f.Assisted, &t.Assisted}, {f.Exempt, &t.Exempt}, {f.Referred, &t.Referred}} {
 		if x.on {
 			*x.dst = n
 		}
@@ -123,7 +126,7 @@ func (c Counts) Months() MonthCounts {
 	return out
 }
 
-const tallyColumns = `inquiries, resolved, guided, assisted, exempt, timed, duration_seconds`
+const tallyColumns = `inquiries, resolved, guided, assisted, exempt, referred, timed, duration_seconds`
 
 const dayDims = `municipality_id, strategy_version_id, day, area, department, channel, type, direction`
 
@@ -138,12 +141,12 @@ const monthColumns = monthDims + `, ` + tallyColumns
 const monthKey = `municipality_id, month, area, department, channel, type, direction`
 
 var (
-	dayTypes   = []string{store.Text, store.BigInt, store.Text, store.Text, store.Text, store.Text, store.Text, store.Text, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt}
-	monthTypes = []string{store.Text, store.Text, store.Text, store.Text, store.Text, store.Text, store.Text, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt}
+	dayTypes   = []string{store.Text, store.BigInt, store.Text, store.Text, store.Text, store.Text, store.Text, store.Text, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt}
+	monthTypes = []string{store.Text, store.Text, store.Text, store.Text, store.Text, store.Text, store.Text, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt, store.BigInt}
 )
 
 func (t Tally) values() []any {
-	return []any{t.Inquiries, t.Resolved, t.Guided, t.Assisted, t.Exempt, t.Timed, t.DurationSeconds}
+	return []any{t.Inquiries, t.Resolved, t.Guided, t.Assisted, t.Exempt, t.Referred, t.Timed, t.DurationSeconds}
 }
 
 // Apply adds counts to the stored day and month cells within tx, and
@@ -202,6 +205,7 @@ func upsert(ctx context.Context, db *store.DB, tx *sql.Tx, table, columns, key s
 			guided = ` + table + `.guided + excluded.guided,
 			assisted = ` + table + `.assisted + excluded.assisted,
 			exempt = ` + table + `.exempt + excluded.exempt,
+			referred = ` + table + `.referred + excluded.referred,
 			timed = ` + table + `.timed + excluded.timed,
 			duration_seconds = ` + table + `.duration_seconds + excluded.duration_seconds`
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
