@@ -3,8 +3,11 @@
 // bent by the rules of the seeds — mandatory digital self-service (a
 // non-digital application is refused unless the citizen is exempt, who then
 // uses the exemption channel), opening hours (a closed phone is no answer;
-// a callback may be), and the citizen's circumstances (no MitID, exempt
-// from Digital Post, special needs).
+// a callback may be), the strategy's ranked channel order, referrals to
+// places outside the municipality (Udbetaling Danmark, borger.dk's contact
+// centre), and the citizen's circumstances (no national login — NemID or
+// MitID by the date —, exempt from Digital Post, special needs). Exemption
+// is a decision staff record, never a conclusion the guidance draws.
 //
 // The package is pure: everything it needs comes in its arguments, so it
 // is tested exhaustively and answers in microseconds.
@@ -26,8 +29,10 @@ type Circumstances struct {
 	ExemptSelfService bool
 	// ExemptDigitalPost: exempt from Digital Post; gets paper.
 	ExemptDigitalPost bool
-	// NoMitID: has no MitID (NemID), so cannot use solutions with login.
-	NoMitID bool
+	// NoNationalLogin: has no national login (NemID before 2021, MitID
+	// from 2021), so cannot use solutions with login. It does not make the
+	// citizen exempt: exemption is decided by staff (ExemptSelfService).
+	NoNationalLogin bool
 	// SpecialNeeds: needs support, e.g. disabled, demented, socially
 	// vulnerable (Dragør's principles).
 	SpecialNeeds bool
@@ -68,6 +73,19 @@ type Answer struct {
 	Assisted bool
 	// CallbackOffered: the closed channel offers to call back.
 	CallbackOffered bool
+	// Referral is the place outside the municipality to refer the citizen
+	// to, if any: the one that handles the area's cases, or, for an
+	// information inquiry while the municipality's phone is closed, a
+	// contact centre that is open. ReferralOpen: it can be reached now.
+	Referral     *strategy.Referral
+	ReferralOpen bool
+	// NationalLogin names the national login on the day asked about
+	// (NemID before 2021, MitID from 2021).
+	NationalLogin string
+	// ExemptionToDecide: an application in a mandatory area from a citizen
+	// without the national login who is not exempt. Lacking the login does
+	// not exempt; staff decide whether special circumstances do.
+	ExemptionToDecide bool
 	// Reasons are the rules that decided; Script is what staff can say.
 	Reasons []Reason
 	Script  []Reason
@@ -94,6 +112,9 @@ func Decide(s *strategy.Strategy, req Request) (Answer, error) {
 	if req.Direction != strategy.Inbound && req.Direction != strategy.Outbound {
 		return Answer{}, &InputError{Field: "direction", Key: "guidance.bad_direction", Args: []any{req.Direction}}
 	}
+	if _, ok := s.InquiryType(req.Type); !ok {
+		return Answer{}, &InputError{Field: "type", Key: "guidance.unknown_type", Args: []any{req.Type, strings.Join(s.Types(), ", ")}}
+	}
 	if !a.Handles(req.Type) {
 		return Answer{}, &InputError{Field: "type", Key: "guidance.type_not_handled", Args: []any{a.Title, req.Type}}
 	}
@@ -102,9 +123,11 @@ func Decide(s *strategy.Strategy, req Request) (Answer, error) {
 	}
 	d := decision{s: s, a: a, req: req}
 	d.Area = a
+	d.NationalLogin = strategy.NationalLogin(req.At)
 	p := s.Priority(a, req.Type, req.Direction)
 	d.Primary, d.Secondary, d.Inappropriate = p.Primary, p.Secondary, p.Inappropriate
 	d.reason("guidance.reason.priority", a.Title, d.names(p.Primary), d.names(p.Secondary))
+	d.followChannelOrder()
 	if req.Channel != "" && contains(p.Inappropriate, req.Channel) {
 		d.UsedIsInappropriate = true
 		d.reason("guidance.reason.inappropriate", d.name(req.Channel))
@@ -116,6 +139,9 @@ func Decide(s *strategy.Strategy, req Request) (Answer, error) {
 		d.mandatory()
 	default:
 		d.firstOpen()
+	}
+	if req.Direction == strategy.Inbound {
+		d.refer()
 	}
 	d.script()
 	return d.Answer, nil
@@ -154,7 +180,8 @@ func (d *decision) names(ids []string) string {
 	return strings.Join(names, ", ")
 }
 
-// loginRequired reports whether the area's self-service needs MitID.
+// loginRequired reports whether the area's self-service needs the national
+// login.
 func (d *decision) loginRequired() bool {
 	ss := d.a.SelfService
 	return ss != nil && ss.Login != strategy.LoginNone
@@ -171,14 +198,14 @@ func (d *decision) usable(id string) bool {
 	case id == strategy.SelfService && d.a.SelfService == nil:
 		d.reason("guidance.reason.no_solution", d.name(id))
 		return false
-	case c.Kind == strategy.KindSelfService && id == strategy.SelfService && d.req.NoMitID && d.loginRequired():
-		d.reason("guidance.reason.no_mitid", d.name(id))
+	case c.Kind == strategy.KindSelfService && id == strategy.SelfService && d.req.NoNationalLogin && d.loginRequired():
+		d.reason("guidance.reason.no_login", d.name(id), d.NationalLogin)
 		return false
 	case id == strategy.DigitalPost && d.req.ExemptDigitalPost:
 		d.reason("guidance.reason.digital_post_exempt")
 		return false
-	case id == strategy.DigitalPost && d.req.NoMitID && d.req.Direction == strategy.Inbound:
-		d.reason("guidance.reason.digital_post_mitid")
+	case id == strategy.DigitalPost && d.req.NoNationalLogin && d.req.Direction == strategy.Inbound:
+		d.reason("guidance.reason.digital_post_login", d.NationalLogin)
 		return false
 	}
 	return true
@@ -190,7 +217,7 @@ func (d *decision) usable(id string) bool {
 func (d *decision) firstOpen() {
 	var closed []string
 	var fallback string
-	for _, id := range append(append([]string(nil), d.Primary...), d.Secondary...) {
+	for _, id := range d.candidates() {
 		if !d.usable(id) {
 			continue
 		}
@@ -228,16 +255,15 @@ func (d *decision) closedReason(id string) {
 }
 
 // mandatory applies obligatory digital self-service: the application must
-// be made digitally unless the citizen is exempt.
+// be made digitally unless the citizen is exempt. Exemption is the
+// municipality's decision on "særlige forhold", recorded by staff; a
+// citizen without the national login is not exempt by that alone (Dragør
+// takes into account "folk, der ikke kan få digital signatur", and wants
+// staff able to guide citizens in "hvordan NemID anskaffes og anvendes").
 func (d *decision) mandatory() {
 	m := d.a.Mandatory
 	d.reason("guidance.reason.mandatory", d.a.Title, m.Law)
-	exempt := d.req.ExemptSelfService
-	if !exempt && d.req.NoMitID && d.loginRequired() {
-		d.reason("guidance.reason.no_mitid_exempt", d.name(strategy.SelfService))
-		exempt = true
-	}
-	if exempt {
+	if d.req.ExemptSelfService {
 		d.Recommended = m.ExemptionChannel
 		d.reason("guidance.reason.exempt", d.name(m.ExemptionChannel))
 		if !d.s.IsOpen(m.ExemptionChannel, d.req.At) {
@@ -250,6 +276,10 @@ func (d *decision) mandatory() {
 			d.Recommended = id
 			break
 		}
+	}
+	if d.req.NoNationalLogin && d.loginRequired() {
+		d.ExemptionToDecide = true
+		d.reason("guidance.reason.no_login_not_exempt", d.name(strategy.SelfService), d.NationalLogin)
 	}
 	if used, ok := d.s.Channel(d.req.Channel); ok && !used.Digital {
 		d.Refused = true
@@ -287,7 +317,7 @@ func (d *decision) offerAssistance() {
 // outbound recommends how the municipality contacts the citizen: the
 // primary channel, paper for a citizen exempt from Digital Post.
 func (d *decision) outbound() {
-	for _, id := range append(append([]string(nil), d.Primary...), d.Secondary...) {
+	for _, id := range d.candidates() {
 		if d.usable(id) {
 			d.Recommended = id
 			return
@@ -304,6 +334,9 @@ func (d *decision) script() {
 		return
 	case d.Refused:
 		d.say("guidance.script.refused", d.a.Title)
+	}
+	if d.ExemptionToDecide {
+		d.say("guidance.script.get_login", d.NationalLogin)
 	}
 	switch d.Recommended {
 	case strategy.SelfService:
@@ -334,6 +367,7 @@ func (d *decision) script() {
 	if d.CallbackOffered {
 		d.say("guidance.script.callback")
 	}
+	d.sayReferral()
 }
 
 func contains(list []string, s string) bool {

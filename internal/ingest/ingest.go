@@ -16,7 +16,7 @@ import (
 
 // Fields are the record fields, in the order of a CSV file's columns.
 var Fields = []string{"id", "occurred_at", "channel", "type", "direction", "area", "department",
-	"resolved_first_contact", "guided", "assisted", "exempt", "duration_seconds"}
+	"resolved_first_contact", "guided", "assisted", "exempt", "duration_seconds", "referred_to"}
 
 // Record is one reported inquiry as sent: every field as text, so that a
 // wrong value is reported by field rather than failing the whole line.
@@ -92,7 +92,7 @@ func toInquiry(s *strategy.Strategy, l Line, opt Options) (inquiry.Inquiry, []Pr
 	}
 	in := inquiry.Inquiry{
 		Channel: r["channel"], Type: r["type"], Direction: r["direction"], Area: r["area"], Department: r["department"],
-		ExternalID: r["id"], Source: opt.Source, Test: opt.Test,
+		ReferredTo: r["referred_to"], ExternalID: r["id"], Source: opt.Source, Test: opt.Test,
 	}
 	switch at := strings.TrimSpace(r["occurred_at"]); {
 	case at == "":

@@ -362,16 +362,17 @@ func (r *Recorder) Find(ctx context.Context, municipalityID string, id int64) (I
 // ErrNotFound is returned for an inquiry that does not exist.
 var ErrNotFound = errors.New("no such inquiry")
 
-// DeskCount is how many inquiries of a type on a channel a desk registered.
+// DeskCount is how many inquiries of a type on a channel a desk
+// registered, and how many of them it referred elsewhere.
 type DeskCount struct {
 	Type, Channel string
-	N             int
+	N, Referred   int
 }
 
 // DeskCounts counts what a staff console desk registered between from and
 // to.
 func (r *Recorder) DeskCounts(ctx context.Context, municipalityID, desk string, from, to time.Time) ([]DeskCount, error) {
-	rows, err := r.db.QueryContext(ctx, `SELECT type, channel, COUNT(*) FROM inquiries
+	rows, err := r.db.QueryContext(ctx, `SELECT type, channel, COUNT(*), COUNT(referred_to) FROM inquiries
 		WHERE municipality_id = $1 AND desk = $2 AND source = $3 AND occurred_at >= $4 AND occurred_at < $5
 		GROUP BY type, channel ORDER BY type, channel`, municipalityID, desk, SourceConsole, from.UTC(), to.UTC())
 	if err != nil {
@@ -381,7 +382,7 @@ func (r *Recorder) DeskCounts(ctx context.Context, municipalityID, desk string, 
 	var out []DeskCount
 	for rows.Next() {
 		var c DeskCount
-		if err := rows.Scan(&c.Type, &c.Channel, &c.N); err != nil {
+		if err := rows.Scan(&c.Type, &c.Channel, &c.N, &c.Referred); err != nil {
 			return nil, err
 		}
 		out = append(out, c)

@@ -49,6 +49,13 @@ func init() {
 		"console.field.duration_seconds": {"Varighed", "Duration"},
 		"console.field.occurred_at":      {"Tidspunkt", "Time"},
 		"console.field.source":           {"Kilde", "Source"},
+		"console.field.referred_to":      {"Henvist til", "Referred to"},
+		"console.referrals":              {"Henvist til", "Referred to"},
+		"console.referral.none":          {"Ikke henvist", "Not referred"},
+		"console.today.referred":         {"heraf henvist", "of them referred"},
+		"console.last.referred":          {"Henvist til %s.", "Referred to %s."},
+		"console.referral_closed":        {"Har lukket nu.", "Closed now."},
+		"console.exemption_to_decide":    {"Manglende %s fritager ikke i sig selv. Fritagelse er en afgørelse: giv den, hvis særlige forhold taler for det, og markér »Fritaget for obligatorisk selvbetjening«.", "Lacking %s does not exempt by itself. Exemption is a decision: make it if special circumstances call for it, and tick \"Exempt from mandatory self-service\"."},
 
 		"console.flag.resolved_first_contact": {"Straksafklaret", "Resolved at first contact"},
 		"console.flag.guided":                 {"Guidet til selvbetjening", "Guided to self-service"},
@@ -57,7 +64,7 @@ func init() {
 
 		"console.circumstance.exempt_self_service": {"Fritaget for obligatorisk selvbetjening", "Exempt from mandatory self-service"},
 		"console.circumstance.exempt_digital_post": {"Fritaget for Digital Post", "Exempt from Digital Post"},
-		"console.circumstance.no_mitid":            {"Har ikke MitID", "Has no MitID"},
+		"console.circumstance.no_login":            {"Har ikke %s", "Has no %s"},
 		"console.circumstance.special_needs":       {"Særlige behov", "Special needs"},
 
 		"console.recommended":        {"Guid borgeren til", "Guide the citizen to"},
@@ -67,6 +74,7 @@ func init() {
 		"console.callback":           {"Tilbagering kan tilbydes", "A callback can be offered"},
 		"console.why":                {"Derfor", "Why"},
 		"console.shortcuts":          {"Tastaturgenveje", "Keyboard shortcuts"},
-		"console.shortcuts.text":     {"/ søg · Esc forlad søgefeltet · Enter vælg det første område eller registrér · 1–9 kanal · i information, n interaktion, t transaktion · s straksafklaret · g guidet · m medbetjening · f fritagelse · u fortryd seneste.", "/ search · Esc leave the search field · Enter choose the first area or register · 1–9 channel · i information, n interaction, t transaction · s resolved · g guided · m assisted · f exemption · u undo the last one."},
+		"console.shortcuts.text":     {"/ søg · Esc forlad søgefeltet · Enter vælg det første område eller registrér · 1–9 kanal · %s · s straksafklaret · g guidet · m medbetjening · f fritagelse%s · u fortryd seneste.", "/ search · Esc leave the search field · Enter choose the first area or register · 1–9 channel · %s · s resolved · g guided · m assisted · f exemption%s · u undo the last one."},
+		"console.shortcuts.referral": {" · h henvist til (først den, vejledningen nævner; igen: den næste)", " · h referred to (first the one the guidance names; again: the next)"},
 	})
 }

@@ -27,6 +27,26 @@ type guidanceAnswer struct {
 	Assisted        bool         `json:"assisted"`
 	CallbackOffered bool         `json:"callback_offered"`
 	Area            guidanceArea `json:"area"`
+	// Referral is the place outside the municipality to refer the citizen
+	// to, when there is one.
+	Referral *guidanceReferral `json:"referral,omitempty"`
+	// NationalLogin names the national login on the day asked about:
+	// NemID before 2021, MitID from 2021.
+	NationalLogin string `json:"national_login"`
+	// ExemptionToDecide: the citizen lacks the login, which does not exempt
+	// by itself; staff decide an exemption.
+	ExemptionToDecide bool `json:"exemption_to_decide"`
+}
+
+type guidanceReferral struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Contact string `json:"contact,omitempty"`
+	URL     string `json:"url,omitempty"`
+	// Open: it can be reached at the time asked about.
+	Open bool `json:"open"`
+	// Text is the line for staff: "Henvis til … på tlf. 1881".
+	Text string `json:"text"`
 }
 
 type guidanceArea struct {
@@ -57,17 +77,20 @@ func guidanceRequest(q map[string][]string, now time.Time) (guidance.Request, *g
 		}
 		req.At = t
 	}
+	// no_login names no login, for the login is named by the date: NemID
+	// before 2021, MitID from 2021. no_nemid and no_mitid are read as it.
 	for _, f := range []struct {
 		name string
 		dst  *bool
 	}{{"exempt", &req.ExemptSelfService}, {"exempt_digital_post", &req.ExemptDigitalPost},
-		{"no_mitid", &req.NoMitID}, {"special_needs", &req.SpecialNeeds}} {
+		{"no_login", &req.NoNationalLogin}, {"no_nemid", &req.NoNationalLogin}, {"no_mitid", &req.NoNationalLogin},
+		{"special_needs", &req.SpecialNeeds}} {
 		if v := get(f.name); v != "" {
 			b, err := strconv.ParseBool(v)
 			if err != nil {
 				return req, &guidance.InputError{Field: f.name, Key: "guidance.bad_flag", Args: []any{v}}
 			}
-			*f.dst = b
+			*f.dst = *f.dst || b
 		}
 	}
 	return req, nil
@@ -103,10 +126,15 @@ func newGuidanceAnswer(a guidance.Answer, l locale.Printer) guidanceAnswer {
 		Recommended: a.Recommended, UsedIsInappropriate: a.UsedIsInappropriate,
 		Reasons: guidance.Texts(a.Reasons, l), Script: strings.Join(guidance.Texts(a.Script, l), " "),
 		Refused: a.Refused, Assisted: a.Assisted, CallbackOffered: a.CallbackOffered,
-		Area: guidanceArea{ID: a.Area.ID, KLE: a.Area.KLE, Title: a.Area.Title},
+		Area:          guidanceArea{ID: a.Area.ID, KLE: a.Area.KLE, Title: a.Area.Title},
+		NationalLogin: a.NationalLogin, ExemptionToDecide: a.ExemptionToDecide,
 	}
 	if a.Area.SelfService != nil {
 		out.Area.URL = a.Area.SelfService.URL
+	}
+	if line, ok := a.ReferTo(); ok {
+		r := a.Referral
+		out.Referral = &guidanceReferral{ID: r.ID, Name: r.Name, Contact: r.Contact, URL: r.URL, Open: a.ReferralOpen, Text: line.Text(l)}
 	}
 	return out
 }

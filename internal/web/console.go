@@ -95,6 +95,14 @@ type guidancePanel struct {
 	Refused, Assisted, Callback bool
 	UsedInappropriate           bool
 	UsedLabel                   string
+	// ReferTo is the line naming the referral ("Henvis til …"), ReferralID
+	// its id, for the h key; ReferralClosed: it cannot be reached now.
+	ReferTo, ReferralID string
+	ReferralClosed      bool
+	// ExemptionToDecide: the citizen lacks the national login, which does
+	// not exempt by itself; Login names it.
+	ExemptionToDecide bool
+	Login             string
 }
 
 type countRow struct {
@@ -109,23 +117,50 @@ type consoleView struct {
 	Query   string
 	Matches []*strategy.Area
 	Area    *strategy.Area
-	// Types, Channels and Flags are the registration form.
-	Types, Channels, Flags, Circumstances []option
-	Guidance                              *guidancePanel
-	Today                                 []countRow
-	TodayTotal                            int
-	Last                                  string
-	Notice, Error                         string
+	// Types, Channels, Flags and Referrals are the registration form.
+	Types, Channels, Flags, Referrals, Circumstances []option
+	// Shortcuts lists the keys of this strategy's types for the help text.
+	Shortcuts     string
+	Guidance      *guidancePanel
+	Today         []countRow
+	TodayTotal    int
+	Last          string
+	Notice, Error string
 }
-
-// consoleTypeKeys are the shortcut letters of the inquiry types.
-var consoleTypeKeys = map[string]string{strategy.Information: "i", strategy.Interaction: "n", strategy.Transaction: "t"}
 
 var consoleFlags = []struct{ id, key string }{
 	{"resolved_first_contact", "s"}, {"guided", "g"}, {"assisted", "m"}, {"exempt", "f"},
 }
 
-var consoleCircumstances = []string{"exempt_self_service", "exempt_digital_post", "no_mitid", "special_needs"}
+// referralKey chooses the referral: the one the guidance names first, then
+// the next, and back to none.
+const referralKey = "h"
+
+// consoleTypeKeys gives each of the strategy's inquiry types a shortcut
+// letter: the first letter of its id that no earlier type and no other
+// shortcut (the flags, h, u) has taken — information i, interaction n,
+// transaction t; a type of the strategy's own gets one the same way. A type
+// whose letters are all taken has no key and is chosen with the mouse or
+// Tab.
+func consoleTypeKeys(types []string) map[string]string {
+	taken := map[rune]bool{'u': true, 'h': true}
+	for _, f := range consoleFlags {
+		taken[rune(f.key[0])] = true
+	}
+	keys := map[string]string{}
+	for _, t := range types {
+		for _, r := range t {
+			if r >= 'a' && r <= 'z' && !taken[r] {
+				keys[t] = string(r)
+				taken[r] = true
+				break
+			}
+		}
+	}
+	return keys
+}
+
+var consoleCircumstances = []string{"exempt_self_service", "exempt_digital_post", "no_login", "special_needs"}
 
 // consolePage builds the console for a request: q searches, area selects,
 // type, channel and the circumstances shape the guidance.
@@ -138,6 +173,7 @@ func (s *Server) consolePage(r *http.Request, form url.Values) (*municipality.Cu
 	v.Title = v.L.T("console.title") + " – " + v.Title
 	data := consoleView{view: v, Desks: desks(st)}
 	data.Desk = currentDesk(r, data.Desks)
+	data.Shortcuts = shortcutsText(st, v.L)
 	data.Query = strings.TrimSpace(form.Get("q"))
 	data.Matches = searchAreas(st, data.Query)
 	if ref := form.Get("area"); ref != "" {
@@ -165,8 +201,9 @@ func (s *Server) fillForm(data *consoleView, st *strategy.Strategy, form url.Val
 			typ = strategy.Transaction // the counter's daily business
 		}
 	}
+	keys := consoleTypeKeys(st.Types())
 	for _, t := range a.Types {
-		data.Types = append(data.Types, option{ID: t, Label: describe.TypeLabel(st, l, t), Key: consoleTypeKeys[t], Checked: t == typ})
+		data.Types = append(data.Types, option{ID: t, Label: describe.TypeLabel(st, l, t), Key: keys[t], Checked: t == typ})
 	}
 	channel := form.Get("channel")
 	if c, ok := st.Channel(channel); !ok || !c.Inbound {
@@ -187,22 +224,32 @@ func (s *Server) fillForm(data *consoleView, st *strategy.Strategy, form url.Val
 	for _, f := range consoleFlags {
 		data.Flags = append(data.Flags, option{ID: f.id, Label: l.T("console.flag." + f.id), Key: f.key, Checked: form.Get(f.id) == "on"})
 	}
+	if len(st.Referrals) > 0 {
+		referred := form.Get("referred_to")
+		data.Referrals = append(data.Referrals, option{ID: "", Label: l.T("console.referral.none"), Checked: referred == ""})
+		for _, ref := range st.Referrals {
+			data.Referrals = append(data.Referrals, option{ID: ref.ID, Label: ref.Name, Checked: ref.ID == referred})
+		}
+	}
+	now := s.now()
 	var circ guidance.Circumstances
 	for _, c := range consoleCircumstances {
 		on := form.Get(c) == "on"
-		data.Circumstances = append(data.Circumstances, option{ID: c, Label: l.T("console.circumstance." + c), Checked: on})
+		label := l.T("console.circumstance." + c)
 		switch c {
 		case "exempt_self_service":
 			circ.ExemptSelfService = on
 		case "exempt_digital_post":
 			circ.ExemptDigitalPost = on
-		case "no_mitid":
-			circ.NoMitID = on
+		case "no_login":
+			circ.NoNationalLogin = on
+			label = l.T("console.circumstance.no_login", strategy.NationalLogin(now))
 		case "special_needs":
 			circ.SpecialNeeds = on
 		}
+		data.Circumstances = append(data.Circumstances, option{ID: c, Label: label, Checked: on})
 	}
-	answer, err := guidance.Decide(st, guidance.Request{Area: a.ID, Type: typ, Channel: channel, At: s.now(), Circumstances: circ})
+	answer, err := guidance.Decide(st, guidance.Request{Area: a.ID, Type: typ, Channel: channel, At: now, Circumstances: circ})
 	if err != nil {
 		data.Error = err.Error()
 		return
@@ -221,11 +268,33 @@ func newGuidancePanel(st *strategy.Strategy, l locale.Printer, a guidance.Answer
 		Script:        strings.Join(guidance.Texts(a.Script, l), " "),
 		Refused:       a.Refused, Assisted: a.Assisted, Callback: a.CallbackOffered,
 		UsedInappropriate: a.UsedIsInappropriate, UsedLabel: describe.ChannelNames(st, []string{used})[0],
+		ExemptionToDecide: a.ExemptionToDecide, Login: a.NationalLogin,
 	}
 	if a.Area.SelfService != nil {
 		p.URL = a.Area.SelfService.URL
 	}
+	if line, ok := a.ReferTo(); ok {
+		p.ReferTo, p.ReferralID, p.ReferralClosed = line.Text(l), a.Referral.ID, !a.ReferralOpen
+	}
 	return p
+}
+
+// shortcutsText is the help text on the keys: the strategy's own types
+// ("i information, t transaktion (ansøgninger og anmeldelser)"), and h only
+// where the strategy has referrals.
+func shortcutsText(st *strategy.Strategy, l locale.Printer) string {
+	keys := consoleTypeKeys(st.Types())
+	var parts []string
+	for _, t := range st.Types() {
+		if k := keys[t]; k != "" {
+			parts = append(parts, k+" "+strings.ToLower(describe.TypeLabel(st, l, t)))
+		}
+	}
+	referral := ""
+	if len(st.Referrals) > 0 {
+		referral = l.T("console.shortcuts.referral")
+	}
+	return l.T("console.shortcuts.text", strings.Join(parts, ", "), referral)
 }
 
 // fillToday counts what this desk registered today, and names the last
@@ -238,14 +307,19 @@ func (s *Server) fillToday(r *http.Request, cur *municipality.Current, data *con
 		return err
 	}
 	byType := map[string]int{}
+	referred := 0
 	for _, c := range counts {
 		byType[c.Type] += c.N
 		data.TodayTotal += c.N
+		referred += c.Referred
 	}
 	for _, t := range cur.Strategy.Types() {
 		if byType[t] > 0 {
 			data.Today = append(data.Today, countRow{describe.TypeLabel(cur.Strategy, data.L, t), byType[t]})
 		}
+	}
+	if referred > 0 {
+		data.Today = append(data.Today, countRow{data.L.T("console.today.referred"), referred})
 	}
 	if id, ok := s.lastRegistration(r, cur.Municipality); ok {
 		if in, err := s.recorder.Find(r.Context(), cur.Municipality, id); err == nil && in.Source == inquiry.SourceConsole {
@@ -256,6 +330,9 @@ func (s *Server) fillToday(r *http.Request, cur *municipality.Current, data *con
 			}
 			data.Last = data.L.T("console.last", title, describe.ChannelNames(cur.Strategy, []string{in.Channel})[0],
 				describe.TypeLabel(cur.Strategy, data.L, in.Type), in.OccurredAt.In(strategy.Location).Format("15:04"))
+			if ref, ok := cur.Strategy.Referral(in.ReferredTo); ok {
+				data.Last += " " + data.L.T("console.last.referred", ref.Name)
+			}
 		}
 	}
 	return nil
@@ -317,7 +394,8 @@ func (s *Server) registerInquiry(w http.ResponseWriter, r *http.Request) error {
 	f := r.PostForm
 	in := inquiry.Inquiry{OccurredAt: s.now(), Channel: f.Get("channel"), Type: f.Get("type"), Direction: strategy.Inbound,
 		Area: f.Get("area"), ResolvedFirstContact: f.Get("resolved_first_contact") == "on", Guided: f.Get("guided") == "on",
-		Assisted: f.Get("assisted") == "on", Exempt: f.Get("exempt") == "on", Source: inquiry.SourceConsole, Desk: data.Desk.Key}
+		Assisted: f.Get("assisted") == "on", Exempt: f.Get("exempt") == "on", ReferredTo: f.Get("referred_to"),
+		Source: inquiry.SourceConsole, Desk: data.Desk.Key}
 	if errs := s.recorder.Check(cur, &in); len(errs) > 0 {
 		data.Error = data.L.T("console.field", data.L.T("console.field."+errs[0].Field), data.L.T(errs[0].Rule, errs[0].Args...))
 		return s.render(w, http.StatusUnprocessableEntity, "console", data)

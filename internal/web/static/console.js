@@ -57,9 +57,23 @@
   };
   if (form) {
     form.addEventListener("change", (e) => {
-      if (e.target.name === "channel" || e.target.name === "type" || e.target.closest("fieldset:last-of-type")) refresh();
+      if (e.target.name === "channel" || e.target.name === "type" || e.target.closest("[data-circumstances]")) refresh();
     });
   }
+
+  // h chooses where the citizen was referred: first the referral the
+  // guidance names (or the first), then each of the others in turn, then
+  // none again.
+  const referNext = (group) => {
+    const radios = [...group.querySelectorAll("input[type=radio]")];
+    const named = panel && panel.querySelector("[data-referral]");
+    let first = named ? radios.findIndex((r) => r.value === named.dataset.referral) : -1;
+    if (first < 1) first = 1;
+    const order = [0];
+    for (let i = 0; i < radios.length - 1; i++) order.push(1 + (first - 1 + i) % (radios.length - 1));
+    const at = order.indexOf(radios.findIndex((r) => r.checked));
+    radios[order[(at + 1) % order.length]].checked = true;
+  };
 
   const typing = (el) => el && (el.matches("input[type=search], input[type=text], input[type=email], textarea, select"));
 
@@ -80,6 +94,13 @@
     if (key === "enter" && e.target.matches("input[type=radio], input[type=checkbox]")) {
       e.preventDefault();
       form.requestSubmit(document.getElementById("register-button"));
+      return;
+    }
+    if (key === "h") {
+      const group = form.querySelector('fieldset[data-cycle="h"]');
+      if (!group) return;
+      e.preventDefault();
+      referNext(group);
       return;
     }
     const input = form.querySelector('input[data-key="' + CSS.escape(key) + '"]');
