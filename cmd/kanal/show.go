@@ -13,7 +13,8 @@ import (
 )
 
 // showStrategy prints a strategy version for people: every section of the
-// document, channel ids resolved to names.
+// document, channel ids resolved to names, and every value the file marks
+// as an example followed by "(eksempel)", as the pages mark it "Eksempel".
 func showStrategy(w io.Writer, tr locale.Printer, cur *municipality.Current) {
 	s := cur.Strategy
 	fmt.Fprintf(w, "%s – %s\n", s.Municipality.Name, s.Title)
@@ -29,6 +30,18 @@ func showStrategy(w io.Writer, tr locale.Printer, cur *municipality.Current) {
 		}
 	}
 
+	if o := describe.NewOrder(s); o != nil {
+		heading(w, tr.T("order.title"))
+		for i, rank := range o.Ranks {
+			fmt.Fprintf(w, "  %d. %s\n", i+1, strings.Join(rank, ", "))
+		}
+		fmt.Fprintf(w, "  %s: %s\n", tr.T("order.caption"), o.Text)
+	}
+	if m := describe.NewMinimumSB(s); m != nil {
+		heading(w, tr.T("sb_minimum.title"))
+		fmt.Fprintf(w, "  %d: %s\n", m.Level, m.Text)
+	}
+
 	heading(w, tr.T("strategy.targets"))
 	for _, t := range s.Targets {
 		v := describe.NewTarget(s, tr, t)
@@ -36,7 +49,11 @@ func showStrategy(w io.Writer, tr locale.Printer, cur *municipality.Current) {
 		if v.Area != "" {
 			area = " (" + v.Area + ")"
 		}
-		fmt.Fprintf(w, "  %s%s: %s\n", v.Measure, area, v.Goal)
+		example := ""
+		if v.Examples != "" {
+			example = " (" + strings.ToLower(tr.T("example.of", v.Examples)) + ")"
+		}
+		fmt.Fprintf(w, "  %s%s: %s%s\n", v.Measure, area, v.Goal, example)
 	}
 
 	heading(w, tr.T("channels.list"))
@@ -68,7 +85,7 @@ func showStrategy(w io.Writer, tr locale.Printer, cur *municipality.Current) {
 	heading(w, tr.T("areas.departments"))
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	for _, d := range s.Departments {
-		fmt.Fprintf(tw, "  %s\t%s\n", d.ID, d.Name)
+		fmt.Fprintf(tw, "  %s\t%s%s\n", d.ID, d.Name, exampleMark(tr, d.Example))
 	}
 	tw.Flush()
 
@@ -86,6 +103,28 @@ func showStrategy(w io.Writer, tr locale.Printer, cur *municipality.Current) {
 		}
 		fmt.Fprintf(w, "  %s, %s%s: %s\n", h.Channel, h.Location, example, strings.Join(h.Lines, "; "))
 	}
+	if len(s.Holidays.Closed) > 0 {
+		fmt.Fprintf(w, "  %s: %s%s\n", tr.T("channels.closed"), strings.Join(s.Holidays.Closed, ", "), exampleMark(tr, s.Holidays.ClosedExample))
+	}
+
+	heading(w, tr.T("referrals.title"))
+	fmt.Fprintf(w, "  %s\n", tr.T("referrals.lead"))
+	for _, r := range describe.Referrals(s, tr) {
+		fmt.Fprintf(w, "  %s%s", r.Name, exampleMark(tr, r.Example))
+		for _, c := range []string{r.Contact, r.URL} {
+			if c != "" {
+				fmt.Fprintf(w, ", %s", c)
+			}
+		}
+		hours := tr.T("referrals.always")
+		if len(r.Hours) > 0 {
+			hours = strings.Join(r.Hours, "; ")
+		}
+		fmt.Fprintf(w, "\n    %s: %s\n    %s: %s\n", tr.T("referrals.hours"), hours, tr.T("referrals.helps_with"), r.HelpsWith)
+		if len(r.Areas) > 0 {
+			fmt.Fprintf(w, "    %s: %s\n", tr.T("referrals.areas"), strings.Join(r.Areas, ", "))
+		}
+	}
 
 	heading(w, tr.T("channels.prices"))
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
@@ -96,6 +135,14 @@ func showStrategy(w io.Writer, tr locale.Printer, cur *municipality.Current) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", v.Channel, v.Type, v.SBLevel, v.DKK, describe.YesNo(tr, v.Example), v.Source)
 	}
 	tw.Flush()
+}
+
+// exampleMark is " (eksempel)" for a value the file marks as an example.
+func exampleMark(tr locale.Printer, example bool) string {
+	if !example {
+		return ""
+	}
+	return " (" + strings.ToLower(tr.T("ui.example")) + ")"
 }
 
 func heading(w io.Writer, title string) {
@@ -121,13 +168,27 @@ func showArea(w io.Writer, tr locale.Printer, s *strategy.Strategy, a *strategy.
 		department = d.Name
 	}
 	fmt.Fprintf(w, "  %s  %s (%s) – %s\n", a.KLE, a.Title, a.ID, department)
-	facts := []string{tr.T("areas.types") + ": " + describe.TypeLabels(s, tr, a.Types)}
+	var facts []string
+	if ex := describe.AreaExamples(tr, a); ex != "" {
+		facts = append(facts, tr.T("example.of", ex))
+	}
+	facts = append(facts, tr.T("areas.types")+": "+describe.TypeLabels(s, tr, a.Types))
 	if m := a.Mandatory; m != nil {
 		exemption := describe.ChannelNames(s, []string{m.ExemptionChannel})[0]
-		facts = append(facts, fmt.Sprintf(tr.T("cli.show.mandatory"), m.Since, m.Law, exemption))
+		mandatory := fmt.Sprintf(tr.T("cli.show.mandatory"), m.Since, m.Law, exemption)
+		if m.Wave != 0 {
+			mandatory += "; " + strings.ToLower(tr.T("area.wave_value", m.Wave))
+		}
+		facts = append(facts, mandatory)
 	}
 	if ss := a.SelfService; ss != nil && ss.SBLevel != nil {
-		facts = append(facts, fmt.Sprintf(tr.T("cli.show.self_service"), ss.URL, *ss.SBLevel, tr.T("login."+ss.Login)))
+		facts = append(facts, fmt.Sprintf(tr.T("cli.show.self_service"), ss.URL, *ss.SBLevel, describe.Login(s, tr, ss.Login)))
+	}
+	if below, warning := describe.BelowMinimum(s, tr, a); below {
+		facts = append(facts, warning)
+	}
+	if r, ok := s.ReferralFor(a); ok {
+		facts = append(facts, tr.T("area.referral")+": "+r.Name)
 	}
 	if a.ResponseDays != nil {
 		facts = append(facts, tr.Count("cli.count.working_days", int64(*a.ResponseDays)))

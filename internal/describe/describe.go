@@ -66,10 +66,13 @@ type Target struct {
 	Text    string
 	Goal    string
 	Area    string
+	// Examples names, in words, the target's values that are examples
+	// (Tårnby's year of "ca. 80 %"); empty when none are.
+	Examples string
 }
 
 func NewTarget(s *strategy.Strategy, l locale.Printer, t strategy.Target) Target {
-	v := Target{Measure: l.T("measure." + t.Measure), Text: t.Text}
+	v := Target{Measure: l.T("measure." + t.Measure), Text: t.Text, Examples: TargetExamples(l, t)}
 	if a, ok := s.Area(t.Area); ok {
 		v.Area = a.KLE + " " + a.Title
 	}
@@ -150,20 +153,35 @@ func NewHours(s *strategy.Strategy, l locale.Printer, oh strategy.OpeningHours) 
 // ClosedDays lists the days a year when staffed channels are closed.
 type ClosedDays struct {
 	Year int
-	Days []string
+	Days []ClosedDay
+}
+
+// ClosedDay is one closing day. Example marks one of the strategy's own
+// closing days that the file marks as examples (closed_example); public
+// holidays are never examples.
+type ClosedDay struct {
+	Text    string
+	Example bool
 }
 
 func NewClosedDays(s *strategy.Strategy, l locale.Printer, year int) ClosedDays {
 	v := ClosedDays{Year: year}
-	for d := time.Date(year, 1, 1, 12, 0, 0, 0, strategy.Location); d.Year() == year; d = d.AddDate(0, 0, 1) {
+	for d := dayOf(year, 1, 1); d.Year() == year; d = d.AddDate(0, 0, 1) {
 		if closed, name := s.IsClosedDay(d); closed {
-			if name == "" {
+			own := name == ""
+			if own {
 				name = l.T("holiday.closed")
 			}
-			v.Days = append(v.Days, fmt.Sprintf("%s (%s)", Date(l, d), name))
+			v.Days = append(v.Days, ClosedDay{Text: fmt.Sprintf("%s (%s)", Date(l, d), name), Example: own && s.Holidays.ClosedExample})
 		}
 	}
 	return v
+}
+
+// dayOf is noon of a date in Danish time: far from midnight, so that no
+// time zone rule moves it to another day.
+func dayOf(year int, month time.Month, day int) time.Time {
+	return time.Date(year, month, day, 12, 0, 0, 0, strategy.Location)
 }
 
 func Date(l locale.Printer, d time.Time) string {

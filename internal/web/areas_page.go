@@ -8,7 +8,9 @@ import (
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
-// showAreas lists departments and service areas.
+// showAreas lists departments and service areas, saying for each area which
+// of its values are examples and warning, in words, where its self-service
+// is below the strategy's minimum SB level.
 func (s *Server) showAreas(w http.ResponseWriter, r *http.Request) error {
 	cur, v, err := s.current(r, "areas")
 	if err != nil {
@@ -17,13 +19,19 @@ func (s *Server) showAreas(w http.ResponseWriter, r *http.Request) error {
 	st := cur.Strategy
 	type areaRow struct {
 		ID, KLE, Title, Department, Types, Mandatory, SBLevel, ResponseDays, Readiness string
+		DepartmentExample                                                              bool
+		// BelowMinimum is the warning for a solution below the minimum SB
+		// level; Examples names the area's values that are examples.
+		BelowMinimum, Examples string
 	}
 	var areas []areaRow
-	for _, a := range st.Areas {
+	for i := range st.Areas {
+		a := &st.Areas[i]
 		row := areaRow{ID: a.ID, KLE: a.KLE, Title: a.Title, Types: describe.TypeLabels(st, v.L, a.Types),
-			Mandatory: "–", SBLevel: "–", ResponseDays: "–", Readiness: v.L.T("readiness." + a.DigitalReadiness)}
+			Mandatory: "–", SBLevel: "–", ResponseDays: "–", Readiness: v.L.T("readiness." + a.DigitalReadiness),
+			Examples: describe.AreaExamples(v.L, a)}
 		if d, ok := st.Department(a.Department); ok {
-			row.Department = d.Name
+			row.Department, row.DepartmentExample = d.Name, d.Example
 		}
 		if a.Mandatory != nil {
 			row.Mandatory = v.L.T("ui.yes")
@@ -34,6 +42,7 @@ func (s *Server) showAreas(w http.ResponseWriter, r *http.Request) error {
 		if a.SelfService != nil && a.SelfService.SBLevel != nil {
 			row.SBLevel = strconv.Itoa(*a.SelfService.SBLevel)
 		}
+		_, row.BelowMinimum = describe.BelowMinimum(st, v.L, a)
 		if a.ResponseDays != nil {
 			row.ResponseDays = strconv.Itoa(*a.ResponseDays)
 		}
@@ -43,8 +52,33 @@ func (s *Server) showAreas(w http.ResponseWriter, r *http.Request) error {
 		view
 		Departments []strategy.Department
 		Areas       []areaRow
-	}{v, st.Departments, areas})
+		MinimumSB   *describe.MinimumSB
+	}{v, st.Departments, areas, describe.NewMinimumSB(st)})
 }
+
+// areaPage is the data of one area's page.
+type areaPage struct {
+	view
+	Area                                                           *strategy.Area
+	Department, Readiness, Exemption, Login, SBLevel, ResponseDays string
+	DepartmentExample                                              bool
+	// Examples names the area's example values when only some are; a whole
+	// example area says so once, at the top.
+	Examples     string
+	BelowMinimum string
+	Referral     *describe.Referral
+	Types        []areaTypeRow
+}
+
+type areaTypeRow struct {
+	Name              string
+	Inbound, Outbound describe.Priority
+}
+
+// Ex reports whether the page marks the area's field as an example beside
+// its value: when the file marks the field and not the whole area, which
+// the page marks once.
+func (p areaPage) Ex(field string) bool { return !p.Area.Example && p.Area.IsExample(field) }
 
 // showArea shows one service area with its channels for every inquiry type.
 func (s *Server) showArea(w http.ResponseWriter, r *http.Request) error {
@@ -58,40 +92,38 @@ func (s *Server) showArea(w http.ResponseWriter, r *http.Request) error {
 		return errNotFound
 	}
 	v.Title = a.KLE + " " + a.Title + " – " + v.Title
-	type typeRow struct {
-		Name              string
-		Inbound, Outbound describe.Priority
-	}
-	var types []typeRow
+	var types []areaTypeRow
 	for _, id := range a.Types {
-		row := typeRow{Name: describe.TypeLabel(st, v.L, id),
+		row := areaTypeRow{Name: describe.TypeLabel(st, v.L, id),
 			Inbound:  describe.NewPriority(st, st.Priority(a, id, strategy.Inbound)),
 			Outbound: describe.NewPriority(st, st.Priority(a, id, strategy.Outbound))}
 		_, row.Inbound.Overridden = a.Channels[id]
 		_, row.Outbound.Overridden = a.OutboundChannels[id]
 		types = append(types, row)
 	}
-	department := a.Department
+	data := areaPage{view: v, Area: a, Department: a.Department, Readiness: v.L.T("readiness." + a.DigitalReadiness), Types: types}
 	if d, ok := st.Department(a.Department); ok {
-		department = d.Name
+		data.Department, data.DepartmentExample = d.Name, d.Example
 	}
-	data := struct {
-		view
-		Area                                                           *strategy.Area
-		Department, Readiness, Exemption, Login, SBLevel, ResponseDays string
-		Types                                                          []typeRow
-	}{view: v, Area: a, Department: department, Readiness: v.L.T("readiness." + a.DigitalReadiness), Types: types}
+	if !a.Example {
+		data.Examples = describe.AreaExamples(v.L, a)
+	}
 	if a.Mandatory != nil {
 		data.Exemption = describe.ChannelNames(st, []string{a.Mandatory.ExemptionChannel})[0]
 	}
 	if ss := a.SelfService; ss != nil {
-		data.Login = v.L.T("login." + ss.Login)
+		data.Login = describe.Login(st, v.L, ss.Login)
 		if ss.SBLevel != nil {
 			data.SBLevel = strconv.Itoa(*ss.SBLevel)
 		}
 	}
+	_, data.BelowMinimum = describe.BelowMinimum(st, v.L, a)
 	if a.ResponseDays != nil {
 		data.ResponseDays = v.L.T("area.response_days", *a.ResponseDays)
+	}
+	if ref, ok := st.ReferralFor(a); ok {
+		d := describe.NewReferral(st, v.L, *ref)
+		data.Referral = &d
 	}
 	return s.render(w, http.StatusOK, "area", data)
 }

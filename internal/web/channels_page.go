@@ -6,7 +6,9 @@ import (
 	"github.com/kanal-dk/kanal/internal/describe"
 )
 
-// showChannels shows channels, opening hours, closing days and prices.
+// showChannels shows the municipality's channels, opening hours, closing
+// days and prices, and apart from them the places outside the municipality
+// a citizen can be referred to, which are not its channels.
 func (s *Server) showChannels(w http.ResponseWriter, r *http.Request) error {
 	cur, v, err := s.current(r, "channels")
 	if err != nil {
@@ -35,10 +37,13 @@ func (s *Server) showChannels(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, http.StatusOK, "channels", struct {
 		view
-		Channels   []channelRow
-		Hours      []describe.Hours
-		Closed     []describe.ClosedDays
-		Prices     []describe.Price
-		PricesNote string
-	}{v, channels, hours, closed, prices, st.Prices.Note})
+		Channels      []channelRow
+		Hours         []describe.Hours
+		Closed        []describe.ClosedDays
+		ClosedExample bool
+		Prices        []describe.Price
+		PricesNote    string
+		Referrals     []describe.Referral
+	}{v, channels, hours, closed, st.Holidays.ClosedExample && len(st.Holidays.Closed) > 0, prices, st.Prices.Note,
+		describe.Referrals(st, v.L)})
 }

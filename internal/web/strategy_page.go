@@ -19,8 +19,9 @@ func (s *Server) current(r *http.Request, section string) (*municipality.Current
 	return cur, v, err
 }
 
-// showStrategy shows vision, principles, targets and the inquiry types'
-// default channels.
+// showStrategy shows vision, principles, the ranked channel order and the
+// minimum SB level where the strategy states them, targets (with the values
+// that are examples named) and the inquiry types' default channels.
 func (s *Server) showStrategy(w http.ResponseWriter, r *http.Request) error {
 	cur, v, err := s.current(r, "strategy")
 	if err != nil {
@@ -43,9 +44,11 @@ func (s *Server) showStrategy(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, http.StatusOK, "strategy", struct {
 		view
-		Strategy *strategy.Strategy
-		Version  municipality.Version
-		Types    []typeRow
-		Targets  []describe.Target
-	}{v, st, cur.Version, types, targets})
+		Strategy  *strategy.Strategy
+		Version   municipality.Version
+		Order     *describe.Order
+		MinimumSB *describe.MinimumSB
+		Types     []typeRow
+		Targets   []describe.Target
+	}{v, st, cur.Version, describe.NewOrder(st), describe.NewMinimumSB(st), types, targets})
 }
