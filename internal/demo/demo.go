@@ -3,6 +3,10 @@
 // holidays closed, and a channel mix that moves toward the digital targets
 // as the years pass — mandatory self-service areas jump when their law takes
 // effect, Digital Post jumps when it became mandatory in November 2014.
+// Only the strategy's own inquiry types are generated, and only its own
+// channels in their own opening hours; citizens referred to places outside
+// the municipality (Udbetaling Danmark, borger.dk's contact centre) are
+// counted as referrals beside the channel they came by.
 // The same seed gives the same inquiries.
 package demo
 
@@ -10,6 +14,7 @@ import (
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"time"
 
@@ -108,25 +113,23 @@ func (g *generator) day(d time.Time) []inquiry.Inquiry {
 		if closed {
 			volume *= 0.6
 		}
+		shares := g.typeShares(a, p.mix)
 		total := 0.0
-		for _, t := range a.Types {
-			total += p.mix[t]
+		for _, sh := range shares {
+			total += sh.weight
 		}
-		for _, t := range a.Types {
-			if p.mix[t] == 0 {
-				continue
-			}
-			n := g.poisson(volume * p.mix[t] / total)
+		for _, sh := range shares {
+			n := g.poisson(volume * sh.weight / total)
 			for range n {
-				if in, ok := g.inbound(a, t, d, date, y); ok {
+				if in, ok := g.inbound(a, sh, d, date, y); ok {
 					out = append(out, in)
 				}
 			}
 		}
-		if workday {
+		if outShares := g.typeShares(a, outboundMix); workday && len(outShares) > 0 {
 			n := g.poisson(p.outbound / 250 * g.per1000 * season)
 			for range n {
-				out = append(out, g.outbound(a, d, date, y))
+				out = append(out, g.outbound(a, outShares, d, date, y))
 			}
 		}
 	}
@@ -134,9 +137,66 @@ func (g *generator) day(d time.Time) []inquiry.Inquiry {
 	return out
 }
 
-// digitalShare is the chance that an inbound inquiry uses a digital channel.
-func (g *generator) digitalShare(a *strategy.Area, typ, date string, y float64) float64 {
-	switch typ {
+// typeShare is one of the strategy's inquiry types in an area, with the
+// kind of contact it stands for and its weight in the area's volume.
+type typeShare struct {
+	typ string
+	// kind is the known type whose behaviour the contacts follow: which
+	// channels citizens choose, whether the law makes them digital.
+	kind   string
+	weight float64
+}
+
+// ownTypeWeight is the weight of a type of the strategy's own in an area's
+// mix (the known types' weights add up to about 1): Kanal knows nothing of
+// its contacts but that they are two-way, so they behave as interaction.
+const ownTypeWeight = 0.3
+
+// typeShares maps the kinds of contact citizens make onto the types the
+// strategy defines. Where it has no interaction type, as Tårnby ("Skema 2.
+// Transaktionshenvendelser er de henvendelser der vedrører en konkret sag
+// eller danner baggrund for en kommende sagsbehandling"), questions about a
+// concrete case are transactions; they keep their channels (phone, Digital
+// Post), for they are no applications. Kinds the area's types cannot hold
+// are not generated.
+func (g *generator) typeShares(a *strategy.Area, mix map[string]float64) []typeShare {
+	var out []typeShare
+	for _, kind := range strategy.TypeIDs {
+		if mix[kind] == 0 {
+			continue
+		}
+		if t := g.typeFor(a, kind); t != "" {
+			out = append(out, typeShare{t, kind, mix[kind]})
+		}
+	}
+	for _, t := range a.Types {
+		if _, ok := g.s.InquiryType(t); ok && !slices.Contains(strategy.TypeIDs, t) {
+			out = append(out, typeShare{t, strategy.Interaction, ownTypeWeight})
+		}
+	}
+	return out
+}
+
+// typeFor is the strategy's type that contacts of a known kind are
+// registered as in an area, or "" when the area has none for them.
+func (g *generator) typeFor(a *strategy.Area, kind string) string {
+	handles := func(t string) bool {
+		_, ok := g.s.InquiryType(t)
+		return ok && a.Handles(t)
+	}
+	switch {
+	case handles(kind):
+		return kind
+	case kind == strategy.Interaction && handles(strategy.Transaction):
+		return strategy.Transaction
+	}
+	return ""
+}
+
+// digitalShare is the chance that an inbound inquiry of a kind uses a
+// digital channel.
+func (g *generator) digitalShare(a *strategy.Area, kind, date string, y float64) float64 {
+	switch kind {
 	case strategy.Information:
 		return math.Min(0.38+0.045*y, 0.8)
 	case strategy.Interaction:
@@ -173,10 +233,11 @@ type choice struct {
 	weight  float64
 }
 
-func (g *generator) inbound(a *strategy.Area, typ string, d time.Time, date string, y float64) (inquiry.Inquiry, bool) {
-	in := inquiry.Inquiry{Type: typ, Direction: strategy.Inbound, Area: a.ID, Department: a.Department, Source: Source}
-	if g.rng.Float64() < g.digitalShare(a, typ, date, y) {
-		in.Channel = g.pick(digitalChoice[typ], d)
+func (g *generator) inbound(a *strategy.Area, sh typeShare, d time.Time, date string, y float64) (inquiry.Inquiry, bool) {
+	kind := sh.kind
+	in := inquiry.Inquiry{Type: sh.typ, Direction: strategy.Inbound, Area: a.ID, Department: a.Department, Source: Source}
+	if g.rng.Float64() < g.digitalShare(a, kind, date, y) {
+		in.Channel = g.pick(digitalChoice[kind], d)
 	}
 	if in.Channel != "" {
 		in.OccurredAt = g.anyTime(d)
@@ -188,11 +249,11 @@ func (g *generator) inbound(a *strategy.Area, typ string, d time.Time, date stri
 			}
 		}
 	} else {
-		in.Channel = g.otherChannel(a, typ, d, date)
+		in.Channel = g.otherChannel(a, sh, d, date)
 		if in.Channel == "" {
 			return in, false // nothing open today: the citizen comes back another day
 		}
-		in.Exempt = typ == strategy.Transaction && a.IsMandatoryOn(date)
+		in.Exempt = kind == strategy.Transaction && a.IsMandatoryOn(date)
 		at, ok := g.channelTime(in.Channel, d)
 		if !ok {
 			return in, false
@@ -205,24 +266,70 @@ func (g *generator) inbound(a *strategy.Area, typ string, d time.Time, date stri
 			in.DurationSeconds = g.minutes(4, 15)
 		}
 		staffed := in.Channel == strategy.Phone || in.Channel == strategy.InPerson
-		if staffed && !in.Exempt && (a.SelfService != nil || typ == strategy.Information) {
+		if staffed && !in.Exempt && (a.SelfService != nil || kind == strategy.Information) {
 			in.Guided = g.rng.Float64() < 0.3
 		}
 	}
-	in.ResolvedFirstContact = g.rng.Float64() < firstContact(in.Channel, typ)
+	in.ReferredTo = g.referral(a, kind, in.Channel)
+	in.ResolvedFirstContact = g.rng.Float64() < firstContact(in.Channel, kind)
 	return in, true
+}
+
+// Shares of inbound inquiries staff refer to a place outside the
+// municipality. Invented to look plausible, like the rest of the demo data:
+// in an area whose cases another authority handles (Udbetaling Danmark:
+// "en del borgere, der ønsker personlig betjening på disse områder, vil
+// vedblive med at henvende sig i kommunen", Dragør) many contacts end in a
+// referral; of the information questions at the phone and the counter a
+// few are sent to borger.dk, its contact centre or Virk.dk.
+const (
+	areaReferralShare    = 0.3
+	generalReferralShare = 0.04
+)
+
+// referral picks the referral (if any) of an inbound inquiry that reached
+// the municipality on a channel: none on self-service and the website,
+// where no one is there to refer.
+func (g *generator) referral(a *strategy.Area, kind, channel string) string {
+	if channel == strategy.SelfService || channel == strategy.Website {
+		return ""
+	}
+	if r, ok := g.s.ReferralFor(a); ok {
+		if g.rng.Float64() < areaReferralShare {
+			return r.ID
+		}
+		return ""
+	}
+	staffed := channel == strategy.Phone || channel == strategy.InPerson
+	general := g.generalReferrals()
+	if kind != strategy.Information || !staffed || len(general) == 0 || g.rng.Float64() >= generalReferralShare {
+		return ""
+	}
+	return general[g.rng.IntN(len(general))]
+}
+
+// generalReferrals are the referrals that handle no particular area.
+func (g *generator) generalReferrals() []string {
+	var out []string
+	for _, r := range g.s.Referrals {
+		if len(r.Areas) > 0 || slices.ContainsFunc(g.s.Areas, func(a strategy.Area) bool { return a.Referral == r.ID }) {
+			continue
+		}
+		out = append(out, r.ID)
+	}
+	return out
 }
 
 // otherChannel picks the non-digital channel of an inbound inquiry: the
 // exemption channel for an exempted citizen in a mandatory area, the
 // area's own non-digital primary channel (a passport needs the counter),
 // else the usual spread over phone, counter and writing.
-func (g *generator) otherChannel(a *strategy.Area, typ string, d time.Time, date string) string {
-	if typ == strategy.Transaction && a.IsMandatoryOn(date) {
+func (g *generator) otherChannel(a *strategy.Area, sh typeShare, d time.Time, date string) string {
+	if sh.kind == strategy.Transaction && a.IsMandatoryOn(date) {
 		return g.pick([]choice{{a.Mandatory.ExemptionChannel, 1}}, d)
 	}
 	var own []choice
-	for _, id := range g.s.Priority(a, typ, strategy.Inbound).Primary {
+	for _, id := range g.s.Priority(a, sh.typ, strategy.Inbound).Primary {
 		if c, ok := g.s.Channel(id); ok && !c.Digital {
 			own = append(own, choice{id, 1})
 		}
@@ -230,7 +337,7 @@ func (g *generator) otherChannel(a *strategy.Area, typ string, d time.Time, date
 	if len(own) > 0 {
 		return g.pick(own, d)
 	}
-	return g.pick(otherChoice[typ], d)
+	return g.pick(otherChoice[sh.kind], d)
 }
 
 // pick chooses among the channels that exist, are used inbound and are
@@ -333,15 +440,15 @@ func (g *generator) minutes(lo, hi int) *int {
 	return &s
 }
 
-func (g *generator) outbound(a *strategy.Area, d time.Time, date string, y float64) inquiry.Inquiry {
-	weights := map[string]float64{strategy.Transaction: 0.5, strategy.Interaction: 0.3, strategy.Information: 0.2}
-	var types []choice
-	for _, t := range a.Types {
-		types = append(types, choice{t, weights[t]})
-	}
-	out := inquiry.Inquiry{Type: weighted(g.rng, types), Direction: strategy.Outbound, Area: a.ID, Department: a.Department, Source: Source}
+// outboundMix is how the municipality's own letters and calls divide by
+// kind: decisions and receipts, requests for information, general news.
+var outboundMix = map[string]float64{strategy.Transaction: 0.5, strategy.Interaction: 0.3, strategy.Information: 0.2}
+
+func (g *generator) outbound(a *strategy.Area, shares []typeShare, d time.Time, date string, y float64) inquiry.Inquiry {
+	sh := g.pickShare(shares)
+	out := inquiry.Inquiry{Type: sh.typ, Direction: strategy.Outbound, Area: a.ID, Department: a.Department, Source: Source}
 	out.OccurredAt = d.Add(time.Duration(8*3600+g.rng.IntN(8*3600)) * time.Second)
-	if out.Type == strategy.Interaction && g.sends(strategy.Phone) && g.rng.Float64() < 0.08 {
+	if sh.kind == strategy.Interaction && g.sends(strategy.Phone) && g.rng.Float64() < 0.08 {
 		if at, ok := g.openTime(strategy.Phone, d); ok {
 			out.Channel, out.OccurredAt = strategy.Phone, at
 			out.DurationSeconds = g.minutes(2, 8)
@@ -384,19 +491,20 @@ func firstContact(channel, typ string) float64 {
 	return 0.4 // e-mail and letters usually need an answer later
 }
 
-func weighted(r *rand.Rand, choices []choice) string {
+// pickShare draws one of an area's types by weight.
+func (g *generator) pickShare(shares []typeShare) typeShare {
 	total := 0.0
-	for _, c := range choices {
-		total += c.weight
+	for _, sh := range shares {
+		total += sh.weight
 	}
-	x := r.Float64() * total
-	for _, c := range choices {
-		if x < c.weight {
-			return c.channel
+	x := g.rng.Float64() * total
+	for _, sh := range shares {
+		if x < sh.weight {
+			return sh
 		}
-		x -= c.weight
+		x -= sh.weight
 	}
-	return choices[len(choices)-1].channel
+	return shares[len(shares)-1]
 }
 
 // poisson draws a count with mean lambda: Knuth's method for small means,
