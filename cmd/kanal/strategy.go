@@ -35,22 +35,36 @@ func strategyCommand(ctx context.Context, cfg config.Config, args []string, stdo
 }
 
 // strategyValidate checks strategy files and prints every problem as
-// file:line:col: message. Exit status 0 when all are valid, 1 when not.
+// file:line:col: message. With --kle it also checks every area's KLE number
+// and title against KL's KLE emneplan. Exit status 0 when all are valid
+// (warnings allowed), 1 when not.
 func strategyValidate(cfg config.Config, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("kanal strategy validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg.BindLang(fs)
+	klePath := fs.String("kle", "", "KL's KLE emneplan as XML: check every area's KLE number and title against it")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
 	tr := locale.New(cfg.Lang)
 	if fs.NArg() == 0 {
 		fmt.Fprint(stderr, tr.T("cli.strategy.usage"))
+		fmt.Fprint(stderr, tr.T("cli.kle.usage"))
 		return exitUsage
+	}
+	plan, ok := readEmneplan(stderr, tr, *klePath)
+	if !ok {
+		return exitFailure
 	}
 	code := exitOK
 	for _, name := range fs.Args() {
-		s, err := strategy.LoadFile(name)
+		data, err := os.ReadFile(name)
+		if err != nil {
+			printProblems(stderr, tr, name, err)
+			code = exitFailure
+			continue
+		}
+		s, err := strategy.Parse(name, data)
 		if err != nil {
 			printProblems(stderr, tr, name, err)
 			code = exitFailure
@@ -59,8 +73,49 @@ func strategyValidate(cfg config.Config, args []string, stdout, stderr io.Writer
 		fmt.Fprintf(stdout, tr.T("cli.validate.ok"), name, s.Municipality.Name, s.Period.From, s.Period.To,
 			tr.Count("cli.count.areas", int64(len(s.Areas))), tr.Count("cli.count.channels", int64(len(s.Channels))),
 			tr.Count("cli.count.targets", int64(len(s.Targets))))
+		if plan != nil && !checkKLE(stdout, stderr, tr, name, data, s, plan, *klePath) {
+			code = exitFailure
+		}
 	}
 	return code
+}
+
+// readEmneplan reads KL's KLE emneplan when a path is given; nil and true
+// when none is.
+func readEmneplan(stderr io.Writer, tr locale.Printer, path string) (*strategy.Emneplan, bool) {
+	if path == "" {
+		return nil, true
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		fmt.Fprintf(stderr, tr.T("cli.kle.read"), path, err)
+		return nil, false
+	}
+	defer f.Close()
+	plan, err := strategy.ReadEmneplan(f)
+	if err != nil {
+		fmt.Fprintf(stderr, tr.T("cli.kle.read"), path, err)
+		return nil, false
+	}
+	return plan, true
+}
+
+// checkKLE prints the KLE check of one strategy file: every problem as
+// file:line:col: message, then a count. It reports whether the file has no
+// errors; warnings (a title that differs, a number gone out of use) pass.
+func checkKLE(stdout, stderr io.Writer, tr locale.Printer, name string, data []byte, s *strategy.Strategy, plan *strategy.Emneplan, planPath string) bool {
+	var errs, warnings int64
+	for _, p := range strategy.CheckKLE(name, data, s, plan) {
+		fmt.Fprintf(stderr, "%s: %s\n", p.Location(), tr.T(p.Rule, p.Args...))
+		if p.Warning {
+			warnings++
+		} else {
+			errs++
+		}
+	}
+	fmt.Fprintf(stdout, tr.T("cli.kle.checked"), name, tr.Count("cli.count.kle_numbers", int64(len(s.Areas))), planPath, plan.Published,
+		tr.Count("cli.count.problems", errs), tr.Count("cli.count.warnings", warnings))
+	return errs == 0
 }
 
 // printProblems writes a strategy's problems, one per line, as
@@ -78,16 +133,21 @@ func printProblems(w io.Writer, tr locale.Printer, name string, err error) {
 }
 
 // strategyLoad stores a strategy file as its municipality's new version.
+// With --kle it first checks the areas' KLE numbers against KL's emneplan
+// and stores nothing when one is not in it. The check's result is not
+// stored with the version: the areas page says the numbers are unchecked.
 func strategyLoad(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("kanal strategy load", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg.BindDB(fs)
+	klePath := fs.String("kle", "", "KL's KLE emneplan as XML: refuse the file when an area's KLE number is not in it")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
 	tr := locale.New(cfg.Lang)
 	if fs.NArg() != 1 {
 		fmt.Fprint(stderr, tr.T("cli.strategy.usage"))
+		fmt.Fprint(stderr, tr.T("cli.kle.usage"))
 		return exitUsage
 	}
 	name := fs.Arg(0)
@@ -95,6 +155,21 @@ func strategyLoad(ctx context.Context, cfg config.Config, args []string, stdout,
 	if err != nil {
 		fmt.Fprintln(stderr, "kanal strategy load:", err)
 		return exitFailure
+	}
+	plan, ok := readEmneplan(stderr, tr, *klePath)
+	if !ok {
+		return exitFailure
+	}
+	if plan != nil {
+		s, err := strategy.Parse(name, data)
+		if err != nil {
+			printProblems(stderr, tr, name, err)
+			return exitFailure
+		}
+		if !checkKLE(stdout, stderr, tr, name, data, s, plan, *klePath) {
+			fmt.Fprintf(stderr, tr.T("cli.kle.refused"), name)
+			return exitFailure
+		}
 	}
 	db, err := openDB(ctx, cfg, nil)
 	if err != nil {

@@ -48,6 +48,9 @@ type Problem struct {
 	Path Path
 	Rule string
 	Args []any
+	// Warning marks a problem that does not make the document unusable,
+	// such as an area title that differs from KL's title for its KLE number.
+	Warning bool
 }
 
 // Location renders file:line:col, leaving out what is unknown.
