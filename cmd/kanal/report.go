@@ -14,10 +14,15 @@ import (
 	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/council"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/store"
 )
 
 // reportCommand runs "kanal report --municipality ID --year 2014 --format
-// pdf|html --out FILE": the council's yearly report.
+// pdf|html --out FILE [--issue [--by NAME]]": the council's yearly report,
+// made on the fly (its cover says it is not issued) or, with --issue,
+// issued: stored as PDF and HTML exactly as written, never made again.
 func reportCommand(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("kanal report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -26,6 +31,8 @@ func reportCommand(ctx context.Context, cfg config.Config, args []string, stdout
 	year := fs.Int("year", 0, "the calendar year; default the last year with counted inquiries")
 	format := fs.String("format", "", "pdf or html; default from --out, else pdf")
 	out := fs.String("out", "", "the file to write; default aarsrapport-MUNICIPALITY-YEAR.FORMAT")
+	issue := fs.Bool("issue", false, "issue the report: store it as issued, PDF and HTML")
+	by := fs.String("by", "", "who issues the report, as its cover names them; default the command-line user")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -60,16 +67,16 @@ func reportCommand(ctx context.Context, cfg config.Config, args []string, stdout
 			return exitFailure
 		}
 	}
-	doc, err := council.Make(ctx, db, tr, cur, *year, time.Now())
+	h, err := report.HistoryOf(ctx, municipality.NewRegistry(db), cur.Municipality)
 	if err != nil {
 		fmt.Fprintln(stderr, "kanal report:", err)
 		return exitFailure
 	}
-	var buf bytes.Buffer
-	if *format == "pdf" {
-		err = council.WritePDF(&buf, *doc)
+	var data []byte
+	if *issue {
+		data, err = issueReport(ctx, db, tr, cur.Municipality, h, *year, *format, *by)
 	} else {
-		err = council.WriteHTML(&buf, *doc)
+		data, err = makeReport(ctx, db, tr, cur.Municipality, h, *year, *format)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "kanal report:", err)
@@ -78,10 +85,45 @@ func reportCommand(ctx context.Context, cfg config.Config, args []string, stdout
 	if *out == "" {
 		*out = fmt.Sprintf("aarsrapport-%s-%d.%s", cur.Municipality, *year, *format)
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(*out, data, 0o644); err != nil {
 		fmt.Fprintln(stderr, "kanal report:", err)
 		return exitFailure
 	}
-	fmt.Fprintf(stdout, tr.T("cli.report.done"), *out, *year, cur.Strategy.Municipality.Name)
+	key := "cli.report.done"
+	if *issue {
+		key = "cli.report.issued"
+	}
+	fmt.Fprintf(stdout, tr.T(key), *out, *year, cur.Strategy.Municipality.Name)
 	return exitOK
+}
+
+// makeReport writes the report made now, marked as not issued.
+func makeReport(ctx context.Context, db *store.DB, tr locale.Printer, m string, h report.History, year int, format string) ([]byte, error) {
+	doc, err := council.Make(ctx, db, tr, m, h, year, time.Now(), nil)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if format == council.FormatPDF {
+		err = council.WritePDF(&buf, *doc)
+	} else {
+		err = council.WriteHTML(&buf, *doc)
+	}
+	return buf.Bytes(), err
+}
+
+// issueReport issues the report and returns the stored file of the format,
+// exactly as issued.
+func issueReport(ctx context.Context, db *store.DB, tr locale.Printer, m string, h report.History, year int, format, by string) ([]byte, error) {
+	actor := cliActor()
+	if by == "" {
+		by = actor.Name
+	}
+	is, err := council.IssueReport(ctx, db, council.IssueRequest{Municipality: m, History: h, Year: year, Lang: tr,
+		Now: time.Now(), By: by, Actor: actor})
+	if err != nil {
+		return nil, err
+	}
+	_, data, err := council.IssuedFile(ctx, db, m, is.ID, format)
+	return data, err
 }

@@ -35,12 +35,14 @@ const (
 	ComparisonShared  = "comparison_shared"
 	// InquiryUndone is a registration taken back at the staff console.
 	InquiryUndone = "inquiry_undone"
+	// ReportIssued is the council's yearly report issued and stored.
+	ReportIssued = "report_issued"
 )
 
 // Actions lists every action, for filters.
 var Actions = []string{SignIn, SignInFailed, SignOut, PasswordChanged, UserCreated, UserPasswordReset,
 	UserDisabled, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared,
-	InquiryUndone}
+	InquiryUndone, ReportIssued}
 
 // IsAction reports whether s names an action of the log.
 func IsAction(s string) bool {

@@ -62,12 +62,16 @@ const (
 	ShareFigures Permission = "share_figures"
 	// CouncilReport makes the yearly report to the municipal council.
 	CouncilReport Permission = "council_report"
+	// IssueCouncilReport issues the yearly report: stores it as sent to
+	// the council. The strategy group reports to the council, not the
+	// operator of the installation.
+	IssueCouncilReport Permission = "issue_council_report"
 )
 
 var rolePermissions = map[Role][]Permission{
 	Staff:         {ViewStrategy, RegisterInquiries},
 	Manager:       {ViewStrategy, RegisterInquiries, ViewFigures},
-	StrategyGroup: {ViewStrategy, EditStrategy, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport},
+	StrategyGroup: {ViewStrategy, EditStrategy, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport, IssueCouncilReport},
 	Auditor:       {ViewStrategy, ReadAudit},
 	// An operator acts in every municipality, but neither reads their audit
 	// logs nor holds their systems' keys.

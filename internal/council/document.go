@@ -21,6 +21,10 @@ type Document struct {
 	// 2014", "Årsrapport til kommunalbestyrelsen", "Dragør Kommune ·
 	// udarbejdet 3. februar 2015".
 	Title, Subtitle, Byline string
+	// Notices stand on the cover under the byline, each in a frame: that
+	// the report is not issued (made on the fly) or when and by whom it
+	// was issued, and that it rests on demo data.
+	Notices []string
 	// Summary are the report's main points, one sentence each, under
 	// SummaryHeading.
 	SummaryHeading string

@@ -9,20 +9,31 @@ import (
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/figures"
 	"github.com/kanal-dk/kanal/internal/locale"
-	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
+// Issue is a report's standing on its cover. A report made on the fly has
+// none (nil): its cover says that it is not issued and can change. An
+// issued report (see Store) names when, by whom and under which strategy
+// version it was issued; it is stored as issued and never made again.
+type Issue struct {
+	At      time.Time
+	By      string
+	Version int
+}
+
 // Make reads a calendar year's figures of a municipality once and writes
 // the report in a language, for the whole municipality and each
-// department. now dates it.
-func Make(ctx context.Context, db *store.DB, l locale.Printer, cur *municipality.Current, year int, now time.Time) (*Document, error) {
-	s := cur.Strategy
+// department: each day priced by the strategy version in force on it, the
+// definitions the newest version's. now dates it; issue is nil for a
+// report made on the fly.
+func Make(ctx context.Context, db *store.DB, l locale.Printer, municipality string, h report.History, year int, now time.Time, issue *Issue) (*Document, error) {
+	s := h.Newest().Strategy
 	f := report.Filter{From: fmt.Sprintf("%d-01-01", year), To: fmt.Sprintf("%d-12-31", year)}
-	period, trend, err := report.Rows(ctx, db, rollup.Read, cur.Municipality, s, f)
+	in, err := report.Rows(ctx, db, rollup.Read, municipality, h, f)
 	if err != nil {
 		return nil, fmt.Errorf("the report for %d: %w", year, err)
 	}
@@ -30,9 +41,9 @@ func Make(ctx context.Context, db *store.DB, l locale.Printer, cur *municipality
 	for _, dep := range s.Departments {
 		df := f
 		df.Department = dep.ID
-		departments = append(departments, report.Build(s, df, period, trend))
+		departments = append(departments, report.Build(s, df, in))
 	}
-	return build(l, s, year, report.Build(s, f, period, trend), departments, now), nil
+	return build(l, s, year, report.Build(s, f, in), departments, now, issue), nil
 }
 
 // LastYear is the year a report is for when none is asked for: the last
@@ -46,7 +57,7 @@ func LastYear(ctx context.Context, db *store.DB, municipality string, now time.T
 }
 
 // build writes the report from the figures. It is pure.
-func build(l locale.Printer, s *strategy.Strategy, year int, d *report.Dashboard, departments []*report.Dashboard, now time.Time) *Document {
+func build(l locale.Printer, s *strategy.Strategy, year int, d *report.Dashboard, departments []*report.Dashboard, now time.Time, issue *Issue) *Document {
 	ft := figures.New(l, d)
 	name := s.Municipality.Name
 	doc := &Document{
@@ -58,6 +69,17 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *report.Dashboard
 		PageFormat:     l.T("council.page"),
 		SummaryHeading: l.T("council.summary"),
 		Summary:        summary(l, d, year),
+	}
+	if issue == nil {
+		doc.Notices = append(doc.Notices, l.T("council.not_issued"))
+		doc.Footer += " · " + l.T("council.not_issued.short")
+	} else {
+		at := issue.At.In(strategy.Location)
+		doc.Notices = append(doc.Notices, l.T("council.issued", describe.Date(l, at), at.Year(), at.Format("15:04"), issue.By, issue.Version))
+	}
+	if d.Demo {
+		doc.Notices = append(doc.Notices, l.T("council.demo"))
+		doc.Footer += " · " + l.T("council.demo.short")
 	}
 	pct := func(v *float64) string { return figures.Share(l, v).Text }
 
@@ -71,7 +93,7 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *report.Dashboard
 	channels := Section{Heading: l.T("council.channels")}
 	channels.add(Block{Paragraph: l.T("council.channels.text", year, l.Int(d.Inbound), l.Int(d.Outbound))})
 	channels.addCharted(ft.Mix())
-	channels.add(Block{Paragraph: l.T("council.cost.text", l.Decimal(d.Cost, 0))})
+	channels.add(Block{Paragraph: l.T("council.cost.text", l.Decimal(d.Cost, 0), figures.PriceYears(l, d.Spans))})
 	channels.addCharted(ft.Channels())
 	channels.addTable(ft.CostByType())
 
@@ -91,27 +113,58 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *report.Dashboard
 		deps.addTable(t)
 	}
 
+	selfService := Section{Heading: l.T("council.self_service")}
+	selfService.add(Block{Paragraph: l.T("council.self_service.text", l.Int(d.Reporting))})
+	if below := d.BelowMinimum(); s.MinimumSBLevel != nil {
+		selfService.add(Block{Paragraph: l.T("council.self_service.minimum", s.MinimumSBLevel.Level, s.MinimumSBLevel.Text,
+			len(below))})
+	}
+	selfService.addTable(ft.SelfService())
+
 	savings := Section{Heading: l.T("council.savings")}
-	savings.add(Block{Paragraph: l.T("council.savings.text")})
+	savings.add(Block{Paragraph: l.T("council.savings.text", figures.PriceYears(l, d.Spans))})
 	savings.addCharted(ft.Savings())
 	if w := ft.WithoutSolution(); len(w.Rows) > 0 {
 		savings.addTable(w)
 	}
 
-	method := Section{Heading: l.T("council.method")}
-	examples := 0
-	for _, p := range s.Prices.Entries {
-		if p.Example {
-			examples++
-		}
+	definitions := Section{Heading: l.T("definition.title")}
+	definitions.add(Block{Paragraph: l.T("definition.lead")})
+	definitions.addTable(ft.Definitions())
+	for _, note := range ft.Notes() {
+		definitions.add(Block{Paragraph: note})
 	}
+
+	method := Section{Heading: l.T("council.method")}
 	for _, p := range []string{l.T("council.method.counting"), l.T("council.method.digital"),
-		l.T("council.method.prices", examples, len(s.Prices.Entries)), l.T("council.method.forecast"),
+		l.T("council.method.prices", exampleCount(d.Spans), priceCount(d.Spans)), l.T("council.method.forecast"),
 		l.T("council.method.strategy", s.Title, s.Period.From, s.Period.To)} {
 		method.add(Block{Paragraph: p})
 	}
-	doc.Sections = []Section{targets, channels, deps, savings, method}
+	doc.Sections = []Section{targets, channels, deps, selfService, savings, definitions, method}
 	return doc
+}
+
+// exampleCount and priceCount count the prices of the versions in force
+// in the period that are examples, and all of them.
+func exampleCount(spans []report.Span) int {
+	n := 0
+	for _, sp := range spans {
+		for _, p := range sp.Version.Strategy.Prices.Entries {
+			if p.Example {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func priceCount(spans []report.Span) int {
+	n := 0
+	for _, sp := range spans {
+		n += len(sp.Version.Strategy.Prices.Entries)
+	}
+	return n
 }
 
 func (s *Section) add(b Block) { s.Blocks = append(s.Blocks, b) }
@@ -130,8 +183,8 @@ func summary(l locale.Printer, d *report.Dashboard, year int) []string {
 		return []string{l.T("council.summary.none", year)}
 	}
 	pct := func(v *float64) string { return figures.Share(l, v).Text }
-	out := []string{l.T("council.summary.inbound", year, pct(d.InboundDigitalShare()), l.Int(d.Inbound),
-		pct(report.Share(d.InboundAssisted, d.Inbound)))}
+	out := []string{l.T("council.summary.inbound", year, pct(d.InboundDigitalShare()), l.Int(d.Digital.Whole),
+		pct(d.AssistedShare()), figures.Definition(l, d.Strategy, d.Definition(strategy.MeasureInboundDigital)))}
 	for _, ts := range d.Targets {
 		measure := l.T("measure." + ts.Target.Measure)
 		if ts.Status != "" {
@@ -154,15 +207,22 @@ func summary(l locale.Printer, d *report.Dashboard, year int) []string {
 			out = append(out, l.T(key, measure, pct(&target), g.Year, pct(g.Value), status))
 		}
 	}
-	if d.Transactions > 0 {
-		out = append(out, l.T("council.summary.transactions", pct(d.TransactionDigitalShare())))
+	if d.Transactions.Whole > 0 {
+		out = append(out, l.T("council.summary.transactions", pct(d.TransactionDigitalShare()), l.Int(d.Transactions.Part),
+			l.Int(d.Transactions.Whole)))
 	}
-	if d.OutboundDocuments > 0 {
-		out = append(out, l.T("council.summary.digital_post", pct(d.OutboundDigitalPostShare())))
+	if d.DigitalPost.Whole > 0 {
+		out = append(out, l.T("council.summary.digital_post", pct(d.OutboundDigitalPostShare()), l.Int(d.DigitalPost.Part),
+			l.Int(d.DigitalPost.Whole)))
 	}
-	out = append(out, l.T("council.summary.cost", l.Decimal(d.Cost, 0)))
+	if d.Expensive.Whole > 0 {
+		out = append(out, l.T("council.summary.expensive", l.Int(d.Expensive.Part), l.Int(d.Expensive.Whole),
+			pct(d.ExpensiveInformationShare())))
+	}
+	out = append(out, l.T("council.summary.cost", l.Decimal(d.Cost, 0), figures.PriceYears(l, d.Spans)))
 	if len(d.Savings.Areas) > 0 && d.Savings.Total() > 0 {
-		out = append(out, l.T("council.summary.savings", l.Decimal(d.Savings.Total(), 0), d.Savings.Areas[0].Area.Title))
+		out = append(out, l.T("council.summary.savings", l.Decimal(d.Savings.Total(), 0), d.Savings.Areas[0].Area.Title,
+			figures.PriceYears(l, d.Spans)))
 	}
 	return out
 }

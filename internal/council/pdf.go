@@ -27,6 +27,7 @@ import (
 func WritePDF(w io.Writer, doc Document) error {
 	r := newPDFReport(doc)
 	r.titleBlock()
+	r.notices()
 	r.summary()
 	for i, s := range doc.Sections {
 		r.section(i+1, s)
@@ -173,6 +174,29 @@ func (r *pdfReport) titleBlock() {
 	y := r.pdf.GetY() + 5
 	r.rule(marginLeft, y, marginLeft+contentWidth, gridColor, 0.3)
 	r.pdf.SetY(y + 7)
+}
+
+// notices frame each of the cover's notices — not issued, or issued when
+// and by whom; demo data — in bold on a tinted band with a dark bar, so
+// that no reader of the cover misses them.
+func (r *pdfReport) notices() {
+	const pad = 3.0
+	for _, n := range nonEmpty(r.doc.Notices) {
+		r.font("B", bodySize, inkColor)
+		lines := r.wrap(n, contentWidth-2*pad-2)
+		h := float64(len(lines))*bodyLine + 2*pad
+		r.room(h)
+		y := r.pdf.GetY()
+		r.fill(marginLeft, y, contentWidth, h, tintColor)
+		r.fill(marginLeft, y, 1.6, h, inkColor)
+		r.pdf.SetY(y + pad)
+		r.font("B", bodySize, inkColor)
+		r.flow(lines, bodyLine, marginLeft+pad+2)
+		r.pdf.SetY(y + h + 3)
+	}
+	if len(nonEmpty(r.doc.Notices)) > 0 {
+		r.pdf.SetY(r.pdf.GetY() + 3)
+	}
 }
 
 // summary lists the main points, bulleted, on a tinted band with an

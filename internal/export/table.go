@@ -22,18 +22,23 @@ type Cell struct {
 // one), so that a page aligns it as a number.
 func (c Cell) Numeric() bool { return c.Value != nil || c.Text == "–" }
 
-// Table is a captioned table with an optional totals row.
+// Table is a captioned table with an optional totals row. Notes are
+// sentences a reader needs to read it right — what a share counts, that
+// the figures are demo data — written under the table in every export.
 type Table struct {
 	Caption string
 	Head    []string
 	Rows    [][]Cell
 	Foot    []Cell
+	Notes   []string
 }
 
 // WriteCSV writes a table as CSV (see NewCSV). Numbers are written without
 // thousands separators and with the language's decimal mark, shares as
 // percentages with two decimals ("45,32 %"), so that a spreadsheet reads
-// them as numbers.
+// them as numbers. The notes follow the table after an empty row, one to
+// a row in the first cell; every row has the header's number of cells, so
+// that a strict reader reads the file.
 func WriteCSV(w io.Writer, t Table, decimalComma bool) error {
 	out, err := NewCSV(w)
 	if err != nil {
@@ -49,6 +54,15 @@ func WriteCSV(w io.Writer, t Table, decimalComma bool) error {
 		}
 		if err := out.Write(cells...); err != nil {
 			return err
+		}
+	}
+	if len(t.Notes) > 0 {
+		for _, note := range append([]string{""}, t.Notes...) {
+			cells := make([]string, max(len(t.Head), 1))
+			cells[0] = note
+			if err := out.Write(cells...); err != nil {
+				return err
+			}
 		}
 	}
 	return out.Flush()
@@ -85,8 +99,9 @@ func csvValue(c Cell, decimalComma bool) string {
 }
 
 // WriteXLSX writes a table as an Excel workbook of one sheet: the caption,
-// a bold header, numbers as numbers and shares formatted as percentages.
-// It streams, so a long table costs little memory.
+// a bold header, numbers as numbers and shares formatted as percentages,
+// and the notes under the table after an empty row. It streams, so a long
+// table costs little memory.
 func WriteXLSX(w io.Writer, t Table, sheet string) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -141,6 +156,14 @@ func WriteXLSX(w io.Writer, t Table, sheet string) error {
 		}
 		if err := put(cells); err != nil {
 			return err
+		}
+	}
+	if len(t.Notes) > 0 {
+		row++
+		for _, note := range t.Notes {
+			if err := put([]any{note}); err != nil {
+				return err
+			}
 		}
 	}
 	if err := sw.Flush(); err != nil {

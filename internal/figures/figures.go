@@ -71,13 +71,12 @@ func New(l locale.Printer, d *report.Dashboard) Set {
 	return Set{l: l, s: d.Strategy, d: d}
 }
 
-// TargetCharts follow each share target with yearly figures.
+// TargetCharts follow each share target year by year: a target that asks
+// for a falling share without a figure (Tårnby's expensive information
+// inquiries) too, so that its number is shown as well as its share.
 func (ft Set) TargetCharts() []Charted {
 	var out []Charted
 	for _, ts := range ft.d.Targets {
-		if ts.Status != "" {
-			continue // a falling share without yearly figures: the targets table says it
-		}
 		out = append(out, ft.targetChart(ts))
 	}
 	return out
@@ -136,21 +135,29 @@ type Set struct {
 	d *report.Dashboard
 }
 
+// KeyFigures are the period's shares, each with its part, whole and
+// definition beside it, and the counts the shares leave out.
 func (ft Set) KeyFigures() Table {
-	l, t := ft.l, ft.d.Totals
-	row := func(label string, sh *float64, part, whole int64) []export.Cell {
-		return []export.Cell{text(label), Share(l, sh), count(l, part), count(l, whole)}
+	l, t, d := ft.l, ft.d.Totals, ft.d
+	row := func(label string, f report.Fraction, definition string) []export.Cell {
+		return []export.Cell{text(label), Share(l, f.Share()), count(l, f.Part), count(l, f.Whole), text(definition)}
 	}
+	def := func(measure string) string { return Definition(l, ft.s, d.Definition(measure)) }
 	tb := newTable("key-figures", l.T("figures.key.caption"), "",
-		l.T("figures.measure"), l.T("figures.share"), l.T("figures.part"), l.T("figures.whole"))
+		l.T("figures.measure"), l.T("figures.share"), l.T("figures.part"), l.T("figures.whole"), l.T("definition.heading"))
 	tb.Rows = [][]export.Cell{
-		row(l.T("figures.key.inbound_digital"), t.InboundDigitalShare(), t.InboundDigital, t.Inbound),
-		row(l.T("figures.key.assisted"), report.Share(t.InboundAssisted, t.Inbound), t.InboundAssisted, t.Inbound),
-		row(l.T("figures.key.transactions"), t.TransactionDigitalShare(), t.TransactionsDigital, t.Transactions),
-		row(l.T("figures.key.digital_post"), t.OutboundDigitalPostShare(), t.OutboundDigitalPost, t.OutboundDocuments),
-		row(l.T("figures.key.expensive"), t.ExpensiveInformationShare(), t.InformationExpensive, t.Information),
-		row(l.T("figures.key.resolved"), t.ResolvedShare(), t.Resolved, t.Inquiries),
-		row(l.T("figures.key.exempt"), report.Share(t.Exempt, t.Inquiries), t.Exempt, t.Inquiries),
+		row(l.T("figures.key.inbound_digital"), t.Digital, def(strategy.MeasureInboundDigital)),
+		row(l.T("figures.key.assisted"), report.Fraction{Part: t.InboundAssisted, Whole: t.Inbound}, l.T("definition.assisted_share")),
+		row(l.T("figures.key.transactions"), t.Transactions, def(strategy.MeasureTransactionDigital)),
+		row(l.T("figures.key.digital_post"), t.DigitalPost, def(strategy.MeasureOutboundDigitalPost)),
+		row(l.T("figures.key.expensive"), t.Expensive, def(strategy.MeasureExpensiveInformation)),
+		row(l.T("figures.key.resolved"), report.Fraction{Part: t.Resolved, Whole: t.Inquiries}, l.T("definition.of_inquiries")),
+		row(l.T("figures.key.exempt"), report.Fraction{Part: t.Exempt, Whole: t.Inquiries}, l.T("definition.of_inquiries")),
+		{text(l.T("figures.key.reporting")), text("–"), count(l, t.Reporting), text("–"), text(l.T("definition.reporting_row"))},
+	}
+	if !d.PageViewsCounted {
+		tb.Rows = append(tb.Rows, []export.Cell{text(l.T("figures.key.page_views")), text("–"), count(l, t.PageViews), text("–"),
+			text(l.T("definition.page_views_row"))})
 	}
 	return tb
 }
@@ -373,12 +380,18 @@ func (ft Set) savingsTable() Table {
 	return tb
 }
 
+// WithoutSolution are the areas whose applications have no effective
+// solution to move to: none, or digital indberetning (SB level 0).
 func (ft Set) WithoutSolution() Table {
 	l := ft.l
 	tb := newTable("without-solution", l.T("figures.without_solution.caption"), "",
-		l.T("figures.area"), l.T("figures.movable"))
+		l.T("figures.area"), l.T("figures.without_solution.kind"), l.T("figures.movable"))
 	for _, s := range ft.d.Savings.WithoutSolution {
-		tb.Rows = append(tb.Rows, []export.Cell{text(AreaLabel(s.Area)), count(l, s.Movable)})
+		kind := l.T("figures.without_solution.none")
+		if s.Reporting {
+			kind = l.T("figures.without_solution.level0")
+		}
+		tb.Rows = append(tb.Rows, []export.Cell{text(AreaLabel(s.Area)), text(kind), count(l, s.Movable)})
 	}
 	return tb
 }
@@ -398,6 +411,7 @@ func (ft Set) Departments() Table {
 func Comparison(l locale.Printer, c report.Comparison) Table {
 	tb := newTable("comparison", l.T("figures.comparison.caption"), l.T("figures.none"),
 		l.T("figures.area"))
+	tb.Notes = []string{l.T("figures.comparison.note")}
 	for _, m := range c.Municipalities {
 		tb.Head = append(tb.Head, m.Name)
 	}

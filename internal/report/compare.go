@@ -3,15 +3,16 @@ package report
 import (
 	"sort"
 
-	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
 // Compared is one municipality's counts for a comparison.
 type Compared struct {
 	ID, Name string
+	// Strategy is the newest version: its definition of the digital share
+	// and its areas. Rows carry the version in force on their days.
 	Strategy *strategy.Strategy
-	Rows     []rollup.Row
+	Rows     []Row
 	// Department limits the municipality's figures to one department (a
 	// manager's own), and so the whole comparison to that department's
 	// areas: those the strategy gives it and those it counted inquiries
@@ -20,7 +21,8 @@ type Compared struct {
 }
 
 // ComparedArea is one service area, matched across municipalities by its
-// KLE number: each municipality's inbound digital share, in the order of
+// KLE number: each municipality's inbound digital share, by its own
+// strategy's definition, in the order of
 // Comparison.Municipalities (nil where it has no such inquiries).
 type ComparedArea struct {
 	KLE, Title string
@@ -56,6 +58,7 @@ func Compare(list []Compared, f Filter) Comparison {
 			out.Department = m.Department
 		}
 		cm := ComparedMunicipality{ID: m.ID, Name: m.Name}
+		c := newCounter(m.Strategy)
 		perArea := map[string]*Totals{}
 		for _, r := range m.Rows {
 			if r.Direction != strategy.Inbound || (f.Type != "" && r.Type != f.Type) ||
@@ -66,7 +69,8 @@ func Compare(list []Compared, f Filter) Comparison {
 			if only != nil && (!ok || !only[a.KLE]) {
 				continue
 			}
-			cm.Totals.count(m.Strategy, r, 0, true)
+			fc := c.fact(r)
+			c.count(&cm.Totals, r, fc)
 			if !ok {
 				continue
 			}
@@ -77,11 +81,11 @@ func Compare(list []Compared, f Filter) Comparison {
 						Shares: make([]*float64, len(list)), Inbound: make([]int64, len(list))}
 				}
 			}
-			perArea[a.KLE].count(m.Strategy, r, 0, true)
+			c.count(perArea[a.KLE], r, fc)
 		}
 		for kle, t := range perArea {
 			byKLE[kle].Shares[i] = t.InboundDigitalShare()
-			byKLE[kle].Inbound[i] = t.Inbound
+			byKLE[kle].Inbound[i] = t.Digital.Whole
 		}
 		out.Municipalities = append(out.Municipalities, cm)
 	}

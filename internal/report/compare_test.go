@@ -5,12 +5,18 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/rollup"
+	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/strategies"
 )
 
 func row(area, department, channel string, n int64) rollup.Row {
 	return rollup.Row{Period: "2014-05", Area: area, Department: department, Channel: channel, Type: "transaction",
 		Direction: "inbound", Tally: rollup.Tally{Inquiries: n}}
+}
+
+// inForce tags rows with one strategy in force on their days.
+func inForce(s *strategy.Strategy, rows ...rollup.Row) []report.Row {
+	return report.OneVersion(s, report.Filter{}, rows, nil).Period
 }
 
 // A comparison for one department holds that department's areas only,
@@ -21,12 +27,12 @@ func TestCompare_ADepartmentSeesItsAreasOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dragoer := report.Compared{ID: "dragoer", Strategy: parsed["dragoer"], Rows: []rollup.Row{
+	dragoer := report.Compared{ID: "dragoer", Strategy: parsed["dragoer"], Rows: inForce(parsed["dragoer"],
 		row("flytning", "borgerbutikken", "self_service", 1), row("flytning", "borgerbutikken", "in_person", 3),
-		row("flytning", "teknik-miljoe", "self_service", 4), row("byggetilladelse", "teknik-miljoe", "phone", 2)}}
-	taarnby := report.Compared{ID: "taarnby", Strategy: parsed["taarnby"], Rows: []rollup.Row{
+		row("flytning", "teknik-miljoe", "self_service", 4), row("byggetilladelse", "teknik-miljoe", "phone", 2))}
+	taarnby := report.Compared{ID: "taarnby", Strategy: parsed["taarnby"], Rows: inForce(parsed["taarnby"],
 		row("flytning", "borgerservice", "self_service", 3), row("flytning", "borgerservice", "phone", 1),
-		row("byggetilladelse", "teknisk", "self_service", 1)}}
+		row("byggetilladelse", "teknisk", "self_service", 1))}
 	share := func(s *float64) float64 {
 		if s == nil {
 			return -1
@@ -44,8 +50,8 @@ func TestCompare_ADepartmentSeesItsAreasOnly(t *testing.T) {
 	if a := c.Areas[0]; share(a.Shares[0]) != 0.25 || share(a.Shares[1]) != 0.75 || a.Inbound[0] != 4 || a.Inbound[1] != 4 {
 		t.Errorf("flytning: %v %v of %v, want 0.25 and 0.75 of 4 each", share(a.Shares[0]), share(a.Shares[1]), a.Inbound)
 	}
-	if d, tb := c.Municipalities[0], c.Municipalities[1]; d.Inbound != 4 || d.InboundDigital != 1 || tb.Inbound != 4 || tb.InboundDigital != 3 {
-		t.Errorf("totals %d/%d and %d/%d, want 1/4 and 3/4", d.InboundDigital, d.Inbound, tb.InboundDigital, tb.Inbound)
+	if d, tb := c.Municipalities[0], c.Municipalities[1]; d.Inbound != 4 || d.Digital.Part != 1 || tb.Inbound != 4 || tb.Digital.Part != 3 {
+		t.Errorf("totals %d/%d and %d/%d, want 1/4 and 3/4", d.Digital.Part, d.Inbound, tb.Digital.Part, tb.Inbound)
 	}
 
 	// Teknik og miljø counted flytning too: its areas are its own and
@@ -56,14 +62,14 @@ func TestCompare_ADepartmentSeesItsAreasOnly(t *testing.T) {
 	for _, a := range c.Areas {
 		kles[a.KLE] = true
 	}
-	if !kles["23.05.10"] || !kles["02.34.02"] || c.Municipalities[0].Inbound != 6 || c.Municipalities[0].InboundDigital != 4 {
-		t.Errorf("Teknik og miljø: areas %v, %d of %d digital; want flytning and byggetilladelse, 4 of 6", kles, c.Municipalities[0].InboundDigital, c.Municipalities[0].Inbound)
+	if !kles["23.05.10"] || !kles["02.34.02"] || c.Municipalities[0].Inbound != 6 || c.Municipalities[0].Digital.Part != 4 {
+		t.Errorf("Teknik og miljø: areas %v, %d of %d digital; want flytning and byggetilladelse, 4 of 6", kles, c.Municipalities[0].Digital.Part, c.Municipalities[0].Inbound)
 	}
 
 	// Without a department: everything, 5 of 10 for Dragør.
 	dragoer.Department = ""
 	c = report.Compare([]report.Compared{dragoer, taarnby}, report.Filter{})
-	if len(c.Areas) != 2 || c.Department != "" || c.Municipalities[0].Inbound != 10 || c.Municipalities[0].InboundDigital != 5 {
-		t.Errorf("the whole municipality: %d areas, %d of %d digital; want 2 areas, 5 of 10", len(c.Areas), c.Municipalities[0].InboundDigital, c.Municipalities[0].Inbound)
+	if len(c.Areas) != 2 || c.Department != "" || c.Municipalities[0].Inbound != 10 || c.Municipalities[0].Digital.Part != 5 {
+		t.Errorf("the whole municipality: %d areas, %d of %d digital; want 2 areas, 5 of 10", len(c.Areas), c.Municipalities[0].Digital.Part, c.Municipalities[0].Inbound)
 	}
 }

@@ -3,44 +3,52 @@ package report
 import (
 	"sort"
 
-	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
-// Totals are the headline counts of a period. Digital follows KL's
-// counting as the strategy marks its channels: e-mail is written, not
-// digital; assisted self-service (medbetjening) is digital and also
-// counted on its own.
+// Totals are the headline counts of a period. Page views on the website
+// are not inquiries unless the strategy counts them (see
+// strategy.CountsPageViews): they are counted apart, in PageViews, and
+// left out of every other count and of the cost.
 type Totals struct {
 	Inquiries int64
 
 	Inbound         int64
-	InboundDigital  int64
 	InboundAssisted int64
+	Outbound        int64
+	PageViews       int64
 
-	Outbound int64
-	// OutboundDocuments are outbound inquiries on written channels — the
-	// letters, e-mails and Digital Post the Digital Post targets count.
-	OutboundDocuments   int64
-	OutboundDigitalPost int64
+	// The four shares, each by its definition (strategy.Share): the
+	// digital share of inbound inquiries, the Digital Post share of the
+	// documents sent, the digital share of applications and notifications
+	// (Tårnby's ~80 %), and the share of information inquiries on the
+	// expensive channels (Tårnby: personal attendance, e-mail and paper).
+	Digital, DigitalPost, Transactions, Expensive Fraction
 
-	// Transactions are inbound applications and notifications.
-	Transactions        int64
-	TransactionsDigital int64
-
-	// Information are inbound information inquiries; Expensive those on
-	// the channels Tårnby wants them off: personal attendance, e-mail and
-	// paper (every channel that is written or personal and not digital).
-	Information          int64
-	InformationExpensive int64
+	// Reporting counts inbound self-service inquiries on areas whose
+	// solution was digital indberetning (SB level 0) on the day: not
+	// digital, and priced as paper letters.
+	Reporting int64
 
 	Resolved, Guided, Exempt int64
 
-	// Cost is channel price × volume in DKK; Unpriced counts inquiries on
-	// channels without a price, which the cost leaves out.
-	Cost     float64
-	Unpriced int64
+	// Cost is channel price × volume in DKK, with the staff time of
+	// assisted self-service (StaffCost, StaffSeconds) in it; Unpriced
+	// counts inquiries on channels without a price, which the cost leaves
+	// out.
+	Cost         float64
+	StaffCost    float64
+	StaffSeconds int64
+	Unpriced     int64
 }
+
+// Fraction is a share's part and whole.
+type Fraction struct {
+	Part, Whole int64
+}
+
+// Share is Part of Whole, nil when nothing was counted.
+func (f Fraction) Share() *float64 { return Share(f.Part, f.Whole) }
 
 // Share is part of whole, or nil when there is nothing to divide.
 func Share(part, whole int64) *float64 {
@@ -52,27 +60,41 @@ func Share(part, whole int64) *float64 {
 }
 
 // InboundDigitalShare is the digital share of inbound inquiries.
-func (t Totals) InboundDigitalShare() *float64 { return Share(t.InboundDigital, t.Inbound) }
+func (t Totals) InboundDigitalShare() *float64 { return t.Digital.Share() }
 
 // OutboundDigitalPostShare is the Digital Post share of outbound documents.
-func (t Totals) OutboundDigitalPostShare() *float64 {
-	return Share(t.OutboundDigitalPost, t.OutboundDocuments)
-}
+func (t Totals) OutboundDigitalPostShare() *float64 { return t.DigitalPost.Share() }
 
 // TransactionDigitalShare is the digital share of applications and
 // notifications.
-func (t Totals) TransactionDigitalShare() *float64 {
-	return Share(t.TransactionsDigital, t.Transactions)
-}
+func (t Totals) TransactionDigitalShare() *float64 { return t.Transactions.Share() }
 
 // ExpensiveInformationShare is the share of information inquiries on the
 // expensive channels.
-func (t Totals) ExpensiveInformationShare() *float64 {
-	return Share(t.InformationExpensive, t.Information)
-}
+func (t Totals) ExpensiveInformationShare() *float64 { return t.Expensive.Share() }
 
 // ResolvedShare is the first-contact resolution rate (straksafklaring).
 func (t Totals) ResolvedShare() *float64 { return Share(t.Resolved, t.Inquiries) }
+
+// fraction is the share of a measure.
+func (t *Totals) fraction(measure string) *Fraction {
+	switch measure {
+	case strategy.MeasureInboundDigital:
+		return &t.Digital
+	case strategy.MeasureTransactionDigital:
+		return &t.Transactions
+	case strategy.MeasureOutboundDigitalPost:
+		return &t.DigitalPost
+	}
+	return &t.Expensive
+}
+
+// Fraction is the share of one of the four measures.
+func (t Totals) Fraction(measure string) Fraction { return *t.fraction(measure) }
+
+// AssistedShare is the share of inbound inquiries that were assisted
+// self-service (medbetjening).
+func (t Totals) AssistedShare() *float64 { return Share(t.InboundAssisted, t.Inbound) }
 
 // ChannelFigure is one channel's volume and cost.
 type ChannelFigure struct {
@@ -117,10 +139,25 @@ type Dashboard struct {
 	Strategy *strategy.Strategy
 	Filter   Filter
 	Totals
+	// Definitions are what the four shares of Totals count, in the order
+	// of strategy.ShareMeasures; PageViewsCounted tells whether the
+	// strategy counts page views as inquiries.
+	Definitions      []strategy.ShareDefinition
+	PageViewsCounted bool
+	// Spans are the strategy versions in force in the period, each with
+	// its days: the prices the cost and the potential rest on.
+	Spans []Span
+	// Demo tells that the counted inquiries read include demo data.
+	Demo bool
+	// Skipped are stored versions that no longer validate, left out.
+	Skipped []int
 	// Channels are in the strategy's order, with volume or not.
 	Channels    []ChannelFigure
 	Areas       []AreaFigure
 	Departments []DepartmentFigure
+	// SelfService are the areas with a self-service solution or
+	// self-service inquiries, with their SB level.
+	SelfService []SelfServiceArea
 	// Mix is the channel mix per period (day or month): inbound
 	// inquiries, or outbound ones when the filter asks for them.
 	Mix          []Point
@@ -129,10 +166,25 @@ type Dashboard struct {
 	Targets      []TargetStatus
 }
 
-// Build computes the dashboard from the period's rows and the trend's
-// monthly rows. It is pure: the same rows give the same figures.
-func Build(s *strategy.Strategy, f Filter, period, trend []rollup.Row) *Dashboard {
-	d := &Dashboard{Strategy: s, Filter: f, MixDirection: strategy.Inbound}
+// Definition is the definition the dashboard's key figure of a measure
+// uses.
+func (d *Dashboard) Definition(measure string) strategy.ShareDefinition {
+	for _, def := range d.Definitions {
+		if def.Measure == measure {
+			return def
+		}
+	}
+	return d.Strategy.Share(measure)
+}
+
+// Build computes the dashboard from the input's rows. s is the newest
+// strategy: it gives the definitions, the areas and departments and their
+// names; each row is priced by its own version (Row.In). Build is pure:
+// the same rows give the same figures.
+func Build(s *strategy.Strategy, f Filter, in Input) *Dashboard {
+	c := newCounter(s)
+	d := &Dashboard{Strategy: s, Filter: f, MixDirection: strategy.Inbound, Definitions: c.defs,
+		PageViewsCounted: c.pageViews, Spans: in.Spans, Demo: in.Demo, Skipped: in.Skipped}
 	if f.Direction == strategy.Outbound {
 		d.MixDirection = strategy.Outbound
 	}
@@ -146,24 +198,14 @@ func Build(s *strategy.Strategy, f Filter, period, trend []rollup.Row) *Dashboar
 	}
 	areas := map[string]*AreaFigure{}
 	departments := map[string]*DepartmentFigure{}
+	selfService := map[string]*SelfServiceArea{}
 	mix := map[string]*Point{}
-	for _, r := range period {
-		if !f.matches(r) {
+	for _, r := range in.Period {
+		if !f.matches(r.Row) {
 			continue
 		}
-		cost, priced := costOf(s, r)
-		d.Totals.count(s, r, cost, priced)
-		if c := channels[r.Channel]; c != nil {
-			if r.Direction == strategy.Inbound {
-				c.Inbound += r.Inquiries
-			} else {
-				c.Outbound += r.Inquiries
-			}
-			c.Assisted += r.Assisted
-			c.ByType[r.Type] += r.Inquiries
-			c.CostByType[r.Type] += cost
-			c.Cost += cost
-		}
+		fc := c.fact(r)
+		c.count(&d.Totals, r, fc)
 		a := areas[r.Area]
 		if a == nil {
 			area, _ := s.Area(r.Area)
@@ -173,8 +215,7 @@ func Build(s *strategy.Strategy, f Filter, period, trend []rollup.Row) *Dashboar
 			a = &AreaFigure{Area: area, ByChannel: map[string]int64{}}
 			areas[r.Area] = a
 		}
-		a.Totals.count(s, r, cost, priced)
-		a.ByChannel[r.Channel] += r.Inquiries
+		c.count(&a.Totals, r, fc)
 		dep := departments[r.Department]
 		if dep == nil {
 			department, _ := s.Department(r.Department)
@@ -184,7 +225,33 @@ func Build(s *strategy.Strategy, f Filter, period, trend []rollup.Row) *Dashboar
 			dep = &DepartmentFigure{Department: department}
 			departments[r.Department] = dep
 		}
-		dep.Totals.count(s, r, cost, priced)
+		c.count(&dep.Totals, r, fc)
+		if fc.solution && r.Direction == strategy.Inbound {
+			ss := selfService[r.Area]
+			if ss == nil {
+				ss = &SelfServiceArea{Area: a.Area}
+				selfService[r.Area] = ss
+			}
+			ss.Inquiries += r.Inquiries
+			if fc.reporting {
+				ss.Reporting += r.Inquiries
+			}
+		}
+		if fc.pageView {
+			continue
+		}
+		if ch := channels[r.Channel]; ch != nil {
+			if r.Direction == strategy.Inbound {
+				ch.Inbound += r.Inquiries
+			} else {
+				ch.Outbound += r.Inquiries
+			}
+			ch.Assisted += r.Assisted
+			ch.ByType[r.Type] += r.Inquiries
+			ch.CostByType[r.Type] += fc.cost
+			ch.Cost += fc.cost
+		}
+		a.ByChannel[r.Channel] += r.Inquiries
 		if r.Direction == d.MixDirection {
 			p := mix[r.Period]
 			if p == nil {
@@ -217,8 +284,9 @@ func Build(s *strategy.Strategy, f Filter, period, trend []rollup.Row) *Dashboar
 	for _, period := range sortedKeys(mix) {
 		d.Mix = append(d.Mix, *mix[period])
 	}
-	d.Savings = savings(s, f, period)
-	d.Targets = targets(s, f, trend)
+	d.SelfService = selfServiceAreas(s, f, selfService)
+	d.Savings = savings(c, f, in.Period)
+	d.Targets = targets(c, f, in.Trend)
 	return d
 }
 
@@ -231,72 +299,116 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// count adds a row to the totals.
-func (t *Totals) count(s *strategy.Strategy, r rollup.Row, cost float64, priced bool) {
-	c, _ := s.Channel(r.Channel)
-	digital := c != nil && c.Digital
+// counter counts rows by the newest strategy's definitions.
+type counter struct {
+	s *strategy.Strategy
+	// defs are the definitions of Totals' four shares, in the order of
+	// strategy.ShareMeasures.
+	defs      []strategy.ShareDefinition
+	pageViews bool
+}
+
+func newCounter(s *strategy.Strategy) *counter {
+	c := &counter{s: s, pageViews: s.CountsPageViews()}
+	for _, m := range strategy.ShareMeasures {
+		c.defs = append(c.defs, s.Share(m))
+	}
+	return c
+}
+
+// fact is what a row is, beyond its counts.
+type fact struct {
+	// pageView: inbound page views on the website, which are not
+	// inquiries unless the strategy counts them.
+	pageView bool
+	// solution: the row's channel goes through the area's self-service
+	// solution; reporting: that solution was SB level 0 on the row's days.
+	solution, reporting bool
+	// cost is what the row costs, staff its assisted staff time's part of
+	// it; priced is false when there is no price for the channel.
+	cost, staff float64
+	priced      bool
+}
+
+// fact prices a row by the version in force on its days: channel price ×
+// volume; self-service by the area's SB level, and on SB level 0 as a
+// paper letter; the staff time recorded on self-service (assisted
+// self-service: staff help the citizen use the solution) at the staff-hour
+// price. Page views are not priced.
+func (c *counter) fact(r Row) fact {
+	var fc fact
+	fc.pageView = r.Direction == strategy.Inbound && r.Channel == strategy.Website && !c.pageViews
+	if fc.pageView {
+		return fc
+	}
+	in := r.In
+	area, _ := in.Area(r.Area)
+	var level *int
+	channel := r.Channel
+	if in.UsesSolution(r.Channel) {
+		fc.solution = true
+		if area != nil && area.SelfService != nil {
+			level = area.SelfService.SBLevel
+		}
+		if area.IsReporting() {
+			fc.reporting = true
+			// "samme ressourceforbrug, som hvis borgeren havde indsendt en
+			// skriftlig blanket": priced as a letter where there is a price.
+			if _, ok := in.PriceOf(strategy.Letter, r.Type, nil); ok {
+				channel, level = strategy.Letter, nil
+			}
+		}
+	}
+	p, ok := in.PriceOf(channel, r.Type, level)
+	if !ok {
+		return fc
+	}
+	fc.priced = true
+	fc.cost = *p.DKK * float64(r.Inquiries)
+	if fc.solution {
+		hour, _ := in.Prices.StaffHour()
+		fc.staff = float64(r.DurationSeconds) * hour / 3600
+		fc.cost += fc.staff
+	}
+	return fc
+}
+
+// count adds a row to totals.
+func (c *counter) count(t *Totals, r Row, fc fact) {
 	n := r.Inquiries
+	for _, def := range c.defs {
+		if r.Direction != def.Direction || !def.HasType(r.Type) || !def.InWhole(r.Channel) {
+			continue
+		}
+		f := t.fraction(def.Measure)
+		f.Whole += n
+		if def.InPart(r.Channel) && !fc.reporting {
+			f.Part += n
+		}
+	}
+	if fc.pageView {
+		t.PageViews += n
+		return
+	}
 	t.Inquiries += n
 	t.Resolved += r.Resolved
 	t.Guided += r.Guided
 	t.Exempt += r.Exempt
-	t.Cost += cost
-	if !priced {
+	t.Cost += fc.cost
+	t.StaffCost += fc.staff
+	if fc.solution && fc.priced {
+		t.StaffSeconds += r.DurationSeconds
+	}
+	if !fc.priced {
 		t.Unpriced += n
 	}
 	if r.Direction == strategy.Outbound {
 		t.Outbound += n
-		if c != nil && c.Kind == strategy.KindWritten {
-			t.OutboundDocuments += n
-			if r.Channel == strategy.DigitalPost {
-				t.OutboundDigitalPost += n
-			}
-		}
 		return
 	}
 	t.Inbound += n
 	t.InboundAssisted += r.Assisted
-	if digital {
-		t.InboundDigital += n
+	if fc.reporting {
+		t.Reporting += n
 	}
-	switch r.Type {
-	case strategy.Transaction:
-		t.Transactions += n
-		if digital {
-			t.TransactionsDigital += n
-		}
-	case strategy.Information:
-		t.Information += n
-		if expensive(c) {
-			t.InformationExpensive += n
-		}
-	}
-}
-
-// expensive marks the channels Tårnby wants information inquiries off:
-// personal attendance, e-mail and paper.
-func expensive(c *strategy.Channel) bool {
-	return c != nil && !c.Digital && (c.Kind == strategy.KindWritten || c.Kind == strategy.KindPersonal)
-}
-
-// costOf prices a row: channel price × volume, self-service by the area's
-// SB level. It reports false when the strategy has no price for it.
-func costOf(s *strategy.Strategy, r rollup.Row) (float64, bool) {
-	p, ok := s.PriceOf(r.Channel, r.Type, sbLevel(s, r.Channel, r.Area))
-	if !ok {
-		return 0, false
-	}
-	return *p.DKK * float64(r.Inquiries), true
-}
-
-// sbLevel is the area's self-service level for a self-service channel.
-func sbLevel(s *strategy.Strategy, channel, area string) *int {
-	c, ok := s.Channel(channel)
-	if !ok || c.Kind != strategy.KindSelfService {
-		return nil
-	}
-	if a, ok := s.Area(area); ok && a.SelfService != nil {
-		return a.SelfService.SBLevel
-	}
-	return nil
 }

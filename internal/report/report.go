@@ -52,41 +52,105 @@ func (f Filter) matches(r rollup.Row) bool {
 // way.
 type Reader func(context.Context, *store.DB, rollup.Query) ([]rollup.Row, error)
 
-// Load reads what the dashboard needs and builds it.
+// Row is a rollup row with the strategy version in force on its days,
+// which prices it (see History).
+type Row struct {
+	rollup.Row
+	In *strategy.Strategy
+}
+
+// Input is what a dashboard is built from: the period's rows (by day when
+// the period is at most two months, else by month), the months from the
+// start of the strategy period for the targets' trend, the versions in
+// force in the period, and whether the counted inquiries read hold demo
+// data.
+type Input struct {
+	Period, Trend []Row
+	Spans         []Span
+	Demo          bool
+	// Skipped are the versions left out of the history (History.Skipped).
+	Skipped []int
+}
+
+// OneVersion is the input of one strategy in force on every day: for
+// tests and for rows read without a history.
+func OneVersion(s *strategy.Strategy, f Filter, period, trend []rollup.Row) Input {
+	return Input{Period: tag(period, s), Trend: tag(trend, s),
+		Spans: []Span{{From: f.From, To: f.To, Version: Version{Strategy: s}}}}
+}
+
+func tag(rows []rollup.Row, s *strategy.Strategy) []Row {
+	out := make([]Row, len(rows))
+	for i, r := range rows {
+		out[i] = Row{Row: r, In: s}
+	}
+	return out
+}
+
+// Load reads what the dashboard needs and builds it with one strategy in
+// force on every day. LoadHistory is what the pages use.
 func Load(ctx context.Context, db *store.DB, read Reader, municipality string, s *strategy.Strategy, f Filter) (*Dashboard, error) {
-	period, trend, err := Rows(ctx, db, read, municipality, s, f)
+	return LoadHistory(ctx, db, read, municipality, Single(s), f)
+}
+
+// LoadHistory reads what the dashboard needs and builds it: each day
+// priced by the version in force on it, the definitions the newest's.
+func LoadHistory(ctx context.Context, db *store.DB, read Reader, municipality string, h History, f Filter) (*Dashboard, error) {
+	in, err := Rows(ctx, db, read, municipality, h, f)
 	if err != nil {
 		return nil, err
 	}
-	return Build(s, f, period, trend), nil
+	return Build(h.Newest().Strategy, f, in), nil
 }
 
-// Rows reads the rows a dashboard is built from: the period's (by day
-// when the period is at most two months, else by month) and, for the
-// targets' trend, the months from the start of the strategy period. Build
-// narrows them to a filter's type, direction, department and area, so
-// rows read for a whole municipality serve each of its departments.
-func Rows(ctx context.Context, db *store.DB, read Reader, municipality string, s *strategy.Strategy, f Filter) (period, trend []rollup.Row, err error) {
+// Rows reads the rows a dashboard is built from, each span of the period
+// (and of the trend) with the version in force on it. Build narrows them
+// to a filter's type, direction, department and area, so rows read for a
+// whole municipality serve each of its departments.
+func Rows(ctx context.Context, db *store.DB, read Reader, municipality string, h History, f Filter) (Input, error) {
 	if f.Days() == 0 {
-		return nil, nil, fmt.Errorf("the period %s–%s is not a period", f.From, f.To)
+		return Input{}, fmt.Errorf("the period %s–%s is not a period", f.From, f.To)
 	}
-	q := rollup.Query{Municipality: municipality, From: f.From, To: f.To, Department: f.Department, Area: f.Area,
-		ByDay: f.Days() <= 62}
-	if period, err = read(ctx, db, q); err != nil {
-		return nil, nil, err
+	var in Input
+	var err error
+	q := rollup.Query{Municipality: municipality, Department: f.Department, Area: f.Area, ByDay: f.Days() <= 62}
+	if in.Period, err = readSpans(ctx, db, read, q, h, f.From, f.To); err != nil {
+		return Input{}, err
 	}
-	trendFrom := fmt.Sprintf("%d-01-01", s.Period.From)
+	trendFrom := fmt.Sprintf("%d-01-01", h.Newest().Strategy.Period.From)
 	if f.From < trendFrom {
 		trendFrom = f.From[:8] + "01"
 	}
-	trend, err = read(ctx, db, rollup.Query{Municipality: municipality, From: trendFrom, To: f.To,
-		Department: f.Department, Area: f.Area})
-	if err != nil {
-		return nil, nil, err
+	q.ByDay = false
+	if in.Trend, err = readSpans(ctx, db, read, q, h, trendFrom, f.To); err != nil {
+		return Input{}, err
 	}
-	// A fixed order makes the sums, and so the figures, the same to the
-	// last digit whichever way the rows were read.
-	rollup.Sort(period)
-	rollup.Sort(trend)
-	return period, trend, nil
+	in.Spans, in.Skipped = h.Spans(f.From, f.To), h.Skipped
+	if in.Demo, err = HasDemo(ctx, db, municipality, trendFrom, f.To); err != nil {
+		return Input{}, err
+	}
+	return in, nil
+}
+
+// PeriodRows reads a period's rows by month, each span with the version in
+// force on it: what a comparison between municipalities needs.
+func PeriodRows(ctx context.Context, db *store.DB, read Reader, municipality string, h History, f Filter) ([]Row, error) {
+	return readSpans(ctx, db, read, rollup.Query{Municipality: municipality}, h, f.From, f.To)
+}
+
+// readSpans reads from–to one span at a time. A fixed order within each
+// span makes the sums, and so the figures, the same to the last digit
+// whichever way the rows were read.
+func readSpans(ctx context.Context, db *store.DB, read Reader, q rollup.Query, h History, from, to string) ([]Row, error) {
+	var out []Row
+	for _, sp := range h.Spans(from, to) {
+		q.From, q.To = sp.From, sp.To
+		rows, err := read(ctx, db, q)
+		if err != nil {
+			return nil, err
+		}
+		rollup.Sort(rows)
+		out = append(out, tag(rows, sp.Version.Strategy)...)
+	}
+	return out, nil
 }

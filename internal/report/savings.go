@@ -3,36 +3,48 @@ package report
 import (
 	"sort"
 
-	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
-// Saving is what one service area would save a year if its non-digital
-// applications and notifications moved to its self-service solution.
+// The potential is gross: what the applications would cost less at the
+// shown channel prices if they came through self-service. It is no saving
+// until the staff time is actually taken out, and it leaves out what a
+// solution costs to buy and run; the pages and the council's report call
+// it "bruttopotentiale ved kanalskift" and show the prices' year.
+
+// Saving is one service area's gross channel-shift potential: what its
+// non-digital applications and notifications would cost less a year at
+// the shown prices had they come through its self-service solution.
 type Saving struct {
 	Area *strategy.Area
-	// Movable are the period's inbound transactions on non-digital
-	// channels by citizens who were not exempt.
+	// Movable are the period's inbound transactions by citizens who were
+	// not exempt, on the channels of the digital applications' whole that
+	// are neither counted as digital nor self-service.
 	Movable int64
 	// CostNow is what they cost; CostSelfService what they would cost as
-	// self-service at the area's SB level.
+	// self-service at the area's SB level, both at the prices of the days
+	// they were made.
 	CostNow, CostSelfService float64
 	// PerYear is the difference, scaled from the period to a year.
 	PerYear float64
+	// Reporting marks an area whose solution is digital indberetning (SB
+	// level 0): moving applications there saves nothing.
+	Reporting bool
 }
 
-// Savings is the savings potential, largest first, and the areas that
-// have movable transactions but no self-service solution to move them to.
+// Savings is the potential, largest first, and the areas that have
+// movable transactions but no solution worth moving them to.
 type Savings struct {
 	Areas []Saving
-	// WithoutSolution have non-digital transactions and no self-service
-	// solution: a business case comes before a saving.
+	// WithoutSolution have movable transactions and no self-service
+	// solution, or one at SB level 0, on the days they were made: a
+	// business case for an effective solution comes first.
 	WithoutSolution []Saving
 	// Unpriced are movable transactions on channels without a price.
 	Unpriced int64
 }
 
-// Total is the sum of the areas' savings a year.
+// Total is the sum of the areas' potential a year.
 func (s Savings) Total() float64 {
 	sum := 0.0
 	for _, a := range s.Areas {
@@ -44,54 +56,58 @@ func (s Savings) Total() float64 {
 // savings computes the potential per area. It honours the filter's
 // department and area; the type and direction are fixed by the question:
 // inbound transactions.
-func savings(s *strategy.Strategy, f Filter, rows []rollup.Row) Savings {
+func savings(c *counter, f Filter, rows []Row) Savings {
+	s := c.s
+	def := s.Share(strategy.MeasureTransactionDigital)
 	days := f.Days()
-	perArea := map[string]*Saving{}
+	solved := map[string]*Saving{}
+	unsolved := map[string]*Saving{}
 	var out Savings
 	for _, r := range rows {
 		if r.Direction != strategy.Inbound || r.Type != strategy.Transaction ||
 			(f.Department != "" && r.Department != f.Department) || (f.Area != "" && r.Area != f.Area) {
 			continue
 		}
-		c, ok := s.Channel(r.Channel)
-		if !ok || c.Digital {
+		if !def.InWhole(r.Channel) || def.InPart(r.Channel) || r.In.UsesSolution(r.Channel) {
 			continue
 		}
 		movable := r.Inquiries - r.Exempt
 		if movable <= 0 {
 			continue
 		}
-		a := perArea[r.Area]
-		if a == nil {
-			area, ok := s.Area(r.Area)
-			if !ok || !wantsSelfService(s, area) {
-				continue
-			}
-			a = &Saving{Area: area}
-			perArea[r.Area] = a
-		}
-		a.Movable += movable
-		if a.Area.SelfService == nil {
+		area, ok := s.Area(r.Area)
+		if !ok || !wantsSelfService(s, area) {
 			continue
 		}
-		now, okNow := s.PriceOf(r.Channel, r.Type, nil)
-		digital, okDigital := s.PriceOf(strategy.SelfService, r.Type, a.Area.SelfService.SBLevel)
+		// The solution of the day: the version in force's, else the newest's.
+		then, ok := r.In.Area(r.Area)
+		if !ok {
+			then = area
+		}
+		if then.SelfService == nil || then.IsReporting() {
+			if a := add(unsolved, area, movable); then.IsReporting() {
+				a.Reporting = true
+			}
+			continue
+		}
+		now, okNow := r.In.PriceOf(r.Channel, r.Type, nil)
+		digital, okDigital := r.In.PriceOf(strategy.SelfService, r.Type, then.SelfService.SBLevel)
 		if !okNow || !okDigital {
 			out.Unpriced += movable
 			continue
 		}
+		a := add(solved, area, movable)
 		a.CostNow += *now.DKK * float64(movable)
 		a.CostSelfService += *digital.DKK * float64(movable)
 	}
-	for _, a := range perArea {
-		if a.Area.SelfService == nil {
-			out.WithoutSolution = append(out.WithoutSolution, *a)
-			continue
-		}
+	for _, a := range solved {
 		if days > 0 {
 			a.PerYear = (a.CostNow - a.CostSelfService) * 365 / float64(days)
 		}
 		out.Areas = append(out.Areas, *a)
+	}
+	for _, a := range unsolved {
+		out.WithoutSolution = append(out.WithoutSolution, *a)
 	}
 	sort.Slice(out.Areas, func(i, j int) bool {
 		if out.Areas[i].PerYear != out.Areas[j].PerYear {
@@ -106,6 +122,17 @@ func savings(s *strategy.Strategy, f Filter, rows []rollup.Row) Savings {
 		return out.WithoutSolution[i].Area.KLE < out.WithoutSolution[j].Area.KLE
 	})
 	return out
+}
+
+// add counts movable transactions of an area.
+func add(m map[string]*Saving, area *strategy.Area, movable int64) *Saving {
+	a := m[area.ID]
+	if a == nil {
+		a = &Saving{Area: area}
+		m[area.ID] = a
+	}
+	a.Movable += movable
+	return a
 }
 
 // wantsSelfService reports whether the strategy guides the area's

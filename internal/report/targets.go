@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -52,6 +51,8 @@ type Goal struct {
 // TargetStatus is how one share target stands at the end of the period.
 type TargetStatus struct {
 	Target *strategy.Target
+	// Definition is what the target's share counts.
+	Definition strategy.ShareDefinition
 	// Months are the measure's shares per month from the start of the
 	// strategy period; Years the same per calendar year.
 	Months []MeasureShare
@@ -76,52 +77,49 @@ func (st TargetStatus) Forecast(year int) (float64, bool) {
 	return min(max(st.a+st.b*(float64(year*12)+5.5), 0), 1), true
 }
 
-// measure returns the part and whole of a target's measure.
-func measure(m string, t Totals) (int64, int64, bool) {
-	switch m {
-	case strategy.MeasureInboundDigital:
-		return t.InboundDigital, t.Inbound, true
-	case strategy.MeasureOutboundDigitalPost:
-		return t.OutboundDigitalPost, t.OutboundDocuments, true
-	case strategy.MeasureTransactionDigital:
-		return t.TransactionsDigital, t.Transactions, true
-	case strategy.MeasureExpensiveInformation:
-		return t.InformationExpensive, t.Information, true
-	}
-	return 0, 0, false
-}
-
 // targets follows every share target through the monthly rows up to the
 // end of the filter's period, in the filter's department and area; the
-// measure decides the type and direction.
-func targets(s *strategy.Strategy, f Filter, months []rollup.Row) []TargetStatus {
+// target's definition (strategy.ShareOf) decides the channels, types and
+// direction it counts.
+func targets(c *counter, f Filter, months []Row) []TargetStatus {
+	s := c.s
 	var out []TargetStatus
 	for i := range s.Targets {
 		t := &s.Targets[i]
 		if !t.IsShare() {
 			continue
 		}
+		def := s.ShareOf(t)
 		area := ""
 		if a, ok := s.Area(t.Area); ok {
 			area = a.ID
 		}
-		byMonth := map[string]*Totals{}
-		byYear := map[string]*Totals{}
+		byMonth := map[string]*MeasureShare{}
+		byYear := map[string]*MeasureShare{}
 		for _, r := range months {
 			if area != "" && r.Area != area || f.Department != "" && r.Department != f.Department || f.Area != "" && r.Area != f.Area {
 				continue
 			}
+			if r.Direction != def.Direction || !def.HasType(r.Type) || !def.InWhole(r.Channel) {
+				continue
+			}
+			part := def.InPart(r.Channel) && !c.fact(r).reporting
 			for _, m := range []struct {
-				totals map[string]*Totals
+				shares map[string]*MeasureShare
 				key    string
 			}{{byMonth, r.Period[:7]}, {byYear, r.Period[:4]}} {
-				if m.totals[m.key] == nil {
-					m.totals[m.key] = &Totals{}
+				ms := m.shares[m.key]
+				if ms == nil {
+					ms = &MeasureShare{Period: m.key}
+					m.shares[m.key] = ms
 				}
-				m.totals[m.key].count(s, r, 0, true)
+				ms.Whole += r.Inquiries
+				if part {
+					ms.Part += r.Inquiries
+				}
 			}
 		}
-		st := TargetStatus{Target: t, Months: shares(t.Measure, byMonth), Years: shares(t.Measure, byYear)}
+		st := TargetStatus{Target: t, Definition: def, Months: inOrder(byMonth), Years: inOrder(byYear)}
 		st.Trend = trend(st.Months)
 		st.a, st.b, st.fitted = line(st.Months)
 		st.Goals, st.Status = goals(t, f, st)
@@ -130,11 +128,10 @@ func targets(s *strategy.Strategy, f Filter, months []rollup.Row) []TargetStatus
 	return out
 }
 
-func shares(measureID string, totals map[string]*Totals) []MeasureShare {
-	out := make([]MeasureShare, 0, len(totals))
-	for _, period := range sortedKeys(totals) {
-		part, whole, _ := measure(measureID, *totals[period])
-		out = append(out, MeasureShare{Period: period, Part: part, Whole: whole})
+func inOrder(shares map[string]*MeasureShare) []MeasureShare {
+	out := make([]MeasureShare, 0, len(shares))
+	for _, period := range sortedKeys(shares) {
+		out = append(out, *shares[period])
 	}
 	return out
 }

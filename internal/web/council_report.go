@@ -2,17 +2,37 @@ package web
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/council"
+	"github.com/kanal-dk/kanal/internal/describe"
+	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
+// The council's yearly report: made on the fly for reading (labelled on
+// its cover as not issued), or issued — stored as issued and served from
+// the stored bytes ever after.
+
+// reportYear reads ?year= (or the form's year), defaulting to the last
+// year with counted inquiries.
+func (s *Server) reportYear(r *http.Request, municipality string) (int, error) {
+	year, err := strconv.Atoi(r.FormValue("year"))
+	if err != nil || year < firstFiguresYear || year > lastFiguresYear {
+		return council.LastYear(r.Context(), s.db, municipality, time.Now())
+	}
+	return year, nil
+}
+
 // councilReport sends the council's yearly report for ?year= as PDF
-// (?format=pdf, the default) or as one HTML page.
+// (?format=pdf, the default) or as one HTML page, made now and marked on
+// its cover as not issued.
 func (s *Server) councilReport(w http.ResponseWriter, r *http.Request) error {
 	// The report is the whole municipality's, each department in it: not
 	// for anyone limited to one department.
@@ -23,34 +43,129 @@ func (s *Server) councilReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	year, err := strconv.Atoi(r.URL.Query().Get("year"))
-	if err != nil || year < firstFiguresYear || year > lastFiguresYear {
-		if year, err = council.LastYear(r.Context(), s.db, cur.Municipality, time.Now()); err != nil {
-			return err
-		}
+	year, err := s.reportYear(r, cur.Municipality)
+	if err != nil {
+		return err
 	}
-	doc, err := council.Make(r.Context(), s.db, printer(r), cur, year, time.Now())
+	h, err := report.HistoryOf(r.Context(), s.registry, cur.Municipality)
+	if err != nil {
+		return err
+	}
+	doc, err := council.Make(r.Context(), s.db, printer(r), cur.Municipality, h, year, time.Now(), nil)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	name := fmt.Sprintf("aarsrapport-%s-%d", cur.Municipality, year)
-	if r.URL.Query().Get("format") == "html" {
+	name := fmt.Sprintf("aarsrapport-%s-%d-ikke-udstedt", cur.Municipality, year)
+	if r.URL.Query().Get("format") == council.FormatHTML {
 		if err := council.WriteHTML(&buf, *doc); err != nil {
 			return err
 		}
-		// The report is one self-contained file: allow its own inline style.
-		csp := w.Header().Get("Content-Security-Policy")
-		w.Header().Set("Content-Security-Policy", strings.Replace(csp, "style-src 'self'", "style-src 'self' "+council.StyleHash(), 1))
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Content-Disposition", `inline; filename="`+name+`.html"`)
-	} else {
-		if err := council.WritePDF(&buf, *doc); err != nil {
-			return err
-		}
-		w.Header().Set("Content-Type", "application/pdf")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.pdf"`)
+		sendReportHTML(w, name, buf.Bytes(), council.StyleHash())
+		return nil
 	}
-	_, err = buf.WriteTo(w)
-	return err
+	if err := council.WritePDF(&buf, *doc); err != nil {
+		return err
+	}
+	sendReportPDF(w, name, buf.Bytes())
+	return nil
+}
+
+// sendReportHTML answers a report as one self-contained HTML page, whose
+// own inline stylesheet (styleHash) the Content-Security-Policy allows.
+func sendReportHTML(w http.ResponseWriter, name string, body []byte, styleHash string) {
+	csp := w.Header().Get("Content-Security-Policy")
+	w.Header().Set("Content-Security-Policy", strings.Replace(csp, "style-src 'self'", "style-src 'self' "+styleHash, 1))
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Disposition", `inline; filename="`+name+`.html"`)
+	w.Write(body)
+}
+
+func sendReportPDF(w http.ResponseWriter, name string, body []byte) {
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.pdf"`)
+	w.Write(body)
+}
+
+// issueCouncilReport issues the year's report in the page's language:
+// it is made once, stored as PDF and HTML with the issue on its cover,
+// and listed on the figures page from then on.
+func (s *Server) issueCouncilReport(w http.ResponseWriter, r *http.Request) error {
+	if department, err := departmentScope(r); err != nil || department != "" {
+		return errForbidden
+	}
+	m := r.PathValue("municipality")
+	year, err := s.reportYear(r, m)
+	if err != nil {
+		return err
+	}
+	h, err := report.HistoryOf(r.Context(), s.registry, m)
+	if err != nil {
+		return err
+	}
+	actor := actorOf(r)
+	by := actor.Name
+	if p := auth.FromContext(r.Context()); p != nil && p.User != nil && p.User.Name != "" {
+		by = p.User.Name + " (" + p.User.Email + ")"
+	}
+	if _, err := council.IssueReport(r.Context(), s.db, council.IssueRequest{Municipality: m, History: h, Year: year,
+		Lang: printer(r), Now: time.Now(), By: by, Actor: actor}); err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/m/%s/figures?year=%d#council", m, year), http.StatusSeeOther)
+	return nil
+}
+
+// issuedCouncilReport sends an issued report exactly as it was issued.
+func (s *Server) issuedCouncilReport(w http.ResponseWriter, r *http.Request) error {
+	if department, err := departmentScope(r); err != nil || department != "" {
+		return errForbidden
+	}
+	m := r.PathValue("municipality")
+	id, err := strconv.ParseInt(r.PathValue("report"), 10, 64)
+	if err != nil {
+		return errNotFound
+	}
+	format := r.URL.Query().Get("format")
+	if format == "" {
+		format = council.FormatPDF
+	}
+	is, body, err := council.IssuedFile(r.Context(), s.db, m, id, format)
+	if errors.Is(err, council.ErrNoIssued) {
+		return errNotFound
+	}
+	if err != nil {
+		return err
+	}
+	name := fmt.Sprintf("aarsrapport-%s-%d-udstedt-%s", m, is.Year, is.IssuedAt.In(strategy.Location).Format("2006-01-02-1504"))
+	if format == council.FormatHTML {
+		sendReportHTML(w, name, body, council.StyleHashOf(body))
+		return nil
+	}
+	sendReportPDF(w, name, body)
+	return nil
+}
+
+// issuedRow is one issued report as the figures page lists it.
+type issuedRow struct {
+	Year               int
+	IssuedAt, By, Lang string
+	Version            int
+	PDF, HTML          string
+}
+
+func (s *Server) issuedRows(r *http.Request, municipality string) ([]issuedRow, error) {
+	list, err := council.IssuedReports(r.Context(), s.db, municipality)
+	if err != nil {
+		return nil, err
+	}
+	l := printer(r)
+	out := make([]issuedRow, len(list))
+	for i, is := range list {
+		at := is.IssuedAt.In(strategy.Location)
+		link := fmt.Sprintf("/m/%s/figures/reports/%d", municipality, is.ID)
+		out[i] = issuedRow{Year: is.Year, IssuedAt: fmt.Sprintf("%s %d %s", describe.Date(l, at), at.Year(), at.Format("15:04")),
+			By: is.IssuedBy, Lang: l.T("council.lang." + is.Lang), Version: is.Version, PDF: link + "?format=pdf", HTML: link + "?format=html"}
+	}
+	return out, nil
 }

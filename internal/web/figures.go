@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/describe"
@@ -75,6 +76,19 @@ type figuresView struct {
 	InboundShare, TransactionShare    string
 	DigitalPostShare, ExpensiveShare  string
 	CostTotal, SavingsTotal, Assisted string
+	// The definitions beside the shares, and every rule the figures use,
+	// stated under them and carried by every export.
+	Definitions                                table
+	SelfService                                table
+	Notes                                      []string
+	InboundDefinition, TransactionDefinition   string
+	DigitalPostDefinition, ExpensiveDefinition string
+	PriceYears                                 string
+	BelowMinimum                               string
+	// Issued are the council reports issued so far; CanIssue lets the
+	// user issue the year's.
+	Issued   []issuedRow
+	CanIssue bool
 }
 
 // departmentScope is the department whose figures are all the principal
@@ -128,14 +142,25 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresVie
 	if len(data.Errors) > 0 {
 		return cur, data, nil
 	}
-	d, err := report.Load(r.Context(), s.db, rollup.Read, cur.Municipality, st, f)
+	h, err := report.HistoryOf(r.Context(), s.registry, cur.Municipality)
+	if err != nil {
+		return nil, figuresView{}, err
+	}
+	d, err := report.LoadHistory(r.Context(), s.db, rollup.Read, cur.Municipality, h, f)
 	if err != nil {
 		return nil, figuresView{}, err
 	}
 	data.PeriodLabel = periodText(l, data.Form, f)
 	data.Export = "/m/" + cur.Municipality + "/figures/export?" + data.Form.query().Encode()
 	data.ReportYear = data.Form.Year
-	data.CouncilReport = auth.FromContext(r.Context()).Can(auth.CouncilReport, cur.Municipality)
+	p := auth.FromContext(r.Context())
+	data.CouncilReport = p.Can(auth.CouncilReport, cur.Municipality) && department == ""
+	data.CanIssue = p.Can(auth.IssueCouncilReport, cur.Municipality) && department == ""
+	if data.CouncilReport {
+		if data.Issued, err = s.issuedRows(r, cur.Municipality); err != nil {
+			return nil, figuresView{}, err
+		}
+	}
 	s.fillFigures(&data, d)
 	if err := s.fillComparison(r, &data, f); err != nil {
 		return nil, figuresView{}, err
@@ -184,8 +209,20 @@ func (s *Server) fillFigures(data *figuresView, d *report.Dashboard) {
 	pct := func(sh *float64) string { return figures.Share(l, sh).Text }
 	data.InboundShare, data.TransactionShare = pct(t.InboundDigitalShare()), pct(t.TransactionDigitalShare())
 	data.DigitalPostShare, data.ExpensiveShare = pct(t.OutboundDigitalPostShare()), pct(t.ExpensiveInformationShare())
-	data.Assisted = pct(report.Share(t.InboundAssisted, t.Inbound))
+	data.Assisted = pct(t.AssistedShare())
 	data.CostTotal, data.SavingsTotal = l.Decimal(t.Cost, 0), l.Decimal(d.Savings.Total(), 0)
+	def := func(measure string) string { return figures.Definition(l, d.Strategy, d.Definition(measure)) }
+	data.InboundDefinition, data.TransactionDefinition = def(strategy.MeasureInboundDigital), def(strategy.MeasureTransactionDigital)
+	data.DigitalPostDefinition, data.ExpensiveDefinition = def(strategy.MeasureOutboundDigitalPost), def(strategy.MeasureExpensiveInformation)
+	data.PriceYears = figures.PriceYears(l, d.Spans)
+	var below []string
+	for _, a := range d.BelowMinimum() {
+		below = append(below, figures.AreaLabel(a.Area))
+	}
+	data.BelowMinimum = strings.Join(below, "; ")
+	data.Definitions = table{Table: ft.Definitions()}
+	data.SelfService = table{Table: ft.SelfService()}
+	data.Notes = ft.Notes()
 	data.KeyFigures = table{Table: ft.KeyFigures()}
 	data.Targets = table{Table: ft.Targets()}
 	for _, c := range ft.TargetCharts() {
@@ -202,8 +239,8 @@ func (s *Server) fillFigures(data *figuresView, d *report.Dashboard) {
 
 // linkExports gives every table its download links.
 func (data *figuresView) linkExports() {
-	for _, t := range []*table{&data.KeyFigures, &data.Targets, &data.Mix.table, &data.Channels.table, &data.CostByType, &data.AreaTable,
-		&data.Savings.table, &data.WithoutSolution, &data.DepartmentTable, data.Comparison} {
+	for _, t := range []*table{&data.KeyFigures, &data.Definitions, &data.Targets, &data.Mix.table, &data.Channels.table, &data.CostByType,
+		&data.AreaTable, &data.SelfService, &data.Savings.table, &data.WithoutSolution, &data.DepartmentTable, data.Comparison} {
 		if t != nil {
 			data.link(t)
 		}
@@ -258,15 +295,15 @@ func (s *Server) fillComparison(r *http.Request, data *figuresView, f report.Fil
 	}
 	var list []report.Compared
 	for _, m := range peers {
-		cur, err := s.registry.Current(r.Context(), m.ID)
+		h, err := report.HistoryOf(r.Context(), s.registry, m.ID)
 		if err != nil {
 			return err
 		}
-		rows, err := rollup.Read(r.Context(), s.db, rollup.Query{Municipality: m.ID, From: f.From, To: f.To})
+		rows, err := report.PeriodRows(r.Context(), s.db, rollup.Read, m.ID, h, f)
 		if err != nil {
 			return err
 		}
-		c := report.Compared{ID: m.ID, Name: m.Name, Strategy: cur.Strategy, Rows: rows}
+		c := report.Compared{ID: m.ID, Name: m.Name, Strategy: h.Newest().Strategy, Rows: rows}
 		if m.ID == data.MunicipalityID {
 			c.Department = data.ForcedDepartment
 		}
@@ -321,6 +358,9 @@ func (s *Server) exportFigures(w http.ResponseWriter, r *http.Request) error {
 		name = fmt.Sprintf("kanal-%s-%s-%s-%s.%s", cur.Municipality, found.ID, data.Form.From, data.Form.To, format)
 	}
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	// Every export states what its figures count and whether they are
+	// demo data: a table alone in a spreadsheet has no page around it.
+	found.Table.Notes = append(found.Table.Notes, data.Notes...)
 	if format == "csv" {
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		return export.WriteCSV(w, found.Table.Table, data.L.Lang() == locale.Danish)
@@ -331,8 +371,8 @@ func (s *Server) exportFigures(w http.ResponseWriter, r *http.Request) error {
 
 // tables are every table of the page, for export by id.
 func (data figuresView) tables() []table {
-	out := []table{data.KeyFigures, data.Targets, data.Mix.table, data.Channels.table, data.CostByType, data.AreaTable, data.Savings.table,
-		data.WithoutSolution, data.DepartmentTable}
+	out := []table{data.KeyFigures, data.Definitions, data.Targets, data.Mix.table, data.Channels.table, data.CostByType, data.AreaTable,
+		data.SelfService, data.Savings.table, data.WithoutSolution, data.DepartmentTable}
 	for _, t := range data.TargetCharts {
 		out = append(out, t.table)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -79,6 +80,9 @@ type view struct {
 	Can struct {
 		EditStrategy, ManageUsers, ManageKeys, ReadAudit, RegisterInquiries, ImportInquiries, ViewFigures bool
 	}
+	// Demo tells that the municipality's counted inquiries include demo
+	// data: every page of it says so in a banner.
+	Demo bool
 }
 
 // base fills the common part of a page's view.
@@ -105,6 +109,11 @@ func (s *Server) base(r *http.Request, title string) (view, error) {
 	v.Can.RegisterInquiries = p.Can(auth.RegisterInquiries, v.MunicipalityID)
 	v.Can.ImportInquiries = p.Can(auth.ImportInquiries, v.MunicipalityID)
 	v.Can.ViewFigures = p.Can(auth.ViewFigures, v.MunicipalityID)
+	if v.MunicipalityID != "" && p.Sees(v.MunicipalityID) {
+		if v.Demo, err = report.AnyDemo(r.Context(), s.db, v.MunicipalityID); err != nil {
+			return view{}, err
+		}
+	}
 	return v, nil
 }
 

@@ -73,6 +73,8 @@ func (s *Server) routes() []route {
 		{pattern: "GET /m/{municipality}/figures/export", perm: auth.ViewFigures, page: s.exportFigures},
 		{pattern: "POST /m/{municipality}/figures/sharing", perm: auth.ShareFigures, page: s.setSharing},
 		{pattern: "GET /m/{municipality}/figures/report", perm: auth.CouncilReport, page: s.councilReport},
+		{pattern: "POST /m/{municipality}/figures/reports", perm: auth.IssueCouncilReport, page: s.issueCouncilReport},
+		{pattern: "GET /m/{municipality}/figures/reports/{report}", perm: auth.CouncilReport, page: s.issuedCouncilReport},
 
 		{pattern: "GET /m/{municipality}/import", perm: auth.ImportInquiries, page: s.showImport},
 		{pattern: "POST /m/{municipality}/import", perm: auth.ImportInquiries, body: importBody, page: s.importInquiries},

@@ -1,0 +1,48 @@
+package report
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// Demo data is generated inquiries (source "demo", see package demo). A
+// figure made from it must say so wherever it is shown, so a strategy
+// group never takes it for its own. The rollups do not know an
+// inquiry's source; these look-ups ask the inquiries themselves through
+// the partial index inquiries_demo (migration 0007), which holds the demo
+// inquiries only: one index probe, whatever the volume. The literal
+// 'demo' in the queries is what lets both engines use that index.
+
+// HasDemo reports whether a municipality's counted inquiries on the Danish
+// days from–to include demo data.
+func HasDemo(ctx context.Context, db *store.DB, municipality, from, to string) (bool, error) {
+	start, err1 := time.ParseInLocation(time.DateOnly, from, strategy.Location)
+	end, err2 := time.ParseInLocation(time.DateOnly, to, strategy.Location)
+	if err1 != nil || err2 != nil {
+		return false, fmt.Errorf("look for demo data: the period %s–%s is not a period", from, to)
+	}
+	var found bool
+	err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM inquiries WHERE source = 'demo'
+		AND municipality_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND NOT test)`,
+		municipality, start.UTC(), end.AddDate(0, 0, 1).UTC()).Scan(&found)
+	if err != nil {
+		return false, fmt.Errorf("look for demo data of %s: %w", municipality, err)
+	}
+	return found, nil
+}
+
+// AnyDemo reports whether any counted inquiry of a municipality is demo
+// data: what the banner on every page of the municipality asks.
+func AnyDemo(ctx context.Context, db *store.DB, municipality string) (bool, error) {
+	var found bool
+	err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM inquiries WHERE source = 'demo'
+		AND municipality_id = $1 AND NOT test)`, municipality).Scan(&found)
+	if err != nil {
+		return false, fmt.Errorf("look for demo data of %s: %w", municipality, err)
+	}
+	return found, nil
+}
