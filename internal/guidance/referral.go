@@ -44,7 +44,7 @@ func (d *decision) refer() {
 			continue
 		}
 		d.Referral, d.ReferralOpen = r, true
-		d.reason("guidance.reason.referral_phone_closed", d.name(strategy.Phone), r.Name)
+		d.reason("guidance.reason.referral_phone_closed", r.Name)
 		return
 	}
 }

@@ -33,7 +33,7 @@ func init() {
 		"guidance.reason.referral_area":         {"Sager om %s behandles af %s, ikke af kommunen: henvis borgeren dertil.", "Cases on %s are handled by %s, not by the municipality: refer the citizen there."},
 		"guidance.reason.referral_closed":       {"%s har lukket nu og åbner igen %s.", "%s is closed now and opens again %s."},
 		"guidance.reason.referral_closed_long":  {"%s har lukket nu og åbner ikke de næste to uger.", "%s is closed now and does not open in the next two weeks."},
-		"guidance.reason.referral_phone_closed": {"Kommunens %s er lukket, men %s har åbent nu og kan hjælpe med information.", "The municipality's %s is closed, but %s is open now and can help with information."},
+		"guidance.reason.referral_phone_closed": {"Kommunens telefon er lukket, men %s har åbent nu og kan hjælpe med information.", "The municipality's phone is closed, but %s is open now and can help with information."},
 		"guidance.reason.exempt":                {"Borgeren er fritaget for obligatorisk digital selvbetjening og bruger %s.", "The citizen is exempt from mandatory self-service and uses %s."},
 		"guidance.reason.refused":               {"En ansøgning via %s afvises: den skal indgives digitalt, medmindre borgeren er fritaget.", "An application by %s is refused: it must be made digitally unless the citizen is exempt."},
 		"guidance.reason.assisted":              {"Skranken er åben: tilbyd medbetjening, så borgeren bruger selvbetjeningen med hjælp.", "The counter is open: offer assisted self-service, so the citizen uses self-service with help."},

@@ -104,7 +104,7 @@ func (s *Server) apiGuidance(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	l := printer(r)
-	req, in := guidanceRequest(r.URL.Query(), time.Now())
+	req, in := guidanceRequest(r.URL.Query(), s.now())
 	var a guidance.Answer
 	if in == nil {
 		a, err = guidance.Decide(cur.Strategy, req)

@@ -168,7 +168,7 @@ func TestBrowser_ConsoleWithTheKeyboardAlone(t *testing.T) {
 	signIn(t, ctx, ts, dragoerStaff)
 	browsertest.Do(t, ctx, chromedp.Navigate(ts.URL+"/m/dragoer/console"), chromedp.WaitVisible("#q"))
 	waitFor(t, ctx, consoleReady)
-	browsertest.Axe(t, ctx)
+	axeAtBothSizes(t, ctx)
 	if focused := browsertest.Eval[string](t, ctx, `document.activeElement.id`); focused != "q" {
 		t.Fatalf("the console should start in the search field, focus is on %q", focused)
 	}
@@ -195,10 +195,10 @@ func TestBrowser_ConsoleWithTheKeyboardAlone(t *testing.T) {
 	if got := browsertest.Eval[string](t, ctx, `document.querySelector(".today h2").textContent`); !strings.Contains(got, ": 1") {
 		t.Errorf("today's count: %q", got)
 	}
-	browsertest.Axe(t, ctx)
+	axeAtBothSizes(t, ctx)
 
 	visit(t, ctx, ts.URL+"/m/dragoer/console?area=flytning&channel=letter")
-	browsertest.Axe(t, ctx)
+	axeAtBothSizes(t, ctx)
 	browsertest.Do(t, ctx, chromedp.Navigate(ts.URL+"/m/dragoer/console"), chromedp.WaitVisible("#undo"))
 	waitFor(t, ctx, consoleReady)
 
@@ -324,6 +324,84 @@ func TestBrowser_ReturnAddressStaysOnTheSite(t *testing.T) {
 		href := browsertest.Eval[string](t, ctx, `location.href`)
 		if err != nil || mustURL(href).Host != site {
 			t.Errorf("return=%s led the browser to %s (%v), off the site", ret, href, err)
+		}
+	}
+}
+
+// referralRegistration is docs/console.md's referral: on the phone, a
+// citizen asks about their pension, which Udbetaling Danmark handles, and
+// is referred there — the area, Enter, h for the referral the guidance
+// names, Enter.
+var referralRegistration = []string{"f", "o", "l", "k", "e", kb.Enter, "h", kb.Enter}
+
+// axeAtBothSizes runs axe-core on the page at a laptop's 1366×650 and a
+// phone's 390×844, then gives the window its size back.
+func axeAtBothSizes(t *testing.T, ctx context.Context) {
+	t.Helper()
+	for _, size := range [][2]int64{{1366, 650}, {390, 844}} {
+		browsertest.Do(t, ctx, chromedp.EmulateViewport(size[0], size[1]))
+		browsertest.Axe(t, ctx)
+	}
+	browsertest.Do(t, ctx, chromedp.EmulateReset())
+}
+
+// Tårnby's console in a real browser: its two types have the keys i and t
+// (interaction has none), h goes through the referrals beginning with the
+// one the guidance names, and a referral is registered in the documented
+// eight keystrokes; the page passes axe.
+func TestBrowser_ConsoleTwoTypesAndAReferral(t *testing.T) {
+	ts := newTestServer(t, true)
+	ctx := browsertest.New(t)
+	signIn(t, ctx, ts, taarnbyStaff)
+	browsertest.Do(t, ctx, chromedp.Navigate(ts.URL+"/m/taarnby/console?area=flytning"), chromedp.WaitVisible("#register-button"))
+	waitFor(t, ctx, consoleReady)
+	axeAtBothSizes(t, ctx)
+	checkedType := `document.querySelector("input[name=type]:checked").value`
+	for key, want := range map[string]string{"i": "information", "n": "information", "t": "transaction"} {
+		if key == "n" {
+			browsertest.Do(t, ctx, chromedp.KeyEvent("i"))
+		}
+		browsertest.Do(t, ctx, chromedp.KeyEvent(key))
+		if got := browsertest.Eval[string](t, ctx, checkedType); got != want {
+			t.Errorf("key %s chose %q, want %q", key, got, want)
+		}
+	}
+
+	browsertest.Do(t, ctx, chromedp.Navigate(ts.URL+"/m/taarnby/console"), chromedp.WaitVisible("#q"))
+	waitFor(t, ctx, consoleReady)
+	checkedReferral := `document.querySelector("input[name=referred_to]:checked").value`
+	for i, key := range referralRegistration {
+		browsertest.Do(t, ctx, chromedp.KeyEvent(key))
+		switch i {
+		case 5:
+			waitFor(t, ctx, `location.search.includes("area=") && document.querySelector("#guidance [data-referral]") !== null`)
+			waitFor(t, ctx, consoleReady)
+			axeAtBothSizes(t, ctx)
+		case 6:
+			if got := browsertest.Eval[string](t, ctx, checkedReferral); got != "udbetaling-danmark" {
+				t.Fatalf("h chose %q, want the guidance's udbetaling-danmark", got)
+			}
+		}
+	}
+	waitFor(t, ctx, `location.search.includes("registered") && document.querySelector("p.success") !== null`)
+	var area, typ, referred string
+	if err := ts.db.QueryRow(`SELECT area, type, referred_to FROM inquiries`).Scan(&area, &typ, &referred); err != nil {
+		t.Fatalf("nothing registered: %v", err)
+	}
+	if area != "folkepension" || typ != "information" || referred != "udbetaling-danmark" {
+		t.Errorf("registered %s %s referred to %s", area, typ, referred)
+	}
+	browsertest.Axe(t, ctx)
+	assertCounts(t, ts)
+
+	// Pressed again, h goes on through the others in the strategy's order
+	// and back to none.
+	browsertest.Do(t, ctx, chromedp.Navigate(ts.URL+"/m/taarnby/console?area=folkepension"), chromedp.WaitVisible("#register-button"))
+	waitFor(t, ctx, consoleReady)
+	for _, want := range []string{"udbetaling-danmark", "kontaktcenter-1881", "borger-dk", "virk-dk", "", "udbetaling-danmark"} {
+		browsertest.Do(t, ctx, chromedp.KeyEvent("h"))
+		if got := browsertest.Eval[string](t, ctx, checkedReferral); got != want {
+			t.Fatalf("h chose %q, want %q", got, want)
 		}
 	}
 }
