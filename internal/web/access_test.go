@@ -548,7 +548,7 @@ func TestUpload_StrategyGroupLoadsANewVersion(t *testing.T) {
 	doc := preset(t, "dragoer")
 	broken := bytes.Replace(doc, []byte("kind: oral"), []byte("kind: spoken"), 1)
 	r := upload(t, ts, c, "/m/dragoer/versions", "ny.yaml", broken)
-	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `ny.yaml:64:11: ukendt kanaltype "spoken"`) {
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `ny.yaml:69:11: ukendt kanaltype "spoken"`) {
 		t.Errorf("broken upload: %d\n%s", r.status, r.body)
 	}
 	if r := upload(t, ts, c, "/m/dragoer/versions", "taarnby.yaml", preset(t, "taarnby")); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "ikke for") {
