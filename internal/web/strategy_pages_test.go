@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/kanal-dk/kanal/internal/browsertest"
 )
 
 // section returns the HTML of the page's section labelled by id.
@@ -243,6 +245,24 @@ func TestAreasPage_SaysKLENumbersAreNotChecked(t *testing.T) {
 	} {
 		if body := ts.get(t, c, "/m/dragoer/areas", "Accept-Language", lang).body; !strings.Contains(body, want) {
 			t.Errorf("%s: the areas page does not say the numbers are unchecked", lang)
+		}
+	}
+}
+
+// The strategy, areas, area and channels pages with what issue 10 added to
+// them (the ranked order, example marks, the SB warning, referrals) pass
+// axe-core's WCAG 2.1 AA rules at a laptop's and a phone's size, in both
+// languages.
+func TestBrowser_StrategyPagesPassAxeAtBothSizes(t *testing.T) {
+	ts := newTestServer(t, true)
+	ctx := browsertest.New(t)
+	signIn(t, ctx, ts, operator)
+	for _, path := range []string{"/m/taarnby", "/m/taarnby/areas", "/m/taarnby/areas/beboerindskud",
+		"/m/taarnby/areas/folkepension", "/m/dragoer/areas", "/m/dragoer/areas/byggetilladelse", "/m/taarnby/channels",
+		"/m/dragoer/channels"} {
+		for _, lang := range []string{"da", "en"} {
+			visit(t, ctx, ts.URL+path+"?lang="+lang)
+			axeAtBothSizes(t, ctx)
 		}
 	}
 }
