@@ -39,15 +39,15 @@ func (ts *testServer) seed(t *testing.T, m string, fromYear, toYear int, scale f
 	}
 }
 
-// dashboard is what report.Load makes of a filter, for comparing pages
-// and answers with.
+// dashboard is what report.LoadHistory makes of a filter with the
+// municipality's strategy versions, for comparing pages and answers with.
 func (ts *testServer) dashboard(t *testing.T, m string, f report.Filter) *report.Dashboard {
 	t.Helper()
-	cur, err := ts.registry.Current(context.Background(), m)
+	h, err := report.HistoryOf(context.Background(), ts.registry, m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := report.Load(context.Background(), ts.db, rollup.Read, m, cur.Strategy, f)
+	d, err := report.LoadHistory(context.Background(), ts.db, rollup.Read, m, h, f)
 	if err != nil {
 		t.Fatal(err)
 	}
