@@ -223,7 +223,7 @@ func TestKPIs_StateTheDefinitions(t *testing.T) {
 		t.Fatalf("%d %s", r.status, r.body)
 	}
 	var got struct {
-		Demo        bool `json:"demo_data"`
+		Demo        bool   `json:"demo_data"`
 		PageViews   *int64 `json:"page_views"`
 		Definitions map[string]struct {
 			Counts, Of []string
