@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/council"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/store/storetest"
+)
+
+// Dragør: "Kommunalbestyrelsen orienteres i første kvartal af årene
+// 2013-2015 om effekterne af kanalstrategien." kanal report --issue stores
+// the report as issued; the file written is the stored one, and a later
+// strategy version does not change it. Without --issue the report says it
+// is not issued.
+func TestReportCommand_IssueStoresTheReportAsIssued(t *testing.T) {
+	dsn := storetest.DSN(t)
+	if code, _, errOut := kanal(t, "strategy", "load", "--db", dsn, "../../strategies/dragoer.yaml"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "udkast.html")
+	if code, out, errOut := kanal(t, "report", "--db", dsn, "--municipality", "dragoer", "--year", "2014", "--out", draft); code != exitOK ||
+		!strings.Contains(out, "ikke udstedt") {
+		t.Fatalf("draft: %d %q %q", code, out, errOut)
+	}
+	if b, _ := os.ReadFile(draft); !strings.Contains(string(b), "Ikke udstedt") {
+		t.Error("the report made on the fly does not say it is not issued")
+	}
+
+	issued := filepath.Join(dir, "udstedt.html")
+	code, out, errOut := kanal(t, "report", "--db", dsn, "--municipality", "dragoer", "--year", "2014", "--out", issued,
+		"--issue", "--by", "Anna Andersen, kanalstrategigruppen")
+	if code != exitOK || !strings.Contains(out, "udstedt og gemt som udstedt") {
+		t.Fatalf("issue: %d %q %q", code, out, errOut)
+	}
+	written, err := os.ReadFile(issued)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(written), "af Anna Andersen, kanalstrategigruppen under strategiens version 1") {
+		t.Error("the issued report does not name its issuer and version")
+	}
+
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	list, err := council.IssuedReports(context.Background(), db, "dragoer")
+	if err != nil || len(list) != 1 {
+		t.Fatalf("%+v %v", list, err)
+	}
+	// A new strategy version changes nothing in what was issued.
+	if _, _, err := municipality.NewRegistry(db).Load(context.Background(), audit.System, "dragoer.yaml",
+		[]byte(preset(t, "dragoer.yaml")+"\n# version 2\n")); err != nil {
+		t.Fatal(err)
+	}
+	_, stored, err := council.IssuedFile(context.Background(), db, "dragoer", list[0].ID, council.FormatHTML)
+	if err != nil || !bytes.Equal(stored, written) {
+		t.Errorf("the file written is not the report stored: %v", err)
+	}
+	events, err := audit.List(context.Background(), db, audit.Filter{Municipality: "dragoer", Action: audit.ReportIssued})
+	if err != nil || len(events) != 1 || !strings.HasPrefix(events[0].Actor, "cli:") {
+		t.Errorf("audit %+v %v", events, err)
+	}
+}
