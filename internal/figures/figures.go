@@ -367,7 +367,7 @@ func AreaLabel(a *strategy.Area) string {
 
 func (ft Set) savingsTable() Table {
 	l := ft.l
-	tb := newTable("savings", l.T("figures.savings.caption"), l.T("figures.savings.none"),
+	tb := newTable("savings", l.T("figures.savings.caption", PriceYears(l, ft.d.Spans)), l.T("figures.savings.none"),
 		l.T("figures.area"), l.T("figures.movable"), l.T("figures.cost_now"), l.T("figures.cost_self_service"),
 		l.T("figures.saving_per_year"))
 	for _, s := range ft.d.Savings.Areas {

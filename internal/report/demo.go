@@ -17,6 +17,12 @@ import (
 // inquiries only: one index probe, whatever the volume. The literal
 // 'demo' in the queries is what lets both engines use that index.
 
+const (
+	hasDemoSQL = `SELECT EXISTS (SELECT 1 FROM inquiries WHERE source = 'demo'
+		AND municipality_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND NOT test)`
+	anyDemoSQL = `SELECT EXISTS (SELECT 1 FROM inquiries WHERE source = 'demo' AND municipality_id = $1 AND NOT test)`
+)
+
 // HasDemo reports whether a municipality's counted inquiries on the Danish
 // days from–to include demo data.
 func HasDemo(ctx context.Context, db *store.DB, municipality, from, to string) (bool, error) {
@@ -26,9 +32,7 @@ func HasDemo(ctx context.Context, db *store.DB, municipality, from, to string) (
 		return false, fmt.Errorf("look for demo data: the period %s–%s is not a period", from, to)
 	}
 	var found bool
-	err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM inquiries WHERE source = 'demo'
-		AND municipality_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND NOT test)`,
-		municipality, start.UTC(), end.AddDate(0, 0, 1).UTC()).Scan(&found)
+	err := db.QueryRowContext(ctx, hasDemoSQL, municipality, start.UTC(), end.AddDate(0, 0, 1).UTC()).Scan(&found)
 	if err != nil {
 		return false, fmt.Errorf("look for demo data of %s: %w", municipality, err)
 	}
@@ -39,8 +43,7 @@ func HasDemo(ctx context.Context, db *store.DB, municipality, from, to string) (
 // data: what the banner on every page of the municipality asks.
 func AnyDemo(ctx context.Context, db *store.DB, municipality string) (bool, error) {
 	var found bool
-	err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM inquiries WHERE source = 'demo'
-		AND municipality_id = $1 AND NOT test)`, municipality).Scan(&found)
+	err := db.QueryRowContext(ctx, anyDemoSQL, municipality).Scan(&found)
 	if err != nil {
 		return false, fmt.Errorf("look for demo data of %s: %w", municipality, err)
 	}
