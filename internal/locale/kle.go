@@ -10,6 +10,10 @@ func init() {
 
 		"cli.kle.usage": {"  --kle FIL  kontrollér områdernes KLE-numre og -titler mod KL's KLE-emneplan (XML-filen fra KL)\n",
 			"  --kle FILE  check the areas' KLE numbers and titles against KL's KLE subject plan (the XML file from KL)\n"},
+		"cli.flag.strategy.validate.kle": {"KL's KLE-emneplan som XML-`FIL`: kontrollér hvert områdes KLE-nummer og titel mod den",
+			"KL's KLE subject plan as an XML `FILE`: check every area's KLE number and title against it"},
+		"cli.flag.strategy.load.kle": {"KL's KLE-emneplan som XML-`FIL`: indlæs intet, hvis et områdes KLE-nummer ikke findes i den",
+			"KL's KLE subject plan as an XML `FILE`: load nothing when an area's KLE number is not in it"},
 		"cli.kle.read":    {"kanal strategy: KLE-emneplanen %s: %v\n", "kanal strategy: the KLE subject plan %s: %v\n"},
 		"cli.kle.checked": {"%s: %s kontrolleret mod KLE-emneplanen %s (udgivet %s): %s, %s\n", "%s: %s checked against the KLE subject plan %s (released %s): %s, %s\n"},
 		"cli.kle.refused": {"%s: KLE-numre, som emneplanen ikke kender; intet er indlæst\n", "%s: KLE numbers the subject plan does not know; nothing was loaded\n"},
