@@ -57,8 +57,8 @@ func twoTypes() *strategy.Strategy {
 		Departments: []strategy.Department{{ID: "borgerservice", Name: "Borgerservice"}},
 		Areas: []strategy.Area{
 			{ID: "flytning", KLE: "23.05.10", Title: "Flytteanmeldelse", Department: "borgerservice",
-				Types: []string{"information", "transaction"},
-				Mandatory: &strategy.Mandatory{Law: "CPR-lovens § 12, stk. 3", Since: "2012-12-01", ExemptionChannel: "in_person"},
+				Types:       []string{"information", "transaction"},
+				Mandatory:   &strategy.Mandatory{Law: "CPR-lovens § 12, stk. 3", Since: "2012-12-01", ExemptionChannel: "in_person"},
 				SelfService: &strategy.Solution{URL: "https://www.borger.dk/", SBLevel: &three, Login: strategy.LoginNational}},
 			// An area without a self-service solution: a transaction goes
 			// to the secondary channels.
@@ -66,7 +66,7 @@ func twoTypes() *strategy.Strategy {
 				Types: []string{"information", "transaction"}},
 			// The same, with the area's own rule for transactions.
 			{ID: "parkering", KLE: "05.13.00", Title: "Parkeringstilladelse", Department: "borgerservice",
-				Types: []string{"information", "transaction"},
+				Types:    []string{"information", "transaction"},
 				Channels: map[string]strategy.Priority{"transaction": {Secondary: []string{"in_person", "phone"}}}},
 			{ID: "folkepension", KLE: "32.03.04", Title: "Folkepension", Department: "borgerservice",
 				Types: []string{"information", "transaction"}, Referral: "udbetaling-danmark"},
@@ -77,7 +77,7 @@ func twoTypes() *strategy.Strategy {
 		},
 		Holidays: strategy.Holidays{Calendar: strategy.CalendarDK},
 		ChannelOrder: &strategy.ChannelOrder{
-			Text: "1. Selvbetjening – kommunens hjemmeside, 2. Telefon, 3. E-mail / Papirpost (digital post), 4. Personlig henvendelse",
+			Text:  "1. Selvbetjening – kommunens hjemmeside, 2. Telefon, 3. E-mail / Papirpost (digital post), 4. Personlig henvendelse",
 			Ranks: [][]string{{"self_service", "website"}, {"phone"}, {"email", "letter", "digital_post"}, {"in_person"}},
 		},
 		Referrals: []strategy.Referral{
