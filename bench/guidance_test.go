@@ -33,9 +33,9 @@ func guidanceCases(tb testing.TB) []struct {
 		{p["dragoer"], guidance.Request{Area: "28.09.40", Type: "interaction", At: sat}},
 		{p["dragoer"], guidance.Request{Area: "23.05.10", Type: "transaction", Direction: "outbound", At: tue,
 			Circumstances: guidance.Circumstances{ExemptDigitalPost: true}}},
-		{p["taarnby"], guidance.Request{Area: "28.09.40", Type: "interaction", Channel: "email", At: thuEvening}},
+		{p["taarnby"], guidance.Request{Area: "28.09.40", Type: "information", Channel: "email", At: thuEvening}},
 		{p["taarnby"], guidance.Request{Area: "07.18.06", Type: "transaction", At: thuEvening,
-			Circumstances: guidance.Circumstances{NoMitID: true}}},
+			Circumstances: guidance.Circumstances{NoNationalLogin: true}}},
 	}
 }
 
