@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/locale"
@@ -80,8 +81,28 @@ func rollupCommand(ctx context.Context, cfg config.Config, args []string, stdout
 				fmt.Fprintf(stdout, tr.T("cli.rollup.more"), len(diffs)-20)
 				break
 			}
-			fmt.Fprintf(stdout, "  %s: %d ≠ %d\n", d.Cell, d.Stored.Inquiries, d.Recounted.Inquiries)
+			fmt.Fprintf(stdout, "  %s: %s\n", d.Cell, tallyDifference(tr, d.Stored, d.Recounted))
 		}
 	}
 	return code
+}
+
+// tallyDifference names every count of a cell that differs, stored ≠
+// recounted: a cell can differ in a flag or a duration alone.
+func tallyDifference(tr locale.Printer, stored, recounted rollup.Tally) string {
+	var parts []string
+	for _, f := range []struct {
+		name string
+		s, r int64
+	}{
+		{"inquiries", stored.Inquiries, recounted.Inquiries}, {"resolved", stored.Resolved, recounted.Resolved},
+		{"guided", stored.Guided, recounted.Guided}, {"assisted", stored.Assisted, recounted.Assisted},
+		{"exempt", stored.Exempt, recounted.Exempt}, {"referred", stored.Referred, recounted.Referred},
+		{"timed", stored.Timed, recounted.Timed}, {"duration_seconds", stored.DurationSeconds, recounted.DurationSeconds},
+	} {
+		if f.s != f.r {
+			parts = append(parts, fmt.Sprintf("%s %d ≠ %d", tr.T("cli.rollup.count."+f.name), f.s, f.r))
+		}
+	}
+	return strings.Join(parts, ", ")
 }

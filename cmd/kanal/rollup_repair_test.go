@@ -69,3 +69,27 @@ func TestRollup_RebuildRepairsAnOverflowedCell(t *testing.T) {
 		t.Errorf("after rebuild: %d timed inquiries, %d seconds; want the one of 300 s", timed, seconds)
 	}
 }
+
+// A cell can differ in a flag alone; verify names what differs, not only
+// the number of inquiries (which would read "3 ≠ 3").
+func TestRollupVerify_NamesADifferenceInAFlag(t *testing.T) {
+	dsn := storetest.DSN(t)
+	if code, _, errOut := kanal(t, "strategy", "load", "--db", dsn, "../../strategies/dragoer.yaml"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	if code, out, errOut := kanal(t, "import", "inquiries", "--db", dsn, "--municipality", "dragoer", "../../docs/examples/inquiries.csv"); code != exitOK {
+		t.Fatalf("%q %q", out, errOut)
+	}
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE inquiry_counts SET guided = guided + 1 WHERE area = 'flytning' AND channel = 'in_person'`); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := kanal(t, "rollup", "verify", "--db", dsn)
+	if code != exitFailure || !strings.Contains(out, "guidede 1 ≠ 0") || strings.Contains(out, "henvendelser 1 ≠") {
+		t.Errorf("verify: exit %d %q", code, out)
+	}
+}
