@@ -6,6 +6,7 @@ package export
 import (
 	"encoding/csv"
 	"io"
+	"regexp"
 	"strings"
 )
 
@@ -42,9 +43,17 @@ func (c *CSV) Flush() error {
 }
 
 // Neutralise prefixes a cell that a spreadsheet would read as a formula.
+// A plain negative number ("-1234,5", "-4,25 %") is left as it is: it is
+// no formula, and prefixed it would become text that no sum adds up (a
+// negative saving, a fall in a share).
 func Neutralise(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-		return "'" + cell
+	if cell == "" || !strings.ContainsRune("=+-@\t\r", rune(cell[0])) || plainNumber.MatchString(cell) {
+		return cell
 	}
-	return cell
+	return "'" + cell
 }
+
+// plainNumber is a negative number as WriteCSV writes one: digits, one
+// decimal mark, perhaps a per cent sign; nothing a spreadsheet could
+// evaluate.
+var plainNumber = regexp.MustCompile(`^-[0-9]+([.,][0-9]+)?( ?%)?$`)

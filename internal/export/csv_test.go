@@ -15,7 +15,8 @@ func TestCSV_NeutralisesFormulasAndKeepsDanishLetters(t *testing.T) {
 	}
 	w.Write("handling", "bruger")
 	w.Write("=HYPERLINK(\"http://x\")", "Søren Ærø")
-	w.Write("+45 1234", "-1", "@SUM(A1)", "\tfane", "ok; med semikolon")
+	w.Write("+45 1234", "-1+1", "@SUM(A1)", "\tfane", "ok; med semikolon")
+	w.Write("-1", "-1234,5", "-4,25 %", "-2.5", "-1,5e3", "--1", "-1;2")
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +34,9 @@ func TestCSV_NeutralisesFormulasAndKeepsDanishLetters(t *testing.T) {
 	want := [][]string{
 		{"handling", "bruger"},
 		{"'=HYPERLINK(\"http://x\")", "Søren Ærø"},
-		{"'+45 1234", "'-1", "'@SUM(A1)", "'\tfane", "ok; med semikolon"},
+		{"'+45 1234", "'-1+1", "'@SUM(A1)", "'\tfane", "ok; med semikolon"},
+		// Plain negative numbers stay numbers; anything more is neutralised.
+		{"-1", "-1234,5", "-4,25 %", "-2.5", "'-1,5e3", "'--1", "'-1;2"},
 	}
 	for i := range want {
 		for j := range want[i] {
