@@ -153,6 +153,7 @@ func (ft Set) KeyFigures() Table {
 		row(l.T("figures.key.expensive"), t.Expensive, def(strategy.MeasureExpensiveInformation)),
 		row(l.T("figures.key.resolved"), report.Fraction{Part: t.Resolved, Whole: t.Inquiries}, l.T("definition.of_inquiries")),
 		row(l.T("figures.key.exempt"), report.Fraction{Part: t.Exempt, Whole: t.Inquiries}, l.T("definition.of_inquiries")),
+		row(l.T("figures.key.referred"), report.Fraction{Part: t.Referred, Whole: t.Inbound}, l.T("definition.referred")),
 		{text(l.T("figures.key.reporting")), text("–"), count(l, t.Reporting), text("–"), text(l.T("definition.reporting_row"))},
 	}
 	if !d.PageViewsCounted {
@@ -326,7 +327,7 @@ func (ft Set) Areas() Table {
 		tb.Head = append(tb.Head, c.Channel.Name)
 	}
 	tb.Head = append(tb.Head, l.T("figures.inbound_digital_share"), l.T("figures.resolved_share"),
-		l.T("figures.assisted"), l.T("figures.exempt"), l.T("figures.cost"))
+		l.T("figures.assisted"), l.T("figures.exempt"), l.T("figures.referred"), l.T("figures.cost"))
 	for _, a := range ft.d.Areas {
 		dep := a.Area.Department
 		if d, ok := ft.s.Department(dep); ok {
@@ -337,7 +338,7 @@ func (ft Set) Areas() Table {
 			row = append(row, count(l, a.ByChannel[c.Channel.ID]))
 		}
 		row = append(row, Share(l, a.InboundDigitalShare()), Share(l, a.ResolvedShare()),
-			count(l, a.InboundAssisted), count(l, a.Exempt), kroner(l, a.Cost))
+			count(l, a.InboundAssisted), count(l, a.Exempt), count(l, a.Referred), kroner(l, a.Cost))
 		tb.Rows = append(tb.Rows, row)
 	}
 	return tb

@@ -29,6 +29,8 @@ func init() {
 
 		"definition.assisted_share": {"Henvendelser registreret som medbetjening ud af alle henvendelser til kommunen (uden sidevisninger).",
 			"Inquiries registered as assisted self-service out of every inquiry to the municipality (page views left out)."},
+		"definition.referred": {"Ud af de indgående henvendelser: dem, personalet henviste til et sted uden for kommunen (fx Udbetaling Danmark eller borger.dk's kontaktcenter, tlf. 1881). De tælles stadig på den kanal, borgeren brugte, og indgår ikke i bruttopotentialet ved kanalskift.",
+			"Out of the inbound inquiries: those staff referred to a place outside the municipality (such as Udbetaling Danmark or borger.dk's contact centre, tel. 1881). They stay counted on the channel the citizen used and are left out of the gross channel-shift potential."},
 		"definition.of_inquiries": {"Ud af alle henvendelser til og fra kommunen (uden sidevisninger).",
 			"Out of every inquiry to and from the municipality (page views left out)."},
 		"definition.reporting_row": {"Selvbetjening på et område, hvis løsning var på SB-niveau 0 (digital indberetning) den dag: regnes som ikke-digital og prissættes som et papirbrev.",

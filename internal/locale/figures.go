@@ -54,6 +54,7 @@ func init() {
 		"figures.key.digital_post":    {"Breve fra kommunen sendt med Digital Post", "Letters from the municipality sent by Digital Post"},
 		"figures.key.expensive":       {"Informationshenvendelser på dyre kanaler (personlig, e-mail, papir)", "Information inquiries on expensive channels (personal, e-mail, paper)"},
 		"figures.key.resolved":        {"Straksafklarede henvendelser", "Inquiries resolved at first contact"},
+		"figures.key.referred":        {"Indgående henvendelser, der blev henvist uden for kommunen", "Inbound inquiries referred outside the municipality"},
 		"figures.key.exempt":          {"Henvendelser, hvor en fritagelse blev brugt", "Inquiries where an exemption was used"},
 		"figures.measure":             {"Mål", "Measure"},
 		"figures.share":               {"Andel", "Share"},
@@ -119,6 +120,7 @@ func init() {
 		"figures.transaction_digital_share": {"Digitale ansøgninger", "Digital applications"},
 		"figures.resolved_share":            {"Straksafklaret", "Resolved at first contact"},
 		"figures.exempt":                    {"Fritaget", "Exempt"},
+		"figures.referred":                  {"Henvist", "Referred"},
 
 		"figures.savings":                  {"Bruttopotentiale ved kanalskift", "Gross channel-shift potential"},
 		"figures.savings.help":             {"Hvad hvert områdes ikke-digitale ansøgninger og anmeldelser fra borgere, der ikke er fritaget, ville koste mindre om året til de viste kanalpriser (%s), hvis de i stedet kom via områdets selvbetjening – prissat efter områdets SB-niveau. Det er et bruttopotentiale, ikke en besparelse: tiden skal tages ud, og løsningens egne omkostninger er ikke trukket fra. Største først.", "What each area's non-digital applications and notifications from citizens who are not exempt would cost less a year at the shown channel prices (%s) had they come through the area's self-service instead – priced by the area's SB level. It is a gross potential, not a saving: the time must be taken out, and the solution's own costs are not deducted. Largest first."},

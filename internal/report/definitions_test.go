@@ -280,6 +280,43 @@ func TestDefinitions_SavingsAreAGrossPotentialWithThePriceYear(t *testing.T) {
 	}
 }
 
+// Tårnby names places outside the municipality a citizen is referred to
+// ("Borgere og virksomheder kan søge information på kommunens hjemmeside,
+// Borger.dk og Kontaktcentret på tlf. 1881 hos Borger.dk."). A referred
+// inquiry is counted as referred, stays on the channel the citizen used,
+// and is no potential for the municipality's own self-service.
+func TestDefinitions_ReferredInquiriesAreCountedAndLeftOutOfThePotential(t *testing.T) {
+	s := fixture(t)
+	year := report.Filter{From: "2014-01-01", To: "2014-12-31"}
+	rs := rows(
+		cell{"flytning", "letter", "transaction", "inbound", 10},
+		cell{"flytning", "phone", "information", "inbound", 5},
+		cell{"flytning", "self_service", "transaction", "inbound", 40},
+	)
+	rs[0].Referred = 4 // four of the ten letters were sent on to another authority
+	rs[1].Referred = 2
+	d := build(s, year, rs)
+	// 4 + 2 referred of 55 inbound.
+	if d.Totals.Referred != 6 || d.Totals.Inbound != 55 {
+		t.Errorf("referred %d of %d inbound, want 6 of 55", d.Totals.Referred, d.Totals.Inbound)
+	}
+	// The six letters left at 90 kr. against self-service at 20 kr.: 6 ×
+	// 70 = 420 kr. (700 kr. before the four referred were taken off).
+	if !near(d.Savings.Total(), 420) {
+		t.Errorf("the potential is %v kr., want 420", d.Savings.Total())
+	}
+	ft := figures.New(locale.New(locale.Danish), d)
+	found := false
+	for _, row := range ft.KeyFigures().Rows {
+		if strings.Contains(row[0].Text, "henvist uden for kommunen") {
+			found = row[2].Text == "6" && row[3].Text == "55"
+		}
+	}
+	if !found {
+		t.Errorf("the key figures do not show 6 of 55 referred: %+v", ft.KeyFigures().Rows)
+	}
+}
+
 // Dragør: "Den primære kanal for transaktionshenvendelser bør være digitale
 // selvbetjeningsløsninger eller medbetjening." Assisted self-service costs
 // the self-service price plus the staff time recorded.

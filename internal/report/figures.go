@@ -31,6 +31,10 @@ type Totals struct {
 	Reporting int64
 
 	Resolved, Guided, Exempt int64
+	// Referred counts the inbound inquiries staff referred to a place
+	// outside the municipality (Udbetaling Danmark, borger.dk's contact
+	// centre); they stay counted on the channel the citizen used.
+	Referred int64
 
 	// Cost is channel price × volume in DKK, with the staff time of
 	// assisted self-service (StaffCost, StaffSeconds) in it; Unpriced
@@ -408,6 +412,7 @@ func (c *counter) count(t *Totals, r Row, fc fact) {
 	}
 	t.Inbound += n
 	t.InboundAssisted += r.Assisted
+	t.Referred += r.Referred
 	if fc.reporting {
 		t.Reporting += n
 	}

@@ -71,7 +71,11 @@ func savings(c *counter, f Filter, rows []Row) Savings {
 		if !def.InWhole(r.Channel) || def.InPart(r.Channel) || r.In.UsesSolution(r.Channel) {
 			continue
 		}
-		movable := r.Inquiries - r.Exempt
+		// A referred application belongs elsewhere (Udbetaling Danmark):
+		// moving it to the municipality's self-service is no potential.
+		// The cell does not say whether an exempt inquiry was also
+		// referred, so both are taken off: the potential errs low.
+		movable := r.Inquiries - r.Exempt - r.Referred
 		if movable <= 0 {
 			continue
 		}
