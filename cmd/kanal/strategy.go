@@ -134,8 +134,10 @@ func printProblems(w io.Writer, tr locale.Printer, name string, err error) {
 
 // strategyLoad stores a strategy file as its municipality's new version.
 // With --kle it first checks the areas' KLE numbers against KL's emneplan
-// and stores nothing when one is not in it. The check's result is not
-// stored with the version: the areas page says the numbers are unchecked.
+// and stores nothing when one is not in it; otherwise it stores the check
+// with the version (the new one, or the newest when the file equals it),
+// so that the areas pages can say the numbers were checked, and against
+// which plan.
 func strategyLoad(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("kanal strategy load", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -177,12 +179,23 @@ func strategyLoad(ctx context.Context, cfg config.Config, args []string, stdout,
 		return exitFailure
 	}
 	defer db.Close()
-	v, created, err := municipality.NewRegistry(db).Load(ctx, cliActor(), name, data)
+	registry := municipality.NewRegistry(db)
+	if plan == nil {
+		v, created, err := registry.Load(ctx, cliActor(), name, data)
+		if err != nil {
+			printProblems(stderr, tr, name, err)
+			return exitFailure
+		}
+		reportLoad(stdout, tr, v, created)
+		return exitOK
+	}
+	v, created, check, err := registry.LoadChecked(ctx, cliActor(), name, data, plan, *klePath)
 	if err != nil {
 		printProblems(stderr, tr, name, err)
 		return exitFailure
 	}
 	reportLoad(stdout, tr, v, created)
+	fmt.Fprintf(stdout, tr.T("cli.kle.stored"), name, v.Municipality, v.Number, check.PlanFile)
 	return exitOK
 }
 

@@ -37,12 +37,15 @@ const (
 	InquiryUndone = "inquiry_undone"
 	// ReportIssued is the council's yearly report issued and stored.
 	ReportIssued = "report_issued"
+	// KLEChecked is a strategy version's KLE numbers checked against KL's
+	// KLE emneplan and the check stored with the version.
+	KLEChecked = "kle_checked"
 )
 
 // Actions lists every action, for filters.
 var Actions = []string{SignIn, SignInFailed, SignOut, PasswordChanged, UserCreated, UserPasswordReset,
 	UserDisabled, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared,
-	InquiryUndone, ReportIssued}
+	InquiryUndone, ReportIssued, KLEChecked}
 
 // IsAction reports whether s names an action of the log.
 func IsAction(s string) bool {

@@ -69,6 +69,18 @@ func (r *Registry) Load(ctx context.Context, actor audit.Actor, sourceName strin
 	if err != nil {
 		return Version{}, false, err
 	}
+	return r.store(ctx, actor, sourceName, data, s, nil)
+}
+
+// store writes a parsed document as Load does. then, if not nil, runs in
+// the same transaction with the version stored or found equal, so that
+// what belongs to the version (a KLE check) is stored with it or not at
+// all.
+func (r *Registry) store(ctx context.Context, actor audit.Actor, sourceName string, data []byte, s *strategy.Strategy,
+	then func(tx *sql.Tx, v Version) error) (v Version, created bool, err error) {
+	if then == nil {
+		then = func(*sql.Tx, Version) error { return nil }
+	}
 	sum := sha256.Sum256(data)
 	v = Version{Municipality: s.Municipality.ID, SHA256: hex.EncodeToString(sum[:]), SourceName: sourceName, LoadedAt: time.Now().UTC().Truncate(time.Second)}
 	err = r.db.InTx(ctx, func(tx *sql.Tx) error {
@@ -92,7 +104,7 @@ func (r *Registry) Load(ctx context.Context, actor audit.Actor, sourceName strin
 			return err
 		case newest.SHA256 == v.SHA256:
 			v = newest
-			return nil
+			return then(tx, v)
 		}
 		v.Number = newest.Number + 1
 		created = true
@@ -102,7 +114,10 @@ func (r *Registry) Load(ctx context.Context, actor audit.Actor, sourceName strin
 			v.Municipality, v.Number, v.SHA256, sourceName, string(data), v.LoadedAt).Scan(&v.ID); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, v.Municipality, actor, audit.StrategyLoaded, fmt.Sprintf("version %d", v.Number), sourceName)
+		if err := audit.Record(ctx, tx, v.Municipality, actor, audit.StrategyLoaded, fmt.Sprintf("version %d", v.Number), sourceName); err != nil {
+			return err
+		}
+		return then(tx, v)
 	})
 	if err != nil {
 		return Version{}, false, fmt.Errorf("store strategy for %s: %w", v.Municipality, err)

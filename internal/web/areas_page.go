@@ -5,14 +5,20 @@ import (
 	"strconv"
 
 	"github.com/kanal-dk/kanal/internal/describe"
+	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
 // showAreas lists departments and service areas, saying for each area which
-// of its values are examples and warning, in words, where its self-service
-// is below the strategy's minimum SB level.
+// of its values are examples, whether its KLE number was checked against
+// KL's KLE emneplan for the version shown, and warning, in words, where its
+// self-service is below the strategy's minimum SB level.
 func (s *Server) showAreas(w http.ResponseWriter, r *http.Request) error {
 	cur, v, err := s.current(r, "areas")
+	if err != nil {
+		return err
+	}
+	kle, err := s.kleCheck(r, cur, v)
 	if err != nil {
 		return err
 	}
@@ -23,13 +29,14 @@ func (s *Server) showAreas(w http.ResponseWriter, r *http.Request) error {
 		// BelowMinimum is the warning for a solution below the minimum SB
 		// level; Examples names the area's values that are examples.
 		BelowMinimum, Examples string
+		KLECheck               describe.KLEAreaCheck
 	}
 	var areas []areaRow
 	for i := range st.Areas {
 		a := &st.Areas[i]
 		row := areaRow{ID: a.ID, KLE: a.KLE, Title: a.Title, Types: describe.TypeLabels(st, v.L, a.Types),
 			Mandatory: "–", SBLevel: "–", ResponseDays: "–", Readiness: v.L.T("readiness." + a.DigitalReadiness),
-			Examples: describe.AreaExamples(v.L, a)}
+			Examples: describe.AreaExamples(v.L, a), KLECheck: kle.Area(a)}
 		if d, ok := st.Department(a.Department); ok {
 			row.Department, row.DepartmentExample = d.Name, d.Example
 		}
@@ -53,7 +60,17 @@ func (s *Server) showAreas(w http.ResponseWriter, r *http.Request) error {
 		Departments []strategy.Department
 		Areas       []areaRow
 		MinimumSB   *describe.MinimumSB
-	}{v, st.Departments, areas, describe.NewMinimumSB(st)})
+		KLECheck    describe.KLECheck
+	}{v, st.Departments, areas, describe.NewMinimumSB(st), kle})
+}
+
+// kleCheck describes the newest KLE check of the version shown.
+func (s *Server) kleCheck(r *http.Request, cur *municipality.Current, v view) (describe.KLECheck, error) {
+	c, ok, err := s.registry.NewestKLECheck(r.Context(), cur.Version)
+	if err != nil {
+		return describe.KLECheck{}, err
+	}
+	return describe.NewKLECheck(v.L, cur.Version, c, ok), nil
 }
 
 // areaPage is the data of one area's page.
@@ -68,6 +85,9 @@ type areaPage struct {
 	BelowMinimum string
 	Referral     *describe.Referral
 	Types        []areaTypeRow
+	// KLECheck says whether the area's KLE number was checked for the
+	// version shown.
+	KLECheck describe.KLEAreaCheck
 }
 
 type areaTypeRow struct {
@@ -91,6 +111,10 @@ func (s *Server) showArea(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return errNotFound
 	}
+	kle, err := s.kleCheck(r, cur, v)
+	if err != nil {
+		return err
+	}
 	v.Title = a.KLE + " " + a.Title + " – " + v.Title
 	var types []areaTypeRow
 	for _, id := range a.Types {
@@ -101,7 +125,8 @@ func (s *Server) showArea(w http.ResponseWriter, r *http.Request) error {
 		_, row.Outbound.Overridden = a.OutboundChannels[id]
 		types = append(types, row)
 	}
-	data := areaPage{view: v, Area: a, Department: a.Department, Readiness: v.L.T("readiness." + a.DigitalReadiness), Types: types}
+	data := areaPage{view: v, Area: a, Department: a.Department, Readiness: v.L.T("readiness." + a.DigitalReadiness), Types: types,
+		KLECheck: kle.Area(a)}
 	if d, ok := st.Department(a.Department); ok {
 		data.Department, data.DepartmentExample = d.Name, d.Example
 	}

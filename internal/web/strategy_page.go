@@ -21,9 +21,14 @@ func (s *Server) current(r *http.Request, section string) (*municipality.Current
 
 // showStrategy shows vision, principles, the ranked channel order and the
 // minimum SB level where the strategy states them, targets (with the values
-// that are examples named) and the inquiry types' default channels.
+// that are examples named), the inquiry types' default channels, and
+// whether the version's KLE numbers were checked.
 func (s *Server) showStrategy(w http.ResponseWriter, r *http.Request) error {
 	cur, v, err := s.current(r, "strategy")
+	if err != nil {
+		return err
+	}
+	kle, err := s.kleCheck(r, cur, v)
 	if err != nil {
 		return err
 	}
@@ -50,5 +55,6 @@ func (s *Server) showStrategy(w http.ResponseWriter, r *http.Request) error {
 		MinimumSB *describe.MinimumSB
 		Types     []typeRow
 		Targets   []describe.Target
-	}{v, st, cur.Version, describe.NewOrder(st), describe.NewMinimumSB(st), types, targets})
+		KLECheck  describe.KLECheck
+	}{v, st, cur.Version, describe.NewOrder(st), describe.NewMinimumSB(st), types, targets, kle})
 }

@@ -234,21 +234,6 @@ func TestAreasPage_WarnsBelowTheMinimumSBLevel(t *testing.T) {
 	}
 }
 
-// The areas page says honestly that Kanal does not keep whether a KLE
-// number was checked, and how to check it.
-func TestAreasPage_SaysKLENumbersAreNotChecked(t *testing.T) {
-	ts := newTestServer(t, true)
-	c := ts.client(t, operator)
-	for lang, want := range map[string]string{
-		"da": "KLE-numrene er ikke kontrolleret: Kanal gemmer ikke, om et nummer er kontrolleret mod KL's KLE-emneplan. Kontrollér dem med kanal strategy validate --kle FIL",
-		"en": "The KLE numbers are not checked: Kanal does not store whether a number was checked against KL's KLE subject plan.",
-	} {
-		if body := ts.get(t, c, "/m/dragoer/areas", "Accept-Language", lang).body; !strings.Contains(body, want) {
-			t.Errorf("%s: the areas page does not say the numbers are unchecked", lang)
-		}
-	}
-}
-
 // The strategy, areas, area and channels pages with what issue 10 added to
 // them (the ranked order, example marks, the SB warning, referrals) pass
 // axe-core's WCAG 2.1 AA rules at a laptop's and a phone's size, in both

@@ -1,0 +1,63 @@
+package describe
+
+import (
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
+
+// KLECheck says whether the KLE numbers of the strategy version shown were
+// checked against KL's KLE emneplan: against which plan, when, by whom and
+// what it found, or that they were not. The presets' numbers are examples,
+// so a reader must not take a number shown for a checked one.
+type KLECheck struct {
+	// Summary is the check as one sentence, or that the version is
+	// unchecked and how to check it.
+	Summary string
+	Checked bool
+	check   municipality.KLECheck
+	plan    string
+	l       locale.Printer
+}
+
+// KLEAreaCheck is the check of one area's KLE number: Short for a table
+// cell, Long for the area's page, and the warnings the check gave.
+type KLEAreaCheck struct {
+	Checked     bool
+	Short, Long string
+	Warnings    []string
+}
+
+// NewKLECheck describes the newest check of a version; ok false means the
+// version was never checked.
+func NewKLECheck(l locale.Printer, v municipality.Version, c municipality.KLECheck, ok bool) KLECheck {
+	if !ok {
+		return KLECheck{Summary: l.T("kle_check.unchecked_summary", v.Number), l: l}
+	}
+	k := KLECheck{Checked: true, check: c, l: l, plan: l.T("kle_check.plan_undated", c.PlanFile)}
+	if c.PlanPublished != "" {
+		k.plan = l.T("kle_check.plan", c.PlanFile, c.PlanPublished)
+	}
+	k.Summary = l.T("kle_check.summary", c.Version, k.plan, l.DateTime(c.CheckedAt.In(strategy.Location)), c.CheckedBy,
+		l.Count("cli.count.kle_numbers", int64(c.Numbers)), l.Count("cli.count.warnings", int64(c.Warnings)))
+	return k
+}
+
+// Area describes the check of one area's KLE number. An area the check
+// does not name (which a check of the version shown always does) is
+// unchecked.
+func (k KLECheck) Area(a *strategy.Area) KLEAreaCheck {
+	found, ok := k.check.Areas[a.ID]
+	if !k.Checked || !ok || found.KLE != a.KLE {
+		return KLEAreaCheck{Short: k.l.T("kle_check.area_unchecked"), Long: k.l.T("kle_check.area_unchecked_long")}
+	}
+	c := KLEAreaCheck{Checked: true, Short: k.l.T("kle_check.area", k.plan),
+		Long: k.l.T("kle_check.area_long", k.plan, k.l.DateTime(k.check.CheckedAt.In(strategy.Location)))}
+	if found.TitleDiffers {
+		c.Warnings = append(c.Warnings, k.l.T("kle_check.title_differs", found.KLE, found.PlanTitle))
+	}
+	if found.Expired != "" {
+		c.Warnings = append(c.Warnings, k.l.T("kle_check.expired", found.KLE, found.Expired))
+	}
+	return c
+}
