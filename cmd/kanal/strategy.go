@@ -142,7 +142,7 @@ func strategyLoad(ctx context.Context, cfg config.Config, args []string, stdout,
 	fs := flag.NewFlagSet("kanal strategy load", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg.BindDB(fs)
-	klePath := fs.String("kle", "", "KL's KLE emneplan as XML: refuse the file when an area's KLE number is not in it")
+	klePath := fs.String("kle", "", "KL's KLE emneplan as XML: refuse the file when an area's KLE number is not in it, else store the check with the version")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
