@@ -1,8 +1,10 @@
 // Package guidance decides which channel to guide a citizen to, now: the
 // strategy's primary and secondary channels for the area and inquiry type,
-// bent by the rules of the seeds — mandatory digital self-service (a
-// non-digital application is refused unless the citizen is exempt, who then
-// uses the exemption channel), opening hours (a closed phone is no answer;
+// bent by the rules of the seeds — mandatory digital self-service (an
+// application must be made digitally unless the citizen is exempt, who then
+// uses the exemption channel; where the strategy's transactions cover every
+// inquiry about a case, the contact may be a question that is answered
+// where it came), opening hours (a closed phone is no answer;
 // a callback may be), the strategy's ranked channel order, referrals to
 // places outside the municipality (Udbetaling Danmark, borger.dk's contact
 // centre), and the citizen's circumstances (no national login — NemID or
@@ -68,7 +70,16 @@ type Answer struct {
 	UsedIsInappropriate bool
 	// Refused: a non-digital application in a mandatory self-service
 	// area from a citizen who is not exempt; it must be made digitally.
+	// Only in a strategy whose transactions are applications (one with an
+	// interaction type for the dialogue about a case, as Dragør's).
 	Refused bool
+	// ApplicationDigital: the same contact in a strategy without an
+	// interaction type, whose transactions cover every inquiry about a
+	// concrete case (Tårnby's). It is no refusal: an application or
+	// notification must be made digitally, unless staff record an
+	// exemption, but the contact may be a question about a case, which is
+	// answered on the channel used.
+	ApplicationDigital bool
 	// Assisted: offer assisted self-service (medbetjening) now.
 	Assisted bool
 	// CallbackOffered: the closed channel offers to call back.
@@ -282,12 +293,31 @@ func (d *decision) mandatory() {
 		d.reason("guidance.reason.no_login_not_exempt", d.name(strategy.SelfService), d.NationalLogin)
 	}
 	if used, ok := d.s.Channel(d.req.Channel); ok && !used.Digital {
-		d.Refused = true
-		d.reason("guidance.reason.refused", d.name(d.req.Channel))
+		if transactionsAreApplications(d.s) {
+			d.Refused = true
+			d.reason("guidance.reason.refused", d.name(d.req.Channel))
+		} else {
+			d.ApplicationDigital = true
+			d.reason("guidance.reason.application_digital", d.name(d.req.Channel))
+		}
 	}
 	if d.req.Channel == strategy.InPerson || d.req.SpecialNeeds {
 		d.offerAssistance()
 	}
+}
+
+// transactionsAreApplications reports whether a transaction under the
+// strategy is an application or notification, which mandatory digital
+// self-service covers. It is where the strategy has an interaction type
+// for the dialogue about a case, as Dragør's three types. Without one, a
+// transaction is any inquiry about a concrete case — Tårnby:
+// "Transaktionshenvendelser er de henvendelser der vedrører en konkret sag
+// eller danner baggrund for en kommende sagsbehandling" — and a call about
+// a case may be a question, not an application, so the guidance cannot
+// call it refused.
+func transactionsAreApplications(s *strategy.Strategy) bool {
+	_, ok := s.InquiryType(strategy.Interaction)
+	return ok
 }
 
 // supportSpecialNeeds offers help with a digital channel to a citizen with
@@ -334,6 +364,8 @@ func (d *decision) script() {
 		return
 	case d.Refused:
 		d.say("guidance.script.refused", d.a.Title)
+	case d.ApplicationDigital:
+		d.say("guidance.script.application_digital", d.a.Title)
 	}
 	if d.ExemptionToDecide {
 		d.say("guidance.script.get_login", d.NationalLogin)

@@ -67,7 +67,9 @@ func init() {
 		"console.circumstance.no_login":            {"Har ikke %s", "Has no %s"},
 		"console.circumstance.special_needs":       {"Særlige behov", "Special needs"},
 
-		"console.recommended":        {"Guid borgeren til", "Guide the citizen to"},
+		"console.recommended": {"Guid borgeren til", "Guide the citizen to"},
+		"console.application_digital": {"Er det en ansøgning eller anmeldelse, skal den indgives digitalt, medmindre der registreres en fritagelse. Er det et spørgsmål om en sag, kan det besvares via %s.",
+			"If it is an application or notification, it must be made digitally unless an exemption is recorded. If it is a question about a case, it can be answered by %s."},
 		"console.refused":            {"Ansøgningen skal indgives digitalt; en ikke-digital ansøgning afvises, medmindre borgeren er fritaget.", "The application must be made digitally; a non-digital one is refused unless the citizen is exempt."},
 		"console.used_inappropriate": {"%s er en uhensigtsmæssig kanal for denne henvendelse.", "%s is an inappropriate channel for this inquiry."},
 		"console.assisted":           {"Tilbyd medbetjening", "Offer assisted self-service"},

@@ -93,8 +93,12 @@ type guidancePanel struct {
 	Script                      string
 	URL                         string
 	Refused, Assisted, Callback bool
-	UsedInappropriate           bool
-	UsedLabel                   string
+	// ApplicationDigital: in a strategy whose transactions cover every
+	// inquiry about a case, an application must go digital, but the
+	// contact may be a question about a case; it is not refused.
+	ApplicationDigital bool
+	UsedInappropriate  bool
+	UsedLabel          string
 	// ReferTo is the line naming the referral ("Henvis til …"), ReferralID
 	// its id, for the h key; ReferralClosed: it cannot be reached now.
 	ReferTo, ReferralID string
@@ -266,7 +270,7 @@ func newGuidancePanel(st *strategy.Strategy, l locale.Printer, a guidance.Answer
 		Inappropriate: strings.Join(describe.ChannelNames(st, a.Inappropriate), ", "),
 		Reasons:       guidance.Texts(a.Reasons, l),
 		Script:        strings.Join(guidance.Texts(a.Script, l), " "),
-		Refused:       a.Refused, Assisted: a.Assisted, Callback: a.CallbackOffered,
+		Refused:       a.Refused, Assisted: a.Assisted, Callback: a.CallbackOffered, ApplicationDigital: a.ApplicationDigital,
 		UsedInappropriate: a.UsedIsInappropriate, UsedLabel: describe.ChannelNames(st, []string{used})[0],
 		ExemptionToDecide: a.ExemptionToDecide, Login: a.NationalLogin,
 	}
