@@ -204,7 +204,7 @@ func summary(l locale.Printer, d *report.Dashboard, year int) []string {
 			if g.Actual {
 				key = "council.summary.actual"
 			}
-			out = append(out, l.T(key, measure, pct(&target), g.Year, pct(g.Value), status))
+			out = append(out, l.T(key, measure, pct(&target), figures.TargetYear(l, ts.Target, g.Year), pct(g.Value), status))
 		}
 	}
 	if d.Transactions.Whole > 0 {

@@ -163,6 +163,16 @@ func (ft Set) KeyFigures() Table {
 	return tb
 }
 
+// TargetYear is a target's year as the pages show it, marked when the
+// strategy does not state it (Tårnby's "ca. 80 %" has no year; the preset's
+// 2018 is an example).
+func TargetYear(l locale.Printer, t *strategy.Target, year int) string {
+	if t.IsExample("years") {
+		return l.T("figures.target_year_example", year)
+	}
+	return strconv.Itoa(year)
+}
+
 func (ft Set) Targets() Table {
 	l := ft.l
 	tb := newTable("targets", l.T("figures.targets.caption"), l.T("figures.targets.none"),
@@ -192,7 +202,7 @@ func (ft Set) Targets() Table {
 			if g.Status == report.Behind || g.Status == report.Missed {
 				status = l.T("figures.status."+g.Status, l.Decimal(g.Gap, 1))
 			}
-			tb.Rows = append(tb.Rows, []export.Cell{text(name), text(strconv.Itoa(g.Year)), Share(l, &target), Share(l, g.Value),
+			tb.Rows = append(tb.Rows, []export.Cell{text(name), text(TargetYear(l, st.Target, g.Year)), Share(l, &target), Share(l, g.Value),
 				text(basis), text(status)})
 		}
 	}
@@ -479,8 +489,12 @@ func (ft Set) targetChart(ts report.TargetStatus) Charted {
 		}
 		actual.Values, ahead.Values = append(actual.Values, a), append(ahead.Values, b)
 		if t, ok := ts.Target.Shares[y]; ok {
+			marker := "figures.target_marker"
+			if ts.Target.IsExample("years") {
+				marker = "figures.target_marker_example"
+			}
 			c.Markers = append(c.Markers, chart.Marker{Category: strconv.Itoa(y), Value: t,
-				Label: l.T("figures.target_marker", y, l.Decimal(t, 0))})
+				Label: l.T(marker, y, l.Decimal(t, 0))})
 		}
 	}
 	c.Series = []chart.Series{actual, ahead}

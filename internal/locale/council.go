@@ -15,8 +15,8 @@ func init() {
 
 		"council.summary.none":         {"Der er ikke talt nogen henvendelser i %d.", "No inquiries were counted in %d."},
 		"council.summary.inbound":      {"I %d kom %s af de %s henvendelser fra borgere og virksomheder digitalt; medbetjening udgjorde %s. %s", "In %d, %s of the %s inquiries from citizens and businesses came digitally; assisted self-service made up %s. %s"},
-		"council.summary.actual":       {"%s: målet på %s i %d blev mødt med %s – %s.", "%s: the target of %s in %d was met with %s – %s."},
-		"council.summary.forecast":     {"%s: målet er %s i %d; prognosen siger %s – %s.", "%s: the target is %s in %d; the forecast says %s – %s."},
+		"council.summary.actual":       {"%s: målet på %s i %s blev mødt med %s – %s.", "%s: the target of %s in %s was met with %s – %s."},
+		"council.summary.forecast":     {"%s: målet er %s i %s; prognosen siger %s – %s.", "%s: the target is %s in %s; the forecast says %s – %s."},
 		"council.summary.trend":        {"%s: %s.", "%s: %s."},
 		"council.summary.transactions": {"%s af ansøgninger og anmeldelser kom digitalt (%s af %s).", "%s of applications and notifications came digitally (%s of %s)."},
 		"council.summary.digital_post": {"%s af dokumenterne fra kommunen blev sendt med Digital Post (%s af %s).", "%s of the documents from the municipality were sent by Digital Post (%s of %s)."},
