@@ -140,7 +140,23 @@ func (ft Set) Notes() []string {
 	}
 	out = append(out, ft.assistedNote())
 	out = append(out, l.T("definition.gross", PriceYears(l, d.Spans)))
+	if n := ft.exampleAreas(); n != "" {
+		out = append(out, l.T("definition.example_areas", n))
+	}
 	return out
+}
+
+// exampleAreas lists the areas the figures show whose number or title the
+// strategy does not state (marked as examples in the file), for the note
+// that says so beside the figures.
+func (ft Set) exampleAreas() string {
+	var names []string
+	for _, a := range ft.s.Areas {
+		if a.Example || a.IsExample("kle") || a.IsExample("title") {
+			names = append(names, AreaLabel(&a))
+		}
+	}
+	return strings.Join(names, "; ")
 }
 
 // assistedNote says how assisted self-service is priced, with the

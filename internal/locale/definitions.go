@@ -29,6 +29,8 @@ func init() {
 
 		"definition.assisted_share": {"Henvendelser registreret som medbetjening ud af alle henvendelser til kommunen (uden sidevisninger).",
 			"Inquiries registered as assisted self-service out of every inquiry to the municipality (page views left out)."},
+		"definition.example_areas": {"Eksempler: disse områder, deres KLE-numre eller titler angiver strategien ikke selv; de er eksempler, som kommunen skal erstatte med sine egne (se Områder): %s.",
+			"Examples: the strategy does not state these areas, their KLE numbers or titles; they are examples for the municipality to replace with its own (see Areas): %s."},
 		"definition.referred": {"Ud af de indgående henvendelser: dem, personalet henviste til et sted uden for kommunen (fx Udbetaling Danmark eller borger.dk's kontaktcenter, tlf. 1881). De tælles stadig på den kanal, borgeren brugte, og indgår ikke i bruttopotentialet ved kanalskift.",
 			"Out of the inbound inquiries: those staff referred to a place outside the municipality (such as Udbetaling Danmark or borger.dk's contact centre, tel. 1881). They stay counted on the channel the citizen used and are left out of the gross channel-shift potential."},
 		"definition.of_inquiries": {"Ud af alle henvendelser til og fra kommunen (uden sidevisninger).",

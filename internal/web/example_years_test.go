@@ -20,6 +20,11 @@ func TestFigures_ATargetYearTheStrategyDoesNotStateIsMarked(t *testing.T) {
 		!strings.Contains(r.body, "Mål 2018 (eksempel): 80 %") {
 		t.Errorf("Tårnby's figures page: %d, the year not marked as an example", r.status)
 	}
+	// Every area of Tårnby's preset is an example (its text names none).
+	if r := ts.get(t, c, "/m/taarnby/figures?year=2018"); !strings.Contains(r.body, "Eksempler: disse områder, deres KLE-numre eller titler angiver strategien ikke selv") ||
+		!strings.Contains(r.body, "23.05.10 Flytteanmeldelse") {
+		t.Errorf("Tårnby's figures page does not say its areas are examples")
+	}
 	if r := ts.get(t, c, "/m/taarnby/figures/report?year=2018&format=html"); r.status != http.StatusOK || !strings.Contains(r.body, mark) {
 		t.Errorf("Tårnby's council report: %d, the year not marked as an example", r.status)
 	}
