@@ -33,8 +33,6 @@ func init() {
 		"areas.examples": {"Eksempler", "Examples"},
 		"areas.examples.lead": {"Hvor strategien ikke angiver en værdi, har Kanal udfyldt den med et eksempel. Kolonnen Eksempler siger, hvilke af områdets værdier der er eksempler; på områdets side er hver af dem markeret Eksempel.",
 			"Where the strategy gives no value, Kanal has filled it in with an example. The Examples column says which of the area's values are examples; on the area's page each of them is marked Example."},
-		"areas.kle_unchecked": {"KLE-numrene er ikke kontrolleret: Kanal gemmer ikke, om et nummer er kontrolleret mod KL's KLE-emneplan. Kontrollér dem med kanal strategy validate --kle FIL, hvor FIL er emneplanen i XML fra KL.",
-			"The KLE numbers are not checked: Kanal does not store whether a number was checked against KL's KLE subject plan. Check them with kanal strategy validate --kle FILE, where FILE is the subject plan as XML from KL."},
 		"areas.minimum_lead": {"Strategien: »%s« Områder, hvis selvbetjeningsløsning ligger under SB-niveau %d, er markeret med en advarsel.",
 			"The strategy: “%s” Areas whose self-service solution is below SB level %d carry a warning."},
 		"areas.below_minimum": {"Advarsel: SB-niveau %d er under strategiens mindste niveau %d", "Warning: SB level %d is below the strategy's minimum level %d"},

@@ -23,10 +23,15 @@ type guidanceAnswer struct {
 	Reasons             []string `json:"reasons"`
 	Script              string   `json:"script"`
 
-	Refused         bool         `json:"refused"`
-	Assisted        bool         `json:"assisted"`
-	CallbackOffered bool         `json:"callback_offered"`
-	Area            guidanceArea `json:"area"`
+	Refused bool `json:"refused"`
+	// ApplicationDigital: in a strategy without an interaction type, a
+	// non-digital contact in a mandatory area that may be a question about
+	// a case: an application in it must be made digitally, a question may
+	// be answered here.
+	ApplicationDigital bool         `json:"application_digital"`
+	Assisted           bool         `json:"assisted"`
+	CallbackOffered    bool         `json:"callback_offered"`
+	Area               guidanceArea `json:"area"`
 	// Referral is the place outside the municipality to refer the citizen
 	// to, when there is one.
 	Referral *guidanceReferral `json:"referral,omitempty"`
@@ -125,7 +130,7 @@ func newGuidanceAnswer(a guidance.Answer, l locale.Printer) guidanceAnswer {
 		Primary: nonNil(a.Primary), Secondary: nonNil(a.Secondary), Inappropriate: nonNil(a.Inappropriate),
 		Recommended: a.Recommended, UsedIsInappropriate: a.UsedIsInappropriate,
 		Reasons: guidance.Texts(a.Reasons, l), Script: strings.Join(guidance.Texts(a.Script, l), " "),
-		Refused: a.Refused, Assisted: a.Assisted, CallbackOffered: a.CallbackOffered,
+		Refused: a.Refused, ApplicationDigital: a.ApplicationDigital, Assisted: a.Assisted, CallbackOffered: a.CallbackOffered,
 		Area:          guidanceArea{ID: a.Area.ID, KLE: a.Area.KLE, Title: a.Area.Title},
 		NationalLogin: a.NationalLogin, ExemptionToDecide: a.ExemptionToDecide,
 	}

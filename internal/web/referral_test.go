@@ -99,6 +99,14 @@ func TestTwoTypes_ConsoleAPIAndGuidanceEndToEnd(t *testing.T) {
 		g.Referral.Text != "Henvis til Borger.dk's kontaktcenter på tlf. 1881" || g.NationalLogin != "NemID" {
 		t.Errorf("guidance at 21:00: %s", r.body)
 	}
+	// Tårnby's transaction is any inquiry about a concrete case, so a
+	// phone call in a mandatory area is not refused: the API says an
+	// application must be digital instead.
+	r = sp.call(t, ts, "GET", "/api/v1/guidance?area=flytning&type=transaction&channel=phone&at=2017-03-02T11:00:00%2B01:00", secret, "", "")
+	var m guidanceAnswer
+	if err := json.Unmarshal([]byte(r.body), &m); err != nil || r.status != http.StatusOK || m.Refused || !m.ApplicationDigital {
+		t.Errorf("guidance for a phone transaction in a mandatory area: %d %s %v", r.status, r.body, err)
+	}
 	r = sp.call(t, ts, "GET", "/api/v1/guidance?area=07.18.06&type=interaction", secret, "", "")
 	if r.status != http.StatusBadRequest || !strings.Contains(r.body, `"field": "type"`) || !strings.Contains(r.body, "information, transaction") {
 		t.Errorf("guidance for interaction: %d %s", r.status, r.body)
