@@ -10,7 +10,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/kanal-dk/kanal/internal/chart"
+	"github.com/kanal-dk/kanal/internal/render/chart"
 )
 
 // WritePDF renders the report as an A4 PDF: the title block and the

@@ -6,8 +6,8 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/kanal-dk/kanal/internal/chart"
 	"github.com/kanal-dk/kanal/internal/figures"
+	"github.com/kanal-dk/kanal/internal/render/chart"
 )
 
 // chart writes the chart's title and draws the chart under it, both on

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kanal-dk/kanal/internal/chart"
 	"github.com/kanal-dk/kanal/internal/figures"
+	"github.com/kanal-dk/kanal/internal/render/chart"
 )
 
 // The report of a year that has just begun, of a year without inquiries

@@ -16,10 +16,10 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
-	"github.com/kanal-dk/kanal/internal/chart"
 	"github.com/kanal-dk/kanal/internal/export"
 	"github.com/kanal-dk/kanal/internal/figures"
 	"github.com/kanal-dk/kanal/internal/number"
+	"github.com/kanal-dk/kanal/internal/render/chart"
 )
 
 func TestWritePDF_IsAnA4PDFOfSeveralPagesWithMetadata(t *testing.T) {

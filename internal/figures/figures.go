@@ -9,10 +9,10 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/kanal-dk/kanal/internal/chart"
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/export"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/render/chart"
 	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )

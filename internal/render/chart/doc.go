@@ -1,7 +1,8 @@
-// Package chart owns the charts of Kanal's management pages and the
-// council's yearly report: it turns numbers that the caller has already
-// fetched into inline SVG (stacked columns, lines against targets,
-// horizontal bars) for html/template to embed.
+// Package chart draws accessible charts as inline SVG: stacked columns,
+// lines against targets and horizontal bars, from numbers that the caller
+// has already fetched, for html/template to embed. The same chart specs
+// and their axes, ticks and palette are what the council report draws in
+// its PDF.
 //
 // The charts are for printing and for screen readers as much as for the
 // screen, so each one is an <svg role="img"> named by its <title> and

@@ -6,7 +6,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/kanal-dk/kanal/internal/chart"
+	"github.com/kanal-dk/kanal/internal/render/chart"
 )
 
 // A page embeds the chart through html/template, which leaves the
