@@ -15,9 +15,9 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/kanal-dk/kanal/internal/export"
 	"github.com/kanal-dk/kanal/internal/figures"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/render/table"
 )
 
 var update = flag.Bool("update", false, "rewrite the kept outputs in testdata/golden from the code as it is")
@@ -94,11 +94,11 @@ func tableDownloads(t *testing.T, doc Document, decimalComma bool) []byte {
 	}
 	for i, tb := range tables {
 		fmt.Fprintf(&out, "== %d %s\n", i, tb.ID)
-		if err := export.WriteCSV(&out, tb.Table, decimalComma); err != nil {
+		if err := table.WriteCSV(&out, tb.Table, decimalComma); err != nil {
 			t.Fatal(err)
 		}
 		var xlsx bytes.Buffer
-		if err := export.WriteXLSX(&xlsx, tb.Table, fmt.Sprintf("table %d", i)); err != nil {
+		if err := table.WriteXLSX(&xlsx, tb.Table, fmt.Sprintf("table %d", i)); err != nil {
 			t.Fatal(err)
 		}
 		sum := sha256.Sum256(xlsx.Bytes())

@@ -4,8 +4,8 @@ import (
 	"math"
 	"strings"
 
-	"github.com/kanal-dk/kanal/internal/export"
 	"github.com/kanal-dk/kanal/internal/figures"
+	"github.com/kanal-dk/kanal/internal/render/table"
 )
 
 // Table type: sizes in points, widths in millimetres.
@@ -150,7 +150,7 @@ const shortTable = 90.0
 
 // columns is the number of columns: the longest of the header, the rows
 // and the totals row, so that no cell is lost when rows differ in length.
-func columns(t export.Table) int {
+func columns(t table.Table) int {
 	n := max(len(t.Head), len(t.Foot))
 	for _, row := range t.Rows {
 		n = max(n, len(row))
@@ -158,10 +158,10 @@ func columns(t export.Table) int {
 	return n
 }
 
-func headCells(head []string) []export.Cell {
-	cells := make([]export.Cell, len(head))
+func headCells(head []string) []table.Cell {
+	cells := make([]table.Cell, len(head))
 	for i, h := range head {
-		cells[i] = export.Cell{Text: h}
+		cells[i] = table.Cell{Text: h}
 	}
 	return cells
 }
@@ -171,7 +171,7 @@ func headCells(head []string) []export.Cell {
 // header on one line, then with headers on two lines and long texts
 // wrapped. At the smallest size the columns are narrowed to fit and their
 // texts wrap as they must.
-func (r *pdfReport) layoutTable(t export.Table, cols int) tableLayout {
+func (r *pdfReport) layoutTable(t table.Table, cols int) tableLayout {
 	numeric := make([]bool, cols)
 	for j := 1; j < cols; j++ {
 		numbers, texts := 0, 0
@@ -203,9 +203,9 @@ func (r *pdfReport) layoutTable(t export.Table, cols int) tableLayout {
 
 // columnWidths measures each column at l's size: want sets every text on
 // one line; least lets headers take two lines and long texts wrap.
-func (r *pdfReport) columnWidths(t export.Table, cols int, l tableLayout) (want, least []float64) {
+func (r *pdfReport) columnWidths(t table.Table, cols int, l tableLayout) (want, least []float64) {
 	want, least = make([]float64, cols), make([]float64, cols)
-	measure := func(cells []export.Cell, bold bool) {
+	measure := func(cells []table.Cell, bold bool) {
 		style := ""
 		if bold {
 			style = "B"
@@ -334,7 +334,7 @@ const headLines = 4
 
 // tableRow wraps a row's cells into their columns, at most most lines
 // each.
-func (r *pdfReport) tableRow(l tableLayout, cells []export.Cell, bold bool, most int) tableRowLines {
+func (r *pdfReport) tableRow(l tableLayout, cells []table.Cell, bold bool, most int) tableRowLines {
 	style := ""
 	if bold {
 		style = "B"

@@ -16,10 +16,10 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
-	"github.com/kanal-dk/kanal/internal/export"
 	"github.com/kanal-dk/kanal/internal/figures"
 	"github.com/kanal-dk/kanal/internal/number"
 	"github.com/kanal-dk/kanal/internal/render/chart"
+	"github.com/kanal-dk/kanal/internal/render/table"
 )
 
 func TestWritePDF_IsAnA4PDFOfSeveralPagesWithMetadata(t *testing.T) {
@@ -90,7 +90,7 @@ func TestWritePDF_EveryCellIsPrintedInOrder(t *testing.T) {
 	text := strings.Join(flatten(pdfPages(t, renderPDF(t, doc))), " ")
 	for _, tb := range documentTables(doc) {
 		pos := 0
-		seq := append([][]export.Cell{headCells(tb.Head)}, tb.Rows...)
+		seq := append([][]table.Cell{headCells(tb.Head)}, tb.Rows...)
 		for _, row := range append(seq, tb.Foot) {
 			for _, c := range row {
 				if c.Text == "" {
@@ -208,7 +208,7 @@ func TestWritePDF_OddInputGivesAValidPDF(t *testing.T) {
 				Series: []chart.Series{{Values: []float64{-math.MaxFloat64, math.MaxFloat64}}}}}},
 			{Chart: &figures.Chart{Stacked: &chart.StackedBars{Title: "Overløb", Categories: []string{"a"},
 				Series: []chart.Series{{Values: []float64{math.MaxFloat64}}, {Values: []float64{math.MaxFloat64}}}}}},
-			{Table: &figures.Table{Table: export.Table{Head: []string{"a", "b"}, Rows: [][]export.Cell{{{Text: "ikke et tal", Value: &nan}, {Text: "∞", Value: &inf}}}}}},
+			{Table: &figures.Table{Table: table.Table{Head: []string{"a", "b"}, Rows: [][]table.Cell{{{Text: "ikke et tal", Value: &nan}, {Text: "∞", Value: &inf}}}}}},
 		}}}}, []string{"Søjler", "Linjer", "Mål", "Bjælker", "Side 1 af"}},
 		{"charts without data", Document{Sections: []Section{{Heading: "Tomt", Blocks: []Block{
 			{Chart: &figures.Chart{Stacked: &chart.StackedBars{Title: "Ingen kategorier", Empty: "Intet at vise"}}},
@@ -216,17 +216,17 @@ func TestWritePDF_OddInputGivesAValidPDF(t *testing.T) {
 			{Chart: &figures.Chart{Bars: &chart.Bars{Title: "Nuller", Labels: []string{"a"}, Values: []float64{0}}}},
 		}}}}, []string{"Intet at vise", chart.DefaultEmpty}},
 		{"tables without rows and of unequal rows", Document{Sections: []Section{{Heading: "Tabeller", Blocks: []Block{
-			{Table: &figures.Table{Table: export.Table{Caption: "Ingen rækker", Head: []string{"a", "b"}}, Empty: "Ingen tal endnu"}},
-			{Table: &figures.Table{Table: export.Table{Caption: "Kun hoved", Head: []string{"hovedet"}}}},
-			{Table: &figures.Table{Table: export.Table{Caption: "Skæv", Head: []string{"a"},
-				Rows: [][]export.Cell{{}, {{Text: "en"}, {Text: "to", Value: &one}, {Text: "tre"}}, {{Text: "fire"}}},
-				Foot: []export.Cell{{Text: "i alt"}, {Text: "1", Value: &one}, {}, {}, {Text: "fem"}}}}},
+			{Table: &figures.Table{Table: table.Table{Caption: "Ingen rækker", Head: []string{"a", "b"}}, Empty: "Ingen tal endnu"}},
+			{Table: &figures.Table{Table: table.Table{Caption: "Kun hoved", Head: []string{"hovedet"}}}},
+			{Table: &figures.Table{Table: table.Table{Caption: "Skæv", Head: []string{"a"},
+				Rows: [][]table.Cell{{}, {{Text: "en"}, {Text: "to", Value: &one}, {Text: "tre"}}, {{Text: "fire"}}},
+				Foot: []table.Cell{{Text: "i alt"}, {Text: "1", Value: &one}, {}, {}, {Text: "fem"}}}}},
 		}}}}, []string{"Ingen tal endnu", "hovedet", "en", "to", "tre", "fire", "fem"}},
 		{"very long words and lines", Document{Title: strings.Repeat("Kommunalbestyrelsesmedlemmer", 12), Summary: []string{strings.Repeat("ø", 400)},
 			Sections: []Section{{Heading: strings.Repeat("Overskrift ", 40), Blocks: []Block{
 				{Paragraph: strings.Repeat("Selvbetjeningsløsningsleverandørkontrakt", 30) + "\n\n" + strings.Repeat("lang tekst ", 2000)},
-				{Table: &figures.Table{Table: export.Table{Head: []string{strings.Repeat("Overskrift", 20)},
-					Rows: [][]export.Cell{{{Text: strings.Repeat("x", 3000)}}}}}},
+				{Table: &figures.Table{Table: table.Table{Head: []string{strings.Repeat("Overskrift", 20)},
+					Rows: [][]table.Cell{{{Text: strings.Repeat("x", 3000)}}}}}},
 			}}}}, []string{"Kommunalbestyrelsesmedlemmer"}},
 		{"a bar chart with very many bars", Document{Sections: []Section{{Blocks: []Block{{Chart: &figures.Chart{Bars: manyBars(300)}}}}}}, []string{"område 299"}},
 		{"control characters", Document{Title: "a\x00b\tc\r\nd\x7f", Footer: "\x00", PageFormat: ")(\\ %d of %s"}, []string{"a b c", ")(\\ 1 of 1"}},
@@ -267,13 +267,13 @@ func TestWritePDF_RandomTablesNeverFail(t *testing.T) {
 		}
 		return b.String()
 	}
-	cells := func() []export.Cell {
-		row := make([]export.Cell, rng.IntN(16))
+	cells := func() []table.Cell {
+		row := make([]table.Cell, rng.IntN(16))
 		for i := range row {
 			row[i].Text = text()
 			if rng.IntN(2) == 0 {
 				v := []float64{rng.NormFloat64() * 1e4, math.NaN(), math.Inf(-1), 0, 1e300}[rng.IntN(5)]
-				row[i] = export.Cell{Text: number.Danish.Format(v, rng.IntN(3)), Value: &v, Percent: rng.IntN(4) == 0}
+				row[i] = table.Cell{Text: number.Danish.Format(v, rng.IntN(3)), Value: &v, Percent: rng.IntN(4) == 0}
 			}
 		}
 		return row
@@ -281,7 +281,7 @@ func TestWritePDF_RandomTablesNeverFail(t *testing.T) {
 	for doc := range 8 {
 		var blocks []Block
 		for range 8 {
-			tb := &figures.Table{Table: export.Table{Caption: text()}, Empty: text()}
+			tb := &figures.Table{Table: table.Table{Caption: text()}, Empty: text()}
 			for range rng.IntN(16) {
 				tb.Head = append(tb.Head, text())
 			}
@@ -659,28 +659,28 @@ func reportDocument() Document {
 	}
 }
 
-func numberCell(v float64) export.Cell {
-	return export.Cell{Text: number.Danish.Format(v, 0), Value: &v}
+func numberCell(v float64) table.Cell {
+	return table.Cell{Text: number.Danish.Format(v, 0), Value: &v}
 }
 
-func shareCell(v float64) export.Cell {
-	return export.Cell{Text: number.Danish.Format(100*v, 1) + " %", Value: &v, Percent: true}
+func shareCell(v float64) table.Cell {
+	return table.Cell{Text: number.Danish.Format(100*v, 1) + " %", Value: &v, Percent: true}
 }
 
-func keyFigures() export.Table {
-	row := func(label string, part, whole float64) []export.Cell {
-		return []export.Cell{{Text: label}, shareCell(part / whole), numberCell(part), numberCell(whole)}
+func keyFigures() table.Table {
+	row := func(label string, part, whole float64) []table.Cell {
+		return []table.Cell{{Text: label}, shareCell(part / whole), numberCell(part), numberCell(whole)}
 	}
-	return export.Table{
+	return table.Table{
 		Caption: "Nøgletal for 2014",
 		Head:    []string{"Mål", "Andel", "Del", "Hele"},
-		Rows: [][]export.Cell{
+		Rows: [][]table.Cell{
 			row("Digitale indgående henvendelser", 41234, 89250),
 			row("Heraf medbetjening", 1234, 89250),
 			row("Digitale ansøgninger og anmeldelser", 18760, 23450),
 			row("Udgående breve med Digital Post", 30900, 50000),
 		},
-		Foot: []export.Cell{{Text: "I alt"}, {Text: "–"}, numberCell(92128), numberCell(251950)},
+		Foot: []table.Cell{{Text: "I alt"}, {Text: "–"}, numberCell(92128), numberCell(251950)},
 	}
 }
 
@@ -705,11 +705,11 @@ func monthlyMix() *chart.StackedBars {
 
 // longTable has twelve columns and forty rows: too wide for the page at
 // the normal size and too long for one page.
-func longTable() export.Table {
-	t := export.Table{Caption: "Henvendelser pr. uge og kanal", Head: append(append([]string{"Uge i 2014"}, channelNames...), "I alt")}
+func longTable() table.Table {
+	t := table.Table{Caption: "Henvendelser pr. uge og kanal", Head: append(append([]string{"Uge i 2014"}, channelNames...), "I alt")}
 	var totals [11]float64
 	for w := 1; w <= 40; w++ {
-		row := []export.Cell{{Text: "Uge " + strconv.Itoa(w)}}
+		row := []table.Cell{{Text: "Uge " + strconv.Itoa(w)}}
 		sum := 0.0
 		for c := range channelNames {
 			v := float64(40 + (w*37+c*113)%900 + 1000*(c%3))
@@ -720,7 +720,7 @@ func longTable() export.Table {
 		totals[10] += sum
 		t.Rows = append(t.Rows, append(row, numberCell(sum)))
 	}
-	t.Foot = []export.Cell{{Text: "I alt"}}
+	t.Foot = []table.Cell{{Text: "I alt"}}
 	for _, v := range totals {
 		t.Foot = append(t.Foot, numberCell(v))
 	}

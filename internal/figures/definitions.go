@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/kanal-dk/kanal/internal/describe"
-	"github.com/kanal-dk/kanal/internal/export"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/render/table"
 	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -187,7 +187,7 @@ func (ft Set) Definitions() Table {
 	l := ft.l
 	tb := newTable("definitions", l.T("definition.caption"), "", l.T("figures.measure"), l.T("definition.heading"))
 	for _, def := range ft.d.Definitions {
-		tb.Rows = append(tb.Rows, []export.Cell{text(l.T("measure." + def.Measure)), text(Definition(l, ft.s, def))})
+		tb.Rows = append(tb.Rows, []table.Cell{text(l.T("measure." + def.Measure)), text(Definition(l, ft.s, def))})
 	}
 	return tb
 }
@@ -211,7 +211,7 @@ func (ft Set) SelfService() Table {
 				level = text(l.T("figures.self_service.level0"))
 			}
 		}
-		row := []export.Cell{text(AreaLabel(a.Area)), level, count(l, a.Inquiries), count(l, a.Reporting)}
+		row := []table.Cell{text(AreaLabel(a.Area)), level, count(l, a.Inquiries), count(l, a.Reporting)}
 		if s.MinimumSBLevel != nil {
 			row = append(row, text(describe.YesNo(l, a.BelowMinimum)))
 		}

@@ -10,9 +10,9 @@ import (
 	"strconv"
 
 	"github.com/kanal-dk/kanal/internal/describe"
-	"github.com/kanal-dk/kanal/internal/export"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/render/chart"
+	"github.com/kanal-dk/kanal/internal/render/table"
 	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -21,7 +21,7 @@ import (
 // row heads it.
 type Table struct {
 	ID string
-	export.Table
+	table.Table
 	// Empty is said when there are no rows.
 	Empty string
 }
@@ -104,28 +104,28 @@ func numberFormat(l locale.Printer, decimals int) func(float64) string {
 }
 
 func newTable(id, caption, empty string, head ...string) Table {
-	return Table{ID: id, Table: export.Table{Caption: caption, Head: head}, Empty: empty}
+	return Table{ID: id, Table: table.Table{Caption: caption, Head: head}, Empty: empty}
 }
 
-func text(s string) export.Cell { return export.Cell{Text: s} }
+func text(s string) table.Cell { return table.Cell{Text: s} }
 
-func count(l locale.Printer, n int64) export.Cell {
+func count(l locale.Printer, n int64) table.Cell {
 	v := float64(n)
-	return export.Cell{Text: l.Int(n), Value: &v}
+	return table.Cell{Text: l.Int(n), Value: &v}
 }
 
-func kroner(l locale.Printer, dkk float64) export.Cell {
-	return export.Cell{Text: l.Decimal(dkk, 0), Value: &dkk}
+func kroner(l locale.Printer, dkk float64) table.Cell {
+	return table.Cell{Text: l.Decimal(dkk, 0), Value: &dkk}
 }
 
 // share shows a share (0–1) as a percentage with one decimal; nil shows a
 // dash, as nothing was counted.
-func Share(l locale.Printer, s *float64) export.Cell {
+func Share(l locale.Printer, s *float64) table.Cell {
 	if s == nil {
-		return export.Cell{Text: "–"}
+		return table.Cell{Text: "–"}
 	}
 	v := *s
-	return export.Cell{Text: l.Decimal(100*v, 1) + " %", Value: &v, Percent: true}
+	return table.Cell{Text: l.Decimal(100*v, 1) + " %", Value: &v, Percent: true}
 }
 
 // figureTables builds every table of a dashboard.
@@ -139,13 +139,13 @@ type Set struct {
 // definition beside it, and the counts the shares leave out.
 func (ft Set) KeyFigures() Table {
 	l, t, d := ft.l, ft.d.Totals, ft.d
-	row := func(label string, f report.Fraction, definition string) []export.Cell {
-		return []export.Cell{text(label), Share(l, f.Share()), count(l, f.Part), count(l, f.Whole), text(definition)}
+	row := func(label string, f report.Fraction, definition string) []table.Cell {
+		return []table.Cell{text(label), Share(l, f.Share()), count(l, f.Part), count(l, f.Whole), text(definition)}
 	}
 	def := func(measure string) string { return Definition(l, ft.s, d.Definition(measure)) }
 	tb := newTable("key-figures", l.T("figures.key.caption"), "",
 		l.T("figures.measure"), l.T("figures.share"), l.T("figures.part"), l.T("figures.whole"), l.T("definition.heading"))
-	tb.Rows = [][]export.Cell{
+	tb.Rows = [][]table.Cell{
 		row(l.T("figures.key.inbound_digital"), t.Digital, def(strategy.MeasureInboundDigital)),
 		row(l.T("figures.key.assisted"), report.Fraction{Part: t.InboundAssisted, Whole: t.Inbound}, l.T("definition.assisted_share")),
 		row(l.T("figures.key.transactions"), t.Transactions, def(strategy.MeasureTransactionDigital)),
@@ -157,7 +157,7 @@ func (ft Set) KeyFigures() Table {
 		{text(l.T("figures.key.reporting")), text("–"), count(l, t.Reporting), text("–"), text(l.T("definition.reporting_row"))},
 	}
 	if !d.PageViewsCounted {
-		tb.Rows = append(tb.Rows, []export.Cell{text(l.T("figures.key.page_views")), text("–"), count(l, t.PageViews), text("–"),
+		tb.Rows = append(tb.Rows, []table.Cell{text(l.T("figures.key.page_views")), text("–"), count(l, t.PageViews), text("–"),
 			text(l.T("definition.page_views_row"))})
 	}
 	return tb
@@ -186,9 +186,9 @@ func (ft Set) Targets() Table {
 		if st.Status != "" {
 			trend := text("–")
 			if st.Trend != nil {
-				trend = export.Cell{Text: l.T("figures.trend", l.Decimal(*st.Trend, 1)), Value: st.Trend}
+				trend = table.Cell{Text: l.T("figures.trend", l.Decimal(*st.Trend, 1)), Value: st.Trend}
 			}
-			tb.Rows = append(tb.Rows, []export.Cell{text(name), text("–"), text(l.T("target.reduce")), trend,
+			tb.Rows = append(tb.Rows, []table.Cell{text(name), text("–"), text(l.T("target.reduce")), trend,
 				text(l.T("figures.basis.trend")), text(l.T("figures.status." + st.Status))})
 			continue
 		}
@@ -202,7 +202,7 @@ func (ft Set) Targets() Table {
 			if g.Status == report.Behind || g.Status == report.Missed {
 				status = l.T("figures.status."+g.Status, l.Decimal(g.Gap, 1))
 			}
-			tb.Rows = append(tb.Rows, []export.Cell{text(name), text(TargetYear(l, st.Target, g.Year)), Share(l, &target), Share(l, g.Value),
+			tb.Rows = append(tb.Rows, []table.Cell{text(name), text(TargetYear(l, st.Target, g.Year)), Share(l, &target), Share(l, g.Value),
 				text(basis), text(status)})
 		}
 	}
@@ -222,7 +222,7 @@ func (ft Set) targetYears(st report.TargetStatus, years []int, forecast map[int]
 	}
 	for _, y := range years {
 		m, counted := byYear[strconv.Itoa(y)]
-		row := []export.Cell{text(strconv.Itoa(y)), Share(l, m.Share()), text("–"), text("–"), text("–"), text("–")}
+		row := []table.Cell{text(strconv.Itoa(y)), Share(l, m.Share()), text("–"), text("–"), text("–"), text("–")}
 		if counted {
 			row[2], row[3] = count(l, m.Part), count(l, m.Whole)
 		}
@@ -260,7 +260,7 @@ func (ft Set) mixTable() Table {
 	}
 	tb.Head = append(tb.Head, l.T("figures.total"))
 	for _, p := range ft.d.Mix {
-		row := []export.Cell{text(PeriodLabel(l, p.Period))}
+		row := []table.Cell{text(PeriodLabel(l, p.Period))}
 		for _, c := range used {
 			row = append(row, count(l, p.ByChannel[c.Channel.ID]))
 		}
@@ -288,12 +288,12 @@ func (ft Set) channelTable() Table {
 	var in, out, assisted int64
 	var cost float64
 	for _, c := range ft.usedChannels() {
-		tb.Rows = append(tb.Rows, []export.Cell{text(c.Channel.Name), text(describe.YesNo(l, c.Channel.Digital)),
+		tb.Rows = append(tb.Rows, []table.Cell{text(c.Channel.Name), text(describe.YesNo(l, c.Channel.Digital)),
 			count(l, c.Inbound), count(l, c.Outbound), count(l, c.Assisted), kroner(l, c.Cost)})
 		in, out, assisted, cost = in+c.Inbound, out+c.Outbound, assisted+c.Assisted, cost+c.Cost
 	}
 	if len(tb.Rows) > 0 {
-		tb.Foot = []export.Cell{text(l.T("figures.total")), text(""), count(l, in), count(l, out), count(l, assisted), kroner(l, cost)}
+		tb.Foot = []table.Cell{text(l.T("figures.total")), text(""), count(l, in), count(l, out), count(l, assisted), kroner(l, cost)}
 	}
 	return tb
 }
@@ -310,7 +310,7 @@ func (ft Set) CostByType() Table {
 	totals := map[string]float64{}
 	var all float64
 	for _, c := range ft.usedChannels() {
-		row := []export.Cell{text(c.Channel.Name)}
+		row := []table.Cell{text(c.Channel.Name)}
 		for _, t := range s.Types() {
 			row = append(row, kroner(l, c.CostByType[t]))
 			totals[t] += c.CostByType[t]
@@ -319,7 +319,7 @@ func (ft Set) CostByType() Table {
 		all += c.Cost
 	}
 	if len(tb.Rows) > 0 {
-		tb.Foot = []export.Cell{text(l.T("figures.total"))}
+		tb.Foot = []table.Cell{text(l.T("figures.total"))}
 		for _, t := range s.Types() {
 			tb.Foot = append(tb.Foot, kroner(l, totals[t]))
 		}
@@ -343,7 +343,7 @@ func (ft Set) Areas() Table {
 		if d, ok := ft.s.Department(dep); ok {
 			dep = d.Name
 		}
-		row := []export.Cell{text(AreaLabel(a.Area)), text(dep), count(l, a.Inquiries)}
+		row := []table.Cell{text(AreaLabel(a.Area)), text(dep), count(l, a.Inquiries)}
 		for _, c := range used {
 			row = append(row, count(l, a.ByChannel[c.Channel.ID]))
 		}
@@ -362,7 +362,7 @@ func (ft Set) AreaSummary() Table {
 		l.T("figures.area"), l.T("figures.inquiries"), l.T("figures.inbound_digital_share"),
 		l.T("figures.transaction_digital_share"), l.T("figures.resolved_share"), l.T("figures.cost"))
 	for _, a := range ft.d.Areas {
-		tb.Rows = append(tb.Rows, []export.Cell{text(AreaLabel(a.Area)), count(l, a.Inquiries), Share(l, a.InboundDigitalShare()),
+		tb.Rows = append(tb.Rows, []table.Cell{text(AreaLabel(a.Area)), count(l, a.Inquiries), Share(l, a.InboundDigitalShare()),
 			Share(l, a.TransactionDigitalShare()), Share(l, a.ResolvedShare()), kroner(l, a.Cost)})
 	}
 	return tb
@@ -382,11 +382,11 @@ func (ft Set) savingsTable() Table {
 		l.T("figures.area"), l.T("figures.movable"), l.T("figures.cost_now"), l.T("figures.cost_self_service"),
 		l.T("figures.saving_per_year"))
 	for _, s := range ft.d.Savings.Areas {
-		tb.Rows = append(tb.Rows, []export.Cell{text(AreaLabel(s.Area)), count(l, s.Movable), kroner(l, s.CostNow),
+		tb.Rows = append(tb.Rows, []table.Cell{text(AreaLabel(s.Area)), count(l, s.Movable), kroner(l, s.CostNow),
 			kroner(l, s.CostSelfService), kroner(l, s.PerYear)})
 	}
 	if len(tb.Rows) > 0 {
-		tb.Foot = []export.Cell{text(l.T("figures.total")), text(""), text(""), text(""), kroner(l, ft.d.Savings.Total())}
+		tb.Foot = []table.Cell{text(l.T("figures.total")), text(""), text(""), text(""), kroner(l, ft.d.Savings.Total())}
 	}
 	return tb
 }
@@ -402,7 +402,7 @@ func (ft Set) WithoutSolution() Table {
 		if s.Reporting {
 			kind = l.T("figures.without_solution.level0")
 		}
-		tb.Rows = append(tb.Rows, []export.Cell{text(AreaLabel(s.Area)), text(kind), count(l, s.Movable)})
+		tb.Rows = append(tb.Rows, []table.Cell{text(AreaLabel(s.Area)), text(kind), count(l, s.Movable)})
 	}
 	return tb
 }
@@ -413,7 +413,7 @@ func (ft Set) Departments() Table {
 		l.T("figures.department"), l.T("figures.inquiries"), l.T("figures.inbound_digital_share"),
 		l.T("figures.transaction_digital_share"), l.T("figures.resolved_share"), l.T("figures.cost"))
 	for _, d := range ft.d.Departments {
-		tb.Rows = append(tb.Rows, []export.Cell{text(d.Department.Name), count(l, d.Inquiries), Share(l, d.InboundDigitalShare()),
+		tb.Rows = append(tb.Rows, []table.Cell{text(d.Department.Name), count(l, d.Inquiries), Share(l, d.InboundDigitalShare()),
 			Share(l, d.TransactionDigitalShare()), Share(l, d.ResolvedShare()), kroner(l, d.Cost)})
 	}
 	return tb
@@ -427,7 +427,7 @@ func Comparison(l locale.Printer, c report.Comparison) Table {
 		tb.Head = append(tb.Head, m.Name)
 	}
 	for _, a := range c.Areas {
-		row := []export.Cell{text(a.KLE + " " + a.Title)}
+		row := []table.Cell{text(a.KLE + " " + a.Title)}
 		for _, s := range a.Shares {
 			row = append(row, Share(l, s))
 		}
@@ -438,7 +438,7 @@ func Comparison(l locale.Printer, c report.Comparison) Table {
 		if c.Department != "" {
 			all = l.T("figures.department_areas")
 		}
-		tb.Foot = []export.Cell{text(all)}
+		tb.Foot = []table.Cell{text(all)}
 		for _, m := range c.Municipalities {
 			tb.Foot = append(tb.Foot, Share(l, m.InboundDigitalShare()))
 		}

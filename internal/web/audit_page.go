@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
-	"github.com/kanal-dk/kanal/internal/export"
+	"github.com/kanal-dk/kanal/internal/render/table"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -115,7 +115,7 @@ func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="revisionslog-`+f.Municipality+`.csv"`)
-	out, err := export.NewCSV(w)
+	out, err := table.NewCSV(w)
 	if err != nil {
 		return err
 	}

@@ -10,10 +10,10 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/describe"
-	"github.com/kanal-dk/kanal/internal/export"
 	"github.com/kanal-dk/kanal/internal/figures"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/render/table"
 	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -28,8 +28,8 @@ type choice struct {
 	Value, Label string
 }
 
-// table is one table of the figures with its download links.
-type table struct {
+// tableView is one table of the figures with its download links.
+type tableView struct {
 	figures.Table
 	// CSV and XLSX download the table with the page's filter.
 	CSV, XLSX, Download string
@@ -39,11 +39,11 @@ type table struct {
 type chartTable struct {
 	Chart      template.HTML
 	ChartTitle string
-	table
+	tableView
 }
 
 func newChartTable(c figures.Charted) chartTable {
-	return chartTable{Chart: c.Chart.SVG(), ChartTitle: c.Chart.Title(), table: table{Table: c.Table}}
+	return chartTable{Chart: c.Chart.SVG(), ChartTitle: c.Chart.Title(), tableView: tableView{Table: c.Table}}
 }
 
 type figuresView struct {
@@ -57,17 +57,17 @@ type figuresView struct {
 	ForcedDepartment                  string
 	PeriodLabel                       string
 	HasData                           bool
-	KeyFigures                        table
-	Targets                           table
+	KeyFigures                        tableView
+	Targets                           tableView
 	TargetCharts                      []chartTable
 	Mix                               chartTable
 	Channels                          chartTable
-	CostByType                        table
-	AreaTable                         table
+	CostByType                        tableView
+	AreaTable                         tableView
 	Savings                           chartTable
-	WithoutSolution                   table
-	DepartmentTable                   table
-	Comparison                        *table
+	WithoutSolution                   tableView
+	DepartmentTable                   tableView
+	Comparison                        *tableView
 	ShowSharing, Sharing              bool
 	CouncilReport                     bool
 	Export                            string
@@ -78,8 +78,8 @@ type figuresView struct {
 	CostTotal, SavingsTotal, Assisted string
 	// The definitions beside the shares, and every rule the figures use,
 	// stated under them and carried by every export.
-	Definitions                                table
-	SelfService                                table
+	Definitions                                tableView
+	SelfService                                tableView
 	Notes                                      []string
 	InboundDefinition, TransactionDefinition   string
 	DigitalPostDefinition, ExpensiveDefinition string
@@ -220,37 +220,37 @@ func (s *Server) fillFigures(data *figuresView, d *report.Dashboard) {
 		below = append(below, figures.AreaLabel(a.Area))
 	}
 	data.BelowMinimum = strings.Join(below, "; ")
-	data.Definitions = table{Table: ft.Definitions()}
-	data.SelfService = table{Table: ft.SelfService()}
+	data.Definitions = tableView{Table: ft.Definitions()}
+	data.SelfService = tableView{Table: ft.SelfService()}
 	data.Notes = ft.Notes()
-	data.KeyFigures = table{Table: ft.KeyFigures()}
-	data.Targets = table{Table: ft.Targets()}
+	data.KeyFigures = tableView{Table: ft.KeyFigures()}
+	data.Targets = tableView{Table: ft.Targets()}
 	for _, c := range ft.TargetCharts() {
 		data.TargetCharts = append(data.TargetCharts, newChartTable(c))
 	}
 	data.Mix = newChartTable(ft.Mix())
 	data.Channels = newChartTable(ft.Channels())
-	data.CostByType = table{Table: ft.CostByType()}
-	data.AreaTable = table{Table: ft.Areas()}
+	data.CostByType = tableView{Table: ft.CostByType()}
+	data.AreaTable = tableView{Table: ft.Areas()}
 	data.Savings = newChartTable(ft.Savings())
-	data.WithoutSolution = table{Table: ft.WithoutSolution()}
-	data.DepartmentTable = table{Table: ft.Departments()}
+	data.WithoutSolution = tableView{Table: ft.WithoutSolution()}
+	data.DepartmentTable = tableView{Table: ft.Departments()}
 }
 
 // linkExports gives every table its download links.
 func (data *figuresView) linkExports() {
-	for _, t := range []*table{&data.KeyFigures, &data.Definitions, &data.Targets, &data.Mix.table, &data.Channels.table, &data.CostByType,
-		&data.AreaTable, &data.SelfService, &data.Savings.table, &data.WithoutSolution, &data.DepartmentTable, data.Comparison} {
+	for _, t := range []*tableView{&data.KeyFigures, &data.Definitions, &data.Targets, &data.Mix.tableView, &data.Channels.tableView, &data.CostByType,
+		&data.AreaTable, &data.SelfService, &data.Savings.tableView, &data.WithoutSolution, &data.DepartmentTable, data.Comparison} {
 		if t != nil {
 			data.link(t)
 		}
 	}
 	for i := range data.TargetCharts {
-		data.link(&data.TargetCharts[i].table)
+		data.link(&data.TargetCharts[i].tableView)
 	}
 }
 
-func (data *figuresView) link(t *table) {
+func (data *figuresView) link(t *tableView) {
 	t.CSV, t.XLSX = data.Export+"&table="+t.ID+"&format=csv", data.Export+"&table="+t.ID+"&format=xlsx"
 	t.Download = data.L.T("figures.download")
 }
@@ -309,7 +309,7 @@ func (s *Server) fillComparison(r *http.Request, data *figuresView, f report.Fil
 		}
 		list = append(list, c)
 	}
-	data.Comparison = &table{Table: figures.Comparison(data.L, report.Compare(list, f))}
+	data.Comparison = &tableView{Table: figures.Comparison(data.L, report.Compare(list, f))}
 	return nil
 }
 
@@ -343,7 +343,7 @@ func (s *Server) exportFigures(w http.ResponseWriter, r *http.Request) error {
 	if format == "" {
 		format = "csv"
 	}
-	var found *table
+	var found *tableView
 	for _, t := range data.tables() {
 		if t.ID == id {
 			found = &t
@@ -363,18 +363,18 @@ func (s *Server) exportFigures(w http.ResponseWriter, r *http.Request) error {
 	found.Table.Notes = append(found.Table.Notes, data.Notes...)
 	if format == "csv" {
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		return export.WriteCSV(w, found.Table.Table, data.L.Lang() == locale.Danish)
+		return table.WriteCSV(w, found.Table.Table, data.L.Lang() == locale.Danish)
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	return export.WriteXLSX(w, found.Table.Table, found.ID)
+	return table.WriteXLSX(w, found.Table.Table, found.ID)
 }
 
 // tables are every table of the page, for export by id.
-func (data figuresView) tables() []table {
-	out := []table{data.KeyFigures, data.Definitions, data.Targets, data.Mix.table, data.Channels.table, data.CostByType, data.AreaTable,
-		data.SelfService, data.Savings.table, data.WithoutSolution, data.DepartmentTable}
+func (data figuresView) tables() []tableView {
+	out := []tableView{data.KeyFigures, data.Definitions, data.Targets, data.Mix.tableView, data.Channels.tableView, data.CostByType, data.AreaTable,
+		data.SelfService, data.Savings.tableView, data.WithoutSolution, data.DepartmentTable}
 	for _, t := range data.TargetCharts {
-		out = append(out, t.table)
+		out = append(out, t.tableView)
 	}
 	if data.Comparison != nil {
 		out = append(out, *data.Comparison)

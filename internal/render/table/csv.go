@@ -1,7 +1,4 @@
-// Package export writes tables for download. Spreadsheet programs run a
-// cell that begins with = + - @ (or a tab or carriage return) as a formula,
-// so every CSV cell that does is neutralised with a leading apostrophe.
-package export
+package table
 
 import (
 	"encoding/csv"
