@@ -4,9 +4,9 @@
 // potential, with charts and the tables of their numbers. The seeds ask
 // for it in the first quarter of each year.
 //
-// Make reads the year's figures into a Document; WriteHTML and WritePDF
-// render it. The PDF is drawn by the program itself — no browser is needed
-// on a server.
+// Make reads the year's figures into a Document; WriteHTML renders it
+// with the report's own template, WritePDF with package pdf, which needs
+// no browser on a server. IssueReport stores both as issued.
 package council
 
 import (

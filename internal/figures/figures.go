@@ -18,16 +18,14 @@ import (
 )
 
 // Table is one table of the management information. The first cell of a
-// row heads it.
+// row heads it; ID names it on a page and in its download's address.
 type Table struct {
 	ID string
 	table.Table
-	// Empty is said when there are no rows.
-	Empty string
 }
 
 // Chart is a chart as data: exactly one of its fields is set. A page
-// renders it as SVG; the PDF report draws it itself.
+// renders it as SVG; a PDF draws it with package pdf.
 type Chart struct {
 	Stacked *chart.StackedBars
 	Lines   *chart.Lines
@@ -104,7 +102,7 @@ func numberFormat(l locale.Printer, decimals int) func(float64) string {
 }
 
 func newTable(id, caption, empty string, head ...string) Table {
-	return Table{ID: id, Table: table.Table{Caption: caption, Head: head}, Empty: empty}
+	return Table{ID: id, Table: table.Table{Caption: caption, Head: head, Empty: empty}}
 }
 
 func text(s string) table.Cell { return table.Cell{Text: s} }

@@ -1,8 +1,7 @@
 // Package chart draws accessible charts as inline SVG: stacked columns,
 // lines against targets and horizontal bars, from numbers that the caller
-// has already fetched, for html/template to embed. The same chart specs
-// and their axes, ticks and palette are what the council report draws in
-// its PDF.
+// has already fetched, for html/template to embed. Package pdf draws the
+// same chart specs, with their axes, ticks and palette, in a PDF.
 //
 // The charts are for printing and for screen readers as much as for the
 // screen, so each one is an <svg role="img"> named by its <title> and

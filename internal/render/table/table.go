@@ -25,12 +25,15 @@ func (c Cell) Numeric() bool { return c.Value != nil || c.Text == "–" }
 // Table is a captioned table with an optional totals row. Notes are
 // sentences a reader needs to read it right — what a share counts, that
 // the figures are demo data — written under the table in every export.
+// Empty is what a page or a PDF says instead of rows when there are none;
+// a download has the header alone.
 type Table struct {
 	Caption string
 	Head    []string
 	Rows    [][]Cell
 	Foot    []Cell
 	Notes   []string
+	Empty   string
 }
 
 // WriteCSV writes a table as CSV (see NewCSV). Numbers are written without

@@ -1,24 +1,19 @@
-package council
+package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"math/rand/v2"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
-	"golang.org/x/text/encoding/charmap"
-
-	"github.com/kanal-dk/kanal/internal/figures"
 	"github.com/kanal-dk/kanal/internal/number"
 	"github.com/kanal-dk/kanal/internal/render/chart"
+	"github.com/kanal-dk/kanal/internal/render/pdf/pdftest"
 	"github.com/kanal-dk/kanal/internal/render/table"
 )
 
@@ -31,7 +26,7 @@ func TestWritePDF_IsAnA4PDFOfSeveralPagesWithMetadata(t *testing.T) {
 	if !bytes.HasSuffix(bytes.TrimRight(out, "\r\n"), []byte("%%EOF")) {
 		t.Errorf("output does not end with %%%%EOF: …%q", out[max(0, len(out)-16):])
 	}
-	if n := pageCount(out); n < 2 {
+	if n := pdftest.PageCount(out); n < 2 {
 		t.Errorf("pages = %d, want more than one", n)
 	}
 	if !bytes.Contains(out, []byte("/MediaBox [0 0 595.28 841.89]")) {
@@ -46,8 +41,8 @@ func TestWritePDF_IsAnA4PDFOfSeveralPagesWithMetadata(t *testing.T) {
 
 func TestWritePDF_TextIsDanishAndNumbersAndLabelsAreThere(t *testing.T) {
 	out := renderPDF(t, reportDocument())
-	checkMargins(t, pdfPlacedPages(t, out))
-	pages := pdfPages(t, out)
+	checkMargins(t, pdftest.PlacedPages(t, out))
+	pages := pdftest.Pages(t, out)
 	text := strings.Join(flatten(pages), " ")
 
 	for _, want := range []string{
@@ -71,8 +66,8 @@ func TestWritePDF_TextIsDanishAndNumbersAndLabelsAreThere(t *testing.T) {
 	}
 
 	n := len(pages)
-	if n != pageCount(out) {
-		t.Fatalf("%d content streams for %d pages", n, pageCount(out))
+	if n != pdftest.PageCount(out) {
+		t.Fatalf("%d content streams for %d pages", n, pdftest.PageCount(out))
 	}
 	for i, page := range pages {
 		want := fmt.Sprintf("Side %d af %d", i+1, n)
@@ -87,7 +82,7 @@ func TestWritePDF_TextIsDanishAndNumbersAndLabelsAreThere(t *testing.T) {
 
 func TestWritePDF_EveryCellIsPrintedInOrder(t *testing.T) {
 	doc := reportDocument()
-	text := strings.Join(flatten(pdfPages(t, renderPDF(t, doc))), " ")
+	text := strings.Join(flatten(pdftest.Pages(t, renderPDF(t, doc))), " ")
 	for _, tb := range documentTables(doc) {
 		pos := 0
 		seq := append([][]table.Cell{headCells(tb.Head)}, tb.Rows...)
@@ -109,7 +104,7 @@ func TestWritePDF_EveryCellIsPrintedInOrder(t *testing.T) {
 func TestWritePDF_LongTableContinuesWithItsHeaderAndWholeRows(t *testing.T) {
 	doc := reportDocument()
 	long := longTable()
-	pages := pdfPages(t, renderPDF(t, doc))
+	pages := pdftest.Pages(t, renderPDF(t, doc))
 
 	var onPages []int
 	for i, page := range pages {
@@ -147,12 +142,12 @@ func TestWritePDF_LongTableContinuesWithItsHeaderAndWholeRows(t *testing.T) {
 
 func TestWritePDF_ChartStaysOnThePageOfItsTitle(t *testing.T) {
 	charts := []struct {
-		chart figures.Chart
+		chart Chart
 		last  string // the text drawn last in the chart
 	}{
-		{figures.Chart{Lines: reportDocument().Sections[0].Blocks[1].Chart.Lines}, "Mål 2015: 50 %"},
-		{figures.Chart{Stacked: monthlyMix()}, "nov. 2014"},
-		{figures.Chart{Bars: reportDocument().Sections[2].Blocks[1].Chart.Bars}, "-1.250 kr."},
+		{Chart{Lines: reportDocument().Sections[0].Blocks[1].Chart.Lines}, "Mål 2015: 50 %"},
+		{Chart{Stacked: monthlyMix()}, "nov. 2014"},
+		{Chart{Bars: reportDocument().Sections[2].Blocks[1].Chart.Bars}, "-1.250 kr."},
 	}
 	for _, c := range charts {
 		// Filler pushes the chart to every height on the page.
@@ -162,11 +157,11 @@ func TestWritePDF_ChartStaysOnThePageOfItsTitle(t *testing.T) {
 				{Chart: &c.chart},
 			}}}}
 			out := renderPDF(t, doc)
-			checkMargins(t, pdfPlacedPages(t, out))
-			pages := pdfPages(t, out)
+			checkMargins(t, pdftest.PlacedPages(t, out))
+			pages := pdftest.Pages(t, out)
 			for i, page := range pages {
-				if contains(page, c.chart.Title()) && !contains(page, c.last) {
-					t.Errorf("%q after %d lines: its title is on page %d, its end is not", c.chart.Title(), lines, i+1)
+				if contains(page, c.chart.title()) && !contains(page, c.last) {
+					t.Errorf("%q after %d lines: its title is on page %d, its end is not", c.chart.title(), lines, i+1)
 				}
 			}
 		}
@@ -174,10 +169,10 @@ func TestWritePDF_ChartStaysOnThePageOfItsTitle(t *testing.T) {
 }
 
 func TestWritePDF_CharactersOutsideCP1252PrintAsNearOnes(t *testing.T) {
-	doc := Document{Lang: "en", Title: "Signs", PageFormat: "Page %d of %s", Sections: []Section{{Heading: "Arrows", Blocks: []Block{
+	doc := Document{Lang: "en", Cover: Cover{Title: "Signs"}, PageFormat: "Page %d of %s", Sections: []Section{{Heading: "Arrows", Blocks: []Block{
 		{Paragraph: "From 5 − 3 → 2 ≤ 4; Łódź, Dvořák, ﬁle, 東京 and \u200bzero\u00adwidth."},
 	}}}}
-	text := strings.Join(flatten(pdfPages(t, renderPDF(t, doc))), " ")
+	text := strings.Join(flatten(pdftest.Pages(t, renderPDF(t, doc))), " ")
 	want := "From 5 - 3 -> 2 <= 4; Lódz, Dvorák, file, ?? and zerowidth."
 	if !strings.Contains(text, want) {
 		t.Errorf("text = %q\nwant it to contain %q", text, want)
@@ -196,54 +191,54 @@ func TestWritePDF_OddInputGivesAValidPDF(t *testing.T) {
 		want []string // texts the PDF must show
 	}{
 		{"empty document", Document{}, []string{"1 / 1"}},
-		{"empty section and blocks", Document{Sections: []Section{{}, {Blocks: []Block{{}, {Chart: &figures.Chart{}}, {Table: &figures.Table{}}}}}}, []string{"1.", "2."}},
+		{"empty section and blocks", Document{Sections: []Section{{}, {Blocks: []Block{{}, {Chart: &Chart{}}, {Table: &table.Table{}}}}}}, []string{"1 / 1"}},
 		{"NaN and infinite values", Document{Lang: "da", PageFormat: "Side %d af %s", Sections: []Section{{Heading: "Tal", Blocks: []Block{
-			{Chart: &figures.Chart{Stacked: &chart.StackedBars{Title: "Søjler", Categories: []string{"a", "b", "c"},
+			{Chart: &Chart{Stacked: &chart.StackedBars{Title: "Søjler", Categories: []string{"a", "b", "c"},
 				Series: []chart.Series{{Name: "x", Values: []float64{nan, 2, inf}}, {Name: "y", Values: []float64{-1, nan}}}}}},
-			{Chart: &figures.Chart{Lines: &chart.Lines{Title: "Linjer", Categories: []string{"2013", "2014", "2015"}, YMin: &nan, YMax: &inf,
+			{Chart: &Chart{Lines: &chart.Lines{Title: "Linjer", Categories: []string{"2013", "2014", "2015"}, YMin: &nan, YMax: &inf,
 				Series:  []chart.Series{{Name: "x", Values: []float64{nan, 40, inf}}},
 				Markers: []chart.Marker{{Category: "2015", Value: nan, Label: "usynlig"}, {Category: "2014", Value: 50, Label: "Mål"}}}}},
-			{Chart: &figures.Chart{Bars: &chart.Bars{Title: "Bjælker", Labels: []string{"a", "b", "c"}, Values: []float64{nan, -inf, 3}}}},
-			{Chart: &figures.Chart{Lines: &chart.Lines{Title: "Kæmpe", Categories: []string{"a", "b"},
+			{Chart: &Chart{Bars: &chart.Bars{Title: "Bjælker", Labels: []string{"a", "b", "c"}, Values: []float64{nan, -inf, 3}}}},
+			{Chart: &Chart{Lines: &chart.Lines{Title: "Kæmpe", Categories: []string{"a", "b"},
 				Series: []chart.Series{{Values: []float64{-math.MaxFloat64, math.MaxFloat64}}}}}},
-			{Chart: &figures.Chart{Stacked: &chart.StackedBars{Title: "Overløb", Categories: []string{"a"},
+			{Chart: &Chart{Stacked: &chart.StackedBars{Title: "Overløb", Categories: []string{"a"},
 				Series: []chart.Series{{Values: []float64{math.MaxFloat64}}, {Values: []float64{math.MaxFloat64}}}}}},
-			{Table: &figures.Table{Table: table.Table{Head: []string{"a", "b"}, Rows: [][]table.Cell{{{Text: "ikke et tal", Value: &nan}, {Text: "∞", Value: &inf}}}}}},
+			{Table: &table.Table{Head: []string{"a", "b"}, Rows: [][]table.Cell{{{Text: "ikke et tal", Value: &nan}, {Text: "∞", Value: &inf}}}}},
 		}}}}, []string{"Søjler", "Linjer", "Mål", "Bjælker", "Side 1 af"}},
 		{"charts without data", Document{Sections: []Section{{Heading: "Tomt", Blocks: []Block{
-			{Chart: &figures.Chart{Stacked: &chart.StackedBars{Title: "Ingen kategorier", Empty: "Intet at vise"}}},
-			{Chart: &figures.Chart{Lines: &chart.Lines{Title: "Ingen værdier", Categories: []string{"a"}, Series: []chart.Series{{Values: []float64{nan}}}}}},
-			{Chart: &figures.Chart{Bars: &chart.Bars{Title: "Nuller", Labels: []string{"a"}, Values: []float64{0}}}},
+			{Chart: &Chart{Stacked: &chart.StackedBars{Title: "Ingen kategorier", Empty: "Intet at vise"}}},
+			{Chart: &Chart{Lines: &chart.Lines{Title: "Ingen værdier", Categories: []string{"a"}, Series: []chart.Series{{Values: []float64{nan}}}}}},
+			{Chart: &Chart{Bars: &chart.Bars{Title: "Nuller", Labels: []string{"a"}, Values: []float64{0}}}},
 		}}}}, []string{"Intet at vise", chart.DefaultEmpty}},
 		{"tables without rows and of unequal rows", Document{Sections: []Section{{Heading: "Tabeller", Blocks: []Block{
-			{Table: &figures.Table{Table: table.Table{Caption: "Ingen rækker", Head: []string{"a", "b"}}, Empty: "Ingen tal endnu"}},
-			{Table: &figures.Table{Table: table.Table{Caption: "Kun hoved", Head: []string{"hovedet"}}}},
-			{Table: &figures.Table{Table: table.Table{Caption: "Skæv", Head: []string{"a"},
+			{Table: &table.Table{Caption: "Ingen rækker", Head: []string{"a", "b"}, Empty: "Ingen tal endnu"}},
+			{Table: &table.Table{Caption: "Kun hoved", Head: []string{"hovedet"}}},
+			{Table: &table.Table{Caption: "Skæv", Head: []string{"a"},
 				Rows: [][]table.Cell{{}, {{Text: "en"}, {Text: "to", Value: &one}, {Text: "tre"}}, {{Text: "fire"}}},
-				Foot: []table.Cell{{Text: "i alt"}, {Text: "1", Value: &one}, {}, {}, {Text: "fem"}}}}},
+				Foot: []table.Cell{{Text: "i alt"}, {Text: "1", Value: &one}, {}, {}, {Text: "fem"}}}},
 		}}}}, []string{"Ingen tal endnu", "hovedet", "en", "to", "tre", "fire", "fem"}},
-		{"very long words and lines", Document{Title: strings.Repeat("Kommunalbestyrelsesmedlemmer", 12), Summary: []string{strings.Repeat("ø", 400)},
+		{"very long words and lines", Document{Cover: Cover{Title: strings.Repeat("Kommunalbestyrelsesmedlemmer", 12), Summary: []string{strings.Repeat("ø", 400)}},
 			Sections: []Section{{Heading: strings.Repeat("Overskrift ", 40), Blocks: []Block{
 				{Paragraph: strings.Repeat("Selvbetjeningsløsningsleverandørkontrakt", 30) + "\n\n" + strings.Repeat("lang tekst ", 2000)},
-				{Table: &figures.Table{Table: table.Table{Head: []string{strings.Repeat("Overskrift", 20)},
-					Rows: [][]table.Cell{{{Text: strings.Repeat("x", 3000)}}}}}},
+				{Table: &table.Table{Head: []string{strings.Repeat("Overskrift", 20)},
+					Rows: [][]table.Cell{{{Text: strings.Repeat("x", 3000)}}}}},
 			}}}}, []string{"Kommunalbestyrelsesmedlemmer"}},
-		{"a bar chart with very many bars", Document{Sections: []Section{{Blocks: []Block{{Chart: &figures.Chart{Bars: manyBars(300)}}}}}}, []string{"område 299"}},
-		{"control characters", Document{Title: "a\x00b\tc\r\nd\x7f", Footer: "\x00", PageFormat: ")(\\ %d of %s"}, []string{"a b c", ")(\\ 1 of 1"}},
+		{"a bar chart with very many bars", Document{Sections: []Section{{Blocks: []Block{{Chart: &Chart{Bars: manyBars(300)}}}}}}, []string{"område 299"}},
+		{"control characters", Document{Cover: Cover{Title: "a\x00b\tc\r\nd\x7f"}, Footer: "\x00", PageFormat: ")(\\ %d of %s"}, []string{"a b c", ")(\\ 1 of 1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := renderPDF(t, tt.doc)
-			if !bytes.HasPrefix(out, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimRight(out, "\n"), []byte("%%EOF")) || pageCount(out) < 1 {
+			if !bytes.HasPrefix(out, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimRight(out, "\n"), []byte("%%EOF")) || pdftest.PageCount(out) < 1 {
 				t.Fatal("not a PDF")
 			}
-			for _, s := range pdfStreams(t, out) {
+			for _, s := range pdftest.Streams(t, out) {
 				if bytes.Contains(s, []byte("NaN")) || bytes.Contains(s, []byte("Inf")) {
 					t.Fatal("a coordinate is not a number")
 				}
 			}
-			checkMargins(t, pdfPlacedPages(t, out))
-			text := strings.Join(flatten(pdfPages(t, out)), " ")
+			checkMargins(t, pdftest.PlacedPages(t, out))
+			text := strings.Join(flatten(pdftest.Pages(t, out)), " ")
 			for _, w := range tt.want {
 				if !strings.Contains(text, w) {
 					t.Errorf("text lacks %q", w)
@@ -281,7 +276,7 @@ func TestWritePDF_RandomTablesNeverFail(t *testing.T) {
 	for doc := range 8 {
 		var blocks []Block
 		for range 8 {
-			tb := &figures.Table{Table: table.Table{Caption: text()}, Empty: text()}
+			tb := &table.Table{Caption: text(), Empty: text()}
 			for range rng.IntN(16) {
 				tb.Head = append(tb.Head, text())
 			}
@@ -294,18 +289,18 @@ func TestWritePDF_RandomTablesNeverFail(t *testing.T) {
 			blocks = append(blocks, Block{Table: tb}, Block{Paragraph: text()})
 		}
 		var buf bytes.Buffer
-		if err := WritePDF(&buf, Document{Lang: "da", Title: text(), Sections: []Section{{Heading: text(), Blocks: blocks}}}); err != nil {
+		if err := Write(&buf, Document{Lang: "da", Cover: Cover{Title: text()}, Sections: []Section{{Heading: text(), Blocks: blocks}}}); err != nil {
 			t.Fatalf("document %d: %v", doc, err)
 		}
-		if !bytes.HasSuffix(bytes.TrimRight(buf.Bytes(), "\n"), []byte("%%EOF")) || pageCount(buf.Bytes()) < 1 {
+		if !bytes.HasSuffix(bytes.TrimRight(buf.Bytes(), "\n"), []byte("%%EOF")) || pdftest.PageCount(buf.Bytes()) < 1 {
 			t.Fatalf("document %d is not a valid PDF", doc)
 		}
-		checkMargins(t, pdfPlacedPages(t, buf.Bytes()))
+		checkMargins(t, pdftest.PlacedPages(t, buf.Bytes()))
 	}
 }
 
 func TestWritePDF_ReturnsTheWritersError(t *testing.T) {
-	err := WritePDF(failingWriter{}, reportDocument())
+	err := Write(failingWriter{}, reportDocument())
 	if !errors.Is(err, errDiskFull) {
 		t.Errorf("error = %v, want the writer's", err)
 	}
@@ -331,15 +326,10 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errDiskFull }
 func renderPDF(t *testing.T, doc Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WritePDF(&buf, doc); err != nil {
+	if err := Write(&buf, doc); err != nil {
 		t.Fatalf("WritePDF: %v", err)
 	}
 	return buf.Bytes()
-}
-
-// pageCount counts the page objects (not the /Pages tree).
-func pageCount(pdf []byte) int {
-	return len(regexp.MustCompile(`/Type\s*/Page\b`).FindAll(pdf, -1))
 }
 
 // utf16Text is s as fpdf writes an info string: UTF-16BE with a byte
@@ -354,35 +344,9 @@ func utf16Text(s string) string {
 	return strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`, "\r", `\r`).Replace(b.String())
 }
 
-// pdfPages extracts the text of each content stream of a PDF — with the
-// core fonts, one per page — as the strings of its text operators, in
-// the order they are drawn, decoded from Windows-1252.
-func pdfPages(t *testing.T, pdf []byte) [][]string {
-	t.Helper()
-	var pages [][]string
-	for _, page := range pdfPlacedPages(t, pdf) {
-		var texts []string
-		for _, p := range page {
-			texts = append(texts, p.Text)
-		}
-		pages = append(pages, texts)
-	}
-	return pages
-}
-
-// pdfPlacedPages is pdfPages with the texts' positions.
-func pdfPlacedPages(t *testing.T, pdf []byte) [][]pdfText {
-	t.Helper()
-	var pages [][]pdfText
-	for _, s := range pdfStreams(t, pdf) {
-		pages = append(pages, textOperators(t, s))
-	}
-	return pages
-}
-
 // checkMargins fails the test for a text in the page's margins, other
 // than the footer's.
-func checkMargins(t *testing.T, pages [][]pdfText) {
+func checkMargins(t *testing.T, pages [][]pdftest.Text) {
 	t.Helper()
 	const mm = 72 / 25.4
 	for i, page := range pages {
@@ -392,166 +356,6 @@ func checkMargins(t *testing.T, pages [][]pdfText) {
 				t.Errorf("page %d: %q at (%.0f, %.0f) mm is in the margin", i+1, p.Text, p.X/mm, p.Y/mm)
 			}
 		}
-	}
-}
-
-// pdfStreams are the contents of a PDF's streams, inflated.
-func pdfStreams(t *testing.T, pdf []byte) [][]byte {
-	t.Helper()
-	var out [][]byte
-	streamStart := regexp.MustCompile(`(?s)(<<.*?>>)\s*stream\r?\n`)
-	rest := pdf
-	for {
-		m := streamStart.FindSubmatchIndex(rest)
-		if m == nil {
-			return out
-		}
-		dict := rest[m[2]:m[3]]
-		body := rest[m[1]:]
-		length := regexp.MustCompile(`/Length (\d+)`).FindSubmatch(dict)
-		if length == nil {
-			t.Fatalf("stream without a length: %s", dict)
-		}
-		n, _ := strconv.Atoi(string(length[1]))
-		if n > len(body) || !bytes.HasPrefix(bytes.TrimLeft(body[n:], "\r\n"), []byte("endstream")) {
-			t.Fatalf("stream of length %d does not end with endstream", n)
-		}
-		data := body[:n]
-		rest = body[n:]
-		if bytes.Contains(dict, []byte("/FlateDecode")) {
-			zr, err := zlib.NewReader(bytes.NewReader(data))
-			if err != nil {
-				t.Fatalf("inflate stream: %v", err)
-			}
-			if data, err = io.ReadAll(zr); err != nil {
-				t.Fatalf("inflate stream: %v", err)
-			}
-		}
-		out = append(out, data)
-	}
-}
-
-// pdfText is a string shown on a page and where its line starts, in
-// points from the page's bottom left corner.
-type pdfText struct {
-	Text string
-	X, Y float64
-}
-
-// textOperators collects the strings shown by Tj, TJ, ' and ", with the
-// position the last Td moved to.
-func textOperators(t *testing.T, content []byte) []pdfText {
-	var out []pdfText
-	var pending []string
-	var numbers []float64
-	var x, y float64
-	dec := charmap.Windows1252.NewDecoder()
-	isLetter := func(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
-	for i := 0; i < len(content); {
-		c := content[i]
-		switch {
-		case c == '(':
-			s, n := pdfLiteral(content[i:])
-			u, err := dec.String(s)
-			if err != nil {
-				t.Fatalf("decode %q: %v", s, err)
-			}
-			pending = append(pending, u)
-			i += n
-		case c == '%':
-			for i < len(content) && content[i] != '\n' {
-				i++
-			}
-		case c >= '0' && c <= '9' || c == '-' || c == '.':
-			j := i + 1
-			for j < len(content) && (content[j] >= '0' && content[j] <= '9' || content[j] == '.') {
-				j++
-			}
-			if v, err := strconv.ParseFloat(string(content[i:j]), 64); err == nil {
-				numbers = append(numbers, v)
-			}
-			i = j
-		case isLetter(c) || c == '\'' || c == '"':
-			j := i + 1
-			for j < len(content) && (isLetter(content[j]) || content[j] == '*') {
-				j++
-			}
-			switch string(content[i:j]) {
-			case "Td":
-				if n := len(numbers); n >= 2 {
-					x, y = numbers[n-2], numbers[n-1]
-				}
-			case "Tj", "TJ", "'", `"`:
-				out = append(out, pdfText{strings.Join(pending, ""), x, y})
-			}
-			pending, numbers, i = nil, nil, j
-		default:
-			i++
-		}
-	}
-	return out
-}
-
-// pdfLiteral reads the literal string at the start of b, "(" included,
-// and returns its bytes and the length it took.
-func pdfLiteral(b []byte) (string, int) {
-	var s []byte
-	depth := 0
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case c == '(':
-			if depth > 0 {
-				s = append(s, c)
-			}
-			depth++
-		case c == ')':
-			depth--
-			if depth == 0 {
-				return string(s), i + 1
-			}
-			s = append(s, c)
-		case c == '\\' && i+1 < len(b):
-			i++
-			switch e := b[i]; e {
-			case 'n':
-				s = append(s, '\n')
-			case 'r':
-				s = append(s, '\r')
-			case 't':
-				s = append(s, '\t')
-			case 'b':
-				s = append(s, '\b')
-			case 'f':
-				s = append(s, '\f')
-			case '\n':
-			case '\r':
-				if i+1 < len(b) && b[i+1] == '\n' {
-					i++
-				}
-			case '0', '1', '2', '3', '4', '5', '6', '7':
-				j := i
-				for j < len(b) && j < i+3 && b[j] >= '0' && b[j] <= '7' {
-					j++
-				}
-				v, _ := strconv.ParseUint(string(b[i:j]), 8, 8)
-				s = append(s, byte(v))
-				i = j - 1
-			default:
-				s = append(s, e)
-			}
-		default:
-			s = append(s, c)
-		}
-	}
-	return string(s), len(b)
-}
-
-func TestPDFLiteral_ReadsEscapes(t *testing.T) {
-	s, n := pdfLiteral([]byte(`(a\(b\)c\\d\344\370\345 (nested) \
-e\n) Tj`))
-	if want := "a(b)c\\d\xe4\xf8\xe5 (nested) e\n"; s != want || n != 39 {
-		t.Errorf("pdfLiteral = %q, %d; want %q, 39", s, n, want)
 	}
 }
 
@@ -589,8 +393,8 @@ func inOrder(ss, want []string) bool {
 	return true
 }
 
-func documentTables(doc Document) []figures.Table {
-	var out []figures.Table
+func documentTables(doc Document) []table.Table {
+	var out []table.Table
 	for _, s := range doc.Sections {
 		for _, b := range s.Blocks {
 			if b.Table != nil {
@@ -601,26 +405,29 @@ func documentTables(doc Document) []figures.Table {
 	return out
 }
 
-// reportDocument is a yearly report as Make would write it for Dragør.
+// reportDocument is a yearly report to the council as package council
+// would write it for Dragør.
 func reportDocument() Document {
 	zero, hundred := 0.0, 100.0
 	nan := math.NaN()
 	return Document{
-		Lang:     "da",
-		Title:    "Kanalstrategien i 2014",
-		Subtitle: "Årsrapport til kommunalbestyrelsen",
-		Byline:   "Dragør Kommune · udarbejdet 3. februar 2015",
-		Summary: []string{
-			"Kommunen er på rette vej: 46,2 % af de indgående henvendelser var digitale i 2014, og målet for 2015 er 50 %.",
-			"Børn og skole og Borgerservice står for to tredjedele af besparelsespotentialet, i alt 1.234.500 kr. om året.",
-			"Ældre borgere bruger stadig oftest telefonen og den personlige henvendelse – medbetjening hjælper dem videre.",
-			"„Digital først“ virker: 61,8 % af de udgående breve gik med Digital Post, og 1.234 borgere er fritaget.",
+		Lang: "da",
+		Cover: Cover{
+			Title:    "Kanalstrategien i 2014",
+			Subtitle: "Årsrapport til kommunalbestyrelsen",
+			Byline:   "Dragør Kommune · udarbejdet 3. februar 2015",
+			Summary: []string{
+				"Kommunen er på rette vej: 46,2 % af de indgående henvendelser var digitale i 2014, og målet for 2015 er 50 %.",
+				"Børn og skole og Borgerservice står for to tredjedele af besparelsespotentialet, i alt 1.234.500 kr. om året.",
+				"Ældre borgere bruger stadig oftest telefonen og den personlige henvendelse – medbetjening hjælper dem videre.",
+				"„Digital først“ virker: 61,8 % af de udgående breve gik med Digital Post, og 1.234 borgere er fritaget.",
+			},
 		},
 		Sections: []Section{
-			{Heading: "Målene", Blocks: []Block{
+			{Heading: "1. Målene", Blocks: []Block{
 				{Paragraph: "Kanalstrategien 2012–2015 sætter to mål for de digitale henvendelser: 30 % i 2012 og 50 % i 2015. " +
 					"Andelen voksede fra 24,1 % i 2011 til 46,2 % i 2014. Fortsætter udviklingen, når kommunen målet i 2015 … men kun lige."},
-				{Chart: &figures.Chart{Lines: &chart.Lines{
+				{Chart: &Chart{Lines: &chart.Lines{
 					Title: "Digitale indgående henvendelser, andel", Unit: "%", YMin: &zero, YMax: &hundred,
 					Categories: []string{"2011", "2012", "2013", "2014", "2015"},
 					Series: []chart.Series{
@@ -632,18 +439,18 @@ func reportDocument() Document {
 						{Category: "2015", Value: 50, Label: "Mål 2015: 50 %"},
 					},
 				}}},
-				{Table: &figures.Table{Table: keyFigures()}},
+				{Table: ptr(keyFigures())},
 			}},
-			{Heading: "Kanalerne", Blocks: []Block{
+			{Heading: "2. Kanalerne", Blocks: []Block{
 				{Paragraph: "Kontaktcentret – åbent mandag–torsdag 8–22 og fredag 8–18 – tog imod flest henvendelser. " +
 					"Diagrammet viser kanalmiksen måned for måned; tabellen under det giver tallene uge for uge. " +
 					"Prisen for en personlig henvendelse er omkring 75 kr., for en selvbetjening med automatisk dataoverførsel 20 kr. (ca. 2,70 €)."},
-				{Chart: &figures.Chart{Stacked: monthlyMix()}},
-				{Table: &figures.Table{Table: longTable()}},
+				{Chart: &Chart{Stacked: monthlyMix()}},
+				{Table: ptr(longTable())},
 			}},
-			{Heading: "Besparelsespotentialet", Blocks: []Block{
+			{Heading: "3. Besparelsespotentialet", Blocks: []Block{
 				{Paragraph: "Flyttes de henvendelser, der kan flyttes, til selvbetjening, sparer kommunen i alt 1.234.500 kr. om året."},
-				{Chart: &figures.Chart{Bars: &chart.Bars{
+				{Chart: &Chart{Bars: &chart.Bars{
 					Title: "Besparelse pr. år, pr. område", Unit: "kr.",
 					Labels: []string{"Flytteanmeldelse", "Børn og skole – pladsanvisning", "Ældre – hjælpemidler og boligændringer", "Sundhedskort", "Byggetilladelse"},
 					Values: []float64{412000, 388500, 301250, 135000, -1250},
@@ -658,6 +465,8 @@ func reportDocument() Document {
 		PageFormat: "Side %d af %s",
 	}
 }
+
+func ptr[T any](v T) *T { return &v }
 
 func numberCell(v float64) table.Cell {
 	return table.Cell{Text: number.Danish.Format(v, 0), Value: &v}

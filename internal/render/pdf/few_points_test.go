@@ -1,4 +1,4 @@
-package council
+package pdf
 
 import (
 	"bytes"
@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kanal-dk/kanal/internal/figures"
 	"github.com/kanal-dk/kanal/internal/render/chart"
+	"github.com/kanal-dk/kanal/internal/render/pdf/pdftest"
 )
 
 // The report of a year that has just begun, of a year without inquiries
@@ -28,7 +28,7 @@ func checkDrawing(t *testing.T, pdf []byte) {
 			t.Errorf("%s at (%v, %v) pt is off the %v × %v page", op, x, y, width, height)
 		}
 	}
-	for _, s := range pdfStreams(t, pdf) {
+	for _, s := range pdftest.Streams(t, pdf) {
 		if bytes.Contains(s, []byte("NaN")) || bytes.Contains(s, []byte("Inf")) {
 			t.Fatal("a coordinate is not a number")
 		}
@@ -85,7 +85,7 @@ func TestWritePDF_ChartsOfNoneOneOrTwoPointsDraw(t *testing.T) {
 	target := func(c string) chart.Marker {
 		return chart.Marker{Category: c, Value: 50, Label: "Mål " + c + ": 50 %"}
 	}
-	charts := map[string]figures.Chart{
+	charts := map[string]Chart{
 		"lines, one point": {Lines: &chart.Lines{Title: "Et punkt", Categories: []string{"2026"}, Unit: "%",
 			Series: []chart.Series{{Name: "Faktisk", Values: []float64{40}}}, Markers: []chart.Marker{target("2026")}}},
 		"lines, one point, fixed axis": {Lines: &chart.Lines{Title: "Fast akse", Categories: []string{"2015"}, YMin: &zero, YMax: &hundred,
@@ -112,13 +112,13 @@ func TestWritePDF_ChartsOfNoneOneOrTwoPointsDraw(t *testing.T) {
 	for name, c := range charts {
 		t.Run(name, func(t *testing.T) {
 			out := renderPDF(t, Document{Lang: "da", PageFormat: "Side %d af %s", Sections: []Section{{Heading: "Diagram", Blocks: []Block{{Chart: &c}}}}})
-			if !bytes.HasPrefix(out, []byte("%PDF-")) || pageCount(out) < 1 {
+			if !bytes.HasPrefix(out, []byte("%PDF-")) || pdftest.PageCount(out) < 1 {
 				t.Fatal("not a PDF")
 			}
 			checkDrawing(t, out)
-			checkMargins(t, pdfPlacedPages(t, out))
-			if text := strings.Join(flatten(pdfPages(t, out)), " "); !strings.Contains(text, c.Title()) {
-				t.Errorf("the chart's title %q is not printed", c.Title())
+			checkMargins(t, pdftest.PlacedPages(t, out))
+			if text := strings.Join(flatten(pdftest.Pages(t, out)), " "); !strings.Contains(text, c.title()) {
+				t.Errorf("the chart's title %q is not printed", c.title())
 			}
 		})
 	}
@@ -160,11 +160,11 @@ func TestWritePDF_RandomFewPointChartsDraw(t *testing.T) {
 			l.YMin, l.YMax = &lo, &hi
 		}
 		blocks = append(blocks,
-			Block{Chart: &figures.Chart{Lines: &l}},
-			Block{Chart: &figures.Chart{Bars: &chart.Bars{Title: "Bjælker", Labels: cats, Values: values(n), Unit: "kr."}}},
-			Block{Chart: &figures.Chart{Stacked: &chart.StackedBars{Title: "Søjler", Categories: cats, Series: series, Percent: rng.IntN(2) == 0}}})
+			Block{Chart: &Chart{Lines: &l}},
+			Block{Chart: &Chart{Bars: &chart.Bars{Title: "Bjælker", Labels: cats, Values: values(n), Unit: "kr."}}},
+			Block{Chart: &Chart{Stacked: &chart.StackedBars{Title: "Søjler", Categories: cats, Series: series, Percent: rng.IntN(2) == 0}}})
 	}
 	out := renderPDF(t, Document{Sections: []Section{{Heading: "Tilfældige diagrammer", Blocks: blocks}}})
 	checkDrawing(t, out)
-	checkMargins(t, pdfPlacedPages(t, out))
+	checkMargins(t, pdftest.PlacedPages(t, out))
 }

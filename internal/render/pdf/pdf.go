@@ -1,4 +1,4 @@
-package council
+package pdf
 
 import (
 	"fmt"
@@ -13,29 +13,17 @@ import (
 	"github.com/kanal-dk/kanal/internal/render/chart"
 )
 
-// WritePDF renders the report as an A4 PDF: the title block and the
-// summary on the first page, then the numbered sections with their
-// paragraphs, tables and charts. The charts are drawn from their data
-// with the PDF's own lines and shapes, in the colours of the page's SVG,
-// so no browser is needed. Every page carries doc.Footer and the page
-// number: "Side 2 af 9" in Danish, "Page 2 of 9" otherwise.
-//
-// The text is set in the PDF core font Helvetica, which covers
-// Windows-1252: all of Danish, the Western European letters, "–", "…",
-// "€" and the typographic quotes. Other characters print as the nearest
-// such character ("−" as "-", "→" as "->", "č" as "c") or as "?".
-func WritePDF(w io.Writer, doc Document) error {
-	r := newPDFReport(doc)
+// Write typesets doc as an A4 PDF on w. Its error is the writer's, or
+// fpdf's for a document it could not make.
+func Write(w io.Writer, doc Document) error {
+	r := newRenderer(doc)
 	r.titleBlock()
 	r.notices()
 	r.summary()
-	for i, s := range doc.Sections {
-		r.section(i+1, s)
+	for _, s := range doc.Sections {
+		r.section(s)
 	}
-	if err := r.pdf.Output(w); err != nil {
-		return fmt.Errorf("write council report PDF: %w", err)
-	}
-	return nil
+	return r.pdf.Output(w)
 }
 
 // The page, in millimetres: A4 with the text block as wide as a chart.
@@ -70,7 +58,7 @@ const (
 	chartLine      = 3.6
 )
 
-// The palette of the report's text and rules; the series colours are
+// The palette of the text and rules; the series colours are
 // chart.Palette's, so the PDF's charts match the page's.
 var (
 	inkColor     = hexColor("#1b1f24")
@@ -84,22 +72,22 @@ var (
 	seriesColors = parsePalette(chart.Palette())
 )
 
-// pdfReport is one report being drawn.
-type pdfReport struct {
+// renderer is one document being drawn.
+type renderer struct {
 	pdf     *fpdf.Fpdf
 	doc     Document
 	text    *cp1252
 	current fontState
 }
 
-func newPDFReport(doc Document) *pdfReport {
+func newRenderer(doc Document) *renderer {
 	pdf := fpdf.New("P", "mm", "A4", "")
-	r := &pdfReport{pdf: pdf, doc: doc, text: newCP1252(pdf.UnicodeTranslatorFromDescriptor(""))}
+	r := &renderer{pdf: pdf, doc: doc, text: newCP1252(pdf.UnicodeTranslatorFromDescriptor(""))}
 	pdf.SetMargins(marginLeft, marginTop, marginLeft)
 	pdf.SetAutoPageBreak(true, marginBottom)
 	pdf.SetCellMargin(0)
-	pdf.SetTitle(doc.Title, true)
-	pdf.SetSubject(doc.Subtitle, true)
+	pdf.SetTitle(doc.Cover.Title, true)
+	pdf.SetSubject(doc.Cover.Subtitle, true)
 	pdf.SetAuthor("Kanal", true)
 	pdf.SetCreator("Kanal", true)
 	if lang := languageTag(doc.Lang); lang != "" {
@@ -116,7 +104,7 @@ func newPDFReport(doc Document) *pdfReport {
 
 // totalPagesAlias stands for the number of pages until the document is
 // closed and it is known. fpdf replaces it wherever it occurs, so it is
-// nothing a report would say.
+// nothing a document would say.
 const totalPagesAlias = "{kanal:pages}"
 
 // languageTag keeps a language code that can go into the catalogue as
@@ -132,7 +120,7 @@ func languageTag(lang string) string {
 
 // footer writes doc.Footer on the left and the page number on the right,
 // under a hairline.
-func (r *pdfReport) footer() {
+func (r *renderer) footer() {
 	pdf := r.pdf
 	r.rule(marginLeft, footerBaseline-4.5, marginLeft+contentWidth, gridColor, 0.2)
 	r.font("", footerSize, mutedColor)
@@ -152,8 +140,8 @@ func (r *pdfReport) footer() {
 
 // titleBlock opens the first page: an accent bar, the title, the
 // subtitle and the byline, and a rule under them.
-func (r *pdfReport) titleBlock() {
-	d := r.doc
+func (r *renderer) titleBlock() {
+	d := r.doc.Cover
 	if d.Title == "" && d.Subtitle == "" && d.Byline == "" {
 		return
 	}
@@ -176,12 +164,12 @@ func (r *pdfReport) titleBlock() {
 	r.pdf.SetY(y + 7)
 }
 
-// notices frame each of the cover's notices — not issued, or issued when
-// and by whom; demo data — in bold on a tinted band with a dark bar, so
-// that no reader of the cover misses them.
-func (r *pdfReport) notices() {
+// notices frame each of the cover's notices — a report not issued yet,
+// demo data — in bold on a tinted band with a dark bar, so that no reader
+// of the cover misses them.
+func (r *renderer) notices() {
 	const pad = 3.0
-	for _, n := range nonEmpty(r.doc.Notices) {
+	for _, n := range nonEmpty(r.doc.Cover.Notices) {
 		r.font("B", bodySize, inkColor)
 		lines := r.wrap(n, contentWidth-2*pad-2)
 		h := float64(len(lines))*bodyLine + 2*pad
@@ -194,21 +182,21 @@ func (r *pdfReport) notices() {
 		r.flow(lines, bodyLine, marginLeft+pad+2)
 		r.pdf.SetY(y + h + 3)
 	}
-	if len(nonEmpty(r.doc.Notices)) > 0 {
+	if len(nonEmpty(r.doc.Cover.Notices)) > 0 {
 		r.pdf.SetY(r.pdf.GetY() + 3)
 	}
 }
 
 // summary lists the main points, bulleted, on a tinted band with an
-// accent bar: the first thing a council member reads.
-func (r *pdfReport) summary() {
-	points := nonEmpty(r.doc.Summary)
+// accent bar: the first thing a reader reads.
+func (r *renderer) summary() {
+	points := nonEmpty(r.doc.Cover.Summary)
 	if len(points) == 0 {
 		return
 	}
 	const pad, indent, gap = 4.0, 6.0, 1.6
-	if r.doc.SummaryHeading != "" {
-		r.heading(r.doc.SummaryHeading, subheadingSize, inkColor, pad+2*bodyLine)
+	if r.doc.Cover.SummaryHeading != "" {
+		r.heading(r.doc.Cover.SummaryHeading, subheadingSize, inkColor, pad+2*bodyLine)
 	}
 	r.font("", bodySize, inkColor)
 	band := func(h float64) float64 {
@@ -239,13 +227,16 @@ func (r *pdfReport) summary() {
 	r.pdf.SetY(r.pdf.GetY() + 6)
 }
 
-// section writes a numbered chapter.
-func (r *pdfReport) section(n int, s Section) {
+// section writes a chapter: its heading, unless it has none, and its
+// blocks.
+func (r *renderer) section(s Section) {
 	if r.pdf.GetY() > marginTop+1 {
 		r.pdf.SetY(r.pdf.GetY() + 4)
 	}
-	r.heading(fmt.Sprintf("%d. %s", n, s.Heading), headingSize, accentColor, r.lead(s.Blocks))
-	r.pdf.SetY(r.pdf.GetY() + 2.5)
+	if s.Heading != "" {
+		r.heading(s.Heading, headingSize, accentColor, r.lead(s.Blocks))
+		r.pdf.SetY(r.pdf.GetY() + 2.5)
+	}
 	for i, b := range s.Blocks {
 		switch {
 		case b.Subheading != "":
@@ -267,7 +258,7 @@ func (r *pdfReport) section(n int, s Section) {
 // heading writes a heading in bold on the page where the first lead
 // millimetres of what follows it fit too, so that no heading is left at
 // the foot of a page.
-func (r *pdfReport) heading(s string, size float64, c rgb, lead float64) {
+func (r *renderer) heading(s string, size float64, c rgb, lead float64) {
 	r.font("B", size, c)
 	lines := r.wrap(s, contentWidth)
 	lineH := size * ptMM * 1.3
@@ -279,7 +270,7 @@ func (r *pdfReport) heading(s string, size float64, c rgb, lead float64) {
 // lead is the height of the start of blocks that must stay with a heading
 // before them: the first two lines of a paragraph, a chart with its
 // title, a table's caption, header and first rows.
-func (r *pdfReport) lead(blocks []Block) float64 {
+func (r *renderer) lead(blocks []Block) float64 {
 	for i, b := range blocks {
 		switch {
 		case b.Subheading != "":
@@ -298,7 +289,7 @@ func (r *pdfReport) lead(blocks []Block) float64 {
 	return 0
 }
 
-func (r *pdfReport) paragraph(s string) {
+func (r *renderer) paragraph(s string) {
 	r.font("", bodySize, inkColor)
 	r.flow(r.wrap(s, contentWidth), bodyLine, marginLeft)
 	r.pdf.SetY(r.pdf.GetY() + 3)
@@ -306,7 +297,7 @@ func (r *pdfReport) paragraph(s string) {
 
 // flow writes lines in the current font from the current position,
 // turning the page where the next line does not fit.
-func (r *pdfReport) flow(lines []string, lineH, x float64) {
+func (r *renderer) flow(lines []string, lineH, x float64) {
 	for _, line := range lines {
 		r.room(lineH)
 		y := r.pdf.GetY()
@@ -318,7 +309,7 @@ func (r *pdfReport) flow(lines []string, lineH, x float64) {
 // room starts a new page unless h millimetres fit above the footer. On a
 // fresh page it does nothing, so that a block taller than a page cannot
 // add pages forever.
-func (r *pdfReport) room(h float64) {
+func (r *renderer) room(h float64) {
 	y := r.pdf.GetY()
 	if y+h > pageHeight-marginBottom && y > marginTop+1 {
 		r.newPage()
@@ -326,7 +317,7 @@ func (r *pdfReport) room(h float64) {
 }
 
 // newPage turns the page and restores the font that the footer changed.
-func (r *pdfReport) newPage() {
+func (r *renderer) newPage() {
 	f := r.current
 	r.pdf.AddPage()
 	r.font(f.style, f.size, f.color)
@@ -336,7 +327,7 @@ func (r *pdfReport) newPage() {
 
 // font selects Helvetica in a style ("", "B", "I") and size, and a text
 // colour, and remembers them for newPage.
-func (r *pdfReport) font(style string, size float64, c rgb) {
+func (r *renderer) font(style string, size float64, c rgb) {
 	r.current = fontState{style, size, c}
 	r.pdf.SetFont("Helvetica", style, size)
 	r.pdf.SetTextColor(c.r, c.g, c.b)
@@ -349,12 +340,12 @@ type fontState struct {
 }
 
 // width is s's width in the current font.
-func (r *pdfReport) width(s string) float64 {
+func (r *renderer) width(s string) float64 {
 	return r.pdf.GetStringWidth(r.text.encode(s))
 }
 
 // textAt writes s with its baseline at y.
-func (r *pdfReport) textAt(x, y float64, s string) {
+func (r *renderer) textAt(x, y float64, s string) {
 	if s == "" || !finite(x) || !finite(y) {
 		return
 	}
@@ -362,13 +353,13 @@ func (r *pdfReport) textAt(x, y float64, s string) {
 }
 
 // textRight writes s ending at x; textCentre centres it on x.
-func (r *pdfReport) textRight(x, y float64, s string) { r.textAt(x-r.width(s), y, s) }
+func (r *renderer) textRight(x, y float64, s string) { r.textAt(x-r.width(s), y, s) }
 
-func (r *pdfReport) textCentre(x, y float64, s string) { r.textAt(x-r.width(s)/2, y, s) }
+func (r *renderer) textCentre(x, y float64, s string) { r.textAt(x-r.width(s)/2, y, s) }
 
 // baseline is where text in the current font stands to look centred on
 // a line of height h that starts at top.
-func (r *pdfReport) baseline(top, h float64) float64 {
+func (r *renderer) baseline(top, h float64) float64 {
 	size, _ := r.pdf.GetFontSize()
 	return top + h/2 + size*ptMM*capHeight/2
 }
@@ -376,7 +367,7 @@ func (r *pdfReport) baseline(top, h float64) float64 {
 // wrap breaks s into lines no wider than w in the current font: at
 // spaces, at the line breaks in s, and inside a word that is wider than a
 // line by itself.
-func (r *pdfReport) wrap(s string, w float64) []string {
+func (r *renderer) wrap(s string, w float64) []string {
 	s = r.text.clean(s)
 	// The tolerance keeps a text measured to fit exactly on one line.
 	w = math.Max(w, 1) + 1e-6
@@ -422,7 +413,7 @@ func words(line string) []string {
 
 // cut splits word after as many characters as fit in w, at least one.
 // The core fonts have no kerning, so a text's width is its characters'.
-func (r *pdfReport) cut(word string, w float64) (string, string) {
+func (r *renderer) cut(word string, w float64) (string, string) {
 	end, width := 0, 0.0
 	for i, c := range word {
 		width += r.width(string(c))
@@ -435,7 +426,7 @@ func (r *pdfReport) cut(word string, w float64) (string, string) {
 }
 
 // truncate shortens s with "…" until it fits in w.
-func (r *pdfReport) truncate(s string, w float64) string {
+func (r *renderer) truncate(s string, w float64) string {
 	s = strings.Join(strings.Fields(r.text.clean(s)), " ")
 	if r.width(s) <= w {
 		return s
@@ -452,7 +443,7 @@ func (r *pdfReport) truncate(s string, w float64) string {
 
 // clip wraps s into at most n lines of width w, the last cut with "…" if
 // the text goes on.
-func (r *pdfReport) clip(s string, w float64, n int) []string {
+func (r *renderer) clip(s string, w float64, n int) []string {
 	lines := r.wrap(s, w)
 	if len(lines) > n {
 		lines = lines[:n]
@@ -505,7 +496,7 @@ func seriesColor(i int) rgb {
 	return rgb{mix(c.r), mix(c.g), mix(c.b)}
 }
 
-func (r *pdfReport) fill(x, y, w, h float64, c rgb) {
+func (r *renderer) fill(x, y, w, h float64, c rgb) {
 	if !finite(x) || !finite(y) || !finite(w) || !finite(h) || w <= 0 || h <= 0 {
 		return
 	}
@@ -514,11 +505,11 @@ func (r *pdfReport) fill(x, y, w, h float64, c rgb) {
 }
 
 // rule draws a line of width lw from (x1, y) to (x2, y).
-func (r *pdfReport) rule(x1, y, x2 float64, c rgb, lw float64) {
+func (r *renderer) rule(x1, y, x2 float64, c rgb, lw float64) {
 	r.line(x1, y, x2, y, c, lw)
 }
 
-func (r *pdfReport) line(x1, y1, x2, y2 float64, c rgb, lw float64) {
+func (r *renderer) line(x1, y1, x2, y2 float64, c rgb, lw float64) {
 	if !finite(x1) || !finite(y1) || !finite(x2) || !finite(y2) {
 		return
 	}
@@ -528,5 +519,3 @@ func (r *pdfReport) line(x1, y1, x2, y2 float64, c rgb, lw float64) {
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-
-// Tables.

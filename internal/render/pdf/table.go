@@ -1,10 +1,9 @@
-package council
+package pdf
 
 import (
 	"math"
 	"strings"
 
-	"github.com/kanal-dk/kanal/internal/figures"
 	"github.com/kanal-dk/kanal/internal/render/table"
 )
 
@@ -25,7 +24,7 @@ type tableLayout struct {
 // repeated at the top of each page the table continues on, the rows
 // (never split across pages), and the totals row in bold. Numbers are
 // right-aligned.
-func (r *pdfReport) table(t figures.Table) {
+func (r *renderer) table(t table.Table) {
 	tb := r.tableBlock(t)
 	r.room(tb.keep())
 	r.font("B", captionSize, inkColor)
@@ -83,26 +82,26 @@ type tableBlock struct {
 	rows       []tableRowLines
 }
 
-func (r *pdfReport) tableBlock(t figures.Table) tableBlock {
+func (r *renderer) tableBlock(t table.Table) tableBlock {
 	var tb tableBlock
 	if strings.TrimSpace(t.Caption) != "" {
 		r.font("B", captionSize, inkColor)
 		tb.caption = r.wrap(t.Caption, contentWidth)
 	}
-	cols := columns(t.Table)
+	cols := columns(t)
 	if len(t.Rows) == 0 && strings.TrimSpace(t.Empty) != "" || cols == 0 {
 		r.font("I", bodySize-1, mutedColor)
 		tb.empty = r.wrap(t.Empty, contentWidth)
 		return tb
 	}
-	l := r.layoutTable(t.Table, cols)
+	l := r.layoutTable(t, cols)
 	tb.layout = l
 	if len(t.Head) > 0 {
 		head := r.tableRow(l, headCells(t.Head), true, headLines)
 		tb.head = &head
 	}
 	// A row must fit on a page under the header: a cell longer than that
-	// is cut with "…". Only text no report has is that long.
+	// is cut with "…". Only text no document has is that long.
 	most := max(1, int((pageHeight-marginTop-marginBottom-tb.headHeight()-2*l.vpad)/l.lineH))
 	for _, cells := range t.Rows {
 		tb.rows = append(tb.rows, r.tableRow(l, cells, false, most))
@@ -171,7 +170,7 @@ func headCells(head []string) []table.Cell {
 // header on one line, then with headers on two lines and long texts
 // wrapped. At the smallest size the columns are narrowed to fit and their
 // texts wrap as they must.
-func (r *pdfReport) layoutTable(t table.Table, cols int) tableLayout {
+func (r *renderer) layoutTable(t table.Table, cols int) tableLayout {
 	numeric := make([]bool, cols)
 	for j := 1; j < cols; j++ {
 		numbers, texts := 0, 0
@@ -203,7 +202,7 @@ func (r *pdfReport) layoutTable(t table.Table, cols int) tableLayout {
 
 // columnWidths measures each column at l's size: want sets every text on
 // one line; least lets headers take two lines and long texts wrap.
-func (r *pdfReport) columnWidths(t table.Table, cols int, l tableLayout) (want, least []float64) {
+func (r *renderer) columnWidths(t table.Table, cols int, l tableLayout) (want, least []float64) {
 	want, least = make([]float64, cols), make([]float64, cols)
 	measure := func(cells []table.Cell, bold bool) {
 		style := ""
@@ -241,7 +240,7 @@ func (r *pdfReport) columnWidths(t table.Table, cols int, l tableLayout) (want, 
 	return want, least
 }
 
-func (r *pdfReport) widestWord(s string) float64 {
+func (r *renderer) widestWord(s string) float64 {
 	w := 0.0
 	for _, word := range words(r.text.clean(s)) {
 		w = math.Max(w, r.width(word))
@@ -250,7 +249,7 @@ func (r *pdfReport) widestWord(s string) float64 {
 }
 
 // twoLines is the least width in which s fits on two lines.
-func (r *pdfReport) twoLines(s string) float64 {
+func (r *renderer) twoLines(s string) float64 {
 	ws := words(r.text.clean(s))
 	best := r.width(strings.Join(ws, " "))
 	for k := 1; k < len(ws); k++ {
@@ -334,7 +333,7 @@ const headLines = 4
 
 // tableRow wraps a row's cells into their columns, at most most lines
 // each.
-func (r *pdfReport) tableRow(l tableLayout, cells []table.Cell, bold bool, most int) tableRowLines {
+func (r *renderer) tableRow(l tableLayout, cells []table.Cell, bold bool, most int) tableRowLines {
 	style := ""
 	if bold {
 		style = "B"
@@ -356,7 +355,7 @@ func (r *pdfReport) tableRow(l tableLayout, cells []table.Cell, bold bool, most 
 // drawRow writes a row at the current position on a fill. The bold rows
 // (header and totals) set their texts on the bottom line, so that header
 // texts of one and two lines stand on the same baseline.
-func (r *pdfReport) drawRow(l tableLayout, row tableRowLines, fill rgb, bold bool) {
+func (r *renderer) drawRow(l tableLayout, row tableRowLines, fill rgb, bold bool) {
 	y := r.pdf.GetY()
 	if fill != paperColor {
 		r.fill(marginLeft, y, contentWidth, row.height, fill)
@@ -384,11 +383,3 @@ func (r *pdfReport) drawRow(l tableLayout, row tableRowLines, fill rgb, bold boo
 	}
 	r.pdf.SetY(y + row.height)
 }
-
-// Charts.
-
-// The charts' box, in millimetres.
-const (
-	chartWidth  = contentWidth
-	chartHeight = 75.0
-)

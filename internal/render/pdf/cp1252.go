@@ -1,4 +1,4 @@
-package council
+package pdf
 
 import (
 	"strings"
@@ -19,7 +19,7 @@ func newCP1252(translate func(string) string) *cp1252 {
 }
 
 // nearest are the stand-ins for characters outside Windows-1252 that a
-// report plausibly contains and that decomposition does not reach, and
+// document plausibly contains and that decomposition does not reach, and
 // the invisible characters, which the code page's soft hyphen would make
 // visible.
 var nearest = map[rune]string{
@@ -103,5 +103,3 @@ func (c *cp1252) covers(ch rune) bool {
 	}
 	return has
 }
-
-// Drawing.

@@ -1,4 +1,4 @@
-package council
+package pdf
 
 import (
 	"math"
@@ -6,13 +6,18 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/kanal-dk/kanal/internal/figures"
 	"github.com/kanal-dk/kanal/internal/render/chart"
+)
+
+// The charts' box, in millimetres.
+const (
+	chartWidth  = contentWidth
+	chartHeight = 75.0
 )
 
 // chart writes the chart's title and draws the chart under it, both on
 // one page.
-func (r *pdfReport) chart(c figures.Chart) {
+func (r *renderer) chart(c Chart) {
 	cb := r.chartBlock(c)
 	if cb.draw == nil {
 		return
@@ -38,7 +43,7 @@ func (cb chartBlock) height() float64 { return float64(len(cb.title))*captionLin
 
 // chartBlock measures the chart; a chart with nothing to draw says its
 // Empty text (or chart.DefaultEmpty) in a tinted box instead.
-func (r *pdfReport) chartBlock(c figures.Chart) chartBlock {
+func (r *renderer) chartBlock(c Chart) chartBlock {
 	cb := chartBlock{plot: chartHeight}
 	var empty string
 	switch {
@@ -63,9 +68,9 @@ func (r *pdfReport) chartBlock(c figures.Chart) chartBlock {
 			r.textCentre(x+chartWidth/2, r.baseline(y, cb.plot), r.truncate(empty, chartWidth-4))
 		}
 	}
-	if strings.TrimSpace(c.Title()) != "" {
+	if strings.TrimSpace(c.title()) != "" {
 		r.font("B", captionSize, inkColor)
-		cb.title = r.wrap(c.Title(), contentWidth)
+		cb.title = r.wrap(c.title(), contentWidth)
 	}
 	return cb
 }
@@ -105,7 +110,7 @@ const (
 
 // plotCategories draws the legend, unit, gridlines and labels inside the
 // chart box at (x, y) and returns the plot area for the data.
-func (r *pdfReport) plotCategories(x, y float64, cats, names []string, unit string, ticks []float64, tickLabel func(float64) string, swatch legendSwatch, swatchW float64) categoryPlot {
+func (r *renderer) plotCategories(x, y float64, cats, names []string, unit string, ticks []float64, tickLabel func(float64) string, swatch legendSwatch, swatchW float64) categoryPlot {
 	r.font("", chartFontSize, inkColor)
 	top := y
 	if len(names) > 1 {
@@ -164,7 +169,7 @@ func (r *pdfReport) plotCategories(x, y float64, cats, names []string, unit stri
 
 // plotBaseline draws the line that columns stand on (zero, or the bottom),
 // after the data so that no column covers it.
-func (r *pdfReport) plotBaseline(p categoryPlot) {
+func (r *renderer) plotBaseline(p categoryPlot) {
 	base := p.lo
 	if p.lo < 0 && p.hi > 0 {
 		base = 0
@@ -174,7 +179,7 @@ func (r *pdfReport) plotBaseline(p categoryPlot) {
 
 // legend writes each series' swatch and name left to right, wrapping
 // into rows, and returns the y under it.
-func (r *pdfReport) legend(x, y float64, names []string, swatch legendSwatch, swatchW float64) float64 {
+func (r *renderer) legend(x, y float64, names []string, swatch legendSwatch, swatchW float64) float64 {
 	r.font("", chartFontSize, inkColor)
 	const gap, between = 1.5, 5.0
 	cx, row := 0.0, y
@@ -211,7 +216,7 @@ func labelEvery(need, band float64, n int) int {
 
 // stackedChart returns the drawing of stacked columns, or nil when there
 // is nothing to draw. Negative and missing values draw no segment.
-func (r *pdfReport) stackedChart(s chart.StackedBars) func(x, y float64) {
+func (r *renderer) stackedChart(s chart.StackedBars) func(x, y float64) {
 	n := len(s.Categories)
 	totals, _, maxTotal := s.Totals()
 	if n == 0 || !(maxTotal > 0) {
@@ -258,7 +263,7 @@ func (r *pdfReport) stackedChart(s chart.StackedBars) func(x, y float64) {
 
 // linesChart returns the drawing of lines with their markers, or nil when
 // there is nothing to draw.
-func (r *pdfReport) linesChart(l chart.Lines) func(x, y float64) {
+func (r *renderer) linesChart(l chart.Lines) func(x, y float64) {
 	n := len(l.Categories)
 	var all, marks []float64
 	for _, ser := range l.Series {
@@ -305,7 +310,7 @@ func (r *pdfReport) linesChart(l chart.Lines) func(x, y float64) {
 
 // stroke sets the pen for series i: its colour, and a dash for a
 // forecast or a series past the palette.
-func (r *pdfReport) stroke(i int, ser chart.Series) {
+func (r *renderer) stroke(i int, ser chart.Series) {
 	c := seriesColor(i)
 	r.pdf.SetDrawColor(c.r, c.g, c.b)
 	r.pdf.SetLineWidth(0.6)
@@ -328,7 +333,7 @@ const dotsUpTo = 16
 
 // drawLine draws one series as a line that breaks at each gap, with a dot
 // at a value that has gaps on both sides.
-func (r *pdfReport) drawLine(p categoryPlot, si int, ser chart.Series) {
+func (r *renderer) drawLine(p categoryPlot, si int, ser chart.Series) {
 	r.stroke(si, ser)
 	var dots []int
 	open := false
@@ -373,7 +378,7 @@ const markerSize = 1.6
 
 // drawMarkers draws each marker as a diamond with its label beside it,
 // where the label covers the least of the lines, on white.
-func (r *pdfReport) drawMarkers(p categoryPlot, ms []chart.PlacedMarker, series []chart.Series) {
+func (r *renderer) drawMarkers(p categoryPlot, ms []chart.PlacedMarker, series []chart.Series) {
 	for _, m := range ms {
 		x, y := p.x(m.Index), p.y(m.Value)
 		if !finite(x) || !finite(y) {
@@ -398,7 +403,7 @@ func (r *pdfReport) drawMarkers(p categoryPlot, ms []chart.PlacedMarker, series 
 // placeLabel tries above, below, left and right of a marker at (x, y),
 // and takes the first of those inside the plot that covers the fewest
 // points of the lines. It returns the label's left and top.
-func (r *pdfReport) placeLabel(p categoryPlot, x, y, w float64, series []chart.Series) (float64, float64) {
+func (r *renderer) placeLabel(p categoryPlot, x, y, w float64, series []chart.Series) (float64, float64) {
 	const off = markerSize + 1
 	spots := [][2]float64{
 		{x - w/2, y - off - chartLine},
@@ -452,7 +457,7 @@ func lineHits(p categoryPlot, x0, x1, y0, y1 float64, series []chart.Series) int
 // barsChart returns the drawing of horizontal bars and its height, or nil
 // when there is nothing to draw. Labels are on the left, each value at
 // its bar's end; negative values go left of the zero line.
-func (r *pdfReport) barsChart(b chart.Bars) (func(x, y float64), float64) {
+func (r *renderer) barsChart(b chart.Bars) (func(x, y float64), float64) {
 	n := len(b.Labels)
 	lo, hi, all := b.Range()
 	if n == 0 || (lo == 0 && hi == 0) {

@@ -1,0 +1,86 @@
+package council
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/kanal-dk/kanal/internal/figures"
+	"github.com/kanal-dk/kanal/internal/render/pdf/pdftest"
+	"github.com/kanal-dk/kanal/internal/render/table"
+)
+
+func TestWritePDF_NumbersTheSectionsAsThePageDoes(t *testing.T) {
+	doc := Document{Lang: "da", Title: "Kanalstrategien i 2014", PageFormat: "Side %d af %s", Sections: []Section{
+		{Heading: "Målene", Blocks: []Block{{Paragraph: "Et afsnit."}}},
+		{Heading: "Kanalerne", Blocks: []Block{{Table: &figures.Table{ID: "t", Table: table.Table{Caption: "Tom", Head: []string{"a"}, Empty: "Ingen tal"}}}}},
+	}}
+	got := flatten(pdfPages(t, renderPDF(t, doc)))
+	want := []string{"Kanalstrategien i 2014", "1. Målene", "Et afsnit.", "2. Kanalerne", "Tom", "Ingen tal"}
+	if !inOrder(got, want) {
+		t.Errorf("the PDF shows %q, want %q in order", got, want)
+	}
+}
+
+func TestWritePDF_ReturnsTheWritersError(t *testing.T) {
+	err := WritePDF(failingWriter{}, Document{Lang: "da", Title: "x"})
+	if !errors.Is(err, errDiskFull) {
+		t.Errorf("error = %v, want the writer's", err)
+	}
+}
+
+var errDiskFull = errors.New("disk full")
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errDiskFull }
+
+func renderPDF(t *testing.T, doc Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WritePDF(&buf, doc); err != nil {
+		t.Fatalf("WritePDF: %v", err)
+	}
+	return buf.Bytes()
+}
+
+// pdfPages is the text of each page of a PDF, in the order it is drawn.
+func pdfPages(t *testing.T, pdf []byte) [][]string { return pdftest.Pages(t, pdf) }
+
+func pageCount(pdf []byte) int { return pdftest.PageCount(pdf) }
+
+func flatten(pages [][]string) []string {
+	var out []string
+	for _, p := range pages {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// inOrder reports whether want are among ss, in order (each one whole,
+// or wrapped over consecutive strings).
+func inOrder(ss, want []string) bool {
+	text := strings.Join(ss, " ")
+	pos := 0
+	for _, w := range want {
+		i := strings.Index(text[pos:], w)
+		if i < 0 {
+			return false
+		}
+		pos += i + len(w)
+	}
+	return true
+}
+
+func documentTables(doc Document) []figures.Table {
+	var out []figures.Table
+	for _, s := range doc.Sections {
+		for _, b := range s.Blocks {
+			if b.Table != nil {
+				out = append(out, *b.Table)
+			}
+		}
+	}
+	return out
+}
