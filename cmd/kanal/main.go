@@ -1,5 +1,9 @@
 // Command kanal runs a municipality's channel strategy: the web server, and
-// the commands IT staff use to check and load strategies.
+// the commands IT staff use to check and load strategies, manage users and
+// keys, import inquiries, check the counts and make the council's report.
+// The commands are listed in one table (commands.go), from which "kanal
+// help" and every command's usage come; each command returns how it ended,
+// and one printer (call.exit) tells the user.
 package main
 
 import (
@@ -40,31 +44,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, tr.T("cli.usage"))
+		fmt.Fprint(stderr, help(tr))
 		return exitUsage
 	}
-	switch args[0] {
-	case "serve":
-		return serve(ctx, cfg, args[1:], stdout, stderr)
-	case "strategy":
-		return strategyCommand(ctx, cfg, args[1:], stdout, stderr)
-	case "user":
-		return userCommand(ctx, cfg, args[1:], stdout, stderr)
-	case "apikey":
-		return apikeyCommand(ctx, cfg, args[1:], stdout, stderr)
-	case "import":
-		return importCommand(ctx, cfg, args[1:], stdout, stderr)
-	case "rollup":
-		return rollupCommand(ctx, cfg, args[1:], stdout, stderr)
-	case "report":
-		return reportCommand(ctx, cfg, args[1:], stdout, stderr)
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, tr.T("cli.usage"))
+	if isHelp(args[0]) {
+		fmt.Fprint(stdout, help(tr))
 		return exitOK
 	}
-	fmt.Fprintf(stderr, tr.T("cli.unknown_command"), args[0])
-	fmt.Fprint(stderr, tr.T("cli.usage"))
-	return exitUsage
+	cmd, ok := findCommand(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, tr.T("cli.unknown_command"), args[0])
+		fmt.Fprint(stderr, help(tr))
+		return exitUsage
+	}
+	return cmd.start(ctx, &cfg, args[1:], stdout, stderr)
 }
 
 // cliActor is how a command-line change appears in the audit log.

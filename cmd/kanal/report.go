@@ -3,15 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/council"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
@@ -23,23 +20,19 @@ import (
 // pdf|html --out FILE [--issue [--by NAME]]": the council's yearly report,
 // made on the fly (its cover says it is not issued) or, with --issue,
 // issued: stored as PDF and HTML exactly as written, never made again.
-func reportCommand(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("kanal report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.BindDB(fs)
-	m := fs.String("municipality", "", "the municipality, e.g. dragoer")
-	year := fs.Int("year", 0, "the calendar year; default the last year with counted inquiries")
-	format := fs.String("format", "", "pdf or html; default from --out, else pdf")
-	out := fs.String("out", "", "the file to write; default aarsrapport-MUNICIPALITY-YEAR.FORMAT")
-	issue := fs.Bool("issue", false, "issue the report: store it as issued, PDF and HTML")
-	by := fs.String("by", "", "who issues the report, as its cover names them; default the command-line user")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+func reportCommand(ctx context.Context, c *call, args []string) error {
+	c.cfg.BindDB(c.flags)
+	m := c.flags.String("municipality", "", "the municipality, e.g. dragoer")
+	year := c.flags.Int("year", 0, "the calendar year; default the last year with counted inquiries")
+	format := c.flags.String("format", "", "pdf or html; default from --out, else pdf")
+	out := c.flags.String("out", "", "the file to write; default aarsrapport-MUNICIPALITY-YEAR.FORMAT")
+	issue := c.flags.Bool("issue", false, "issue the report: store it as issued, PDF and HTML")
+	by := c.flags.String("by", "", "who issues the report, as its cover names them; default the command-line user")
+	if err := c.parse(args, 0, 0); err != nil {
+		return err
 	}
-	tr := locale.New(cfg.Lang)
-	if *m == "" || fs.NArg() > 0 {
-		fmt.Fprint(stderr, tr.T("cli.report.usage"))
-		return exitUsage
+	if *m == "" {
+		return errUsage
 	}
 	if *format == "" {
 		*format = "pdf"
@@ -48,30 +41,27 @@ func reportCommand(ctx context.Context, cfg config.Config, args []string, stdout
 		}
 	}
 	if *format != "pdf" && *format != "html" {
-		fmt.Fprintf(stderr, tr.T("cli.report.bad_format"), *format)
-		return exitUsage
+		return &notice{key: "cli.report.bad_format", args: []any{*format}, usage: true}
 	}
-	db, err := openDB(ctx, cfg, nil)
+	db, err := c.openDB(ctx)
 	if err != nil {
-		fmt.Fprintln(stderr, "kanal report:", err)
-		return exitFailure
+		return err
 	}
 	defer db.Close()
-	cur, ok := current(ctx, db, *m, "kanal report", tr, stderr)
-	if !ok {
-		return exitFailure
+	cur, err := current(ctx, db, *m)
+	if err != nil {
+		return err
 	}
 	if *year == 0 {
 		if *year, err = council.LastYear(ctx, db, cur.Municipality, time.Now()); err != nil {
-			fmt.Fprintln(stderr, "kanal report:", err)
-			return exitFailure
+			return err
 		}
 	}
 	h, err := report.HistoryOf(ctx, municipality.NewRegistry(db), cur.Municipality)
 	if err != nil {
-		fmt.Fprintln(stderr, "kanal report:", err)
-		return exitFailure
+		return err
 	}
+	tr := c.tr()
 	var data []byte
 	if *issue {
 		data, err = issueReport(ctx, db, tr, cur.Municipality, h, *year, *format, *by)
@@ -79,22 +69,20 @@ func reportCommand(ctx context.Context, cfg config.Config, args []string, stdout
 		data, err = makeReport(ctx, db, tr, cur.Municipality, h, *year, *format)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "kanal report:", err)
-		return exitFailure
+		return err
 	}
 	if *out == "" {
 		*out = fmt.Sprintf("aarsrapport-%s-%d.%s", cur.Municipality, *year, *format)
 	}
 	if err := os.WriteFile(*out, data, 0o644); err != nil {
-		fmt.Fprintln(stderr, "kanal report:", err)
-		return exitFailure
+		return err
 	}
 	key := "cli.report.done"
 	if *issue {
 		key = "cli.report.issued"
 	}
-	fmt.Fprintf(stdout, tr.T(key), *out, *year, cur.Strategy.Municipality.Name)
-	return exitOK
+	fmt.Fprintf(c.stdout, tr.T(key), *out, *year, cur.Strategy.Municipality.Name)
+	return nil
 }
 
 // makeReport writes the report made now, marked as not issued.

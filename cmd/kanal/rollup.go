@@ -2,89 +2,116 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"io"
 	"strings"
 
-	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/rollup"
+	"github.com/kanal-dk/kanal/internal/store"
 )
 
-// rollupCommand runs "kanal rollup verify|rebuild [--municipality ID]".
-func rollupCommand(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
-	tr := locale.New(cfg.Lang)
-	if len(args) == 0 || args[0] != "verify" && args[0] != "rebuild" {
-		fmt.Fprint(stderr, tr.T("cli.rollup.usage"))
-		return exitUsage
+// openRollup parses the flags of "kanal rollup verify|rebuild" and opens
+// the database; close it after. It returns the municipalities to check:
+// the one named, or every one.
+func openRollup(ctx context.Context, c *call, args []string) (*store.DB, []string, error) {
+	c.cfg.BindDB(c.flags)
+	m := c.flags.String("municipality", "", "one municipality; all when left out")
+	if err := c.parse(args, 0, manyArgs); err != nil {
+		return nil, nil, err
 	}
-	fs := flag.NewFlagSet("kanal rollup "+args[0], flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.BindDB(fs)
-	m := fs.String("municipality", "", "one municipality; all when left out")
-	if err := fs.Parse(args[1:]); err != nil {
-		return exitUsage
-	}
-	tr = locale.New(cfg.Lang)
-	db, err := openDB(ctx, cfg, nil)
+	db, err := c.openDB(ctx)
 	if err != nil {
-		fmt.Fprintln(stderr, "kanal rollup:", err)
-		return exitFailure
+		return nil, nil, err
+	}
+	if *m != "" {
+		return db, []string{*m}, nil
+	}
+	ms, err := municipality.NewRegistry(db).List(ctx)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	var ids []string
+	for _, x := range ms {
+		ids = append(ids, x.ID)
+	}
+	return db, ids, nil
+}
+
+// sayUncounted tells how many of a municipality's inquiries carry a
+// duration the counts leave out.
+func sayUncounted(ctx context.Context, c *call, db *store.DB, id string) error {
+	uncounted, err := rollup.UncountedDurations(ctx, db, id)
+	if err != nil {
+		return err
+	}
+	if uncounted > 0 {
+		tr := c.tr()
+		fmt.Fprint(c.stdout, tr.Plural("cli.rollup.uncounted", uncounted, id, tr.Int(uncounted)))
+	}
+	return nil
+}
+
+// rollupVerify runs "kanal rollup verify [--municipality ID]": every
+// inquiry is counted again and compared with the stored counts; exit 1
+// when a cell differs.
+func rollupVerify(ctx context.Context, c *call, args []string) error {
+	db, ids, err := openRollup(ctx, c, args)
+	if err != nil {
+		return err
 	}
 	defer db.Close()
-	ids := []string{*m}
-	if *m == "" {
-		ms, err := municipality.NewRegistry(db).List(ctx)
-		if err != nil {
-			fmt.Fprintln(stderr, "kanal rollup:", err)
-			return exitFailure
-		}
-		ids = ids[:0]
-		for _, x := range ms {
-			ids = append(ids, x.ID)
-		}
-	}
-	code := exitOK
+	tr := c.tr()
+	var differ bool
 	for _, id := range ids {
-		uncounted, err := rollup.UncountedDurations(ctx, db, id)
-		if err != nil {
-			fmt.Fprintln(stderr, "kanal rollup:", err)
-			return exitFailure
-		}
-		if uncounted > 0 {
-			fmt.Fprint(stdout, tr.Plural("cli.rollup.uncounted", uncounted, id, tr.Int(uncounted)))
-		}
-		if args[0] == "rebuild" {
-			n, err := rollup.Rebuild(ctx, db, id)
-			if err != nil {
-				fmt.Fprintln(stderr, "kanal rollup rebuild:", err)
-				return exitFailure
-			}
-			fmt.Fprintf(stdout, tr.T("cli.rollup.rebuilt"), id, tr.Count("cli.count.cells", int64(n)))
-			continue
+		if err := sayUncounted(ctx, c, db, id); err != nil {
+			return err
 		}
 		diffs, err := rollup.Verify(ctx, db, id)
 		if err != nil {
-			fmt.Fprintln(stderr, "kanal rollup verify:", err)
-			return exitFailure
+			return err
 		}
 		if len(diffs) == 0 {
-			fmt.Fprintf(stdout, tr.T("cli.rollup.ok"), id)
+			fmt.Fprintf(c.stdout, tr.T("cli.rollup.ok"), id)
 			continue
 		}
-		code = exitFailure
-		fmt.Fprint(stdout, tr.Plural("cli.rollup.differ", int64(len(diffs)), id, tr.Int(int64(len(diffs)))))
+		differ = true
+		fmt.Fprint(c.stdout, tr.Plural("cli.rollup.differ", int64(len(diffs)), id, tr.Int(int64(len(diffs)))))
 		for i, d := range diffs {
 			if i == 20 {
-				fmt.Fprintf(stdout, tr.T("cli.rollup.more"), len(diffs)-20)
+				fmt.Fprintf(c.stdout, tr.T("cli.rollup.more"), len(diffs)-20)
 				break
 			}
-			fmt.Fprintf(stdout, "  %s: %s\n", d.Cell, tallyDifference(tr, d.Stored, d.Recounted))
+			fmt.Fprintf(c.stdout, "  %s: %s\n", d.Cell, tallyDifference(tr, d.Stored, d.Recounted))
 		}
 	}
-	return code
+	if differ {
+		return errReported
+	}
+	return nil
+}
+
+// rollupRebuild runs "kanal rollup rebuild [--municipality ID]": the
+// counts are made again from the inquiries.
+func rollupRebuild(ctx context.Context, c *call, args []string) error {
+	db, ids, err := openRollup(ctx, c, args)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	tr := c.tr()
+	for _, id := range ids {
+		if err := sayUncounted(ctx, c, db, id); err != nil {
+			return err
+		}
+		n, err := rollup.Rebuild(ctx, db, id)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, tr.T("cli.rollup.rebuilt"), id, tr.Count("cli.count.cells", int64(n)))
+	}
+	return nil
 }
 
 // tallyDifference names every count of a cell that differs, stored ≠

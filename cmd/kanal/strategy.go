@@ -3,101 +3,73 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 
-	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
-// strategyCommand runs "kanal strategy validate|load|show".
-func strategyCommand(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
-	tr := locale.New(cfg.Lang)
-	if len(args) == 0 {
-		fmt.Fprint(stderr, tr.T("cli.strategy.usage"))
-		return exitUsage
-	}
-	switch args[0] {
-	case "validate":
-		return strategyValidate(cfg, args[1:], stdout, stderr)
-	case "load":
-		return strategyLoad(ctx, cfg, args[1:], stdout, stderr)
-	case "show":
-		return strategyShow(ctx, cfg, args[1:], stdout, stderr)
-	}
-	fmt.Fprintf(stderr, tr.T("cli.unknown_command"), "strategy "+args[0])
-	fmt.Fprint(stderr, tr.T("cli.strategy.usage"))
-	return exitUsage
-}
-
 // strategyValidate checks strategy files and prints every problem as
 // file:line:col: message. With --kle it also checks every area's KLE number
 // and title against KL's KLE emneplan. Exit status 0 when all are valid
 // (warnings allowed), 1 when not.
-func strategyValidate(cfg config.Config, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("kanal strategy validate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.BindLang(fs)
-	klePath := fs.String("kle", "", "KL's KLE emneplan as XML: check every area's KLE number and title against it")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+func strategyValidate(_ context.Context, c *call, args []string) error {
+	c.cfg.BindLang(c.flags)
+	klePath := c.flags.String("kle", "", "KL's KLE emneplan as XML: check every area's KLE number and title against it")
+	if err := c.parse(args, 1, manyArgs); err != nil {
+		return err
 	}
-	tr := locale.New(cfg.Lang)
-	if fs.NArg() == 0 {
-		fmt.Fprint(stderr, tr.T("cli.strategy.usage"))
-		fmt.Fprint(stderr, tr.T("cli.kle.usage"))
-		return exitUsage
+	plan, err := readEmneplan(*klePath)
+	if err != nil {
+		return err
 	}
-	plan, ok := readEmneplan(stderr, tr, *klePath)
-	if !ok {
-		return exitFailure
-	}
-	code := exitOK
-	for _, name := range fs.Args() {
+	tr := c.tr()
+	var failed bool
+	for _, name := range c.flags.Args() {
 		data, err := os.ReadFile(name)
 		if err != nil {
-			printProblems(stderr, tr, name, err)
-			code = exitFailure
+			printProblems(c.stderr, tr, name, err)
+			failed = true
 			continue
 		}
 		s, err := strategy.Parse(name, data)
 		if err != nil {
-			printProblems(stderr, tr, name, err)
-			code = exitFailure
+			printProblems(c.stderr, tr, name, err)
+			failed = true
 			continue
 		}
-		fmt.Fprintf(stdout, tr.T("cli.validate.ok"), name, s.Municipality.Name, s.Period.From, s.Period.To,
+		fmt.Fprintf(c.stdout, tr.T("cli.validate.ok"), name, s.Municipality.Name, s.Period.From, s.Period.To,
 			tr.Count("cli.count.areas", int64(len(s.Areas))), tr.Count("cli.count.channels", int64(len(s.Channels))),
 			tr.Count("cli.count.targets", int64(len(s.Targets))))
-		if plan != nil && !checkKLE(stdout, stderr, tr, name, data, s, plan, *klePath) {
-			code = exitFailure
+		if plan != nil && !checkKLE(c.stdout, c.stderr, tr, name, data, s, plan, *klePath) {
+			failed = true
 		}
 	}
-	return code
+	if failed {
+		return errReported
+	}
+	return nil
 }
 
-// readEmneplan reads KL's KLE emneplan when a path is given; nil and true
-// when none is.
-func readEmneplan(stderr io.Writer, tr locale.Printer, path string) (*strategy.Emneplan, bool) {
+// readEmneplan reads KL's KLE emneplan when a path is given; nil when
+// none is.
+func readEmneplan(path string) (*strategy.Emneplan, error) {
 	if path == "" {
-		return nil, true
+		return nil, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		fmt.Fprintf(stderr, tr.T("cli.kle.read"), path, err)
-		return nil, false
+		return nil, &notice{key: "cli.kle.read", args: []any{path, err}}
 	}
 	defer f.Close()
 	plan, err := strategy.ReadEmneplan(f)
 	if err != nil {
-		fmt.Fprintf(stderr, tr.T("cli.kle.read"), path, err)
-		return nil, false
+		return nil, &notice{key: "cli.kle.read", args: []any{path, err}}
 	}
-	return plan, true
+	return plan, nil
 }
 
 // checkKLE prints the KLE check of one strategy file: every problem as
@@ -138,65 +110,55 @@ func printProblems(w io.Writer, tr locale.Printer, name string, err error) {
 // with the version (the new one, or the newest when the file equals it),
 // so that the areas pages can say the numbers were checked, and against
 // which plan.
-func strategyLoad(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("kanal strategy load", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.BindDB(fs)
-	klePath := fs.String("kle", "", "KL's KLE emneplan as XML: refuse the file when an area's KLE number is not in it, else store the check with the version")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+func strategyLoad(ctx context.Context, c *call, args []string) error {
+	c.cfg.BindDB(c.flags)
+	klePath := c.flags.String("kle", "", "KL's KLE emneplan as XML: refuse the file when an area's KLE number is not in it, else store the check with the version")
+	if err := c.parse(args, 1, 1); err != nil {
+		return err
 	}
-	tr := locale.New(cfg.Lang)
-	if fs.NArg() != 1 {
-		fmt.Fprint(stderr, tr.T("cli.strategy.usage"))
-		fmt.Fprint(stderr, tr.T("cli.kle.usage"))
-		return exitUsage
-	}
-	name := fs.Arg(0)
+	name := c.flags.Arg(0)
 	data, err := os.ReadFile(name)
 	if err != nil {
-		fmt.Fprintln(stderr, "kanal strategy load:", err)
-		return exitFailure
+		return err
 	}
-	plan, ok := readEmneplan(stderr, tr, *klePath)
-	if !ok {
-		return exitFailure
+	plan, err := readEmneplan(*klePath)
+	if err != nil {
+		return err
 	}
+	tr := c.tr()
 	if plan != nil {
 		s, err := strategy.Parse(name, data)
 		if err != nil {
-			printProblems(stderr, tr, name, err)
-			return exitFailure
+			printProblems(c.stderr, tr, name, err)
+			return errReported
 		}
-		if !checkKLE(stdout, stderr, tr, name, data, s, plan, *klePath) {
-			fmt.Fprintf(stderr, tr.T("cli.kle.refused"), name)
-			return exitFailure
+		if !checkKLE(c.stdout, c.stderr, tr, name, data, s, plan, *klePath) {
+			return &notice{key: "cli.kle.refused", args: []any{name}}
 		}
 	}
-	db, err := openDB(ctx, cfg, nil)
+	db, err := c.openDB(ctx)
 	if err != nil {
-		fmt.Fprintln(stderr, "kanal strategy load:", err)
-		return exitFailure
+		return err
 	}
 	defer db.Close()
 	registry := municipality.NewRegistry(db)
 	if plan == nil {
 		v, created, err := registry.Load(ctx, cliActor(), name, data)
 		if err != nil {
-			printProblems(stderr, tr, name, err)
-			return exitFailure
+			printProblems(c.stderr, tr, name, err)
+			return errReported
 		}
-		reportLoad(stdout, tr, v, created)
-		return exitOK
+		reportLoad(c.stdout, tr, v, created)
+		return nil
 	}
 	v, created, check, err := registry.LoadChecked(ctx, cliActor(), name, data, plan, *klePath)
 	if err != nil {
-		printProblems(stderr, tr, name, err)
-		return exitFailure
+		printProblems(c.stderr, tr, name, err)
+		return errReported
 	}
-	reportLoad(stdout, tr, v, created)
-	fmt.Fprintf(stdout, tr.T("cli.kle.stored"), name, v.Municipality, v.Number, check.PlanFile)
-	return exitOK
+	reportLoad(c.stdout, tr, v, created)
+	fmt.Fprintf(c.stdout, tr.T("cli.kle.stored"), name, v.Municipality, v.Number, check.PlanFile)
+	return nil
 }
 
 func reportLoad(w io.Writer, tr locale.Printer, v municipality.Version, created bool) {
@@ -208,52 +170,41 @@ func reportLoad(w io.Writer, tr locale.Printer, v municipality.Version, created 
 }
 
 // strategyShow prints the current strategy of one municipality, or of all.
-func strategyShow(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("kanal strategy show", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.BindDB(fs)
-	id := fs.String("municipality", "", "municipality id, e.g. dragoer; all when left out")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+func strategyShow(ctx context.Context, c *call, args []string) error {
+	c.cfg.BindDB(c.flags)
+	id := c.flags.String("municipality", "", "municipality id, e.g. dragoer; all when left out")
+	if err := c.parse(args, 0, manyArgs); err != nil {
+		return err
 	}
-	tr := locale.New(cfg.Lang)
-	db, err := openDB(ctx, cfg, nil)
+	db, err := c.openDB(ctx)
 	if err != nil {
-		fmt.Fprintln(stderr, "kanal strategy show:", err)
-		return exitFailure
+		return err
 	}
 	defer db.Close()
-	registry := municipality.NewRegistry(db)
 	ids := []string{*id}
 	if *id == "" {
-		ms, err := registry.List(ctx)
+		ms, err := municipality.NewRegistry(db).List(ctx)
 		if err != nil {
-			fmt.Fprintln(stderr, "kanal strategy show:", err)
-			return exitFailure
+			return err
 		}
 		if len(ms) == 0 {
-			fmt.Fprint(stderr, tr.T("cli.show.none"))
-			return exitFailure
+			return &notice{key: "cli.show.none"}
 		}
 		ids = ids[:0]
 		for _, m := range ms {
 			ids = append(ids, m.ID)
 		}
 	}
+	tr := c.tr()
 	for i, id := range ids {
-		cur, err := registry.Current(ctx, id)
-		if errors.Is(err, municipality.ErrNotFound) {
-			fmt.Fprintf(stderr, tr.T("cli.show.unknown"), id)
-			return exitFailure
-		}
+		cur, err := current(ctx, db, id)
 		if err != nil {
-			fmt.Fprintln(stderr, "kanal strategy show:", err)
-			return exitFailure
+			return err
 		}
 		if i > 0 {
-			fmt.Fprintln(stdout)
+			fmt.Fprintln(c.stdout)
 		}
-		showStrategy(stdout, tr, cur)
+		showStrategy(c.stdout, tr, cur)
 	}
-	return exitOK
+	return nil
 }

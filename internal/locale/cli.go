@@ -3,49 +3,33 @@ package locale
 // Texts of the command line.
 func init() {
 	add(map[string]message{
-		"cli.usage": {`Brug: kanal KOMMANDO [flag]
+		// "kanal help" (cmd/kanal/commands.go): the head, one text per
+		// command of the table with a line per form, "SYNOPSIS<tab>WHAT IT
+		// DOES", and the foot.
+		"cli.help.head":  {"Brug: kanal KOMMANDO [flag]\n\nKommandoer:\n", "Usage: kanal COMMAND [flags]\n\nCommands:\n"},
+		"cli.help.serve": {"serve\tstart Kanal (web og API)", "serve\trun Kanal (web and API)"},
+		"cli.help.strategy": {"strategy validate FIL ...\ttjek strategifiler; hver fejl som fil:linje:kolonne: besked\n" +
+			"strategy load FIL\tgem en strategifil som kommunens nye version\n" +
+			"strategy show [--municipality ID]\tvis den gældende strategi",
+			"strategy validate FILE ...\tcheck strategy files; each problem as file:line:col: message\n" +
+				"strategy load FILE\tstore a strategy file as its municipality's new version\n" +
+				"strategy show [--municipality ID]\tprint the current strategy"},
+		"cli.help.user": {"user add|list|password|disable\tbrugere og engangsadgangskoder (se \"kanal user\")",
+			"user add|list|password|disable\tusers and one-time passwords (see \"kanal user\")"},
+		"cli.help.apikey": {"apikey add|list|revoke\tAPI-nøgler til andre systemer (se \"kanal apikey\")",
+			"apikey add|list|revoke\tAPI keys for other systems (see \"kanal apikey\")"},
+		"cli.help.import": {"import inquiries --municipality ID FIL.csv\tindlæs henvendelser fra en CSV-fil (se docs/import.md)",
+			"import inquiries --municipality ID FILE.csv\timport inquiries from a CSV file (see docs/import.md)"},
+		"cli.help.rollup": {"rollup verify|rebuild [--municipality ID]\ttæl henvendelserne forfra og sammenlign med (eller genopbyg) tallene",
+			"rollup verify|rebuild [--municipality ID]\trecount the inquiries and compare with (or rebuild) the counts"},
+		"cli.help.report": {"report --municipality ID --year ÅR [--format pdf|html] [--out FIL]\tårsrapporten til kommunalbestyrelsen",
+			"report --municipality ID --year YEAR [--format pdf|html] [--out FILE]\tthe yearly report to the municipal council"},
+		"cli.help.help": {"help\tvis denne hjælp", "help\tprint this help"},
+		"cli.help.foot": {"\nKommandoer, der bruger databasen, tager --db (KANAL_DB): sqlite:STI eller postgres://…\n" +
+			"Skriv \"kanal KOMMANDO -h\" for kommandoens flag. KANAL_LANG=en giver engelske beskeder.\n",
+			"\nCommands that use the database take --db (KANAL_DB): sqlite:PATH or postgres://…\n" +
+				"Run \"kanal COMMAND -h\" for a command's flags. KANAL_LANG=da gives Danish messages.\n"},
 
-Kommandoer:
-  serve                         start Kanal (web og API)
-  strategy validate FIL ...     tjek strategifiler; hver fejl som fil:linje:kolonne: besked
-  strategy load FIL             gem en strategifil som kommunens nye version
-  strategy show [--municipality ID]
-                                vis den gældende strategi
-  user add|list|password|disable
-                                brugere og engangsadgangskoder (se "kanal user")
-  apikey add|list|revoke        API-nøgler til andre systemer (se "kanal apikey")
-  import inquiries --municipality ID FIL.csv
-                                indlæs henvendelser fra en CSV-fil (se docs/import.md)
-  rollup verify|rebuild [--municipality ID]
-                                tæl henvendelserne forfra og sammenlign med (eller genopbyg) tallene
-  report --municipality ID --year ÅR [--format pdf|html] [--out FIL]
-                                årsrapporten til kommunalbestyrelsen
-  help                          vis denne hjælp
-
-Kommandoer, der bruger databasen, tager --db (KANAL_DB): sqlite:STI eller postgres://…
-Skriv "kanal KOMMANDO -h" for kommandoens flag. KANAL_LANG=en giver engelske beskeder.
-`, `Usage: kanal COMMAND [flags]
-
-Commands:
-  serve                         run Kanal (web and API)
-  strategy validate FILE ...    check strategy files; each problem as file:line:col: message
-  strategy load FILE            store a strategy file as its municipality's new version
-  strategy show [--municipality ID]
-                                print the current strategy
-  user add|list|password|disable
-                                users and one-time passwords (see "kanal user")
-  apikey add|list|revoke        API keys for other systems (see "kanal apikey")
-  import inquiries --municipality ID FILE.csv
-                                import inquiries from a CSV file (see docs/import.md)
-  rollup verify|rebuild [--municipality ID]
-                                recount the inquiries and compare with (or rebuild) the counts
-  report --municipality ID --year YEAR [--format pdf|html] [--out FILE]
-                                the yearly report to the municipal council
-  help                          print this help
-
-Commands that use the database take --db (KANAL_DB): sqlite:PATH or postgres://…
-Run "kanal COMMAND -h" for a command's flags. KANAL_LANG=da gives Danish messages.
-`},
 		"cli.unknown_command": {"kanal: ukendt kommando %q\n\n", "kanal: unknown command %q\n\n"},
 		"cli.strategy.usage": {"Brug: kanal strategy validate FIL ... | load FIL | show [--municipality ID]\n",
 			"Usage: kanal strategy validate FILE ... | load FILE | show [--municipality ID]\n"},
@@ -66,7 +50,7 @@ Run "kanal COMMAND -h" for a command's flags. KANAL_LANG=da gives Danish message
 		"cli.serve.url":                     {"Kanal kører på %s\n", "Kanal is running at %s\n"},
 		"cli.serve.listen":                  {"Kanal kan ikke lytte på %s. Vælg en anden adresse med --addr (fx --addr 127.0.0.1:8081).\n", "Kanal cannot listen on %s. Choose another address with --addr (e.g. --addr 127.0.0.1:8081).\n"},
 		"cli.serve.empty":                   {"Der er ingen kommuner endnu. Indlæs en strategi med \"kanal strategy load FIL\" eller start med --demo.\n", "There are no municipalities yet. Load a strategy with \"kanal strategy load FILE\" or start with --demo.\n"},
-		"cli.serve.refused":                 {"kanal serve: starter ikke, fordi en strategi har fejl (se ovenfor).", "kanal serve: not starting because a strategy has problems (see above)."},
+		"cli.serve.refused":                 {"kanal serve: starter ikke, fordi en strategi har fejl (se ovenfor).\n", "kanal serve: not starting because a strategy has problems (see above).\n"},
 		"cli.import.usage":                  {"Brug: kanal import inquiries --municipality ID FIL.csv\nKolonnerne er beskrevet i docs/import.md.\n", "Usage: kanal import inquiries --municipality ID FILE.csv\nThe columns are described in docs/import.md.\n"},
 		"cli.import.done":                   {"%s: %s indlæst, %s, %s afvist.\n", "%s: %s imported, %s, %s rejected.\n"},
 		"cli.import.again":                  {"%s: filen er indlæst før; intet er indlæst igen.\n", "%s: the file was imported before; nothing was imported again.\n"},

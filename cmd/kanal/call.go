@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/config"
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/store"
+)
+
+// A call is one run of a command: its name as typed ("kanal user add"),
+// the settings its flags change, its flags and its outputs.
+type call struct {
+	name           string
+	cfg            *config.Config
+	flags          *flag.FlagSet
+	stdout, stderr io.Writer
+	// usage are the catalogue keys of what errUsage prints.
+	usage []string
+}
+
+// tr prints in the language of the settings, which --lang can change.
+func (c *call) tr() locale.Printer { return locale.New(c.cfg.Lang) }
+
+// manyArgs lets parse take any number of arguments.
+const manyArgs = -1
+
+// parse reads the command's flags and wants from min to max arguments
+// after them (max manyArgs: no limit).
+func (c *call) parse(args []string, min, max int) error {
+	if err := c.flags.Parse(args); err != nil {
+		return errFlags
+	}
+	if n := c.flags.NArg(); n < min || max != manyArgs && n > max {
+		return errUsage
+	}
+	return nil
+}
+
+// How a command ended, when not with a plain error; exit turns each into
+// its message and exit code.
+var (
+	// errUsage: the arguments do not fit the command. Its usage is printed;
+	// exit 2.
+	errUsage = errors.New("usage")
+	// errFlags: the flag package has said what is wrong with a flag (or
+	// printed the help for -h); exit 2.
+	errFlags = errors.New("bad flag")
+	// errReported: the command has printed what went wrong; exit 1.
+	errReported = errors.New("reported")
+)
+
+// notice is an error told in the catalogue's words, complete with its line
+// end; exit 1, or exit 2 when it is about the arguments. Its cause, if
+// any, is printed before it, as "NAME: cause".
+type notice struct {
+	key   string
+	args  []any
+	usage bool
+	cause error
+}
+
+func (n *notice) Error() string { return n.key }
+
+// badSetting is a setting's value that cannot be used: "kanal serve: …",
+// exit 2.
+type badSetting struct{ err error }
+
+func (b *badSetting) Error() string { return b.err.Error() }
+
+// exit is the one place a command's end becomes what the user reads on
+// stderr and the exit code: nothing and 0 for success, the usage for
+// arguments that do not fit, the catalogue's words for a notice or a
+// field's error, and "NAME: error" for anything else.
+func (c *call) exit(err error) int {
+	tr := c.tr()
+	var (
+		n     *notice
+		input *auth.InputError
+		bad   *badSetting
+	)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errFlags):
+		return exitUsage
+	case errors.Is(err, errUsage):
+		for _, key := range c.usage {
+			fmt.Fprint(c.stderr, tr.T(key))
+		}
+		return exitUsage
+	case errors.Is(err, errReported):
+		return exitFailure
+	case errors.As(err, &n):
+		if n.cause != nil {
+			fmt.Fprintf(c.stderr, "%s: %v\n", c.name, n.cause)
+		}
+		fmt.Fprint(c.stderr, tr.T(n.key, n.args...))
+		if n.usage {
+			return exitUsage
+		}
+		return exitFailure
+	case errors.As(err, &input):
+		fmt.Fprintf(c.stderr, "%s: --%s: %s\n", c.name, input.Field, tr.T(input.Key, input.Args...))
+		return exitFailure
+	case errors.As(err, &bad):
+		fmt.Fprintf(c.stderr, "%s: %v\n", c.name, bad.err)
+		return exitUsage
+	}
+	fmt.Fprintf(c.stderr, "%s: %v\n", c.name, err)
+	return exitFailure
+}
+
+// openDB opens and migrates the database the settings name.
+func (c *call) openDB(ctx context.Context) (*store.DB, error) {
+	return openDB(ctx, *c.cfg, nil)
+}
+
+// openDB opens and migrates the configured database, and logs it when
+// given a log.
+func openDB(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.DB, error) {
+	db, err := store.Open(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	n, err := db.Migrate(ctx)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate %s: %w", db, err)
+	}
+	if log != nil {
+		log.Info("database ready", "db", db.String(), "migrations_applied", n)
+	}
+	return db, nil
+}
+
+// current reads a municipality's strategy; an unknown municipality is
+// told as such.
+func current(ctx context.Context, db *store.DB, id string) (*municipality.Current, error) {
+	cur, err := municipality.NewRegistry(db).Current(ctx, id)
+	if errors.Is(err, municipality.ErrNotFound) {
+		return nil, &notice{key: "cli.show.unknown", args: []any{id}}
+	}
+	return cur, err
+}
