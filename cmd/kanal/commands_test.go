@@ -76,7 +76,7 @@ func TestCommands_EveryGroupSaysItsUsage(t *testing.T) {
 	firstLine := map[string]string{
 		"strategy": "Brug: kanal strategy validate FIL ... | load FIL | show [--municipality ID]\n",
 		"user":     "Brug:\n  kanal user add --municipality ID --role ROLLE [--department AFDELING] [--name NAVN] EMAIL\n",
-		"apikey":   "Brug:\n  kanal apikey add --municipality ID --permissions ingest,read[,letters] [--test] NAVN\n",
+		"apikey":   "Brug:\n  kanal apikey add --municipality ID --permissions TILLADELSER [--test] NAVN\n",
 		"import":   "Brug: kanal import inquiries --municipality ID FIL.csv\n",
 		"rollup":   "Brug: kanal rollup verify|rebuild [--municipality ID]\n",
 	}

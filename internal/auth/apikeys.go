@@ -16,15 +16,24 @@ import (
 // KeyPermission is what a system may do with its API key.
 type KeyPermission string
 
-// The key permissions. Later features add more.
+// The key permissions; each guards routes of the API (internal/web's
+// route table).
 const (
-	Ingest  KeyPermission = "ingest"  // report inquiries
-	Read    KeyPermission = "read"    // read figures and the strategy
-	Letters KeyPermission = "letters" // send letters
+	Ingest KeyPermission = "ingest" // report inquiries
+	Read   KeyPermission = "read"   // read figures and the strategy
 )
 
 // KeyPermissions lists them in the order they are offered.
-var KeyPermissions = []KeyPermission{Ingest, Read, Letters}
+var KeyPermissions = []KeyPermission{Ingest, Read}
+
+func knownPermission(p KeyPermission) bool {
+	for _, k := range KeyPermissions {
+		if k == p {
+			return true
+		}
+	}
+	return false
+}
 
 // ParseKeyPermissions reads a comma-separated list such as "ingest,read".
 func ParseKeyPermissions(s string) ([]KeyPermission, error) {
@@ -35,11 +44,7 @@ func ParseKeyPermissions(s string) ([]KeyPermission, error) {
 		if p == "" || seen[p] {
 			continue
 		}
-		known := false
-		for _, k := range KeyPermissions {
-			known = known || k == p
-		}
-		if !known {
+		if !knownPermission(p) {
 			return nil, &InputError{Field: "permissions", Key: "auth.bad_key_permission", Args: []any{string(p)}}
 		}
 		seen[p] = true
@@ -153,7 +158,13 @@ func scanKey(row interface{ Scan(...any) error }) (APIKey, error) {
 	err := row.Scan(&key.ID, &key.Municipality, &key.Name, &key.Prefix, &perms, &key.Test, &key.CreatedAt,
 		&key.CreatedBy, &lastUsed, &revoked)
 	for _, p := range strings.Split(perms, ",") {
-		key.Permissions = append(key.Permissions, KeyPermission(p))
+		// A key may carry a permission this Kanal no longer offers —
+		// "letters" was offered before any route used it. The key still
+		// loads, with the permissions it has that guard something; the
+		// unknown one grants nothing and is not shown.
+		if knownPermission(KeyPermission(p)) {
+			key.Permissions = append(key.Permissions, KeyPermission(p))
+		}
 	}
 	if lastUsed.Valid {
 		key.LastUsedAt = &lastUsed.Time

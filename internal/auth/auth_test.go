@@ -177,9 +177,50 @@ func TestParseKeyPermissions(t *testing.T) {
 	if err != nil || len(got) != 2 || got[0] != auth.Ingest || got[1] != auth.Read {
 		t.Errorf("got %v %v", got, err)
 	}
-	for _, bad := range []string{"", ",", "write", "read,admin"} {
+	for _, bad := range []string{"", ",", "write", "read,admin", "letters", "ingest,letters"} {
 		if _, err := auth.ParseKeyPermissions(bad); err == nil {
 			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// A key stored with a permission no route uses any more ("letters", given
+// before its routes existed) still loads and works with the permissions
+// it has; the old one grants nothing.
+func TestKeys_StoredWithAnUnknownPermissionStillLoad(t *testing.T) {
+	ctx := context.Background()
+	db, _ := setup(t)
+	keys := auth.NewKeys(db)
+	secret, key, err := keys.Add(ctx, audit.System, "dragoer", "Telefonsystem", []auth.KeyPermission{auth.Ingest}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	onlyLetters, letters, err := keys.Add(ctx, audit.System, "dragoer", "Breve", []auth.KeyPermission{auth.Read}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, perms := range map[int64]string{key.ID: "ingest,letters", letters.ID: "letters"} {
+		if _, err := db.ExecContext(ctx, `UPDATE api_keys SET permissions = $1 WHERE id = $2`, perms, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := keys.Verify(ctx, secret)
+	if err != nil || len(got.Permissions) != 1 || got.Permissions[0] != auth.Ingest || got.Allows(auth.Read) {
+		t.Errorf("ingest,letters: %+v, %v; want a key that may ingest and nothing else", got, err)
+	}
+	got, err = keys.Verify(ctx, onlyLetters)
+	if err != nil || len(got.Permissions) != 0 || got.Allows(auth.Ingest) || got.Allows(auth.Read) {
+		t.Errorf("letters alone: %+v, %v; want a key that loads and may do nothing", got, err)
+	}
+	list, err := keys.List(ctx, "dragoer")
+	if err != nil || len(list) != 2 {
+		t.Fatalf("list: %+v, %v", list, err)
+	}
+	for _, k := range list {
+		for _, p := range k.Permissions {
+			if p != auth.Ingest && p != auth.Read {
+				t.Errorf("%s lists the permission %q", k.Name, p)
+			}
 		}
 	}
 }

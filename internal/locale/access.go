@@ -66,7 +66,7 @@ func init() {
 		"auth.unknown_department":       {"Afdelingen %q findes ikke i kommunens strategi.", "The department %q is not in the municipality's strategy."},
 		"auth.bad_key_name":             {"Giv nøglen et navn på én linje med 1–100 tegn, fx telefonsystemet.", "Give the key a name on one line, of 1–100 characters, e.g. the phone system."},
 		"auth.key_name_taken":           {"Der findes allerede en nøgle med navnet %q.", "A key named %q already exists."},
-		"auth.bad_key_permission":       {"Ukendt tilladelse %q; brug ingest, read eller letters.", "Unknown permission %q; use ingest, read or letters."},
+		"auth.bad_key_permission":       {"Ukendt tilladelse %q; brug ingest eller read.", "Unknown permission %q; use ingest or read."},
 		"auth.no_key_permission":        {"Vælg mindst én tilladelse.", "Choose at least one permission."},
 
 		"home.create.title": {"Opret eller opdater en kommune", "Create or update a municipality"},
@@ -135,7 +135,6 @@ func init() {
 		"keys.new.help":      {"Kopiér den til systemet nu. Kanal gemmer kun et fingeraftryk af nøglen og kan ikke vise den igen.", "Copy it into the system now. Kanal stores only a fingerprint of the key and cannot show it again."},
 		"keys.perm.ingest":   {"Indberette henvendelser", "Report inquiries"},
 		"keys.perm.read":     {"Læse tal og strategi", "Read figures and strategy"},
-		"keys.perm.letters":  {"Sende breve", "Send letters"},
 
 		"audit.title":           {"Revisionslog", "Audit log"},
 		"audit.lead":            {"Alle logins og mislykkede logins og alle ændringer af strategi, brugere og nøgler. Loggen kan ikke ændres eller slettes.", "Every sign-in and failed sign-in and every change to strategy, users and keys. The log cannot be changed or deleted."},
@@ -202,13 +201,15 @@ Roles: staff, manager (needs --department), strategy, auditor, operator (without
 		"cli.user.disabled": {"Brugeren %s er lukket og logget ud.\n", "The account %s is closed and signed out.\n"},
 		"cli.user.unknown":  {"Der er ingen bruger med adressen %q.\n", "There is no user with the address %q.\n"},
 		"cli.apikey.usage": {`Brug:
-  kanal apikey add --municipality ID --permissions ingest,read[,letters] [--test] NAVN
+  kanal apikey add --municipality ID --permissions TILLADELSER [--test] NAVN
   kanal apikey list --municipality ID
   kanal apikey revoke --municipality ID NAVN
+Tilladelser, adskilt med komma: ingest (indberette henvendelser), read (læse tal og strategi).
 `, `Usage:
-  kanal apikey add --municipality ID --permissions ingest,read[,letters] [--test] NAME
+  kanal apikey add --municipality ID --permissions PERMISSIONS [--test] NAME
   kanal apikey list --municipality ID
   kanal apikey revoke --municipality ID NAME
+Permissions, comma-separated: ingest (report inquiries), read (read figures and the strategy).
 `},
 		"cli.apikey.added":   {"API-nøgle %q for %s med tilladelserne %s. Nøglen vises kun denne ene gang:\n", "API key %q for %s with the permissions %s. The key is shown this once only:\n"},
 		"cli.apikey.revoked": {"API-nøglen %q er spærret.\n", "The API key %q has been revoked.\n"},
