@@ -5,6 +5,7 @@ package locale
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/kanal-dk/kanal/internal/number"
 )
@@ -50,10 +51,14 @@ func New(lang string) Printer {
 func (p Printer) Lang() string { return p.lang }
 
 // T returns the text for key, formatted with args. An unknown key is
-// returned as is, so a missing text is visible rather than blank.
+// returned as is, so a missing text is visible rather than blank, and is
+// told to the function set with OnMissing.
 func (p Printer) T(key string, args ...any) string {
 	m, ok := catalogue[key]
 	if !ok {
+		if f := onMissing.Load(); f != nil {
+			(*f)(key)
+		}
 		return key
 	}
 	format := m.da
@@ -64,6 +69,18 @@ func (p Printer) T(key string, args ...any) string {
 		return format
 	}
 	return fmt.Sprintf(format, args...)
+}
+
+// onMissing hears of every key T is asked for and the catalogue lacks.
+var onMissing atomic.Pointer[func(key string)]
+
+// OnMissing makes f hear of every key that T (and so Plural and Count) is
+// asked for and the catalogue lacks, until restore is called; f may be
+// called from several goroutines at once. Tests use it to fail on a text
+// that would show as its key (see localetest); Kanal itself never sets it.
+func OnMissing(f func(key string)) (restore func()) {
+	old := onMissing.Swap(&f)
+	return func() { onMissing.Store(old) }
 }
 
 // Has reports whether the catalogue holds key.
