@@ -25,8 +25,8 @@ import (
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
-	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
@@ -267,7 +267,7 @@ func BenchmarkDashboard(b *testing.B) {
 	if os.Getenv(storetest.EnvDB) != "" {
 		engines = append(engines, "postgres")
 	}
-	filter := report.Filter{From: "2018-01-01", To: "2018-12-31"}
+	filter := measure.Filter{From: "2018-01-01", To: "2018-12-31"}
 	for _, engine := range engines {
 		for _, size := range dashboardSizes(b) {
 			f := openDashboardFixture(b, engine, size)
@@ -292,11 +292,11 @@ func BenchmarkDashboard(b *testing.B) {
 			})
 			for _, way := range []struct {
 				name string
-				read report.Reader
+				read measure.Reader
 			}{{"rollups", rollup.Read}, {"naive", rollup.ReadRaw}} {
 				b.Run(name+"/"+way.name, func(b *testing.B) {
 					for b.Loop() {
-						d, err := report.Load(context.Background(), f.db, way.read, "taarnby", f.cur.Strategy, filter)
+						d, err := measure.Load(context.Background(), f.db, way.read, "taarnby", f.cur.Strategy, filter)
 						if err != nil {
 							b.Fatal(err)
 						}
@@ -337,12 +337,12 @@ func TestDashboardFixture(t *testing.T) {
 	if raw < 15_000 || raw != counted {
 		t.Fatalf("%d inquiries loaded, %d counted", raw, counted)
 	}
-	filter := report.Filter{From: "2018-01-01", To: "2018-12-31"}
-	fast, err := report.Load(ctx, db, rollup.Read, "taarnby", cur.Strategy, filter)
+	filter := measure.Filter{From: "2018-01-01", To: "2018-12-31"}
+	fast, err := measure.Load(ctx, db, rollup.Read, "taarnby", cur.Strategy, filter)
 	if err != nil {
 		t.Fatal(err)
 	}
-	naive, err := report.Load(ctx, db, rollup.ReadRaw, "taarnby", cur.Strategy, filter)
+	naive, err := measure.Load(ctx, db, rollup.ReadRaw, "taarnby", cur.Strategy, filter)
 	if err != nil {
 		t.Fatal(err)
 	}

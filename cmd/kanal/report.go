@@ -9,10 +9,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/council"
+	"github.com/kanal-dk/kanal/internal/councilreport"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
-	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/store"
 )
 
@@ -53,11 +53,11 @@ func reportCommand(ctx context.Context, c *call, args []string) error {
 		return err
 	}
 	if *year == 0 {
-		if *year, err = council.LastYear(ctx, db, cur.Municipality, time.Now()); err != nil {
+		if *year, err = councilreport.LastYear(ctx, db, cur.Municipality, time.Now()); err != nil {
 			return err
 		}
 	}
-	h, err := report.HistoryOf(ctx, municipality.NewRegistry(db), cur.Municipality)
+	h, err := measure.HistoryOf(ctx, municipality.NewRegistry(db), cur.Municipality)
 	if err != nil {
 		return err
 	}
@@ -86,32 +86,32 @@ func reportCommand(ctx context.Context, c *call, args []string) error {
 }
 
 // makeReport writes the report made now, marked as not issued.
-func makeReport(ctx context.Context, db *store.DB, tr locale.Printer, m string, h report.History, year int, format string) ([]byte, error) {
-	doc, err := council.Make(ctx, db, tr, m, h, year, time.Now(), nil)
+func makeReport(ctx context.Context, db *store.DB, tr locale.Printer, m string, h measure.History, year int, format string) ([]byte, error) {
+	doc, err := councilreport.Make(ctx, db, tr, m, h, year, time.Now(), nil)
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if format == council.FormatPDF {
-		err = council.WritePDF(&buf, *doc)
+	if format == councilreport.FormatPDF {
+		err = councilreport.WritePDF(&buf, *doc)
 	} else {
-		err = council.WriteHTML(&buf, *doc)
+		err = councilreport.WriteHTML(&buf, *doc)
 	}
 	return buf.Bytes(), err
 }
 
 // issueReport issues the report and returns the stored file of the format,
 // exactly as issued.
-func issueReport(ctx context.Context, db *store.DB, tr locale.Printer, m string, h report.History, year int, format, by string) ([]byte, error) {
+func issueReport(ctx context.Context, db *store.DB, tr locale.Printer, m string, h measure.History, year int, format, by string) ([]byte, error) {
 	actor := cliActor()
 	if by == "" {
 		by = actor.Name
 	}
-	is, err := council.IssueReport(ctx, db, council.IssueRequest{Municipality: m, History: h, Year: year, Lang: tr,
+	is, err := councilreport.IssueReport(ctx, db, councilreport.IssueRequest{Municipality: m, History: h, Year: year, Lang: tr,
 		Now: time.Now(), By: by, Actor: actor})
 	if err != nil {
 		return nil, err
 	}
-	_, data, err := council.IssuedFile(ctx, db, m, is.ID, format)
+	_, data, err := councilreport.IssuedFile(ctx, db, m, is.ID, format)
 	return data, err
 }

@@ -5,9 +5,9 @@ import (
 	"sort"
 
 	"github.com/kanal-dk/kanal/internal/auth"
-	"github.com/kanal-dk/kanal/internal/figures"
+	"github.com/kanal-dk/kanal/internal/dashboard"
 	"github.com/kanal-dk/kanal/internal/locale"
-	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -180,7 +180,7 @@ func (s *Server) apiKPIs(w http.ResponseWriter, r *http.Request) error {
 	l := printer(r)
 	q := r.URL.Query()
 	errs := map[string]string{}
-	var f report.Filter
+	var f measure.Filter
 	f.From, f.To = dateField(q.Get("from"), "from", l, errs), dateField(q.Get("to"), "to", l, errs)
 	if f.From != "" && f.To != "" && f.To < f.From {
 		errs["to"] = l.T("figures.to_before_from")
@@ -197,11 +197,11 @@ func (s *Server) apiKPIs(w http.ResponseWriter, r *http.Request) error {
 		body.Error.Code, body.Error.Field, body.Error.Message = "bad_request", fields[0], errs[fields[0]]
 		return writeJSON(w, http.StatusBadRequest, body)
 	}
-	h, err := report.HistoryOf(r.Context(), s.registry, cur.Municipality)
+	h, err := measure.HistoryOf(r.Context(), s.registry, cur.Municipality)
 	if err != nil {
 		return err
 	}
-	d, err := report.LoadHistory(r.Context(), s.db, rollup.Read, cur.Municipality, h, f)
+	d, err := measure.LoadHistory(r.Context(), s.db, rollup.Read, cur.Municipality, h, f)
 	if err != nil {
 		return err
 	}
@@ -210,10 +210,10 @@ func (s *Server) apiKPIs(w http.ResponseWriter, r *http.Request) error {
 
 func newKPIDefinition(l locale.Printer, s *strategy.Strategy, def strategy.ShareDefinition) kpiDefinition {
 	return kpiDefinition{Direction: def.Direction, Counts: nonNil(def.Counts), Of: nonNil(def.Of), Types: def.Types,
-		Default: def.IsDefault(), Text: figures.Definition(l, s, def)}
+		Default: def.IsDefault(), Text: dashboard.Definition(l, s, def)}
 }
 
-func newKPIAnswer(l locale.Printer, municipality string, d *report.Dashboard) kpiAnswer {
+func newKPIAnswer(l locale.Printer, municipality string, d *measure.Dashboard) kpiAnswer {
 	t := d.Totals
 	a := kpiAnswer{Municipality: municipality, From: d.Filter.From, To: d.Filter.To,
 		Filter: kpiFilter{d.Filter.Department, d.Filter.Area, d.Filter.Type, d.Filter.Direction},

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
-	"github.com/kanal-dk/kanal/internal/council"
+	"github.com/kanal-dk/kanal/internal/councilreport"
 	"github.com/kanal-dk/kanal/internal/describe"
-	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -25,7 +25,7 @@ import (
 func (s *Server) reportYear(r *http.Request, municipality string) (int, error) {
 	year, err := strconv.Atoi(r.FormValue("year"))
 	if err != nil || year < firstFiguresYear || year > lastFiguresYear {
-		return council.LastYear(r.Context(), s.db, municipality, time.Now())
+		return councilreport.LastYear(r.Context(), s.db, municipality, time.Now())
 	}
 	return year, nil
 }
@@ -47,24 +47,24 @@ func (s *Server) councilReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	h, err := report.HistoryOf(r.Context(), s.registry, cur.Municipality)
+	h, err := measure.HistoryOf(r.Context(), s.registry, cur.Municipality)
 	if err != nil {
 		return err
 	}
-	doc, err := council.Make(r.Context(), s.db, printer(r), cur.Municipality, h, year, time.Now(), nil)
+	doc, err := councilreport.Make(r.Context(), s.db, printer(r), cur.Municipality, h, year, time.Now(), nil)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
 	name := fmt.Sprintf("aarsrapport-%s-%d-ikke-udstedt", cur.Municipality, year)
-	if r.URL.Query().Get("format") == council.FormatHTML {
-		if err := council.WriteHTML(&buf, *doc); err != nil {
+	if r.URL.Query().Get("format") == councilreport.FormatHTML {
+		if err := councilreport.WriteHTML(&buf, *doc); err != nil {
 			return err
 		}
-		sendReportHTML(w, name, buf.Bytes(), council.StyleHash())
+		sendReportHTML(w, name, buf.Bytes(), councilreport.StyleHash())
 		return nil
 	}
-	if err := council.WritePDF(&buf, *doc); err != nil {
+	if err := councilreport.WritePDF(&buf, *doc); err != nil {
 		return err
 	}
 	sendReportPDF(w, name, buf.Bytes())
@@ -99,7 +99,7 @@ func (s *Server) issueCouncilReport(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	h, err := report.HistoryOf(r.Context(), s.registry, m)
+	h, err := measure.HistoryOf(r.Context(), s.registry, m)
 	if err != nil {
 		return err
 	}
@@ -108,7 +108,7 @@ func (s *Server) issueCouncilReport(w http.ResponseWriter, r *http.Request) erro
 	if p := auth.FromContext(r.Context()); p != nil && p.User != nil && p.User.Name != "" {
 		by = p.User.Name + " (" + p.User.Email + ")"
 	}
-	if _, err := council.IssueReport(r.Context(), s.db, council.IssueRequest{Municipality: m, History: h, Year: year,
+	if _, err := councilreport.IssueReport(r.Context(), s.db, councilreport.IssueRequest{Municipality: m, History: h, Year: year,
 		Lang: printer(r), Now: time.Now(), By: by, Actor: actor}); err != nil {
 		return err
 	}
@@ -128,18 +128,18 @@ func (s *Server) issuedCouncilReport(w http.ResponseWriter, r *http.Request) err
 	}
 	format := r.URL.Query().Get("format")
 	if format == "" {
-		format = council.FormatPDF
+		format = councilreport.FormatPDF
 	}
-	is, body, err := council.IssuedFile(r.Context(), s.db, m, id, format)
-	if errors.Is(err, council.ErrNoIssued) {
+	is, body, err := councilreport.IssuedFile(r.Context(), s.db, m, id, format)
+	if errors.Is(err, councilreport.ErrNoIssued) {
 		return errNotFound
 	}
 	if err != nil {
 		return err
 	}
 	name := fmt.Sprintf("aarsrapport-%s-%d-udstedt-%s", m, is.Year, is.IssuedAt.In(strategy.Location).Format("2006-01-02-1504"))
-	if format == council.FormatHTML {
-		sendReportHTML(w, name, body, council.StyleHashOf(body))
+	if format == councilreport.FormatHTML {
+		sendReportHTML(w, name, body, councilreport.StyleHashOf(body))
 		return nil
 	}
 	sendReportPDF(w, name, body)
@@ -155,7 +155,7 @@ type issuedRow struct {
 }
 
 func (s *Server) issuedRows(r *http.Request, municipality string) ([]issuedRow, error) {
-	list, err := council.IssuedReports(r.Context(), s.db, municipality)
+	list, err := councilreport.IssuedReports(r.Context(), s.db, municipality)
 	if err != nil {
 		return nil, err
 	}

@@ -18,10 +18,10 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
-	"github.com/kanal-dk/kanal/internal/council"
-	"github.com/kanal-dk/kanal/internal/figures"
+	"github.com/kanal-dk/kanal/internal/councilreport"
+	"github.com/kanal-dk/kanal/internal/dashboard"
 	"github.com/kanal-dk/kanal/internal/locale"
-	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -38,13 +38,13 @@ func beforeNotes(rows [][]string) [][]string {
 
 // issue issues a municipality's report for a year, as the strategy group
 // would, in Danish.
-func (ts *testServer) issue(t *testing.T, m string, year int) council.Issued {
+func (ts *testServer) issue(t *testing.T, m string, year int) councilreport.Issued {
 	t.Helper()
-	h, err := report.HistoryOf(context.Background(), ts.registry, m)
+	h, err := measure.HistoryOf(context.Background(), ts.registry, m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	is, err := council.IssueReport(context.Background(), ts.db, council.IssueRequest{Municipality: m, History: h, Year: year,
+	is, err := councilreport.IssueReport(context.Background(), ts.db, councilreport.IssueRequest{Municipality: m, History: h, Year: year,
 		Lang: locale.New(locale.Danish), Now: time.Now(), By: "Test", Actor: audit.System})
 	if err != nil {
 		t.Fatal(err)
@@ -61,8 +61,8 @@ func TestFigures_StateEveryDefinitionAndLabelDemoData(t *testing.T) {
 	ts.seed(t, "dragoer", 2014, 2014, 0.03)
 	c := ts.client(t, dragoerGroup)
 	l := locale.New(locale.Danish)
-	d := ts.dashboard(t, "dragoer", report.Filter{From: "2014-01-01", To: "2014-12-31"})
-	ft := figures.New(l, d)
+	d := ts.dashboard(t, "dragoer", measure.Filter{From: "2014-01-01", To: "2014-12-31"})
+	ft := dashboard.New(l, d)
 	notes := ft.Notes()
 	if len(notes) < 9 || notes[0] != l.T("definition.demo") {
 		t.Fatalf("the notes do not open with the demo data: %q", notes)
@@ -74,7 +74,7 @@ func TestFigures_StateEveryDefinitionAndLabelDemoData(t *testing.T) {
 	}
 	for _, want := range append([]string{l.T("figures.demo"), "Definitioner og priser", `id="table-definitions"`,
 		`id="table-self-service"`, "Bruttopotentiale ved kanalskift", "prisniveau 2011",
-		figures.Definition(l, d.Strategy, d.Definition(strategy.MeasureInboundDigital))}, notes...) {
+		dashboard.Definition(l, d.Strategy, d.Definition(strategy.MeasureInboundDigital))}, notes...) {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("the figures page lacks %q", want)
 		}
@@ -164,7 +164,7 @@ func TestCouncilReport_IssuedIsStoredListedAndServedAsIssued(t *testing.T) {
 	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/m/dragoer/figures?year=2014#council" {
 		t.Fatalf("issue: %d %q", r.status, r.header.Get("Location"))
 	}
-	list, err := council.IssuedReports(context.Background(), ts.db, "dragoer")
+	list, err := councilreport.IssuedReports(context.Background(), ts.db, "dragoer")
 	if err != nil || len(list) != 1 {
 		t.Fatalf("%+v %v", list, err)
 	}
@@ -178,7 +178,7 @@ func TestCouncilReport_IssuedIsStoredListedAndServedAsIssued(t *testing.T) {
 		t.Errorf("issued %+v", is)
 	}
 
-	_, stored, err := council.IssuedFile(context.Background(), ts.db, "dragoer", is.ID, council.FormatHTML)
+	_, stored, err := councilreport.IssuedFile(context.Background(), ts.db, "dragoer", is.ID, councilreport.FormatHTML)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +191,7 @@ func TestCouncilReport_IssuedIsStoredListedAndServedAsIssued(t *testing.T) {
 	if status != http.StatusOK || !bytes.Equal(body, stored) {
 		t.Fatalf("the issued HTML is not served as stored: %d", status)
 	}
-	if !strings.Contains(header.Get("Content-Security-Policy"), council.StyleHashOf(stored)) {
+	if !strings.Contains(header.Get("Content-Security-Policy"), councilreport.StyleHashOf(stored)) {
 		t.Error("the stored report's own style is not allowed")
 	}
 	if !strings.Contains(string(body), "under strategiens version 1") || strings.Contains(string(body), "Ikke udstedt") {
@@ -240,7 +240,7 @@ func TestKPIs_StateTheDefinitions(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.body), &got); err != nil {
 		t.Fatal(err)
 	}
-	d := ts.dashboard(t, "taarnby", report.Filter{From: "2016-01-01", To: "2016-12-31"})
+	d := ts.dashboard(t, "taarnby", measure.Filter{From: "2016-01-01", To: "2016-12-31"})
 	if !got.Demo || got.PageViews == nil || got.Gross == nil || !near(*got.Gross, d.Savings.Total()) || got.Minimum == nil || *got.Minimum != 1 {
 		t.Errorf("demo %v, page views %v, gross %v, minimum %v", got.Demo, got.PageViews, got.Gross, got.Minimum)
 	}

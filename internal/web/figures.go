@@ -9,19 +9,19 @@ import (
 	"strings"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/dashboard"
 	"github.com/kanal-dk/kanal/internal/describe"
-	"github.com/kanal-dk/kanal/internal/figures"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/render/table"
-	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
 // The management information: the dashboard page, its exports and the
 // comparison between municipalities. Every figure comes from the rollups
-// through report.Load.
+// through measure.Load.
 
 // choice is one option of a select.
 type choice struct {
@@ -30,7 +30,7 @@ type choice struct {
 
 // tableView is one table of the figures with its download links.
 type tableView struct {
-	figures.Table
+	dashboard.Table
 	// CSV and XLSX download the table with the page's filter.
 	CSV, XLSX, Download string
 }
@@ -42,7 +42,7 @@ type chartTable struct {
 	tableView
 }
 
-func newChartTable(c figures.Charted) chartTable {
+func newChartTable(c dashboard.Charted) chartTable {
 	return chartTable{Chart: c.Chart.SVG(), ChartTitle: c.Chart.Title(), tableView: tableView{Table: c.Table}}
 }
 
@@ -72,7 +72,7 @@ type figuresView struct {
 	CouncilReport                     bool
 	Export                            string
 	ReportYear                        int
-	Totals                            report.Totals
+	Totals                            measure.Totals
 	InboundShare, TransactionShare    string
 	DigitalPostShare, ExpensiveShare  string
 	CostTotal, SavingsTotal, Assisted string
@@ -125,7 +125,7 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresVie
 		return nil, figuresView{}, err
 	}
 	data := figuresView{view: v, ForcedDepartment: department, HasData: last != ""}
-	var f report.Filter
+	var f measure.Filter
 	data.Form, f, data.Errors = readFiguresForm(r.URL.Query(), st, l, last, data.ForcedDepartment)
 	data.Years = years(st, first, last, data.Form.Year)
 	for _, d := range st.Departments {
@@ -134,7 +134,7 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresVie
 		}
 	}
 	for _, a := range st.Areas {
-		data.AreaChoices = append(data.AreaChoices, choice{a.ID, figures.AreaLabel(&a)})
+		data.AreaChoices = append(data.AreaChoices, choice{a.ID, dashboard.AreaLabel(&a)})
 	}
 	for _, t := range st.Types() {
 		data.TypeChoices = append(data.TypeChoices, choice{t, describe.TypeLabel(st, l, t)})
@@ -142,11 +142,11 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresVie
 	if len(data.Errors) > 0 {
 		return cur, data, nil
 	}
-	h, err := report.HistoryOf(r.Context(), s.registry, cur.Municipality)
+	h, err := measure.HistoryOf(r.Context(), s.registry, cur.Municipality)
 	if err != nil {
 		return nil, figuresView{}, err
 	}
-	d, err := report.LoadHistory(r.Context(), s.db, rollup.Read, cur.Municipality, h, f)
+	d, err := measure.LoadHistory(r.Context(), s.db, rollup.Read, cur.Municipality, h, f)
 	if err != nil {
 		return nil, figuresView{}, err
 	}
@@ -189,7 +189,7 @@ func years(s *strategy.Strategy, first, last string, asked int) []int {
 
 // periodText names the period: "2014", "2. kvartal 2014", "marts 2014" or
 // "1. marts 2014 – 3. april 2014".
-func periodText(l locale.Printer, form figuresForm, f report.Filter) string {
+func periodText(l locale.Printer, form figuresForm, f measure.Filter) string {
 	switch form.Period {
 	case periodYear:
 		return strconv.Itoa(form.Year)
@@ -198,26 +198,26 @@ func periodText(l locale.Printer, form figuresForm, f report.Filter) string {
 	case periodMonth:
 		return l.T("month."+strconv.Itoa(form.Month)) + " " + strconv.Itoa(form.Year)
 	}
-	return figures.PeriodLabel(l, f.From) + " – " + figures.PeriodLabel(l, f.To)
+	return dashboard.PeriodLabel(l, f.From) + " – " + dashboard.PeriodLabel(l, f.To)
 }
 
-func (s *Server) fillFigures(data *figuresView, d *report.Dashboard) {
+func (s *Server) fillFigures(data *figuresView, d *measure.Dashboard) {
 	l := data.L
-	ft := figures.New(l, d)
+	ft := dashboard.New(l, d)
 	t := d.Totals
 	data.Totals = t
-	pct := func(sh *float64) string { return figures.Share(l, sh).Text }
+	pct := func(sh *float64) string { return dashboard.Share(l, sh).Text }
 	data.InboundShare, data.TransactionShare = pct(t.InboundDigitalShare()), pct(t.TransactionDigitalShare())
 	data.DigitalPostShare, data.ExpensiveShare = pct(t.OutboundDigitalPostShare()), pct(t.ExpensiveInformationShare())
 	data.Assisted = pct(t.AssistedShare())
 	data.CostTotal, data.SavingsTotal = l.Decimal(t.Cost, 0), l.Decimal(d.Savings.Total(), 0)
-	def := func(measure string) string { return figures.Definition(l, d.Strategy, d.Definition(measure)) }
+	def := func(m string) string { return dashboard.Definition(l, d.Strategy, d.Definition(m)) }
 	data.InboundDefinition, data.TransactionDefinition = def(strategy.MeasureInboundDigital), def(strategy.MeasureTransactionDigital)
 	data.DigitalPostDefinition, data.ExpensiveDefinition = def(strategy.MeasureOutboundDigitalPost), def(strategy.MeasureExpensiveInformation)
-	data.PriceYears = figures.PriceYears(l, d.Spans)
+	data.PriceYears = dashboard.PriceYears(l, d.Spans)
 	var below []string
 	for _, a := range d.BelowMinimum() {
-		below = append(below, figures.AreaLabel(a.Area))
+		below = append(below, dashboard.AreaLabel(a.Area))
 	}
 	data.BelowMinimum = strings.Join(below, "; ")
 	data.Definitions = tableView{Table: ft.Definitions()}
@@ -282,7 +282,7 @@ func (s *Server) comparisonPeers(ctx context.Context, p *auth.Principal, own str
 	return peers, sharing, nil
 }
 
-func (s *Server) fillComparison(r *http.Request, data *figuresView, f report.Filter) error {
+func (s *Server) fillComparison(r *http.Request, data *figuresView, f measure.Filter) error {
 	p := auth.FromContext(r.Context())
 	peers, sharing, err := s.comparisonPeers(r.Context(), p, data.MunicipalityID)
 	if err != nil {
@@ -293,23 +293,23 @@ func (s *Server) fillComparison(r *http.Request, data *figuresView, f report.Fil
 	if peers == nil {
 		return nil
 	}
-	var list []report.Compared
+	var list []measure.Compared
 	for _, m := range peers {
-		h, err := report.HistoryOf(r.Context(), s.registry, m.ID)
+		h, err := measure.HistoryOf(r.Context(), s.registry, m.ID)
 		if err != nil {
 			return err
 		}
-		rows, err := report.PeriodRows(r.Context(), s.db, rollup.Read, m.ID, h, f)
+		rows, err := measure.PeriodRows(r.Context(), s.db, rollup.Read, m.ID, h, f)
 		if err != nil {
 			return err
 		}
-		c := report.Compared{ID: m.ID, Name: m.Name, Strategy: h.Newest().Strategy, Rows: rows}
+		c := measure.Compared{ID: m.ID, Name: m.Name, Strategy: h.Newest().Strategy, Rows: rows}
 		if m.ID == data.MunicipalityID {
 			c.Department = data.ForcedDepartment
 		}
 		list = append(list, c)
 	}
-	data.Comparison = &tableView{Table: figures.Comparison(data.L, report.Compare(list, f))}
+	data.Comparison = &tableView{Table: dashboard.Comparison(data.L, measure.Compare(list, f))}
 	return nil
 }
 

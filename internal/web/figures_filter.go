@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/locale"
-	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -61,7 +61,7 @@ func (f figuresForm) query() url.Values {
 // default is the last year with counted inquiries. A department that is
 // forced (a manager's own) replaces whatever was asked. Problems come back
 // by field, in the reader's language.
-func readFiguresForm(q url.Values, s *strategy.Strategy, l locale.Printer, lastMonth, forcedDepartment string) (figuresForm, report.Filter, map[string]string) {
+func readFiguresForm(q url.Values, s *strategy.Strategy, l locale.Printer, lastMonth, forcedDepartment string) (figuresForm, measure.Filter, map[string]string) {
 	errs := map[string]string{}
 	f := figuresForm{Period: q.Get("period"), From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")),
 		Department: q.Get("department"), Area: q.Get("area"), Type: q.Get("type"), Direction: q.Get("direction")}
@@ -89,7 +89,7 @@ func readFiguresForm(q url.Values, s *strategy.Strategy, l locale.Printer, lastM
 	number("quarter", 1, 4, &f.Quarter)
 	number("month", 1, 12, &f.Month)
 
-	var rf report.Filter
+	var rf measure.Filter
 	switch f.Period {
 	case periodYear:
 		rf.From, rf.To = fmt.Sprintf("%d-01-01", f.Year), fmt.Sprintf("%d-12-31", f.Year)

@@ -405,7 +405,7 @@ func documentTables(doc Document) []table.Table {
 	return out
 }
 
-// reportDocument is a yearly report to the council as package council
+// reportDocument is a yearly report to the council as package councilreport
 // would write it for Dragør.
 func reportDocument() Document {
 	zero, hundred := 0.0, 100.0

@@ -1,4 +1,4 @@
-package report_test
+package measure_test
 
 import (
 	"bytes"
@@ -11,8 +11,8 @@ import (
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
-	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
@@ -82,15 +82,15 @@ func TestLoadHistory_EachDayIsPricedByTheVersionInForce(t *testing.T) {
 	if _, err := inquiry.NewRecorder(db).Record(ctx, cur, calls); err != nil {
 		t.Fatal(err)
 	}
-	h, err := report.HistoryOf(ctx, reg, "testkommune")
+	h, err := measure.HistoryOf(ctx, reg, "testkommune")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(h.Versions) != 2 || h.Versions[1].From != "2014-06-15" || h.Versions[0].From != "2014-01-10" {
 		t.Fatalf("history %+v", h.Versions)
 	}
-	f := report.Filter{From: "2013-12-01", To: "2014-12-31"}
-	d, err := report.LoadHistory(ctx, db, rollup.Read, "testkommune", h, f)
+	f := measure.Filter{From: "2013-12-01", To: "2014-12-31"}
+	d, err := measure.LoadHistory(ctx, db, rollup.Read, "testkommune", h, f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestLoadHistory_EachDayIsPricedByTheVersionInForce(t *testing.T) {
 	if d.Inquiries != 6 || !near(d.Cost, 315) {
 		t.Errorf("%d calls costing %.2f, want 6 costing 315", d.Inquiries, d.Cost)
 	}
-	naive, err := report.LoadHistory(ctx, db, rollup.ReadRaw, "testkommune", h, f)
+	naive, err := measure.LoadHistory(ctx, db, rollup.ReadRaw, "testkommune", h, f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestLoadHistory_EachDayIsPricedByTheVersionInForce(t *testing.T) {
 		t.Errorf("spans %+v", d.Spans)
 	}
 	// June alone, read by day: 45 + 2 × 60 = 165.
-	june, err := report.LoadHistory(ctx, db, rollup.Read, "testkommune", h, report.Filter{From: "2014-06-01", To: "2014-06-30"})
+	june, err := measure.LoadHistory(ctx, db, rollup.Read, "testkommune", h, measure.Filter{From: "2014-06-01", To: "2014-06-30"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestLoadHistory_EachDayIsPricedByTheVersionInForce(t *testing.T) {
 		t.Errorf("June costs %.2f, want 165", june.Cost)
 	}
 	// With one strategy for every day, as before: 6 × 60 = 360.
-	if flat, err := report.Load(ctx, db, rollup.Read, "testkommune", cur.Strategy, f); err != nil || !near(flat.Cost, 360) {
+	if flat, err := measure.Load(ctx, db, rollup.Read, "testkommune", cur.Strategy, f); err != nil || !near(flat.Cost, 360) {
 		t.Errorf("the newest prices for every day: %v %v", flat.Cost, err)
 	}
 }
@@ -151,25 +151,25 @@ func TestHasDemo_FindsCountedDemoInquiriesOfThePeriod(t *testing.T) {
 		{"2014-01-01", "2014-08-30", false},
 		{"2013-01-01", "2013-12-31", false}, // a test inquiry is not counted
 	} {
-		got, err := report.HasDemo(ctx, db, "testkommune", c.from, c.to)
+		got, err := measure.HasDemo(ctx, db, "testkommune", c.from, c.to)
 		if err != nil || got != c.want {
 			t.Errorf("%s–%s: %v %v, want %v", c.from, c.to, got, err, c.want)
 		}
 	}
-	if found, err := report.AnyDemo(ctx, db, "testkommune"); err != nil || !found {
+	if found, err := measure.AnyDemo(ctx, db, "testkommune"); err != nil || !found {
 		t.Errorf("any demo: %v %v", found, err)
 	}
-	if found, err := report.AnyDemo(ctx, db, "nowhere"); err != nil || found {
+	if found, err := measure.AnyDemo(ctx, db, "nowhere"); err != nil || found {
 		t.Errorf("a municipality without inquiries: %v %v", found, err)
 	}
 	// A dashboard's targets follow the months from the strategy period's
 	// start: September's dashboard is made from August's demo call too,
 	// May's is not.
 	for _, c := range []struct {
-		f    report.Filter
+		f    measure.Filter
 		want bool
-	}{{report.Filter{From: "2014-09-01", To: "2014-09-30"}, true}, {report.Filter{From: "2014-05-01", To: "2014-05-31"}, false}} {
-		d, err := report.LoadHistory(ctx, db, rollup.Read, "testkommune", report.Single(cur.Strategy), c.f)
+	}{{measure.Filter{From: "2014-09-01", To: "2014-09-30"}, true}, {measure.Filter{From: "2014-05-01", To: "2014-05-31"}, false}} {
+		d, err := measure.LoadHistory(ctx, db, rollup.Read, "testkommune", measure.Single(cur.Strategy), c.f)
 		if err != nil || d.Demo != c.want {
 			t.Errorf("%s–%s: demo %v %v, want %v", c.f.From, c.f.To, d.Demo, err, c.want)
 		}

@@ -1,4 +1,4 @@
-package report_test
+package measure_test
 
 import (
 	"context"
@@ -11,8 +11,8 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
-	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
@@ -125,7 +125,7 @@ func record(t *testing.T, db *store.DB, cur *municipality.Current, ins []inquiry
 // dashboards stand on: for random inquiries and random filters, the rows
 // read from the rollups are the rows the raw inquiries group into, and
 // every figure equals one computed directly from the inquiries.
-func TestReport_EveryFigureEqualsARecountFromRawRows(t *testing.T) {
+func TestMeasures_EveryFigureEqualsARecountFromRawRows(t *testing.T) {
 	db, curs := loaded(t)
 	ctx := context.Background()
 	all := map[string][]inquiry.Inquiry{} // what each municipality holds
@@ -155,11 +155,11 @@ func TestReport_EveryFigureEqualsARecountFromRawRows(t *testing.T) {
 					t.Fatalf("%s, by day %v: the rollups give %d rows, the raw inquiries %d:\n%v\n%v", name, byDay, len(fast), len(raw), fast, raw)
 				}
 			}
-			d, err := report.Load(ctx, db, rollup.Read, cur.Municipality, s, f)
+			d, err := measure.Load(ctx, db, rollup.Read, cur.Municipality, s, f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			naive, err := report.Load(ctx, db, rollup.ReadRaw, cur.Municipality, s, f)
+			naive, err := measure.Load(ctx, db, rollup.ReadRaw, cur.Municipality, s, f)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -171,7 +171,7 @@ func TestReport_EveryFigureEqualsARecountFromRawRows(t *testing.T) {
 	}
 }
 
-func randomFilter(r *rand.Rand, s *strategy.Strategy, from, to time.Time) report.Filter {
+func randomFilter(r *rand.Rand, s *strategy.Strategy, from, to time.Time) measure.Filter {
 	day := func() time.Time { return from.Add(time.Duration(r.Int64N(int64(to.Sub(from))))) }
 	a, b := day(), day()
 	if b.Before(a) {
@@ -187,7 +187,7 @@ func randomFilter(r *rand.Rand, s *strategy.Strategy, from, to time.Time) report
 			b = a
 		}
 	}
-	f := report.Filter{From: a.Format(time.DateOnly), To: b.Format(time.DateOnly)}
+	f := measure.Filter{From: a.Format(time.DateOnly), To: b.Format(time.DateOnly)}
 	if r.IntN(3) == 0 {
 		f.Department = s.Departments[r.IntN(len(s.Departments))].ID
 	}
@@ -222,16 +222,16 @@ func set(ids ...string) map[string]bool {
 	return m
 }
 
-func oracleDefinition(s *strategy.Strategy, measure string) oracleShare {
+func oracleDefinition(s *strategy.Strategy, id string) oracleShare {
 	d := oracleShare{direction: strategy.Inbound}
 	var target *strategy.Target
 	for i := range s.Targets {
-		if s.Targets[i].Measure == measure && s.Targets[i].Area == "" {
+		if s.Targets[i].Measure == id && s.Targets[i].Area == "" {
 			target = &s.Targets[i]
 			break
 		}
 	}
-	switch measure {
+	switch id {
 	case strategy.MeasureOutboundDigitalPost:
 		d.direction, d.counts, d.of = strategy.Outbound, set("digital_post"), set("digital_post", "letter")
 	case strategy.MeasureExpensiveInformation:
@@ -264,15 +264,15 @@ func oracleDefinition(s *strategy.Strategy, measure string) oracleShare {
 // checkFigures recomputes the headline figures, the channel and area
 // tables and the cost straight from the inquiries, without the rollups or
 // the report's own counting, by the rules docs/figures.md states.
-func checkFigures(t *testing.T, name string, s *strategy.Strategy, f report.Filter, ins []inquiry.Inquiry, d *report.Dashboard) {
+func checkFigures(t *testing.T, name string, s *strategy.Strategy, f measure.Filter, ins []inquiry.Inquiry, d *measure.Dashboard) {
 	t.Helper()
-	var want report.Totals
+	var want measure.Totals
 	perChannel := map[string]int64{}
 	perArea := map[string]int64{}
 	perAreaDigital := map[string]int64{}
 	costPerChannelType := map[[2]string]float64{}
 	defs := map[string]oracleShare{}
-	fractions := map[string]*report.Fraction{strategy.MeasureInboundDigital: &want.Digital,
+	fractions := map[string]*measure.Fraction{strategy.MeasureInboundDigital: &want.Digital,
 		strategy.MeasureTransactionDigital: &want.Transactions, strategy.MeasureOutboundDigitalPost: &want.DigitalPost,
 		strategy.MeasureExpensiveInformation: &want.Expensive}
 	for m := range fractions {
@@ -425,8 +425,8 @@ func TestBuild_TargetsFollowTheFiltersDepartment(t *testing.T) {
 			}
 		}
 	}
-	f := report.Filter{From: "2014-01-01", To: "2014-12-31", Department: "borgerbutikken"}
-	narrowed, whole := report.Build(d, f, report.OneVersion(d, f, mine, mine)), report.Build(d, f, report.OneVersion(d, f, rows, rows))
+	f := measure.Filter{From: "2014-01-01", To: "2014-12-31", Department: "borgerbutikken"}
+	narrowed, whole := measure.Build(d, f, measure.OneVersion(d, f, mine, mine)), measure.Build(d, f, measure.OneVersion(d, f, rows, rows))
 	if !reflect.DeepEqual(narrowed.Targets, whole.Targets) {
 		t.Errorf("the department's targets depend on rows of other departments:\n%+v\n%+v", narrowed.Targets[0].Years, whole.Targets[0].Years)
 	}

@@ -1,4 +1,4 @@
-package council
+package councilreport
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/render/pdf"
 )
 
-// WritePDF renders the report as an A4 PDF with package pdf: the title,
+// WritePDF renders the report as an A4 PDF with package render/pdf: the title,
 // the notices and the summary on the first page, then the numbered
 // sections with their paragraphs, tables and charts. Every page carries
 // doc.Footer and the page number: "Side 2 af 9" in Danish, "Page 2 of 9"
@@ -19,7 +19,7 @@ func WritePDF(w io.Writer, doc Document) error {
 	return nil
 }
 
-// pdfDocument lays the report out for package pdf. The sections are
+// pdfDocument lays the report out for package render/pdf. The sections are
 // numbered as on the HTML page.
 func pdfDocument(doc Document) pdf.Document {
 	out := pdf.Document{

@@ -1,16 +1,17 @@
-// Package council writes the yearly report to the municipal council
-// (kommunalbestyrelsen) on the channel strategy: the effect against the
-// targets, the channels and their cost, each department, and the savings
-// potential, with charts and the tables of their numbers. The seeds ask
-// for it in the first quarter of each year.
+// Package councilreport writes the council's yearly report on the channel
+// strategy (to kommunalbestyrelsen): the effect against the targets, the
+// channels and their cost, each department, self-service and the gross
+// channel-shift potential, with charts and the tables of their numbers.
+// The seeds ask for it in the first quarter of each year.
 //
-// Make reads the year's figures into a Document; WriteHTML renders it
-// with the report's own template, WritePDF with package pdf, which needs
-// no browser on a server. IssueReport stores both as issued.
-package council
+// Make reads the year's measures into a Document; WriteHTML renders it
+// with the report's own template, WritePDF lays it out for package
+// render/pdf, which needs no browser on a server. IssueReport stores both
+// as issued, and they are served from the stored bytes ever after.
+package councilreport
 
 import (
-	"github.com/kanal-dk/kanal/internal/figures"
+	"github.com/kanal-dk/kanal/internal/dashboard"
 )
 
 // Document is the report, independent of how it is rendered.
@@ -49,6 +50,6 @@ type Block struct {
 	Subheading string
 	Paragraph  string
 	// Chart is followed by the table of its numbers in Table.
-	Chart *figures.Chart
-	Table *figures.Table
+	Chart *dashboard.Chart
+	Table *dashboard.Table
 }

@@ -1,4 +1,4 @@
-package report
+package measure
 
 import "github.com/kanal-dk/kanal/internal/strategy"
 

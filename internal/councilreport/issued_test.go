@@ -1,4 +1,4 @@
-package council
+package councilreport
 
 import (
 	"bytes"

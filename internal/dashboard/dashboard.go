@@ -1,8 +1,9 @@
-// Package figures puts the management information into one language:
-// tables whose cells carry the numbers behind their text, and charts as
-// data. The dashboard, its exports and the council's yearly report are
-// all made from them, so they always agree.
-package figures
+// Package dashboard lays the management information out in one language:
+// the dashboard's tables, whose cells carry the numbers behind their text,
+// and its charts as data. The dashboard page, its CSV and XLSX exports and
+// the council's yearly report are all made from them, so they always
+// agree.
+package dashboard
 
 import (
 	"html/template"
@@ -11,9 +12,9 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/render/chart"
 	"github.com/kanal-dk/kanal/internal/render/table"
-	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -25,7 +26,7 @@ type Table struct {
 }
 
 // Chart is a chart as data: exactly one of its fields is set. A page
-// renders it as SVG; a PDF draws it with package pdf.
+// renders it as SVG; a PDF draws it with package render/pdf.
 type Chart struct {
 	Stacked *chart.StackedBars
 	Lines   *chart.Lines
@@ -65,7 +66,7 @@ type Charted struct {
 }
 
 // New starts the figures of a dashboard in a language.
-func New(l locale.Printer, d *report.Dashboard) Set {
+func New(l locale.Printer, d *measure.Dashboard) Set {
 	return Set{l: l, s: d.Strategy, d: d}
 }
 
@@ -130,14 +131,14 @@ func Share(l locale.Printer, s *float64) table.Cell {
 type Set struct {
 	l locale.Printer
 	s *strategy.Strategy
-	d *report.Dashboard
+	d *measure.Dashboard
 }
 
 // KeyFigures are the period's shares, each with its part, whole and
 // definition beside it, and the counts the shares leave out.
 func (ft Set) KeyFigures() Table {
 	l, t, d := ft.l, ft.d.Totals, ft.d
-	row := func(label string, f report.Fraction, definition string) []table.Cell {
+	row := func(label string, f measure.Fraction, definition string) []table.Cell {
 		return []table.Cell{text(label), Share(l, f.Share()), count(l, f.Part), count(l, f.Whole), text(definition)}
 	}
 	def := func(measure string) string { return Definition(l, ft.s, d.Definition(measure)) }
@@ -145,13 +146,13 @@ func (ft Set) KeyFigures() Table {
 		l.T("figures.measure"), l.T("figures.share"), l.T("figures.part"), l.T("figures.whole"), l.T("definition.heading"))
 	tb.Rows = [][]table.Cell{
 		row(l.T("figures.key.inbound_digital"), t.Digital, def(strategy.MeasureInboundDigital)),
-		row(l.T("figures.key.assisted"), report.Fraction{Part: t.InboundAssisted, Whole: t.Inbound}, l.T("definition.assisted_share")),
+		row(l.T("figures.key.assisted"), measure.Fraction{Part: t.InboundAssisted, Whole: t.Inbound}, l.T("definition.assisted_share")),
 		row(l.T("figures.key.transactions"), t.Transactions, def(strategy.MeasureTransactionDigital)),
 		row(l.T("figures.key.digital_post"), t.DigitalPost, def(strategy.MeasureOutboundDigitalPost)),
 		row(l.T("figures.key.expensive"), t.Expensive, def(strategy.MeasureExpensiveInformation)),
-		row(l.T("figures.key.resolved"), report.Fraction{Part: t.Resolved, Whole: t.Inquiries}, l.T("definition.of_inquiries")),
-		row(l.T("figures.key.exempt"), report.Fraction{Part: t.Exempt, Whole: t.Inquiries}, l.T("definition.of_inquiries")),
-		row(l.T("figures.key.referred"), report.Fraction{Part: t.Referred, Whole: t.Inbound}, l.T("definition.referred")),
+		row(l.T("figures.key.resolved"), measure.Fraction{Part: t.Resolved, Whole: t.Inquiries}, l.T("definition.of_inquiries")),
+		row(l.T("figures.key.exempt"), measure.Fraction{Part: t.Exempt, Whole: t.Inquiries}, l.T("definition.of_inquiries")),
+		row(l.T("figures.key.referred"), measure.Fraction{Part: t.Referred, Whole: t.Inbound}, l.T("definition.referred")),
 		{text(l.T("figures.key.reporting")), text("–"), count(l, t.Reporting), text("–"), text(l.T("definition.reporting_row"))},
 	}
 	if !d.PageViewsCounted {
@@ -197,7 +198,7 @@ func (ft Set) Targets() Table {
 			}
 			target := g.Target
 			status := l.T("figures.status." + g.Status)
-			if g.Status == report.Behind || g.Status == report.Missed {
+			if g.Status == measure.Behind || g.Status == measure.Missed {
 				status = l.T("figures.status."+g.Status, l.Decimal(g.Gap, 1))
 			}
 			tb.Rows = append(tb.Rows, []table.Cell{text(name), text(TargetYear(l, st.Target, g.Year)), Share(l, &target), Share(l, g.Value),
@@ -209,12 +210,12 @@ func (ft Set) Targets() Table {
 
 // targetYears is one share target's yearly figures: the numbers behind
 // its chart.
-func (ft Set) targetYears(st report.TargetStatus, years []int, forecast map[int]float64) Table {
+func (ft Set) targetYears(st measure.TargetStatus, years []int, forecast map[int]float64) Table {
 	l := ft.l
 	tb := newTable("target-"+st.Target.ID, l.T("figures.target_years.caption", l.T("measure."+st.Target.Measure)), "",
 		l.T("figures.year"), l.T("figures.share"), l.T("figures.part"), l.T("figures.whole"),
 		l.T("figures.forecast"), l.T("figures.target"))
-	byYear := map[string]report.MeasureShare{}
+	byYear := map[string]measure.MeasureShare{}
 	for _, y := range st.Years {
 		byYear[y.Period] = y
 	}
@@ -238,8 +239,8 @@ func (ft Set) targetYears(st report.TargetStatus, years []int, forecast map[int]
 
 // usedChannels are the strategy's channels that have volume in the
 // dashboard, in the strategy's order.
-func (ft Set) usedChannels() []report.ChannelFigure {
-	var out []report.ChannelFigure
+func (ft Set) usedChannels() []measure.ChannelFigure {
+	var out []measure.ChannelFigure
 	for _, c := range ft.d.Channels {
 		if c.Total() > 0 {
 			out = append(out, c)
@@ -417,7 +418,7 @@ func (ft Set) Departments() Table {
 	return tb
 }
 
-func Comparison(l locale.Printer, c report.Comparison) Table {
+func Comparison(l locale.Printer, c measure.Comparison) Table {
 	tb := newTable("comparison", l.T("figures.comparison.caption"), l.T("figures.none"),
 		l.T("figures.area"))
 	tb.Notes = []string{l.T("figures.comparison.note")}
@@ -446,7 +447,7 @@ func Comparison(l locale.Printer, c report.Comparison) Table {
 
 // targetChart follows a share target year by year: the counted shares, the
 // trend's forecast to the target years, and the targets.
-func (ft Set) targetChart(ts report.TargetStatus) Charted {
+func (ft Set) targetChart(ts measure.TargetStatus) Charted {
 	l, s, f := ft.l, ft.s, ft.d.Filter
 	lastYear := s.Period.To
 	for y := range ts.Target.Shares {

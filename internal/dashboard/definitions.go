@@ -1,4 +1,4 @@
-package figures
+package dashboard
 
 import (
 	"strconv"
@@ -6,8 +6,8 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/render/table"
-	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -76,7 +76,7 @@ func PriceYear(l locale.Printer, s *strategy.Strategy) string {
 
 // PriceYears names the price levels of the versions in force in a period,
 // each once: "prisniveau 2012".
-func PriceYears(l locale.Printer, spans []report.Span) string {
+func PriceYears(l locale.Printer, spans []measure.Span) string {
 	var out []string
 	seen := map[string]bool{}
 	for _, sp := range spans {
@@ -91,7 +91,7 @@ func PriceYears(l locale.Printer, spans []report.Span) string {
 
 // Prices says which version priced which days of the period, with its
 // price level and the staff-hour price.
-func Prices(l locale.Printer, spans []report.Span) string {
+func Prices(l locale.Printer, spans []measure.Span) string {
 	parts := make([]string, len(spans))
 	for i, sp := range spans {
 		version := l.T("definition.version_single")

@@ -1,4 +1,4 @@
-package report_test
+package measure_test
 
 import (
 	"math"
@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kanal-dk/kanal/internal/figures"
+	"github.com/kanal-dk/kanal/internal/dashboard"
 	"github.com/kanal-dk/kanal/internal/locale"
-	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -33,9 +33,9 @@ func fixture(t *testing.T) *strategy.Strategy {
 	return s
 }
 
-func target(s *strategy.Strategy, measure string) *strategy.Target {
+func target(s *strategy.Strategy, id string) *strategy.Target {
 	for i := range s.Targets {
-		if s.Targets[i].Measure == measure {
+		if s.Targets[i].Measure == id {
 			return &s.Targets[i]
 		}
 	}
@@ -58,10 +58,10 @@ func rows(cs ...cell) []rollup.Row {
 	return out
 }
 
-var may = report.Filter{From: "2014-05-01", To: "2014-05-31"}
+var may = measure.Filter{From: "2014-05-01", To: "2014-05-31"}
 
-func build(s *strategy.Strategy, f report.Filter, rs []rollup.Row) *report.Dashboard {
-	return report.Build(s, f, report.OneVersion(s, f, rs, rs))
+func build(s *strategy.Strategy, f measure.Filter, rs []rollup.Row) *measure.Dashboard {
+	return measure.Build(s, f, measure.OneVersion(s, f, rs, rs))
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
@@ -86,7 +86,7 @@ func TestDefinitions_DigitalShareIsSelfServiceAndDigitalPostNotPageViews(t *test
 	d := build(s, may, inbound)
 	// Self-service 30 + Digital Post 10 = 40, out of every inbound inquiry
 	// but the 100 page views: 30+10+10+30+10+5+5 = 100. 40 %.
-	if d.Digital != (report.Fraction{Part: 40, Whole: 100}) || !near(*d.InboundDigitalShare(), 0.40) {
+	if d.Digital != (measure.Fraction{Part: 40, Whole: 100}) || !near(*d.InboundDigitalShare(), 0.40) {
 		t.Errorf("the default digital share: %+v, want 40 of 100", d.Digital)
 	}
 	if d.PageViews != 100 || d.Inquiries != 100 || d.Inbound != 100 {
@@ -98,7 +98,7 @@ func TestDefinitions_DigitalShareIsSelfServiceAndDigitalPostNotPageViews(t *test
 		t.Errorf("cost %.2f, want 4275 without the page views", d.Cost)
 	}
 	l := locale.New(locale.Danish)
-	text := figures.Definition(l, s, d.Definition(strategy.MeasureInboundDigital))
+	text := dashboard.Definition(l, s, d.Definition(strategy.MeasureInboundDigital))
 	for _, want := range []string{"henvendelser via Selvbetjening eller Digital Post",
 		"ud af alle henvendelser til kommunen undtagen sidevisninger på hjemmesiden", "Standarddefinitionen"} {
 		if !strings.Contains(text, want) {
@@ -113,11 +113,11 @@ func TestDefinitions_DigitalShareIsSelfServiceAndDigitalPostNotPageViews(t *test
 	tg.Counts = []string{"self_service", "digital_post", "website", "contact_form"}
 	tg.Of = []string{"self_service", "digital_post", "website", "contact_form", "phone", "email", "letter", "in_person"}
 	d = build(s, may, inbound)
-	if d.Digital != (report.Fraction{Part: 150, Whole: 200}) || !d.PageViewsCounted || d.PageViews != 0 || d.Inquiries != 200 {
+	if d.Digital != (measure.Fraction{Part: 150, Whole: 200}) || !d.PageViewsCounted || d.PageViews != 0 || d.Inquiries != 200 {
 		t.Errorf("the strategy's own definition: %+v, page views counted %v (%d), %d inquiries; want 150 of 200, all inquiries",
 			d.Digital, d.PageViewsCounted, d.PageViews, d.Inquiries)
 	}
-	if text := figures.Definition(l, s, d.Definition(strategy.MeasureInboundDigital)); !strings.Contains(text, "Som strategien fastsætter det") ||
+	if text := dashboard.Definition(l, s, d.Definition(strategy.MeasureInboundDigital)); !strings.Contains(text, "Som strategien fastsætter det") ||
 		!strings.Contains(text, "Hjemmeside") {
 		t.Errorf("the strategy's definition reads %q", text)
 	}
@@ -137,16 +137,16 @@ func TestDefinitions_DigitalPostShareIsOutOfDigitalPostAndPaperLetters(t *testin
 	s := fixture(t)
 	d := build(s, may, outbound)
 	// 23 of 23 + 4 = 27: 85.185… %, "85,2 %"; the three SMS change nothing.
-	if d.DigitalPost != (report.Fraction{Part: 23, Whole: 27}) {
+	if d.DigitalPost != (measure.Fraction{Part: 23, Whole: 27}) {
 		t.Fatalf("the Digital Post share: %+v, want 23 of 27", d.DigitalPost)
 	}
-	if got := figures.Share(locale.New(locale.Danish), d.OutboundDigitalPostShare()).Text; got != "85,2 %" {
+	if got := dashboard.Share(locale.New(locale.Danish), d.OutboundDigitalPostShare()).Text; got != "85,2 %" {
 		t.Errorf("shown as %q, want 85,2 %%", got)
 	}
 	// A strategy that counts e-mail as a document: 23 of 29 = 79.3 %.
 	target(s, strategy.MeasureOutboundDigitalPost).Of = []string{"digital_post", "letter", "email"}
 	d = build(s, may, outbound)
-	if d.DigitalPost != (report.Fraction{Part: 23, Whole: 29}) {
+	if d.DigitalPost != (measure.Fraction{Part: 23, Whole: 29}) {
 		t.Errorf("with e-mail as a document: %+v, want 23 of 29", d.DigitalPost)
 	}
 }
@@ -165,7 +165,7 @@ func TestDefinitions_SBLevel0IsNotDigitalAndCostsAPaperLetter(t *testing.T) {
 	// Digital: flytning's 30 only, of 60. The 20 on the SB 0 form cost a
 	// letter each, 90 kr., not the form's own 15: 20×90 + 10×90 + 30×20 =
 	// 1800 + 900 + 600 = 3300.
-	if d.Digital != (report.Fraction{Part: 30, Whole: 60}) || d.Transactions != (report.Fraction{Part: 30, Whole: 60}) {
+	if d.Digital != (measure.Fraction{Part: 30, Whole: 60}) || d.Transactions != (measure.Fraction{Part: 30, Whole: 60}) {
 		t.Errorf("digital %+v, applications %+v; want 30 of 60 each", d.Digital, d.Transactions)
 	}
 	if d.Reporting != 20 || !near(d.Cost, 3300) {
@@ -173,7 +173,7 @@ func TestDefinitions_SBLevel0IsNotDigitalAndCostsAPaperLetter(t *testing.T) {
 	}
 	// The self-service table names the area below the minimum, and the
 	// savings list it as without an effective solution.
-	byArea := map[string]report.SelfServiceArea{}
+	byArea := map[string]measure.SelfServiceArea{}
 	for _, a := range d.SelfService {
 		byArea[a.Area.ID] = a
 	}
@@ -190,7 +190,7 @@ func TestDefinitions_SBLevel0IsNotDigitalAndCostsAPaperLetter(t *testing.T) {
 		t.Errorf("without an effective solution: %+v, want blanket's 10 letters, SB level 0", w)
 	}
 	l := locale.New(locale.Danish)
-	notes := strings.Join(figures.New(l, d).Notes(), "\n")
+	notes := strings.Join(dashboard.New(l, d).Notes(), "\n")
 	for _, want := range []string{"samme ressourceforbrug, som hvis borgeren havde indsendt en skriftlig blanket",
 		"Strategiens mindste SB-niveau er 1", "02.34.02 Byggetilladelse"} {
 		if !strings.Contains(notes, want) {
@@ -215,11 +215,11 @@ func TestDefinitions_ExpensiveInformationShowsTheNumber(t *testing.T) {
 	))
 	// 7+5+3 = 15 of 7+5+3+20+15 = 50 information inquiries: 30 %. The
 	// transactions at the counter and the page views are not in it.
-	if d.Expensive != (report.Fraction{Part: 15, Whole: 50}) {
+	if d.Expensive != (measure.Fraction{Part: 15, Whole: 50}) {
 		t.Fatalf("expensive information %+v, want 15 of 50", d.Expensive)
 	}
 	l := locale.New(locale.Danish)
-	key := figures.New(l, d).KeyFigures()
+	key := dashboard.New(l, d).KeyFigures()
 	found := false
 	for _, row := range key.Rows {
 		if row[0].Text == l.T("figures.key.expensive") {
@@ -234,8 +234,8 @@ func TestDefinitions_ExpensiveInformationShowsTheNumber(t *testing.T) {
 	}
 	// Its target, a falling share without a figure, has a chart with the
 	// yearly number beside the share.
-	var years *figures.Table
-	for _, c := range figures.New(l, d).TargetCharts() {
+	var years *dashboard.Table
+	for _, c := range dashboard.New(l, d).TargetCharts() {
 		if c.Table.ID == "target-dyre-kanaler" {
 			years = &c.Table
 		}
@@ -255,7 +255,7 @@ func TestDefinitions_ExpensiveInformationShowsTheNumber(t *testing.T) {
 // is shown beside it.
 func TestDefinitions_SavingsAreAGrossPotentialWithThePriceYear(t *testing.T) {
 	s := fixture(t)
-	year := report.Filter{From: "2014-01-01", To: "2014-12-31"}
+	year := measure.Filter{From: "2014-01-01", To: "2014-12-31"}
 	d := build(s, year, rows(
 		cell{"flytning", "letter", "transaction", "inbound", 10},
 		cell{"flytning", "self_service", "transaction", "inbound", 40},
@@ -266,12 +266,12 @@ func TestDefinitions_SavingsAreAGrossPotentialWithThePriceYear(t *testing.T) {
 		t.Fatalf("the potential: %+v, want 700 kr. on flytning", d.Savings)
 	}
 	l := locale.New(locale.Danish)
-	ft := figures.New(l, d)
+	ft := dashboard.New(l, d)
 	if c := ft.Savings(); !strings.Contains(c.Table.Caption, "Bruttopotentiale ved kanalskift") ||
 		!strings.Contains(c.Chart.Title(), "Bruttopotentiale") {
 		t.Errorf("the savings are called %q / %q", c.Table.Caption, c.Chart.Title())
 	}
-	if got := figures.PriceYears(l, d.Spans); got != "prisniveau 2012" {
+	if got := dashboard.PriceYears(l, d.Spans); got != "prisniveau 2012" {
 		t.Errorf("price year %q", got)
 	}
 	notes := strings.Join(ft.Notes(), "\n")
@@ -287,7 +287,7 @@ func TestDefinitions_SavingsAreAGrossPotentialWithThePriceYear(t *testing.T) {
 // and is no potential for the municipality's own self-service.
 func TestDefinitions_ReferredInquiriesAreCountedAndLeftOutOfThePotential(t *testing.T) {
 	s := fixture(t)
-	year := report.Filter{From: "2014-01-01", To: "2014-12-31"}
+	year := measure.Filter{From: "2014-01-01", To: "2014-12-31"}
 	rs := rows(
 		cell{"flytning", "letter", "transaction", "inbound", 10},
 		cell{"flytning", "phone", "information", "inbound", 5},
@@ -305,7 +305,7 @@ func TestDefinitions_ReferredInquiriesAreCountedAndLeftOutOfThePotential(t *test
 	if !near(d.Savings.Total(), 420) {
 		t.Errorf("the potential is %v kr., want 420", d.Savings.Total())
 	}
-	ft := figures.New(locale.New(locale.Danish), d)
+	ft := dashboard.New(locale.New(locale.Danish), d)
 	found := false
 	for _, row := range ft.KeyFigures().Rows {
 		if strings.Contains(row[0].Text, "henvist uden for kommunen") {
@@ -338,7 +338,7 @@ func TestDefinitions_AssistedSelfServiceAddsTheStaffTime(t *testing.T) {
 	if !near(d.Cost, 80+1500*400.0/3600) {
 		t.Errorf("cost %.4f with the example hourly price, want %.4f", d.Cost, 80+1500*400.0/3600)
 	}
-	notes := strings.Join(figures.New(locale.New(locale.Danish), d).Notes(), "\n")
+	notes := strings.Join(dashboard.New(locale.New(locale.Danish), d).Notes(), "\n")
 	if !strings.Contains(notes, "400 kr. i timen – et eksempel") || !strings.Contains(notes, "0,4 timer, 167 kr.") {
 		t.Errorf("the notes do not state the example hourly price and the staff time:\n%s", notes)
 	}
@@ -350,7 +350,7 @@ func TestDefinitions_AssistedSelfServiceAddsTheStaffTime(t *testing.T) {
 // the first.
 func TestHistory_TheVersionInForceOnADay(t *testing.T) {
 	v1, v2, v3 := fixture(t), fixture(t), fixture(t)
-	h, err := report.NewHistory([]report.Version{
+	h, err := measure.NewHistory([]measure.Version{
 		{Number: 3, From: "2014-06-15", Strategy: v3},
 		{Number: 1, From: "2014-01-10", Strategy: v1},
 		{Number: 2, From: "2014-06-15", Strategy: v2}, // loaded the same day as 3: 3 wins
@@ -381,7 +381,7 @@ func TestHistory_TheVersionInForceOnADay(t *testing.T) {
 	if s := h.Spans("2014-06-15", "2014-06-15"); len(s) != 1 || s[0].Version.Number != 3 {
 		t.Errorf("one day: %+v", s)
 	}
-	if _, err := report.NewHistory(nil); err == nil {
+	if _, err := measure.NewHistory(nil); err == nil {
 		t.Error("a history without versions")
 	}
 }

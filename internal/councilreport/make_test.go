@@ -1,4 +1,4 @@
-package council
+package councilreport
 
 import (
 	"bytes"
@@ -9,12 +9,12 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/dashboard"
 	"github.com/kanal-dk/kanal/internal/demo"
-	"github.com/kanal-dk/kanal/internal/figures"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
-	"github.com/kanal-dk/kanal/internal/report"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
@@ -49,9 +49,9 @@ func dragoer(t *testing.T) (*store.DB, *municipality.Current) {
 var made = time.Date(2015, 2, 3, 10, 0, 0, 0, strategy.Location)
 
 // history is a municipality's strategy versions as the report uses them.
-func history(t *testing.T, db *store.DB, m string) report.History {
+func history(t *testing.T, db *store.DB, m string) measure.History {
 	t.Helper()
-	h, err := report.HistoryOf(context.Background(), municipality.NewRegistry(db), m)
+	h, err := measure.HistoryOf(context.Background(), municipality.NewRegistry(db), m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestMake_TheYearAgainstTheTargetsPerDepartment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := report.Load(context.Background(), db, rollup.Read, "dragoer", cur.Strategy, report.Filter{From: "2014-01-01", To: "2014-12-31"})
+	d, err := measure.Load(context.Background(), db, rollup.Read, "dragoer", cur.Strategy, measure.Filter{From: "2014-01-01", To: "2014-12-31"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestMake_TheYearAgainstTheTargetsPerDepartment(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := html.String()
-	inbound := figures.Share(l, d.InboundDigitalShare()).Text
+	inbound := dashboard.Share(l, d.InboundDigitalShare()).Text
 	for _, want := range []string{
 		`<html lang="da">`, "<h1>Kanalstrategien i 2014</h1>", "Årsrapport til kommunalbestyrelsen", "Dragør Kommune · udarbejdet 3. februar 2015",
 		"I 2014 kom " + inbound + " af de " + l.Int(d.Digital.Whole) + " henvendelser fra borgere og virksomheder digitalt",
@@ -97,8 +97,8 @@ func TestMake_TheYearAgainstTheTargetsPerDepartment(t *testing.T) {
 	}
 	// Every department's table sums to the department's inquiries.
 	for _, dep := range cur.Strategy.Departments {
-		df := report.Filter{From: "2014-01-01", To: "2014-12-31", Department: dep.ID}
-		dd, err := report.Load(context.Background(), db, rollup.Read, "dragoer", cur.Strategy, df)
+		df := measure.Filter{From: "2014-01-01", To: "2014-12-31", Department: dep.ID}
+		dd, err := measure.Load(context.Background(), db, rollup.Read, "dragoer", cur.Strategy, df)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package council
+package councilreport
 
 import (
 	"context"
@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/dashboard"
 	"github.com/kanal-dk/kanal/internal/describe"
-	"github.com/kanal-dk/kanal/internal/figures"
 	"github.com/kanal-dk/kanal/internal/locale"
-	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -30,20 +30,20 @@ type Issue struct {
 // department: each day priced by the strategy version in force on it, the
 // definitions the newest version's. now dates it; issue is nil for a
 // report made on the fly.
-func Make(ctx context.Context, db *store.DB, l locale.Printer, municipality string, h report.History, year int, now time.Time, issue *Issue) (*Document, error) {
+func Make(ctx context.Context, db *store.DB, l locale.Printer, municipality string, h measure.History, year int, now time.Time, issue *Issue) (*Document, error) {
 	s := h.Newest().Strategy
-	f := report.Filter{From: fmt.Sprintf("%d-01-01", year), To: fmt.Sprintf("%d-12-31", year)}
-	in, err := report.Rows(ctx, db, rollup.Read, municipality, h, f)
+	f := measure.Filter{From: fmt.Sprintf("%d-01-01", year), To: fmt.Sprintf("%d-12-31", year)}
+	in, err := measure.Rows(ctx, db, rollup.Read, municipality, h, f)
 	if err != nil {
 		return nil, fmt.Errorf("the report for %d: %w", year, err)
 	}
-	departments := make([]*report.Dashboard, 0, len(s.Departments))
+	departments := make([]*measure.Dashboard, 0, len(s.Departments))
 	for _, dep := range s.Departments {
 		df := f
 		df.Department = dep.ID
-		departments = append(departments, report.Build(s, df, in))
+		departments = append(departments, measure.Build(s, df, in))
 	}
-	return build(l, s, year, report.Build(s, f, in), departments, now, issue), nil
+	return build(l, s, year, measure.Build(s, f, in), departments, now, issue), nil
 }
 
 // LastYear is the year a report is for when none is asked for: the last
@@ -57,8 +57,8 @@ func LastYear(ctx context.Context, db *store.DB, municipality string, now time.T
 }
 
 // build writes the report from the figures. It is pure.
-func build(l locale.Printer, s *strategy.Strategy, year int, d *report.Dashboard, departments []*report.Dashboard, now time.Time, issue *Issue) *Document {
-	ft := figures.New(l, d)
+func build(l locale.Printer, s *strategy.Strategy, year int, d *measure.Dashboard, departments []*measure.Dashboard, now time.Time, issue *Issue) *Document {
+	ft := dashboard.New(l, d)
 	name := s.Municipality.Name
 	doc := &Document{
 		Lang:           l.Lang(),
@@ -81,7 +81,7 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *report.Dashboard
 		doc.Notices = append(doc.Notices, l.T("council.demo"))
 		doc.Footer += " · " + l.T("council.demo.short")
 	}
-	pct := func(v *float64) string { return figures.Share(l, v).Text }
+	pct := func(v *float64) string { return dashboard.Share(l, v).Text }
 
 	targets := Section{Heading: l.T("council.targets")}
 	targets.add(Block{Paragraph: l.T("council.targets.text")})
@@ -93,7 +93,7 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *report.Dashboard
 	channels := Section{Heading: l.T("council.channels")}
 	channels.add(Block{Paragraph: l.T("council.channels.text", year, l.Int(d.Inbound), l.Int(d.Outbound))})
 	channels.addCharted(ft.Mix())
-	channels.add(Block{Paragraph: l.T("council.cost.text", l.Decimal(d.Cost, 0), figures.PriceYears(l, d.Spans))})
+	channels.add(Block{Paragraph: l.T("council.cost.text", l.Decimal(d.Cost, 0), dashboard.PriceYears(l, d.Spans))})
 	channels.addCharted(ft.Channels())
 	channels.addTable(ft.CostByType())
 
@@ -108,7 +108,7 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *report.Dashboard
 		deps.add(Block{Subheading: dep.Name})
 		deps.add(Block{Paragraph: l.T("council.department.text", l.Int(dd.Inbound), pct(dd.InboundDigitalShare()),
 			pct(dd.TransactionDigitalShare()), pct(dd.ResolvedShare()), l.Decimal(dd.Cost, 0))})
-		t := figures.New(l, dd).AreaSummary()
+		t := dashboard.New(l, dd).AreaSummary()
 		t.ID = "areas-" + dep.ID
 		deps.addTable(t)
 	}
@@ -122,7 +122,7 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *report.Dashboard
 	selfService.addTable(ft.SelfService())
 
 	savings := Section{Heading: l.T("council.savings")}
-	savings.add(Block{Paragraph: l.T("council.savings.text", figures.PriceYears(l, d.Spans))})
+	savings.add(Block{Paragraph: l.T("council.savings.text", dashboard.PriceYears(l, d.Spans))})
 	savings.addCharted(ft.Savings())
 	if w := ft.WithoutSolution(); len(w.Rows) > 0 {
 		savings.addTable(w)
@@ -147,7 +147,7 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *report.Dashboard
 
 // exampleCount and priceCount count the prices of the versions in force
 // in the period that are examples, and all of them.
-func exampleCount(spans []report.Span) int {
+func exampleCount(spans []measure.Span) int {
 	n := 0
 	for _, sp := range spans {
 		for _, p := range sp.Version.Strategy.Prices.Entries {
@@ -159,7 +159,7 @@ func exampleCount(spans []report.Span) int {
 	return n
 }
 
-func priceCount(spans []report.Span) int {
+func priceCount(spans []measure.Span) int {
 	n := 0
 	for _, sp := range spans {
 		n += len(sp.Version.Strategy.Prices.Entries)
@@ -169,26 +169,26 @@ func priceCount(spans []report.Span) int {
 
 func (s *Section) add(b Block) { s.Blocks = append(s.Blocks, b) }
 
-func (s *Section) addTable(t figures.Table) { s.add(Block{Table: &t}) }
+func (s *Section) addTable(t dashboard.Table) { s.add(Block{Table: &t}) }
 
-func (s *Section) addCharted(c figures.Charted) {
+func (s *Section) addCharted(c dashboard.Charted) {
 	chart := c.Chart
 	s.add(Block{Chart: &chart})
 	s.addTable(c.Table)
 }
 
 // summary says the year's main points, one sentence each.
-func summary(l locale.Printer, d *report.Dashboard, year int) []string {
+func summary(l locale.Printer, d *measure.Dashboard, year int) []string {
 	if d.Inquiries == 0 {
 		return []string{l.T("council.summary.none", year)}
 	}
-	pct := func(v *float64) string { return figures.Share(l, v).Text }
+	pct := func(v *float64) string { return dashboard.Share(l, v).Text }
 	out := []string{l.T("council.summary.inbound", year, pct(d.InboundDigitalShare()), l.Int(d.Digital.Whole),
-		pct(d.AssistedShare()), figures.Definition(l, d.Strategy, d.Definition(strategy.MeasureInboundDigital)))}
+		pct(d.AssistedShare()), dashboard.Definition(l, d.Strategy, d.Definition(strategy.MeasureInboundDigital)))}
 	for _, ts := range d.Targets {
-		measure := l.T("measure." + ts.Target.Measure)
+		name := l.T("measure." + ts.Target.Measure)
 		if ts.Status != "" {
-			out = append(out, l.T("council.summary.trend", measure, l.T("figures.status."+ts.Status)))
+			out = append(out, l.T("council.summary.trend", name, l.T("figures.status."+ts.Status)))
 			continue
 		}
 		for _, g := range ts.Goals {
@@ -197,14 +197,14 @@ func summary(l locale.Printer, d *report.Dashboard, year int) []string {
 			}
 			target := g.Target
 			status := l.T("figures.status." + g.Status)
-			if g.Status == report.Behind || g.Status == report.Missed {
+			if g.Status == measure.Behind || g.Status == measure.Missed {
 				status = l.T("figures.status."+g.Status, l.Decimal(g.Gap, 1))
 			}
 			key := "council.summary.forecast"
 			if g.Actual {
 				key = "council.summary.actual"
 			}
-			out = append(out, l.T(key, measure, pct(&target), figures.TargetYear(l, ts.Target, g.Year), pct(g.Value), status))
+			out = append(out, l.T(key, name, pct(&target), dashboard.TargetYear(l, ts.Target, g.Year), pct(g.Value), status))
 		}
 	}
 	if d.Transactions.Whole > 0 {
@@ -219,10 +219,10 @@ func summary(l locale.Printer, d *report.Dashboard, year int) []string {
 		out = append(out, l.T("council.summary.expensive", l.Int(d.Expensive.Part), l.Int(d.Expensive.Whole),
 			pct(d.ExpensiveInformationShare())))
 	}
-	out = append(out, l.T("council.summary.cost", l.Decimal(d.Cost, 0), figures.PriceYears(l, d.Spans)))
+	out = append(out, l.T("council.summary.cost", l.Decimal(d.Cost, 0), dashboard.PriceYears(l, d.Spans)))
 	if len(d.Savings.Areas) > 0 && d.Savings.Total() > 0 {
 		out = append(out, l.T("council.summary.savings", l.Decimal(d.Savings.Total(), 0), d.Savings.Areas[0].Area.Title,
-			figures.PriceYears(l, d.Spans)))
+			dashboard.PriceYears(l, d.Spans)))
 	}
 	return out
 }

@@ -1,9 +1,9 @@
-package report_test
+package measure_test
 
 import (
 	"testing"
 
-	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/measure"
 )
 
 // Days counts calendar days, both ends included, for any span a custom
@@ -26,7 +26,7 @@ func TestFilter_DaysCountsCalendarDaysOverAnySpan(t *testing.T) {
 		{"2014-13-01", "2014-12-31", 0}, // not a date
 	}
 	for _, c := range cases {
-		if got := (report.Filter{From: c.from, To: c.to}).Days(); got != c.want {
+		if got := (measure.Filter{From: c.from, To: c.to}).Days(); got != c.want {
 			t.Errorf("%s–%s: %d days, want %d", c.from, c.to, got, c.want)
 		}
 	}

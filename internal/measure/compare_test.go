@@ -1,9 +1,9 @@
-package report_test
+package measure_test
 
 import (
 	"testing"
 
-	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/strategies"
@@ -15,8 +15,8 @@ func row(area, department, channel string, n int64) rollup.Row {
 }
 
 // inForce tags rows with one strategy in force on their days.
-func inForce(s *strategy.Strategy, rows ...rollup.Row) []report.Row {
-	return report.OneVersion(s, report.Filter{}, rows, nil).Period
+func inForce(s *strategy.Strategy, rows ...rollup.Row) []measure.Row {
+	return measure.OneVersion(s, measure.Filter{}, rows, nil).Period
 }
 
 // A comparison for one department holds that department's areas only,
@@ -27,10 +27,10 @@ func TestCompare_ADepartmentSeesItsAreasOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dragoer := report.Compared{ID: "dragoer", Strategy: parsed["dragoer"], Rows: inForce(parsed["dragoer"],
+	dragoer := measure.Compared{ID: "dragoer", Strategy: parsed["dragoer"], Rows: inForce(parsed["dragoer"],
 		row("flytning", "borgerbutikken", "self_service", 1), row("flytning", "borgerbutikken", "in_person", 3),
 		row("flytning", "teknik-miljoe", "self_service", 4), row("byggetilladelse", "teknik-miljoe", "phone", 2))}
-	taarnby := report.Compared{ID: "taarnby", Strategy: parsed["taarnby"], Rows: inForce(parsed["taarnby"],
+	taarnby := measure.Compared{ID: "taarnby", Strategy: parsed["taarnby"], Rows: inForce(parsed["taarnby"],
 		row("flytning", "borgerservice", "self_service", 3), row("flytning", "borgerservice", "phone", 1),
 		row("byggetilladelse", "teknisk", "self_service", 1))}
 	share := func(s *float64) float64 {
@@ -43,7 +43,7 @@ func TestCompare_ADepartmentSeesItsAreasOnly(t *testing.T) {
 	// Byggetilladelse (02.34.02) is Teknik og miljø's: Borgerbutikken sees
 	// flytning (23.05.10) alone, at 1 of 4 against Tårnby's 3 of 4.
 	dragoer.Department = "borgerbutikken"
-	c := report.Compare([]report.Compared{dragoer, taarnby}, report.Filter{})
+	c := measure.Compare([]measure.Compared{dragoer, taarnby}, measure.Filter{})
 	if len(c.Areas) != 1 || c.Areas[0].KLE != "23.05.10" || c.Department != "borgerbutikken" {
 		t.Fatalf("areas %+v, department %q: want flytning alone", c.Areas, c.Department)
 	}
@@ -57,7 +57,7 @@ func TestCompare_ADepartmentSeesItsAreasOnly(t *testing.T) {
 	// Teknik og miljø counted flytning too: its areas are its own and
 	// those it counted in.
 	dragoer.Department = "teknik-miljoe"
-	c = report.Compare([]report.Compared{dragoer, taarnby}, report.Filter{})
+	c = measure.Compare([]measure.Compared{dragoer, taarnby}, measure.Filter{})
 	kles := map[string]bool{}
 	for _, a := range c.Areas {
 		kles[a.KLE] = true
@@ -68,7 +68,7 @@ func TestCompare_ADepartmentSeesItsAreasOnly(t *testing.T) {
 
 	// Without a department: everything, 5 of 10 for Dragør.
 	dragoer.Department = ""
-	c = report.Compare([]report.Compared{dragoer, taarnby}, report.Filter{})
+	c = measure.Compare([]measure.Compared{dragoer, taarnby}, measure.Filter{})
 	if len(c.Areas) != 2 || c.Department != "" || c.Municipalities[0].Inbound != 10 || c.Municipalities[0].Digital.Part != 5 {
 		t.Errorf("the whole municipality: %d areas, %d of %d digital; want 2 areas, 5 of 10", len(c.Areas), c.Municipalities[0].Digital.Part, c.Municipalities[0].Inbound)
 	}

@@ -1,4 +1,4 @@
-package council
+package councilreport
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kanal-dk/kanal/internal/figures"
+	"github.com/kanal-dk/kanal/internal/dashboard"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/render/pdf/pdftest"
 	"github.com/kanal-dk/kanal/internal/render/table"
@@ -62,7 +62,7 @@ func TestReport_OutputIsByteForByteTheKeptOne(t *testing.T) {
 func tableDownloads(t *testing.T, doc Document, decimalComma bool) []byte {
 	t.Helper()
 	var out bytes.Buffer
-	var tables []figures.Table
+	var tables []dashboard.Table
 	for _, s := range doc.Sections {
 		for _, b := range s.Blocks {
 			if b.Table != nil {

@@ -1,4 +1,4 @@
-package council
+package councilreport
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/locale"
-	"github.com/kanal-dk/kanal/internal/report"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/store"
 )
 
@@ -46,7 +46,7 @@ type Issued struct {
 // year, the language, when and by whom.
 type IssueRequest struct {
 	Municipality string
-	History      report.History
+	History      measure.History
 	Year         int
 	Lang         locale.Printer
 	Now          time.Time

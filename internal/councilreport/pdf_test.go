@@ -1,4 +1,4 @@
-package council
+package councilreport
 
 import (
 	"bytes"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kanal-dk/kanal/internal/figures"
+	"github.com/kanal-dk/kanal/internal/dashboard"
 	"github.com/kanal-dk/kanal/internal/render/pdf/pdftest"
 	"github.com/kanal-dk/kanal/internal/render/table"
 )
@@ -14,7 +14,7 @@ import (
 func TestWritePDF_NumbersTheSectionsAsThePageDoes(t *testing.T) {
 	doc := Document{Lang: "da", Title: "Kanalstrategien i 2014", PageFormat: "Side %d af %s", Sections: []Section{
 		{Heading: "Målene", Blocks: []Block{{Paragraph: "Et afsnit."}}},
-		{Heading: "Kanalerne", Blocks: []Block{{Table: &figures.Table{ID: "t", Table: table.Table{Caption: "Tom", Head: []string{"a"}, Empty: "Ingen tal"}}}}},
+		{Heading: "Kanalerne", Blocks: []Block{{Table: &dashboard.Table{ID: "t", Table: table.Table{Caption: "Tom", Head: []string{"a"}, Empty: "Ingen tal"}}}}},
 	}}
 	got := flatten(pdfPages(t, renderPDF(t, doc)))
 	want := []string{"Kanalstrategien i 2014", "1. Målene", "Et afsnit.", "2. Kanalerne", "Tom", "Ingen tal"}
@@ -73,8 +73,8 @@ func inOrder(ss, want []string) bool {
 	return true
 }
 
-func documentTables(doc Document) []figures.Table {
-	var out []figures.Table
+func documentTables(doc Document) []dashboard.Table {
+	var out []dashboard.Table
 	for _, s := range doc.Sections {
 		for _, b := range s.Blocks {
 			if b.Table != nil {
