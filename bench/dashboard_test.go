@@ -294,9 +294,11 @@ func BenchmarkDashboard(b *testing.B) {
 				name string
 				read measure.Reader
 			}{{"rollups", rollup.Read}, {"naive", rollup.ReadRaw}} {
+				src := measure.NewSource(f.db, municipality.NewRegistry(f.db))
+				src.Read = way.read
 				b.Run(name+"/"+way.name, func(b *testing.B) {
 					for b.Loop() {
-						d, err := measure.Load(context.Background(), f.db, way.read, "taarnby", f.cur.Strategy, filter)
+						d, err := src.Load(context.Background(), "taarnby", f.cur.Strategy, filter)
 						if err != nil {
 							b.Fatal(err)
 						}
@@ -332,17 +334,23 @@ func TestDashboardFixture(t *testing.T) {
 	f := &dashboardFixture{db: db, cur: cur}
 	f.build(t, 20_000)
 	var raw, counted int64
-	db.QueryRow(`SELECT COUNT(*) FROM inquiries`).Scan(&raw)
-	db.QueryRow(`SELECT SUM(inquiries) FROM inquiry_months`).Scan(&counted)
+	if err := db.QueryRow(`SELECT COUNT(*) FROM inquiries`).Scan(&raw); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow(`SELECT SUM(inquiries) FROM inquiry_months`).Scan(&counted); err != nil {
+		t.Fatal(err)
+	}
 	if raw < 15_000 || raw != counted {
 		t.Fatalf("%d inquiries loaded, %d counted", raw, counted)
 	}
 	filter := measure.Filter{From: "2018-01-01", To: "2018-12-31"}
-	fast, err := measure.Load(ctx, db, rollup.Read, "taarnby", cur.Strategy, filter)
+	fromRollups, fromRaw := measure.NewSource(db, reg), measure.NewSource(db, reg)
+	fromRaw.Read = rollup.ReadRaw
+	fast, err := fromRollups.Load(ctx, "taarnby", cur.Strategy, filter)
 	if err != nil {
 		t.Fatal(err)
 	}
-	naive, err := measure.Load(ctx, db, rollup.ReadRaw, "taarnby", cur.Strategy, filter)
+	naive, err := fromRaw.Load(ctx, "taarnby", cur.Strategy, filter)
 	if err != nil {
 		t.Fatal(err)
 	}

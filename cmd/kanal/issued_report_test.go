@@ -10,6 +10,7 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/councilreport"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
@@ -54,7 +55,8 @@ func TestReportCommand_IssueStoresTheReportAsIssued(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	list, err := councilreport.IssuedReports(context.Background(), db, "dragoer")
+	reports := councilreport.NewReports(db, measure.NewSource(db, municipality.NewRegistry(db)))
+	list, err := reports.Issued(context.Background(), "dragoer")
 	if err != nil || len(list) != 1 {
 		t.Fatalf("%+v %v", list, err)
 	}
@@ -63,7 +65,7 @@ func TestReportCommand_IssueStoresTheReportAsIssued(t *testing.T) {
 		[]byte(preset(t, "dragoer.yaml")+"\n# version 2\n")); err != nil {
 		t.Fatal(err)
 	}
-	_, stored, err := councilreport.IssuedFile(context.Background(), db, "dragoer", list[0].ID, councilreport.FormatHTML)
+	_, stored, err := reports.IssuedFile(context.Background(), "dragoer", list[0].ID, councilreport.FormatHTML)
 	if err != nil || !bytes.Equal(stored, written) {
 		t.Errorf("the file written is not the report stored: %v", err)
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
-	"github.com/kanal-dk/kanal/internal/store"
 )
 
 // reportCommand runs "kanal report --municipality ID --year 2014 --format
@@ -52,21 +51,23 @@ func reportCommand(ctx context.Context, c *call, args []string) error {
 	if err != nil {
 		return err
 	}
+	measures := measure.NewSource(db, municipality.NewRegistry(db))
+	reports := councilreport.NewReports(db, measures)
 	if *year == 0 {
-		if *year, err = councilreport.LastYear(ctx, db, cur.Municipality, time.Now()); err != nil {
+		if *year, err = reports.LastYear(ctx, cur.Municipality, time.Now()); err != nil {
 			return err
 		}
 	}
-	h, err := measure.HistoryOf(ctx, municipality.NewRegistry(db), cur.Municipality)
+	h, err := measures.History(ctx, cur.Municipality)
 	if err != nil {
 		return err
 	}
 	tr := c.tr()
 	var data []byte
 	if *issue {
-		data, err = issueReport(ctx, db, tr, cur.Municipality, h, *year, *format, *by)
+		data, err = issueReport(ctx, reports, tr, cur.Municipality, h, *year, *format, *by)
 	} else {
-		data, err = makeReport(ctx, db, tr, cur.Municipality, h, *year, *format)
+		data, err = makeReport(ctx, reports, tr, cur.Municipality, h, *year, *format)
 	}
 	if err != nil {
 		return err
@@ -86,8 +87,8 @@ func reportCommand(ctx context.Context, c *call, args []string) error {
 }
 
 // makeReport writes the report made now, marked as not issued.
-func makeReport(ctx context.Context, db *store.DB, tr locale.Printer, m string, h measure.History, year int, format string) ([]byte, error) {
-	doc, err := councilreport.Make(ctx, db, tr, m, h, year, time.Now(), nil)
+func makeReport(ctx context.Context, reports *councilreport.Reports, tr locale.Printer, m string, h measure.History, year int, format string) ([]byte, error) {
+	doc, err := reports.Make(ctx, tr, m, h, year, time.Now(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -102,16 +103,16 @@ func makeReport(ctx context.Context, db *store.DB, tr locale.Printer, m string, 
 
 // issueReport issues the report and returns the stored file of the format,
 // exactly as issued.
-func issueReport(ctx context.Context, db *store.DB, tr locale.Printer, m string, h measure.History, year int, format, by string) ([]byte, error) {
+func issueReport(ctx context.Context, reports *councilreport.Reports, tr locale.Printer, m string, h measure.History, year int, format, by string) ([]byte, error) {
 	actor := cliActor()
 	if by == "" {
 		by = actor.Name
 	}
-	is, err := councilreport.IssueReport(ctx, db, councilreport.IssueRequest{Municipality: m, History: h, Year: year, Lang: tr,
+	is, err := reports.Issue(ctx, councilreport.IssueRequest{Municipality: m, History: h, Year: year, Lang: tr,
 		Now: time.Now(), By: by, Actor: actor})
 	if err != nil {
 		return nil, err
 	}
-	_, data, err := councilreport.IssuedFile(ctx, db, m, is.ID, format)
+	_, data, err := reports.IssuedFile(ctx, m, is.ID, format)
 	return data, err
 }

@@ -6,8 +6,8 @@
 //
 // Make reads the year's measures into a Document; WriteHTML renders it
 // with the report's own template, WritePDF lays it out for package
-// render/pdf, which needs no browser on a server. IssueReport stores both
-// as issued, and they are served from the stored bytes ever after.
+// render/pdf, which needs no browser on a server. Issue stores both as
+// issued, and they are served from the stored bytes ever after.
 package councilreport
 
 import (

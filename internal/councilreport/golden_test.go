@@ -40,7 +40,7 @@ func TestReport_OutputIsByteForByteTheKeptOne(t *testing.T) {
 		{"dragoer-2030-da", locale.Danish, 2030, nil},
 	}
 	for _, r := range reports {
-		doc, err := Make(ctx, db, locale.New(r.lang), "dragoer", history(t, db, "dragoer"), r.year, made, r.issue)
+		doc, err := newReports(db).Make(ctx, locale.New(r.lang), "dragoer", history(t, db, "dragoer"), r.year, made, r.issue)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,7 +15,6 @@ import (
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
-	"github.com/kanal-dk/kanal/internal/store"
 )
 
 // A report sent to the council must read the same in ten years as on the
@@ -56,16 +55,16 @@ type IssueRequest struct {
 	Actor audit.Actor
 }
 
-// IssueReport makes the year's report with the issue on its cover,
+// Issue makes the year's report with the issue on its cover,
 // renders it as PDF and HTML, and stores both exactly as rendered, audited
 // in the same transaction.
-func IssueReport(ctx context.Context, db *store.DB, req IssueRequest) (Issued, error) {
+func (r *Reports) Issue(ctx context.Context, req IssueRequest) (Issued, error) {
 	newest := req.History.Newest()
 	if newest.ID == 0 {
 		return Issued{}, fmt.Errorf("issue the report for %d: the strategy version is not stored", req.Year)
 	}
 	at := req.Now.UTC().Truncate(time.Second)
-	doc, err := Make(ctx, db, req.Lang, req.Municipality, req.History, req.Year, req.Now,
+	doc, err := r.Make(ctx, req.Lang, req.Municipality, req.History, req.Year, req.Now,
 		&Issue{At: at, By: req.By, Version: newest.Number})
 	if err != nil {
 		return Issued{}, err
@@ -79,7 +78,7 @@ func IssueReport(ctx context.Context, db *store.DB, req IssueRequest) (Issued, e
 	}
 	is := Issued{Municipality: req.Municipality, Year: req.Year, Lang: req.Lang.Lang(), IssuedAt: at, IssuedBy: req.By,
 		Version: newest.Number, PDFSHA256: fingerprint(pdf.Bytes()), HTMLSHA256: fingerprint(html.Bytes())}
-	err = db.InTx(ctx, func(tx *sql.Tx) error {
+	err = r.db.InTx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `INSERT INTO issued_reports (municipality_id, year, lang, issued_at, issued_by,
 			strategy_version_id, strategy_version, pdf, pdf_sha256, html, html_sha256)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -108,9 +107,9 @@ func scanIssued(row interface{ Scan(...any) error }, is *Issued) error {
 		&is.PDFSHA256, &is.HTMLSHA256)
 }
 
-// IssuedReports lists a municipality's issued reports, newest first.
-func IssuedReports(ctx context.Context, db *store.DB, municipality string) ([]Issued, error) {
-	rows, err := db.QueryContext(ctx, `SELECT `+issuedColumns+` FROM issued_reports
+// Issued lists a municipality's issued reports, newest first.
+func (r *Reports) Issued(ctx context.Context, municipality string) ([]Issued, error) {
+	rows, err := r.db.QueryContext(ctx, `SELECT `+issuedColumns+` FROM issued_reports
 		WHERE municipality_id = $1 ORDER BY issued_at DESC, id DESC`, municipality)
 	if err != nil {
 		return nil, fmt.Errorf("list the issued reports of %s: %w", municipality, err)
@@ -135,14 +134,14 @@ const (
 
 // IssuedFile returns an issued report and its stored bytes in a format,
 // exactly as issued.
-func IssuedFile(ctx context.Context, db *store.DB, municipality string, id int64, format string) (Issued, []byte, error) {
+func (r *Reports) IssuedFile(ctx context.Context, municipality string, id int64, format string) (Issued, []byte, error) {
 	column := map[string]string{FormatPDF: "pdf", FormatHTML: "html"}[format]
 	if column == "" {
 		return Issued{}, nil, fmt.Errorf("%w: format %q", ErrNoIssued, format)
 	}
 	var is Issued
 	var data []byte
-	err := db.QueryRowContext(ctx, `SELECT `+issuedColumns+`, `+column+` FROM issued_reports
+	err := r.db.QueryRowContext(ctx, `SELECT `+issuedColumns+`, `+column+` FROM issued_reports
 		WHERE municipality_id = $1 AND id = $2`, municipality, id).
 		Scan(&is.ID, &is.Municipality, &is.Year, &is.Lang, &is.IssuedAt, &is.IssuedBy, &is.Version,
 			&is.PDFSHA256, &is.HTMLSHA256, &data)

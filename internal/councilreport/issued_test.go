@@ -23,16 +23,16 @@ func TestIssueReport_StoredAsIssuedAndNeverChanges(t *testing.T) {
 	ctx := context.Background()
 	l := locale.New(locale.Danish)
 	at := time.Date(2015, 2, 3, 10, 0, 0, 0, time.UTC)
-	is, err := IssueReport(ctx, db, IssueRequest{Municipality: "dragoer", History: history(t, db, "dragoer"), Year: 2014,
+	is, err := newReports(db).Issue(ctx, IssueRequest{Municipality: "dragoer", History: history(t, db, "dragoer"), Year: 2014,
 		Lang: l, Now: at, By: "Anna Andersen (strategi@dragoer.demo)", Actor: audit.Actor{Name: "strategi@dragoer.demo"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, pdf, err := IssuedFile(ctx, db, "dragoer", is.ID, FormatPDF)
+	_, pdf, err := newReports(db).IssuedFile(ctx, "dragoer", is.ID, FormatPDF)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, html, err := IssuedFile(ctx, db, "dragoer", is.ID, FormatHTML)
+	_, html, err := newReports(db).IssuedFile(ctx, "dragoer", is.ID, FormatHTML)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestIssueReport_StoredAsIssuedAndNeverChanges(t *testing.T) {
 	if _, _, err := reg.Load(ctx, audit.System, "dragoer.yaml", dearer); err != nil {
 		t.Fatal(err)
 	}
-	now, err := Make(ctx, db, l, "dragoer", history(t, db, "dragoer"), 2014, at, nil)
+	now, err := newReports(db).Make(ctx, l, "dragoer", history(t, db, "dragoer"), 2014, at, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,19 +85,19 @@ func TestIssueReport_StoredAsIssuedAndNeverChanges(t *testing.T) {
 		t.Error("the report made on the fly is not marked as not issued")
 	}
 	for _, format := range []string{FormatPDF, FormatHTML} {
-		_, again, err := IssuedFile(ctx, db, "dragoer", is.ID, format)
+		_, again, err := newReports(db).IssuedFile(ctx, "dragoer", is.ID, format)
 		if err != nil || !bytes.Equal(again, map[string][]byte{FormatPDF: pdf, FormatHTML: html}[format]) {
 			t.Errorf("the issued %s changed after a new strategy version: %v", format, err)
 		}
 	}
-	list, err := IssuedReports(ctx, db, "dragoer")
+	list, err := newReports(db).Issued(ctx, "dragoer")
 	if err != nil || len(list) != 1 || list[0].Year != 2014 || list[0].Version != 1 || !list[0].IssuedAt.Equal(at) {
 		t.Errorf("issued reports %+v %v", list, err)
 	}
-	if other, err := IssuedReports(ctx, db, "taarnby"); err != nil || len(other) != 0 {
+	if other, err := newReports(db).Issued(ctx, "taarnby"); err != nil || len(other) != 0 {
 		t.Errorf("Tårnby's issued reports: %+v %v", other, err)
 	}
-	if _, _, err := IssuedFile(ctx, db, "taarnby", is.ID, FormatPDF); err == nil {
+	if _, _, err := newReports(db).IssuedFile(ctx, "taarnby", is.ID, FormatPDF); err == nil {
 		t.Error("Tårnby reads Dragør's report")
 	}
 

@@ -17,12 +17,26 @@ import (
 
 // Issue is a report's standing on its cover. A report made on the fly has
 // none (nil): its cover says that it is not issued and can change. An
-// issued report (see Store) names when, by whom and under which strategy
-// version it was issued; it is stored as issued and never made again.
+// issued report (see Reports.Issue) names when, by whom and under which
+// strategy version it was issued; it is stored as issued and never made
+// again.
 type Issue struct {
 	At      time.Time
 	By      string
 	Version int
+}
+
+// Reports makes, issues and reads back the council reports of one
+// database: everything in this package that reads or writes the database
+// is a method of it.
+type Reports struct {
+	db       *store.DB
+	measures *measure.Source
+}
+
+// NewReports returns the reports of a database, made from its measures.
+func NewReports(db *store.DB, measures *measure.Source) *Reports {
+	return &Reports{db: db, measures: measures}
 }
 
 // Make reads a calendar year's figures of a municipality once and writes
@@ -30,10 +44,10 @@ type Issue struct {
 // department: each day priced by the strategy version in force on it, the
 // definitions the newest version's. now dates it; issue is nil for a
 // report made on the fly.
-func Make(ctx context.Context, db *store.DB, l locale.Printer, municipality string, h measure.History, year int, now time.Time, issue *Issue) (*Document, error) {
+func (r *Reports) Make(ctx context.Context, l locale.Printer, municipality string, h measure.History, year int, now time.Time, issue *Issue) (*Document, error) {
 	s := h.Newest().Strategy
 	f := measure.Filter{From: fmt.Sprintf("%d-01-01", year), To: fmt.Sprintf("%d-12-31", year)}
-	in, err := measure.Rows(ctx, db, rollup.Read, municipality, h, f)
+	in, err := r.measures.Rows(ctx, municipality, h, f)
 	if err != nil {
 		return nil, fmt.Errorf("the report for %d: %w", year, err)
 	}
@@ -48,8 +62,8 @@ func Make(ctx context.Context, db *store.DB, l locale.Printer, municipality stri
 
 // LastYear is the year a report is for when none is asked for: the last
 // with counted inquiries, else the calendar year before now.
-func LastYear(ctx context.Context, db *store.DB, municipality string, now time.Time) (int, error) {
-	_, last, err := rollup.Span(ctx, db, municipality)
+func (r *Reports) LastYear(ctx context.Context, municipality string, now time.Time) (int, error) {
+	_, last, err := rollup.Span(ctx, r.db, municipality)
 	if err != nil || last == "" {
 		return now.Year() - 1, err
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
-	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -48,10 +47,17 @@ func dragoer(t *testing.T) (*store.DB, *municipality.Current) {
 
 var made = time.Date(2015, 2, 3, 10, 0, 0, 0, strategy.Location)
 
+// newMeasures and newReports are what the report is made with on db.
+func newMeasures(db *store.DB) *measure.Source {
+	return measure.NewSource(db, municipality.NewRegistry(db))
+}
+
+func newReports(db *store.DB) *Reports { return NewReports(db, newMeasures(db)) }
+
 // history is a municipality's strategy versions as the report uses them.
 func history(t *testing.T, db *store.DB, m string) measure.History {
 	t.Helper()
-	h, err := measure.HistoryOf(context.Background(), municipality.NewRegistry(db), m)
+	h, err := newMeasures(db).History(context.Background(), m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,11 +67,11 @@ func history(t *testing.T, db *store.DB, m string) measure.History {
 func TestMake_TheYearAgainstTheTargetsPerDepartment(t *testing.T) {
 	db, cur := dragoer(t)
 	l := locale.New("da")
-	doc, err := Make(context.Background(), db, l, "dragoer", history(t, db, "dragoer"), 2014, made, nil)
+	doc, err := newReports(db).Make(context.Background(), l, "dragoer", history(t, db, "dragoer"), 2014, made, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := measure.Load(context.Background(), db, rollup.Read, "dragoer", cur.Strategy, measure.Filter{From: "2014-01-01", To: "2014-12-31"})
+	d, err := newMeasures(db).Load(context.Background(), "dragoer", cur.Strategy, measure.Filter{From: "2014-01-01", To: "2014-12-31"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +104,7 @@ func TestMake_TheYearAgainstTheTargetsPerDepartment(t *testing.T) {
 	// Every department's table sums to the department's inquiries.
 	for _, dep := range cur.Strategy.Departments {
 		df := measure.Filter{From: "2014-01-01", To: "2014-12-31", Department: dep.ID}
-		dd, err := measure.Load(context.Background(), db, rollup.Read, "dragoer", cur.Strategy, df)
+		dd, err := newMeasures(db).Load(context.Background(), "dragoer", cur.Strategy, df)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -124,7 +130,7 @@ func TestMake_TheYearAgainstTheTargetsPerDepartment(t *testing.T) {
 		}
 	}
 
-	en, err := Make(context.Background(), db, locale.New("en"), "dragoer", history(t, db, "dragoer"), 2014, made, nil)
+	en, err := newReports(db).Make(context.Background(), locale.New("en"), "dragoer", history(t, db, "dragoer"), 2014, made, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +142,7 @@ func TestMake_TheYearAgainstTheTargetsPerDepartment(t *testing.T) {
 
 func TestMake_AYearWithoutInquiriesSaysSo(t *testing.T) {
 	db, _ := dragoer(t)
-	doc, err := Make(context.Background(), db, locale.New("da"), "dragoer", history(t, db, "dragoer"), 2030, made, nil)
+	doc, err := newReports(db).Make(context.Background(), locale.New("da"), "dragoer", history(t, db, "dragoer"), 2030, made, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

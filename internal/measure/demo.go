@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -25,14 +24,14 @@ const (
 
 // HasDemo reports whether a municipality's counted inquiries on the Danish
 // days from–to include demo data.
-func HasDemo(ctx context.Context, db *store.DB, municipality, from, to string) (bool, error) {
+func (src *Source) HasDemo(ctx context.Context, municipality, from, to string) (bool, error) {
 	start, err1 := time.ParseInLocation(time.DateOnly, from, strategy.Location)
 	end, err2 := time.ParseInLocation(time.DateOnly, to, strategy.Location)
 	if err1 != nil || err2 != nil {
 		return false, fmt.Errorf("look for demo data: the period %s–%s is not a period", from, to)
 	}
 	var found bool
-	err := db.QueryRowContext(ctx, hasDemoSQL, municipality, start.UTC(), end.AddDate(0, 0, 1).UTC()).Scan(&found)
+	err := src.db.QueryRowContext(ctx, hasDemoSQL, municipality, start.UTC(), end.AddDate(0, 0, 1).UTC()).Scan(&found)
 	if err != nil {
 		return false, fmt.Errorf("look for demo data of %s: %w", municipality, err)
 	}
@@ -41,9 +40,9 @@ func HasDemo(ctx context.Context, db *store.DB, municipality, from, to string) (
 
 // AnyDemo reports whether any counted inquiry of a municipality is demo
 // data: what the banner on every page of the municipality asks.
-func AnyDemo(ctx context.Context, db *store.DB, municipality string) (bool, error) {
+func (src *Source) AnyDemo(ctx context.Context, municipality string) (bool, error) {
 	var found bool
-	err := db.QueryRowContext(ctx, anyDemoSQL, municipality).Scan(&found)
+	err := src.db.QueryRowContext(ctx, anyDemoSQL, municipality).Scan(&found)
 	if err != nil {
 		return false, fmt.Errorf("look for demo data of %s: %w", municipality, err)
 	}

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -51,9 +50,9 @@ type History struct {
 	Skipped []int
 }
 
-// HistoryOf reads a municipality's versions from the registry.
-func HistoryOf(ctx context.Context, reg *municipality.Registry, id string) (History, error) {
-	versions, skipped, err := reg.History(ctx, id)
+// History reads a municipality's versions from the registry.
+func (src *Source) History(ctx context.Context, id string) (History, error) {
+	versions, skipped, err := src.reg.History(ctx, id)
 	if err != nil {
 		return History{}, err
 	}

@@ -53,6 +53,14 @@ func twoVersions(t *testing.T) (*store.DB, *municipality.Registry, *municipality
 	return db, reg, cur
 }
 
+// sources are db's measures read from the rollups and, the naive way,
+// from the raw inquiries.
+func sources(db *store.DB, reg *municipality.Registry) (fast, naive *measure.Source) {
+	fast, naive = measure.NewSource(db, reg), measure.NewSource(db, reg)
+	naive.Read = rollup.ReadRaw
+	return fast, naive
+}
+
 func phoneCall(at time.Time, source string) inquiry.Inquiry {
 	return inquiry.Inquiry{OccurredAt: at, Area: "flytning", Type: strategy.Information, Direction: strategy.Inbound,
 		Channel: strategy.Phone, Source: source}
@@ -82,7 +90,8 @@ func TestLoadHistory_EachDayIsPricedByTheVersionInForce(t *testing.T) {
 	if _, err := inquiry.NewRecorder(db).Record(ctx, cur, calls); err != nil {
 		t.Fatal(err)
 	}
-	h, err := measure.HistoryOf(ctx, reg, "testkommune")
+	src, raw := sources(db, reg)
+	h, err := src.History(ctx, "testkommune")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +99,7 @@ func TestLoadHistory_EachDayIsPricedByTheVersionInForce(t *testing.T) {
 		t.Fatalf("history %+v", h.Versions)
 	}
 	f := measure.Filter{From: "2013-12-01", To: "2014-12-31"}
-	d, err := measure.LoadHistory(ctx, db, rollup.Read, "testkommune", h, f)
+	d, err := src.LoadHistory(ctx, "testkommune", h, f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +107,7 @@ func TestLoadHistory_EachDayIsPricedByTheVersionInForce(t *testing.T) {
 	if d.Inquiries != 6 || !near(d.Cost, 315) {
 		t.Errorf("%d calls costing %.2f, want 6 costing 315", d.Inquiries, d.Cost)
 	}
-	naive, err := measure.LoadHistory(ctx, db, rollup.ReadRaw, "testkommune", h, f)
+	naive, err := raw.LoadHistory(ctx, "testkommune", h, f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +123,7 @@ func TestLoadHistory_EachDayIsPricedByTheVersionInForce(t *testing.T) {
 		t.Errorf("spans %+v", d.Spans)
 	}
 	// June alone, read by day: 45 + 2 × 60 = 165.
-	june, err := measure.LoadHistory(ctx, db, rollup.Read, "testkommune", h, measure.Filter{From: "2014-06-01", To: "2014-06-30"})
+	june, err := src.LoadHistory(ctx, "testkommune", h, measure.Filter{From: "2014-06-01", To: "2014-06-30"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +131,7 @@ func TestLoadHistory_EachDayIsPricedByTheVersionInForce(t *testing.T) {
 		t.Errorf("June costs %.2f, want 165", june.Cost)
 	}
 	// With one strategy for every day, as before: 6 × 60 = 360.
-	if flat, err := measure.Load(ctx, db, rollup.Read, "testkommune", cur.Strategy, f); err != nil || !near(flat.Cost, 360) {
+	if flat, err := src.Load(ctx, "testkommune", cur.Strategy, f); err != nil || !near(flat.Cost, 360) {
 		t.Errorf("the newest prices for every day: %v %v", flat.Cost, err)
 	}
 }
@@ -130,7 +139,8 @@ func TestLoadHistory_EachDayIsPricedByTheVersionInForce(t *testing.T) {
 // Demo data is labelled wherever it is shown; the look-up finds demo
 // inquiries of the municipality and period only, and not test inquiries.
 func TestHasDemo_FindsCountedDemoInquiriesOfThePeriod(t *testing.T) {
-	db, _, cur := twoVersions(t)
+	db, reg, cur := twoVersions(t)
+	src, _ := sources(db, reg)
 	ctx := context.Background()
 	if demo.Source != "demo" {
 		t.Fatalf("demo inquiries are marked %q; the look-up and its index (migration 0007) ask for 'demo'", demo.Source)
@@ -151,15 +161,15 @@ func TestHasDemo_FindsCountedDemoInquiriesOfThePeriod(t *testing.T) {
 		{"2014-01-01", "2014-08-30", false},
 		{"2013-01-01", "2013-12-31", false}, // a test inquiry is not counted
 	} {
-		got, err := measure.HasDemo(ctx, db, "testkommune", c.from, c.to)
+		got, err := src.HasDemo(ctx, "testkommune", c.from, c.to)
 		if err != nil || got != c.want {
 			t.Errorf("%s–%s: %v %v, want %v", c.from, c.to, got, err, c.want)
 		}
 	}
-	if found, err := measure.AnyDemo(ctx, db, "testkommune"); err != nil || !found {
+	if found, err := src.AnyDemo(ctx, "testkommune"); err != nil || !found {
 		t.Errorf("any demo: %v %v", found, err)
 	}
-	if found, err := measure.AnyDemo(ctx, db, "nowhere"); err != nil || found {
+	if found, err := src.AnyDemo(ctx, "nowhere"); err != nil || found {
 		t.Errorf("a municipality without inquiries: %v %v", found, err)
 	}
 	// A dashboard's targets follow the months from the strategy period's
@@ -169,7 +179,7 @@ func TestHasDemo_FindsCountedDemoInquiriesOfThePeriod(t *testing.T) {
 		f    measure.Filter
 		want bool
 	}{{measure.Filter{From: "2014-09-01", To: "2014-09-30"}, true}, {measure.Filter{From: "2014-05-01", To: "2014-05-31"}, false}} {
-		d, err := measure.LoadHistory(ctx, db, rollup.Read, "testkommune", measure.Single(cur.Strategy), c.f)
+		d, err := src.LoadHistory(ctx, "testkommune", measure.Single(cur.Strategy), c.f)
 		if err != nil || d.Demo != c.want {
 			t.Errorf("%s–%s: demo %v %v, want %v", c.f.From, c.f.To, d.Demo, err, c.want)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -12,6 +13,24 @@ import (
 // Reader reads rollup rows: rollup.Read, or rollup.ReadRaw for the naive
 // way.
 type Reader func(context.Context, *store.DB, rollup.Query) ([]rollup.Row, error)
+
+// Source is where the measures come from: one database's counts and the
+// municipalities' strategy versions in its registry. Everything in this
+// package that reads the database is a method of it.
+type Source struct {
+	db  *store.DB
+	reg *municipality.Registry
+	// Read reads the counts: rollup.Read, from the rollups. Tests and
+	// benchmarks set rollup.ReadRaw to compute the same measures from the
+	// raw inquiries.
+	Read Reader
+}
+
+// NewSource returns the source of a database and its registry, reading
+// the rollups.
+func NewSource(db *store.DB, reg *municipality.Registry) *Source {
+	return &Source{db: db, reg: reg, Read: rollup.Read}
+}
 
 // Row is a rollup row with the strategy version in force on its days,
 // which prices it (see History).
@@ -50,14 +69,14 @@ func tag(rows []rollup.Row, s *strategy.Strategy) []Row {
 
 // Load reads what the dashboard needs and builds it with one strategy in
 // force on every day. LoadHistory is what the pages use.
-func Load(ctx context.Context, db *store.DB, read Reader, municipality string, s *strategy.Strategy, f Filter) (*Dashboard, error) {
-	return LoadHistory(ctx, db, read, municipality, Single(s), f)
+func (src *Source) Load(ctx context.Context, municipality string, s *strategy.Strategy, f Filter) (*Dashboard, error) {
+	return src.LoadHistory(ctx, municipality, Single(s), f)
 }
 
 // LoadHistory reads what the dashboard needs and builds it: each day
 // priced by the version in force on it, the definitions the newest's.
-func LoadHistory(ctx context.Context, db *store.DB, read Reader, municipality string, h History, f Filter) (*Dashboard, error) {
-	in, err := Rows(ctx, db, read, municipality, h, f)
+func (src *Source) LoadHistory(ctx context.Context, municipality string, h History, f Filter) (*Dashboard, error) {
+	in, err := src.Rows(ctx, municipality, h, f)
 	if err != nil {
 		return nil, err
 	}
@@ -68,14 +87,14 @@ func LoadHistory(ctx context.Context, db *store.DB, read Reader, municipality st
 // (and of the trend) with the version in force on it. Build narrows them
 // to a filter's type, direction, department and area, so rows read for a
 // whole municipality serve each of its departments.
-func Rows(ctx context.Context, db *store.DB, read Reader, municipality string, h History, f Filter) (Input, error) {
+func (src *Source) Rows(ctx context.Context, municipality string, h History, f Filter) (Input, error) {
 	if f.Days() == 0 {
 		return Input{}, fmt.Errorf("the period %s–%s is not a period", f.From, f.To)
 	}
 	var in Input
 	var err error
 	q := rollup.Query{Municipality: municipality, Department: f.Department, Area: f.Area, ByDay: f.Days() <= 62}
-	if in.Period, err = readSpans(ctx, db, read, q, h, f.From, f.To); err != nil {
+	if in.Period, err = src.readSpans(ctx, q, h, f.From, f.To); err != nil {
 		return Input{}, err
 	}
 	trendFrom := fmt.Sprintf("%d-01-01", h.Newest().Strategy.Period.From)
@@ -83,11 +102,11 @@ func Rows(ctx context.Context, db *store.DB, read Reader, municipality string, h
 		trendFrom = f.From[:8] + "01"
 	}
 	q.ByDay = false
-	if in.Trend, err = readSpans(ctx, db, read, q, h, trendFrom, f.To); err != nil {
+	if in.Trend, err = src.readSpans(ctx, q, h, trendFrom, f.To); err != nil {
 		return Input{}, err
 	}
 	in.Spans, in.Skipped = h.Spans(f.From, f.To), h.Skipped
-	if in.Demo, err = HasDemo(ctx, db, municipality, trendFrom, f.To); err != nil {
+	if in.Demo, err = src.HasDemo(ctx, municipality, trendFrom, f.To); err != nil {
 		return Input{}, err
 	}
 	return in, nil
@@ -95,18 +114,18 @@ func Rows(ctx context.Context, db *store.DB, read Reader, municipality string, h
 
 // PeriodRows reads a period's rows by month, each span with the version in
 // force on it: what a comparison between municipalities needs.
-func PeriodRows(ctx context.Context, db *store.DB, read Reader, municipality string, h History, f Filter) ([]Row, error) {
-	return readSpans(ctx, db, read, rollup.Query{Municipality: municipality}, h, f.From, f.To)
+func (src *Source) PeriodRows(ctx context.Context, municipality string, h History, f Filter) ([]Row, error) {
+	return src.readSpans(ctx, rollup.Query{Municipality: municipality}, h, f.From, f.To)
 }
 
 // readSpans reads from–to one span at a time. A fixed order within each
 // span makes the sums, and so the figures, the same to the last digit
 // whichever way the rows were read.
-func readSpans(ctx context.Context, db *store.DB, read Reader, q rollup.Query, h History, from, to string) ([]Row, error) {
+func (src *Source) readSpans(ctx context.Context, q rollup.Query, h History, from, to string) ([]Row, error) {
 	var out []Row
 	for _, sp := range h.Spans(from, to) {
 		q.From, q.To = sp.From, sp.To
-		rows, err := read(ctx, db, q)
+		rows, err := src.Read(ctx, src.db, q)
 		if err != nil {
 			return nil, err
 		}

@@ -8,7 +8,6 @@ import (
 	"github.com/kanal-dk/kanal/internal/dashboard"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
-	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -197,11 +196,11 @@ func (s *Server) apiKPIs(w http.ResponseWriter, r *http.Request) error {
 		body.Error.Code, body.Error.Field, body.Error.Message = "bad_request", fields[0], errs[fields[0]]
 		return writeJSON(w, http.StatusBadRequest, body)
 	}
-	h, err := measure.HistoryOf(r.Context(), s.registry, cur.Municipality)
+	h, err := s.measures.History(r.Context(), cur.Municipality)
 	if err != nil {
 		return err
 	}
-	d, err := measure.LoadHistory(r.Context(), s.db, rollup.Read, cur.Municipality, h, f)
+	d, err := s.measures.LoadHistory(r.Context(), cur.Municipality, h, f)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/councilreport"
 	"github.com/kanal-dk/kanal/internal/describe"
-	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -25,7 +24,7 @@ import (
 func (s *Server) reportYear(r *http.Request, municipality string) (int, error) {
 	year, err := strconv.Atoi(r.FormValue("year"))
 	if err != nil || year < firstFiguresYear || year > lastFiguresYear {
-		return councilreport.LastYear(r.Context(), s.db, municipality, time.Now())
+		return s.reports.LastYear(r.Context(), municipality, time.Now())
 	}
 	return year, nil
 }
@@ -47,11 +46,11 @@ func (s *Server) councilReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	h, err := measure.HistoryOf(r.Context(), s.registry, cur.Municipality)
+	h, err := s.measures.History(r.Context(), cur.Municipality)
 	if err != nil {
 		return err
 	}
-	doc, err := councilreport.Make(r.Context(), s.db, printer(r), cur.Municipality, h, year, time.Now(), nil)
+	doc, err := s.reports.Make(r.Context(), printer(r), cur.Municipality, h, year, time.Now(), nil)
 	if err != nil {
 		return err
 	}
@@ -99,7 +98,7 @@ func (s *Server) issueCouncilReport(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	h, err := measure.HistoryOf(r.Context(), s.registry, m)
+	h, err := s.measures.History(r.Context(), m)
 	if err != nil {
 		return err
 	}
@@ -108,7 +107,7 @@ func (s *Server) issueCouncilReport(w http.ResponseWriter, r *http.Request) erro
 	if p := auth.FromContext(r.Context()); p != nil && p.User != nil && p.User.Name != "" {
 		by = p.User.Name + " (" + p.User.Email + ")"
 	}
-	if _, err := councilreport.IssueReport(r.Context(), s.db, councilreport.IssueRequest{Municipality: m, History: h, Year: year,
+	if _, err := s.reports.Issue(r.Context(), councilreport.IssueRequest{Municipality: m, History: h, Year: year,
 		Lang: printer(r), Now: time.Now(), By: by, Actor: actor}); err != nil {
 		return err
 	}
@@ -130,7 +129,7 @@ func (s *Server) issuedCouncilReport(w http.ResponseWriter, r *http.Request) err
 	if format == "" {
 		format = councilreport.FormatPDF
 	}
-	is, body, err := councilreport.IssuedFile(r.Context(), s.db, m, id, format)
+	is, body, err := s.reports.IssuedFile(r.Context(), m, id, format)
 	if errors.Is(err, councilreport.ErrNoIssued) {
 		return errNotFound
 	}
@@ -155,7 +154,7 @@ type issuedRow struct {
 }
 
 func (s *Server) issuedRows(r *http.Request, municipality string) ([]issuedRow, error) {
-	list, err := councilreport.IssuedReports(r.Context(), s.db, municipality)
+	list, err := s.reports.Issued(r.Context(), municipality)
 	if err != nil {
 		return nil, err
 	}

@@ -40,11 +40,11 @@ func beforeNotes(rows [][]string) [][]string {
 // would, in Danish.
 func (ts *testServer) issue(t *testing.T, m string, year int) councilreport.Issued {
 	t.Helper()
-	h, err := measure.HistoryOf(context.Background(), ts.registry, m)
+	h, err := ts.srv.measures.History(context.Background(), m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	is, err := councilreport.IssueReport(context.Background(), ts.db, councilreport.IssueRequest{Municipality: m, History: h, Year: year,
+	is, err := ts.srv.reports.Issue(context.Background(), councilreport.IssueRequest{Municipality: m, History: h, Year: year,
 		Lang: locale.New(locale.Danish), Now: time.Now(), By: "Test", Actor: audit.System})
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +164,7 @@ func TestCouncilReport_IssuedIsStoredListedAndServedAsIssued(t *testing.T) {
 	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/m/dragoer/figures?year=2014#council" {
 		t.Fatalf("issue: %d %q", r.status, r.header.Get("Location"))
 	}
-	list, err := councilreport.IssuedReports(context.Background(), ts.db, "dragoer")
+	list, err := ts.srv.reports.Issued(context.Background(), "dragoer")
 	if err != nil || len(list) != 1 {
 		t.Fatalf("%+v %v", list, err)
 	}
@@ -178,7 +178,7 @@ func TestCouncilReport_IssuedIsStoredListedAndServedAsIssued(t *testing.T) {
 		t.Errorf("issued %+v", is)
 	}
 
-	_, stored, err := councilreport.IssuedFile(context.Background(), ts.db, "dragoer", is.ID, councilreport.FormatHTML)
+	_, stored, err := ts.srv.reports.IssuedFile(context.Background(), "dragoer", is.ID, councilreport.FormatHTML)
 	if err != nil {
 		t.Fatal(err)
 	}

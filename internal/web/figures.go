@@ -142,11 +142,11 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresVie
 	if len(data.Errors) > 0 {
 		return cur, data, nil
 	}
-	h, err := measure.HistoryOf(r.Context(), s.registry, cur.Municipality)
+	h, err := s.measures.History(r.Context(), cur.Municipality)
 	if err != nil {
 		return nil, figuresView{}, err
 	}
-	d, err := measure.LoadHistory(r.Context(), s.db, rollup.Read, cur.Municipality, h, f)
+	d, err := s.measures.LoadHistory(r.Context(), cur.Municipality, h, f)
 	if err != nil {
 		return nil, figuresView{}, err
 	}
@@ -295,11 +295,11 @@ func (s *Server) fillComparison(r *http.Request, data *figuresView, f measure.Fi
 	}
 	var list []measure.Compared
 	for _, m := range peers {
-		h, err := measure.HistoryOf(r.Context(), s.registry, m.ID)
+		h, err := s.measures.History(r.Context(), m.ID)
 		if err != nil {
 			return err
 		}
-		rows, err := measure.PeriodRows(r.Context(), s.db, rollup.Read, m.ID, h, f)
+		rows, err := s.measures.PeriodRows(r.Context(), m.ID, h, f)
 		if err != nil {
 			return err
 		}

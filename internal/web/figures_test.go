@@ -20,7 +20,6 @@ import (
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
-	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -39,15 +38,15 @@ func (ts *testServer) seed(t *testing.T, m string, fromYear, toYear int, scale f
 	}
 }
 
-// dashboard is what measure.LoadHistory makes of a filter with the
+// dashboard is what measure.Source.LoadHistory makes of a filter with the
 // municipality's strategy versions, for comparing pages and answers with.
 func (ts *testServer) dashboard(t *testing.T, m string, f measure.Filter) *measure.Dashboard {
 	t.Helper()
-	h, err := measure.HistoryOf(context.Background(), ts.registry, m)
+	h, err := ts.srv.measures.History(context.Background(), m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := measure.LoadHistory(context.Background(), ts.db, rollup.Read, m, h, f)
+	d, err := ts.srv.measures.LoadHistory(context.Background(), m, h, f)
 	if err != nil {
 		t.Fatal(err)
 	}

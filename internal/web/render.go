@@ -14,7 +14,6 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/locale"
-	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -110,7 +109,7 @@ func (s *Server) base(r *http.Request, title string) (view, error) {
 	v.Can.ImportInquiries = p.Can(auth.ImportInquiries, v.MunicipalityID)
 	v.Can.ViewFigures = p.Can(auth.ViewFigures, v.MunicipalityID)
 	if v.MunicipalityID != "" && p.Sees(v.MunicipalityID) {
-		if v.Demo, err = measure.AnyDemo(r.Context(), s.db, v.MunicipalityID); err != nil {
+		if v.Demo, err = s.measures.AnyDemo(r.Context(), v.MunicipalityID); err != nil {
 			return view{}, err
 		}
 	}

@@ -17,7 +17,9 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/councilreport"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
 )
@@ -65,6 +67,8 @@ type Server struct {
 	sessions  *auth.Sessions
 	keys      *auth.Keys
 	recorder  *inquiry.Recorder
+	measures  *measure.Source
+	reports   *councilreport.Reports
 	oidc      *auth.OIDC
 	log       *slog.Logger
 	pages     *pages
@@ -104,6 +108,7 @@ func New(o Options) (*Server, error) {
 		sessions: auth.NewSessions(o.DB),
 		keys:     auth.NewKeys(o.DB),
 		recorder: recorder(o),
+		measures: measure.NewSource(o.DB, o.Registry),
 		secure:   strings.HasPrefix(o.PublicURL, "https://"),
 		public:   newLimiter(o.PublicRate),
 		signInIP: newLimiter(o.SignInRate),
@@ -111,6 +116,7 @@ func New(o Options) (*Server, error) {
 		signInFor: newLimiter(Rate{PerSecond: o.SignInRate.PerSecond / 2, Burst: max(1, o.SignInRate.Burst/2)}),
 		metrics:   prometheus.NewRegistry(),
 	}
+	s.reports = councilreport.NewReports(o.DB, s.measures)
 	s.requests = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "kanal_http_requests_total", Help: "HTTP requests by route and status code.",
 	}, []string{"route", "code"})
