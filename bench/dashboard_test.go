@@ -267,7 +267,7 @@ func BenchmarkDashboard(b *testing.B) {
 	if os.Getenv(storetest.EnvDB) != "" {
 		engines = append(engines, "postgres")
 	}
-	filter := measure.Filter{From: "2018-01-01", To: "2018-12-31"}
+	filter := measure.Year(2018)
 	for _, engine := range engines {
 		for _, size := range dashboardSizes(b) {
 			f := openDashboardFixture(b, engine, size)
@@ -343,7 +343,7 @@ func TestDashboardFixture(t *testing.T) {
 	if raw < 15_000 || raw != counted {
 		t.Fatalf("%d inquiries loaded, %d counted", raw, counted)
 	}
-	filter := measure.Filter{From: "2018-01-01", To: "2018-12-31"}
+	filter := measure.Year(2018)
 	fromRollups, fromRaw := measure.NewSource(db, reg), measure.NewSource(db, reg)
 	fromRaw.Read = rollup.ReadRaw
 	fast, err := fromRollups.Load(ctx, "taarnby", cur.Strategy, filter)

@@ -54,7 +54,7 @@ func reportCommand(ctx context.Context, c *call, args []string) error {
 	measures := measure.NewSource(db, municipality.NewRegistry(db))
 	reports := councilreport.NewReports(db, measures)
 	if *year == 0 {
-		if *year, err = reports.LastYear(ctx, cur.Municipality, time.Now()); err != nil {
+		if *year, err = measures.DefaultYear(ctx, cur.Municipality, time.Now()); err != nil {
 			return err
 		}
 	}

@@ -3,14 +3,12 @@ package councilreport
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/dashboard"
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
-	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -46,7 +44,7 @@ func NewReports(db *store.DB, measures *measure.Source) *Reports {
 // report made on the fly.
 func (r *Reports) Make(ctx context.Context, l locale.Printer, municipality string, h measure.History, year int, now time.Time, issue *Issue) (*Document, error) {
 	s := h.Newest().Strategy
-	f := measure.Filter{From: fmt.Sprintf("%d-01-01", year), To: fmt.Sprintf("%d-12-31", year)}
+	f := measure.Year(year)
 	in, err := r.measures.Rows(ctx, municipality, h, f)
 	if err != nil {
 		return nil, fmt.Errorf("the report for %d: %w", year, err)
@@ -58,16 +56,6 @@ func (r *Reports) Make(ctx context.Context, l locale.Printer, municipality strin
 		departments = append(departments, measure.Build(s, df, in))
 	}
 	return build(l, s, year, measure.Build(s, f, in), departments, now, issue), nil
-}
-
-// LastYear is the year a report is for when none is asked for: the last
-// with counted inquiries, else the calendar year before now.
-func (r *Reports) LastYear(ctx context.Context, municipality string, now time.Time) (int, error) {
-	_, last, err := rollup.Span(ctx, r.db, municipality)
-	if err != nil || last == "" {
-		return now.Year() - 1, err
-	}
-	return strconv.Atoi(last[:4])
 }
 
 // build writes the report from the figures. It is pure.

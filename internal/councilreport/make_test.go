@@ -71,7 +71,7 @@ func TestMake_TheYearAgainstTheTargetsPerDepartment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := newMeasures(db).Load(context.Background(), "dragoer", cur.Strategy, measure.Filter{From: "2014-01-01", To: "2014-12-31"})
+	d, err := newMeasures(db).Load(context.Background(), "dragoer", cur.Strategy, measure.Year(2014))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,8 @@ func TestMake_TheYearAgainstTheTargetsPerDepartment(t *testing.T) {
 	}
 	// Every department's table sums to the department's inquiries.
 	for _, dep := range cur.Strategy.Departments {
-		df := measure.Filter{From: "2014-01-01", To: "2014-12-31", Department: dep.ID}
+		df := measure.Year(2014)
+		df.Department = dep.ID
 		dd, err := newMeasures(db).Load(context.Background(), "dragoer", cur.Strategy, df)
 		if err != nil {
 			t.Fatal(err)

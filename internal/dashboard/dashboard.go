@@ -9,7 +9,9 @@ import (
 	"html/template"
 	"math"
 	"strconv"
+	"time"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
@@ -215,12 +217,12 @@ func (ft Set) targetYears(st measure.TargetStatus, years []int, forecast map[int
 	tb := newTable("target-"+st.Target.ID, l.T("figures.target_years.caption", l.T("measure."+st.Target.Measure)), "",
 		l.T("figures.year"), l.T("figures.share"), l.T("figures.part"), l.T("figures.whole"),
 		l.T("figures.forecast"), l.T("figures.target"))
-	byYear := map[string]measure.MeasureShare{}
+	byYear := map[int]measure.YearShare{}
 	for _, y := range st.Years {
-		byYear[y.Period] = y
+		byYear[y.Year] = y
 	}
 	for _, y := range years {
-		m, counted := byYear[strconv.Itoa(y)]
+		m, counted := byYear[y]
 		row := []table.Cell{text(strconv.Itoa(y)), Share(l, m.Share()), text("–"), text("–"), text("–"), text("–")}
 		if counted {
 			row[2], row[3] = count(l, m.Part), count(l, m.Whole)
@@ -259,7 +261,7 @@ func (ft Set) mixTable() Table {
 	}
 	tb.Head = append(tb.Head, l.T("figures.total"))
 	for _, p := range ft.d.Mix {
-		row := []table.Cell{text(PeriodLabel(l, p.Period))}
+		row := []table.Cell{text(pointLabel(l, p))}
 		for _, c := range used {
 			row = append(row, count(l, p.ByChannel[c.Channel.ID]))
 		}
@@ -268,15 +270,22 @@ func (ft Set) mixTable() Table {
 	return tb
 }
 
-// periodLabel names a month (YYYY-MM) or a day (YYYY-MM-DD).
-func PeriodLabel(l locale.Printer, period string) string {
-	y, _ := strconv.Atoi(period[:4])
-	m, _ := strconv.Atoi(period[5:7])
-	if len(period) == 7 {
-		return l.T("month."+strconv.Itoa(m)) + " " + strconv.Itoa(y)
+// MonthLabel names a month: "marts 2014".
+func MonthLabel(l locale.Printer, m civil.Month) string {
+	return l.T("month."+strconv.Itoa(int(m.Month))) + " " + strconv.Itoa(m.Year)
+}
+
+// DayLabel names a day: "5. marts 2014".
+func DayLabel(l locale.Printer, d civil.Date) string {
+	return l.T("figures.day", d.Day, l.T("month."+strconv.Itoa(int(d.Month))), d.Year)
+}
+
+// pointLabel names a point of a time series: its day, or its month.
+func pointLabel(l locale.Printer, p measure.Point) string {
+	if p.Day.IsZero() {
+		return MonthLabel(l, p.Month)
 	}
-	d, _ := strconv.Atoi(period[8:])
-	return l.T("figures.day", d, l.T("month."+strconv.Itoa(m)), y)
+	return DayLabel(l, p.Day)
 }
 
 func (ft Set) channelTable() Table {
@@ -453,18 +462,18 @@ func (ft Set) targetChart(ts measure.TargetStatus) Charted {
 	for y := range ts.Target.Shares {
 		lastYear = max(lastYear, y)
 	}
-	toYear, _ := strconv.Atoi(f.To[:4])
+	toYear := f.To.Year
 	complete := toYear - 1
-	if f.To[5:] == "12-31" {
+	if f.To == (civil.Date{Year: toYear, Month: time.December, Day: 31}) {
 		complete = toYear
 	}
 	var yrs []int
 	for y := s.Period.From; y <= max(lastYear, toYear); y++ {
 		yrs = append(yrs, y)
 	}
-	counted := map[string]*float64{}
+	counted := map[int]*float64{}
 	for _, y := range ts.Years {
-		counted[y.Period] = y.Share()
+		counted[y.Year] = y.Share()
 	}
 	forecast := map[int]float64{}
 	c := chart.Lines{ID: "chart-target-" + ts.Target.ID, Unit: "%", Format: numberFormat(l, 0), Empty: l.T("figures.none"),
@@ -475,7 +484,7 @@ func (ft Set) targetChart(ts measure.TargetStatus) Charted {
 	for _, y := range yrs {
 		c.Categories = append(c.Categories, strconv.Itoa(y))
 		a, b := math.NaN(), math.NaN()
-		if sh := counted[strconv.Itoa(y)]; sh != nil && y <= toYear {
+		if sh := counted[y]; sh != nil && y <= toYear {
 			a = 100 * *sh
 		}
 		if y >= complete {
@@ -512,7 +521,7 @@ func (ft Set) mixChart(mix Table) Chart {
 		series[i].Name = ch.Channel.Name
 	}
 	for _, p := range ft.d.Mix {
-		c.Categories = append(c.Categories, PeriodLabel(l, p.Period))
+		c.Categories = append(c.Categories, pointLabel(l, p))
 		for i, ch := range used {
 			series[i].Values = append(series[i].Values, float64(p.ByChannel[ch.Channel.ID]))
 		}

@@ -99,7 +99,7 @@ func Prices(l locale.Printer, spans []measure.Span) string {
 			version = l.T("definition.version", sp.Version.Number)
 		}
 		parts[i] = l.T("definition.span", version, PriceYear(l, sp.Version.Strategy),
-			PeriodLabel(l, sp.From), PeriodLabel(l, sp.To))
+			DayLabel(l, sp.From), DayLabel(l, sp.To))
 	}
 	return l.T("definition.prices", strings.Join(parts, "; "))
 }

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -27,7 +28,7 @@ const Source = "demo"
 
 // digitalPostLaw is the day Digital Post became mandatory for citizens
 // (lov om Offentlig Digital Post); from then, paper goes to the exempted.
-const digitalPostLaw = "2014-11-01"
+var digitalPostLaw = civil.Date{Year: 2014, Month: time.November, Day: 1}
 
 // Options shape the generated data.
 type Options struct {
@@ -63,10 +64,7 @@ func Generate(s *strategy.Strategy, opt Options, emit func(day []inquiry.Inquiry
 	return nil
 }
 
-func dayStart(t time.Time) time.Time {
-	y, m, d := t.In(strategy.Location).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, strategy.Location)
-}
+func dayStart(t time.Time) time.Time { return civil.DateOf(t).Start() }
 
 type generator struct {
 	s       *strategy.Strategy
@@ -99,7 +97,7 @@ func years(d time.Time) float64 {
 }
 
 func (g *generator) day(d time.Time) []inquiry.Inquiry {
-	date := d.Format(time.DateOnly)
+	date := civil.DateOf(d)
 	closed, _ := g.s.IsClosedDay(d.Add(12 * time.Hour))
 	wd := d.Weekday()
 	workday := !closed && wd != time.Saturday && wd != time.Sunday
@@ -195,7 +193,7 @@ func (g *generator) typeFor(a *strategy.Area, kind string) string {
 
 // digitalShare is the chance that an inbound inquiry of a kind uses a
 // digital channel.
-func (g *generator) digitalShare(a *strategy.Area, kind, date string, y float64) float64 {
+func (g *generator) digitalShare(a *strategy.Area, kind string, date civil.Date, y float64) float64 {
 	switch kind {
 	case strategy.Information:
 		return math.Min(0.38+0.045*y, 0.8)
@@ -206,11 +204,11 @@ func (g *generator) digitalShare(a *strategy.Area, kind, date string, y float64)
 		return 0
 	}
 	if a.IsMandatoryOn(date) {
-		since, err := time.ParseInLocation(time.DateOnly, a.Mandatory.Since, strategy.Location)
+		since, err := civil.ParseDate(a.Mandatory.Since)
 		if err != nil {
 			return 0.93
 		}
-		return math.Min(0.90+0.015*(y-years(since)), 0.97)
+		return math.Min(0.90+0.015*(y-years(since.Start())), 0.97)
 	}
 	return math.Min(0.30+0.08*y, 0.85)
 }
@@ -233,7 +231,7 @@ type choice struct {
 	weight  float64
 }
 
-func (g *generator) inbound(a *strategy.Area, sh typeShare, d time.Time, date string, y float64) (inquiry.Inquiry, bool) {
+func (g *generator) inbound(a *strategy.Area, sh typeShare, d time.Time, date civil.Date, y float64) (inquiry.Inquiry, bool) {
 	kind := sh.kind
 	in := inquiry.Inquiry{Type: sh.typ, Direction: strategy.Inbound, Area: a.ID, Department: a.Department, Source: Source}
 	if g.rng.Float64() < g.digitalShare(a, kind, date, y) {
@@ -324,7 +322,7 @@ func (g *generator) generalReferrals() []string {
 // exemption channel for an exempted citizen in a mandatory area, the
 // area's own non-digital primary channel (a passport needs the counter),
 // else the usual spread over phone, counter and writing.
-func (g *generator) otherChannel(a *strategy.Area, sh typeShare, d time.Time, date string) string {
+func (g *generator) otherChannel(a *strategy.Area, sh typeShare, d time.Time, date civil.Date) string {
 	if sh.kind == strategy.Transaction && a.IsMandatoryOn(date) {
 		return g.pick([]choice{{a.Mandatory.ExemptionChannel, 1}}, d)
 	}
@@ -444,7 +442,7 @@ func (g *generator) minutes(lo, hi int) *int {
 // kind: decisions and receipts, requests for information, general news.
 var outboundMix = map[string]float64{strategy.Transaction: 0.5, strategy.Interaction: 0.3, strategy.Information: 0.2}
 
-func (g *generator) outbound(a *strategy.Area, shares []typeShare, d time.Time, date string, y float64) inquiry.Inquiry {
+func (g *generator) outbound(a *strategy.Area, shares []typeShare, d time.Time, date civil.Date, y float64) inquiry.Inquiry {
 	sh := g.pickShare(shares)
 	out := inquiry.Inquiry{Type: sh.typ, Direction: strategy.Outbound, Area: a.ID, Department: a.Department, Source: Source}
 	out.OccurredAt = d.Add(time.Duration(8*3600+g.rng.IntN(8*3600)) * time.Second)
@@ -456,14 +454,14 @@ func (g *generator) outbound(a *strategy.Area, shares []typeShare, d time.Time, 
 		}
 	}
 	share := math.Min(0.15+0.12*y, 0.9)
-	if date >= digitalPostLaw {
+	if !date.Before(digitalPostLaw) {
 		share = math.Min(0.86+0.02*(y-2.83), 0.93)
 	}
 	if !g.sends(strategy.Letter) || g.sends(strategy.DigitalPost) && g.rng.Float64() < share {
 		out.Channel = strategy.DigitalPost
 	} else {
 		out.Channel = strategy.Letter
-		out.Exempt = date >= digitalPostLaw
+		out.Exempt = !date.Before(digitalPostLaw)
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/municipality"
@@ -91,7 +92,7 @@ func TestGenerate_RealisticOverTheWholePeriod(t *testing.T) {
 						}
 					}
 					a, _ := s.Area(in.Area)
-					if in.Type == strategy.Transaction && !ch.Digital && a.IsMandatoryOn(local.Format(time.DateOnly)) {
+					if in.Type == strategy.Transaction && !ch.Digital && a.IsMandatoryOn(civil.DateOf(local)) {
 						// Where the strategy has an interaction type, a
 						// transaction is an application; without one (Tårnby),
 						// a question about a concrete case is a transaction

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -146,7 +147,7 @@ func Decide(s *strategy.Strategy, req Request) (Answer, error) {
 	switch {
 	case req.Direction == strategy.Outbound:
 		d.outbound()
-	case req.Type == strategy.Transaction && a.IsMandatoryOn(req.At.In(strategy.Location).Format(time.DateOnly)):
+	case req.Type == strategy.Transaction && a.IsMandatoryOn(civil.DateOf(req.At)):
 		d.mandatory()
 	default:
 		d.firstOpen()

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -104,7 +105,7 @@ func toInquiry(s *strategy.Strategy, l Line, opt Options) (inquiry.Inquiry, []Pr
 			add("occurred_at", "ingest.bad_time", at)
 		case t.IsZero():
 			// The zero instant reads as "no time" further on.
-			add("occurred_at", inquiry.RuleTooEarly, at, opt.Window.From.Format(time.DateOnly))
+			add("occurred_at", inquiry.RuleTooEarly, at, civil.DateOf(opt.Window.From).String())
 		default:
 			in.OccurredAt = t
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -165,7 +166,7 @@ func Check(s *strategy.Strategy, w Window, in *Inquiry) []FieldError {
 	case in.OccurredAt.IsZero():
 		add("occurred_at", RuleRequired, "occurred_at")
 	case in.OccurredAt.Before(w.From):
-		add("occurred_at", RuleTooEarly, in.OccurredAt.Format(time.RFC3339), w.From.Format(time.DateOnly))
+		add("occurred_at", RuleTooEarly, in.OccurredAt.Format(time.RFC3339), civil.DateOf(w.From).String())
 	case !in.OccurredAt.Before(w.To):
 		add("occurred_at", RuleFuture, in.OccurredAt.Format(time.RFC3339))
 	}

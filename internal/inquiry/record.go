@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
@@ -198,7 +199,7 @@ func (r *Recorder) record(ctx context.Context, tx *sql.Tx, cur *municipality.Cur
 }
 
 func cellOf(cur *municipality.Current, in Inquiry) rollup.Cell {
-	return rollup.Cell{Municipality: cur.Municipality, Version: cur.ID, Day: rollup.Day(in.OccurredAt),
+	return rollup.Cell{Municipality: cur.Municipality, Version: cur.ID, Day: civil.DateOf(in.OccurredAt),
 		Area: in.Area, Department: in.Department, Channel: in.Channel, Type: in.Type, Direction: in.Direction}
 }
 

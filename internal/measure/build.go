@@ -1,8 +1,11 @@
 package measure
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -71,7 +74,7 @@ func Build(s *strategy.Strategy, f Filter, in Input) *Dashboard {
 	areas := map[string]*AreaFigure{}
 	departments := map[string]*DepartmentFigure{}
 	selfService := map[string]*SelfServiceArea{}
-	mix := map[string]*Point{}
+	mix := map[period]*Point{}
 	for _, r := range in.Period {
 		if !f.matches(r.Row) {
 			continue
@@ -125,10 +128,10 @@ func Build(s *strategy.Strategy, f Filter, in Input) *Dashboard {
 		}
 		a.ByChannel[r.Channel] += r.Inquiries
 		if r.Direction == d.MixDirection {
-			p := mix[r.Period]
+			p := mix[period{r.Month, r.Day}]
 			if p == nil {
-				p = &Point{Period: r.Period, ByChannel: map[string]int64{}}
-				mix[r.Period] = p
+				p = &Point{Month: r.Month, Day: r.Day, ByChannel: map[string]int64{}}
+				mix[period{r.Month, r.Day}] = p
 			}
 			p.ByChannel[r.Channel] += r.Inquiries
 			p.Total += r.Inquiries
@@ -153,13 +156,20 @@ func Build(s *strategy.Strategy, f Filter, in Input) *Dashboard {
 	for _, id := range sortedKeys(departments) {
 		d.Departments = append(d.Departments, *departments[id])
 	}
-	for _, period := range sortedKeys(mix) {
-		d.Mix = append(d.Mix, *mix[period])
+	for _, p := range mix {
+		d.Mix = append(d.Mix, *p)
 	}
+	slices.SortFunc(d.Mix, func(a, b Point) int { return cmp.Or(a.Month.Compare(b.Month), a.Day.Compare(b.Day)) })
 	d.SelfService = selfServiceAreas(s, f, selfService)
 	d.Savings = savings(c, f, in.Period)
 	d.Targets = targets(c, f, in.Trend)
 	return d
+}
+
+// period is a row's month and day (zero for a month's row).
+type period struct {
+	month civil.Month
+	day   civil.Date
 }
 
 func sortedKeys[V any](m map[string]V) []string {

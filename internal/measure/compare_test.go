@@ -2,7 +2,9 @@ package measure_test
 
 import (
 	"testing"
+	"time"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -10,7 +12,7 @@ import (
 )
 
 func row(area, department, channel string, n int64) rollup.Row {
-	return rollup.Row{Period: "2014-05", Area: area, Department: department, Channel: channel, Type: "transaction",
+	return rollup.Row{Month: civil.Month{Year: 2014, Month: time.May}, Area: area, Department: department, Channel: channel, Type: "transaction",
 		Direction: "inbound", Tally: rollup.Tally{Inquiries: n}}
 }
 

@@ -5,8 +5,11 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/dashboard"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/rollup"
@@ -52,13 +55,13 @@ type cell struct {
 func rows(cs ...cell) []rollup.Row {
 	out := make([]rollup.Row, len(cs))
 	for i, c := range cs {
-		out[i] = rollup.Row{Period: "2014-05", Area: c.area, Department: "borgerservice", Channel: c.channel, Type: c.typ,
+		out[i] = rollup.Row{Month: civil.Month{Year: 2014, Month: time.May}, Area: c.area, Department: "borgerservice", Channel: c.channel, Type: c.typ,
 			Direction: c.direction, Tally: rollup.Tally{Inquiries: c.n}}
 	}
 	return out
 }
 
-var may = measure.Filter{From: "2014-05-01", To: "2014-05-31"}
+var may = measure.Filter{From: kanaltest.Day("2014-05-01"), To: kanaltest.Day("2014-05-31")}
 
 func build(s *strategy.Strategy, f measure.Filter, rs []rollup.Row) *measure.Dashboard {
 	return measure.Build(s, f, measure.OneVersion(s, f, rs, rs))
@@ -255,7 +258,7 @@ func TestDefinitions_ExpensiveInformationShowsTheNumber(t *testing.T) {
 // is shown beside it.
 func TestDefinitions_SavingsAreAGrossPotentialWithThePriceYear(t *testing.T) {
 	s := fixture(t)
-	year := measure.Filter{From: "2014-01-01", To: "2014-12-31"}
+	year := measure.Year(2014)
 	d := build(s, year, rows(
 		cell{"flytning", "letter", "transaction", "inbound", 10},
 		cell{"flytning", "self_service", "transaction", "inbound", 40},
@@ -287,7 +290,7 @@ func TestDefinitions_SavingsAreAGrossPotentialWithThePriceYear(t *testing.T) {
 // and is no potential for the municipality's own self-service.
 func TestDefinitions_ReferredInquiriesAreCountedAndLeftOutOfThePotential(t *testing.T) {
 	s := fixture(t)
-	year := measure.Filter{From: "2014-01-01", To: "2014-12-31"}
+	year := measure.Year(2014)
 	rs := rows(
 		cell{"flytning", "letter", "transaction", "inbound", 10},
 		cell{"flytning", "phone", "information", "inbound", 5},
@@ -321,7 +324,7 @@ func TestDefinitions_ReferredInquiriesAreCountedAndLeftOutOfThePotential(t *test
 // selvbetjeningsløsninger eller medbetjening." Assisted self-service costs
 // the self-service price plus the staff time recorded.
 func TestDefinitions_AssistedSelfServiceAddsTheStaffTime(t *testing.T) {
-	r := rollup.Row{Period: "2014-05", Area: "flytning", Department: "borgerservice", Channel: "self_service",
+	r := rollup.Row{Month: civil.Month{Year: 2014, Month: time.May}, Area: "flytning", Department: "borgerservice", Channel: "self_service",
 		Type: "transaction", Direction: "inbound",
 		Tally: rollup.Tally{Inquiries: 4, Assisted: 2, Timed: 2, DurationSeconds: 600 + 900}}
 	s := fixture(t)
@@ -351,20 +354,20 @@ func TestDefinitions_AssistedSelfServiceAddsTheStaffTime(t *testing.T) {
 func TestHistory_TheVersionInForceOnADay(t *testing.T) {
 	v1, v2, v3 := fixture(t), fixture(t), fixture(t)
 	h, err := measure.NewHistory([]measure.Version{
-		{Number: 3, From: "2014-06-15", Strategy: v3},
-		{Number: 1, From: "2014-01-10", Strategy: v1},
-		{Number: 2, From: "2014-06-15", Strategy: v2}, // loaded the same day as 3: 3 wins
+		{Number: 3, From: kanaltest.Day("2014-06-15"), Strategy: v3},
+		{Number: 1, From: kanaltest.Day("2014-01-10"), Strategy: v1},
+		{Number: 2, From: kanaltest.Day("2014-06-15"), Strategy: v2}, // loaded the same day as 3: 3 wins
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for day, want := range map[string]int{"2013-01-01": 1, "2014-01-09": 1, "2014-01-10": 1, "2014-06-14": 1,
 		"2014-06-15": 3, "2099-01-01": 3} {
-		if got := h.InForce(day).Number; got != want {
+		if got := h.InForce(kanaltest.Day(day)).Number; got != want {
 			t.Errorf("%s: version %d, want %d", day, got, want)
 		}
 	}
-	spans := h.Spans("2014-01-01", "2014-12-31")
+	spans := h.Spans(kanaltest.Day("2014-01-01"), kanaltest.Day("2014-12-31"))
 	want := []struct {
 		from, to string
 		version  int
@@ -373,12 +376,12 @@ func TestHistory_TheVersionInForceOnADay(t *testing.T) {
 		t.Fatalf("spans %+v", spans)
 	}
 	for i, w := range want {
-		if spans[i].From != w.from || spans[i].To != w.to || spans[i].Version.Number != w.version {
+		if spans[i].From.String() != w.from || spans[i].To.String() != w.to || spans[i].Version.Number != w.version {
 			t.Errorf("span %d: %s–%s version %d, want %s–%s version %d", i, spans[i].From, spans[i].To,
 				spans[i].Version.Number, w.from, w.to, w.version)
 		}
 	}
-	if s := h.Spans("2014-06-15", "2014-06-15"); len(s) != 1 || s[0].Version.Number != 3 {
+	if s := h.Spans(kanaltest.Day("2014-06-15"), kanaltest.Day("2014-06-15")); len(s) != 1 || s[0].Version.Number != 3 {
 		t.Errorf("one day: %+v", s)
 	}
 	if _, err := measure.NewHistory(nil); err == nil {

@@ -3,9 +3,8 @@ package measure
 import (
 	"context"
 	"fmt"
-	"time"
 
-	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/civil"
 )
 
 // Demo data is generated inquiries (source "demo", see package demo). A
@@ -24,14 +23,12 @@ const (
 
 // HasDemo reports whether a municipality's counted inquiries on the Danish
 // days from–to include demo data.
-func (src *Source) HasDemo(ctx context.Context, municipality, from, to string) (bool, error) {
-	start, err1 := time.ParseInLocation(time.DateOnly, from, strategy.Location)
-	end, err2 := time.ParseInLocation(time.DateOnly, to, strategy.Location)
-	if err1 != nil || err2 != nil {
+func (src *Source) HasDemo(ctx context.Context, municipality string, from, to civil.Date) (bool, error) {
+	if !from.IsValid() || !to.IsValid() {
 		return false, fmt.Errorf("look for demo data: the period %s–%s is not a period", from, to)
 	}
 	var found bool
-	err := src.db.QueryRowContext(ctx, hasDemoSQL, municipality, start.UTC(), end.AddDate(0, 0, 1).UTC()).Scan(&found)
+	err := src.db.QueryRowContext(ctx, hasDemoSQL, municipality, from.Start().UTC(), to.AddDays(1).Start().UTC()).Scan(&found)
 	if err != nil {
 		return false, fmt.Errorf("look for demo data of %s: %w", municipality, err)
 	}

@@ -3,10 +3,11 @@ package measure
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/rollup"
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -36,9 +37,9 @@ type Version struct {
 	// Number is the version's number; 0 when the figures have only one
 	// strategy and no stored version (Single).
 	Number int
-	// From is the Danish calendar day the version was loaded, YYYY-MM-DD:
-	// it is in force from that day.
-	From     string
+	// From is the Danish calendar day the version was loaded: it is in
+	// force from that day.
+	From     civil.Date
 	Strategy *strategy.Strategy
 }
 
@@ -79,7 +80,7 @@ func NewHistory(versions []Version) (History, error) {
 }
 
 // LoadedDay is the Danish calendar day of a version's loading time.
-func LoadedDay(loadedAt time.Time) string { return rollup.Day(loadedAt) }
+func LoadedDay(loadedAt time.Time) civil.Date { return civil.DateOf(loadedAt) }
 
 // Single is a history of one strategy, in force on every day.
 func Single(s *strategy.Strategy) History {
@@ -89,11 +90,11 @@ func Single(s *strategy.Strategy) History {
 // Newest is the newest version: the definitions' strategy.
 func (h History) Newest() Version { return h.Versions[len(h.Versions)-1] }
 
-// InForce is the version in force on a day, YYYY-MM-DD.
-func (h History) InForce(day string) Version {
+// InForce is the version in force on a day.
+func (h History) InForce(day civil.Date) Version {
 	in := h.Versions[0]
 	for _, v := range h.Versions[1:] {
-		if v.From <= day {
+		if !v.From.After(day) {
 			in = v
 		}
 	}
@@ -103,34 +104,30 @@ func (h History) InForce(day string) Version {
 // Span is the days of a period on which one version was in force, both
 // included.
 type Span struct {
-	From, To string
+	From, To civil.Date
 	Version  Version
 }
 
 // Spans splits the days from–to at each day a version came into force.
-func (h History) Spans(from, to string) []Span {
-	starts := map[string]bool{from: true}
+func (h History) Spans(from, to civil.Date) []Span {
+	starts := map[civil.Date]bool{from: true}
 	for _, v := range h.Versions[1:] {
-		if v.From > from && v.From <= to {
+		if v.From.After(from) && !v.From.After(to) {
 			starts[v.From] = true
 		}
 	}
-	days := sortedKeys(starts)
+	days := make([]civil.Date, 0, len(starts))
+	for d := range starts {
+		days = append(days, d)
+	}
+	slices.SortFunc(days, civil.Date.Compare)
 	out := make([]Span, len(days))
 	for i, start := range days {
 		end := to
 		if i+1 < len(days) {
-			end = dayBefore(days[i+1])
+			end = days[i+1].AddDays(-1)
 		}
 		out[i] = Span{From: start, To: end, Version: h.InForce(start)}
 	}
 	return out
-}
-
-func dayBefore(day string) string {
-	d, err := time.Parse(time.DateOnly, day)
-	if err != nil {
-		return day
-	}
-	return d.AddDate(0, 0, -1).Format(time.DateOnly)
 }

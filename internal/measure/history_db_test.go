@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/rollup"
@@ -95,10 +97,10 @@ func TestLoadHistory_EachDayIsPricedByTheVersionInForce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(h.Versions) != 2 || h.Versions[1].From != "2014-06-15" || h.Versions[0].From != "2014-01-10" {
+	if len(h.Versions) != 2 || h.Versions[1].From != kanaltest.Day("2014-06-15") || h.Versions[0].From != kanaltest.Day("2014-01-10") {
 		t.Fatalf("history %+v", h.Versions)
 	}
-	f := measure.Filter{From: "2013-12-01", To: "2014-12-31"}
+	f := measure.Filter{From: kanaltest.Day("2013-12-01"), To: kanaltest.Day("2014-12-31")}
 	d, err := src.LoadHistory(ctx, "testkommune", h, f)
 	if err != nil {
 		t.Fatal(err)
@@ -115,15 +117,15 @@ func TestLoadHistory_EachDayIsPricedByTheVersionInForce(t *testing.T) {
 		t.Error("the dashboard from the rollups differs from the one from raw rows")
 	}
 	for _, p := range d.Mix {
-		if p.Period == "2014-06" && p.Total != 3 {
+		if p.Month == (civil.Month{Year: 2014, Month: time.June}) && p.Total != 3 {
 			t.Errorf("June 2014 holds %d calls in the mix, want 3 in one month", p.Total)
 		}
 	}
-	if len(d.Spans) != 2 || d.Spans[0].To != "2014-06-14" || d.Spans[1].Version.Number != 2 {
+	if len(d.Spans) != 2 || d.Spans[0].To != kanaltest.Day("2014-06-14") || d.Spans[1].Version.Number != 2 {
 		t.Errorf("spans %+v", d.Spans)
 	}
 	// June alone, read by day: 45 + 2 × 60 = 165.
-	june, err := src.LoadHistory(ctx, "testkommune", h, measure.Filter{From: "2014-06-01", To: "2014-06-30"})
+	june, err := src.LoadHistory(ctx, "testkommune", h, measure.Filter{From: kanaltest.Day("2014-06-01"), To: kanaltest.Day("2014-06-30")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +163,7 @@ func TestHasDemo_FindsCountedDemoInquiriesOfThePeriod(t *testing.T) {
 		{"2014-01-01", "2014-08-30", false},
 		{"2013-01-01", "2013-12-31", false}, // a test inquiry is not counted
 	} {
-		got, err := src.HasDemo(ctx, "testkommune", c.from, c.to)
+		got, err := src.HasDemo(ctx, "testkommune", kanaltest.Day(c.from), kanaltest.Day(c.to))
 		if err != nil || got != c.want {
 			t.Errorf("%s–%s: %v %v, want %v", c.from, c.to, got, err, c.want)
 		}
@@ -178,7 +180,8 @@ func TestHasDemo_FindsCountedDemoInquiriesOfThePeriod(t *testing.T) {
 	for _, c := range []struct {
 		f    measure.Filter
 		want bool
-	}{{measure.Filter{From: "2014-09-01", To: "2014-09-30"}, true}, {measure.Filter{From: "2014-05-01", To: "2014-05-31"}, false}} {
+	}{{measure.Filter{From: kanaltest.Day("2014-09-01"), To: kanaltest.Day("2014-09-30")}, true},
+		{measure.Filter{From: kanaltest.Day("2014-05-01"), To: kanaltest.Day("2014-05-31")}, false}} {
 		d, err := src.LoadHistory(ctx, "testkommune", measure.Single(cur.Strategy), c.f)
 		if err != nil || d.Demo != c.want {
 			t.Errorf("%s–%s: demo %v %v, want %v", c.f.From, c.f.To, d.Demo, err, c.want)

@@ -3,7 +3,9 @@ package measure
 import (
 	"context"
 	"fmt"
+	"time"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
@@ -97,9 +99,9 @@ func (src *Source) Rows(ctx context.Context, municipality string, h History, f F
 	if in.Period, err = src.readSpans(ctx, q, h, f.From, f.To); err != nil {
 		return Input{}, err
 	}
-	trendFrom := fmt.Sprintf("%d-01-01", h.Newest().Strategy.Period.From)
-	if f.From < trendFrom {
-		trendFrom = f.From[:8] + "01"
+	trendFrom := civil.Date{Year: h.Newest().Strategy.Period.From, Month: time.January, Day: 1}
+	if f.From.Before(trendFrom) {
+		trendFrom = f.From.YearMonth().FirstDay()
 	}
 	q.ByDay = false
 	if in.Trend, err = src.readSpans(ctx, q, h, trendFrom, f.To); err != nil {
@@ -121,7 +123,7 @@ func (src *Source) PeriodRows(ctx context.Context, municipality string, h Histor
 // readSpans reads from–to one span at a time. A fixed order within each
 // span makes the sums, and so the figures, the same to the last digit
 // whichever way the rows were read.
-func (src *Source) readSpans(ctx context.Context, q rollup.Query, h History, from, to string) ([]Row, error) {
+func (src *Source) readSpans(ctx context.Context, q rollup.Query, h History, from, to civil.Date) ([]Row, error) {
 	var out []Row
 	for _, sp := range h.Spans(from, to) {
 		q.From, q.To = sp.From, sp.To

@@ -1,10 +1,12 @@
 package measure
 
 import (
-	"fmt"
+	"maps"
+	"slices"
 	"sort"
-	"strconv"
+	"time"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -25,14 +27,17 @@ const (
 	NoData = "no_data"
 )
 
-// MeasureShare is one month's or year's share of a measure.
-type MeasureShare struct {
-	Period      string
-	Part, Whole int64
+// MonthShare is one month's share of a measure.
+type MonthShare struct {
+	Month civil.Month
+	Fraction
 }
 
-// Share is Part of Whole, nil when nothing was counted.
-func (m MeasureShare) Share() *float64 { return Share(m.Part, m.Whole) }
+// YearShare is one calendar year's share of a measure.
+type YearShare struct {
+	Year int
+	Fraction
+}
 
 // Goal is one target year and how it stands.
 type Goal struct {
@@ -55,8 +60,8 @@ type TargetStatus struct {
 	Definition strategy.ShareDefinition
 	// Months are the measure's shares per month from the start of the
 	// strategy period; Years the same per calendar year.
-	Months []MeasureShare
-	Years  []MeasureShare
+	Months []MonthShare
+	Years  []YearShare
 	// Trend is the least-squares slope of the monthly shares in percentage
 	// points a year; nil with fewer than three months.
 	Trend *float64
@@ -94,8 +99,8 @@ func targets(c *counter, f Filter, months []Row) []TargetStatus {
 		if a, ok := s.Area(t.Area); ok {
 			area = a.ID
 		}
-		byMonth := map[string]*MeasureShare{}
-		byYear := map[string]*MeasureShare{}
+		byMonth := map[civil.Month]*Fraction{}
+		byYear := map[int]*Fraction{}
 		for _, r := range months {
 			if area != "" && r.Area != area || f.Department != "" && r.Department != f.Department || f.Area != "" && r.Area != f.Area {
 				continue
@@ -104,22 +109,20 @@ func targets(c *counter, f Filter, months []Row) []TargetStatus {
 				continue
 			}
 			part := def.InPart(r.Channel) && !c.fact(r).reporting
-			for _, m := range []struct {
-				shares map[string]*MeasureShare
-				key    string
-			}{{byMonth, r.Period[:7]}, {byYear, r.Period[:4]}} {
-				ms := m.shares[m.key]
-				if ms == nil {
-					ms = &MeasureShare{Period: m.key}
-					m.shares[m.key] = ms
-				}
-				ms.Whole += r.Inquiries
+			for _, f := range []*Fraction{fractionOf(byMonth, r.Month), fractionOf(byYear, r.Month.Year)} {
+				f.Whole += r.Inquiries
 				if part {
-					ms.Part += r.Inquiries
+					f.Part += r.Inquiries
 				}
 			}
 		}
-		st := TargetStatus{Target: t, Definition: def, Months: inOrder(byMonth), Years: inOrder(byYear)}
+		st := TargetStatus{Target: t, Definition: def}
+		for _, m := range slices.SortedFunc(maps.Keys(byMonth), civil.Month.Compare) {
+			st.Months = append(st.Months, MonthShare{Month: m, Fraction: *byMonth[m]})
+		}
+		for _, y := range slices.Sorted(maps.Keys(byYear)) {
+			st.Years = append(st.Years, YearShare{Year: y, Fraction: *byYear[y]})
+		}
 		st.Trend = trend(st.Months)
 		st.a, st.b, st.fitted = line(st.Months)
 		st.Goals, st.Status = goals(t, f, st)
@@ -128,30 +131,25 @@ func targets(c *counter, f Filter, months []Row) []TargetStatus {
 	return out
 }
 
-func inOrder(shares map[string]*MeasureShare) []MeasureShare {
-	out := make([]MeasureShare, 0, len(shares))
-	for _, period := range sortedKeys(shares) {
-		out = append(out, *shares[period])
+// fractionOf is the fraction of a key, made when it is new.
+func fractionOf[K comparable](m map[K]*Fraction, key K) *Fraction {
+	f := m[key]
+	if f == nil {
+		f = &Fraction{}
+		m[key] = f
 	}
-	return out
-}
-
-// monthIndex numbers months continuously: YYYY-MM → 12·YYYY + MM − 1.
-func monthIndex(period string) float64 {
-	y, _ := strconv.Atoi(period[:4])
-	m, _ := strconv.Atoi(period[5:7])
-	return float64(y*12 + m - 1)
+	return f
 }
 
 // line fits share = a + b·month to the months with inquiries.
-func line(months []MeasureShare) (a, b float64, ok bool) {
+func line(months []MonthShare) (a, b float64, ok bool) {
 	var n, sx, sy, sxx, sxy float64
 	for _, m := range months {
 		sh := m.Share()
 		if sh == nil {
 			continue
 		}
-		x := monthIndex(m.Period)
+		x := float64(m.Month.Index())
 		n++
 		sx += x
 		sy += *sh
@@ -167,7 +165,7 @@ func line(months []MeasureShare) (a, b float64, ok bool) {
 }
 
 // trend is the slope in percentage points a year.
-func trend(months []MeasureShare) *float64 {
+func trend(months []MonthShare) *float64 {
 	_, b, ok := line(months)
 	if !ok {
 		return nil
@@ -197,10 +195,10 @@ func goals(t *strategy.Target, f Filter, st TargetStatus) ([]Goal, string) {
 	var out []Goal
 	for _, y := range years {
 		g := Goal{Year: y, Target: t.Shares[y] / 100}
-		if f.To >= fmt.Sprintf("%d-12-31", y) {
+		if !f.To.Before(civil.Date{Year: y, Month: time.December, Day: 31}) {
 			g.Actual = true
 			for _, ys := range st.Years {
-				if ys.Period == strconv.Itoa(y) {
+				if ys.Year == y {
 					g.Value = ys.Share()
 				}
 			}

@@ -1,6 +1,9 @@
 package measure
 
-import "github.com/kanal-dk/kanal/internal/strategy"
+import (
+	"github.com/kanal-dk/kanal/internal/civil"
+	"github.com/kanal-dk/kanal/internal/strategy"
+)
 
 // Totals are the headline counts of a period. Page views on the website
 // are not inquiries unless the strategy counts them (see
@@ -126,9 +129,11 @@ type DepartmentFigure struct {
 	Totals
 }
 
-// Point is one period of a time series.
+// Point is one period of a time series: a day, or a month when Day is
+// zero.
 type Point struct {
-	Period string
+	Month civil.Month
+	Day   civil.Date
 	// ByChannel counts the period's inquiries per channel id.
 	ByChannel map[string]int64
 	Total     int64

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/store"
 )
 
@@ -28,9 +29,13 @@ func Stored(ctx context.Context, db *store.DB, municipality string) (Counts, err
 	for rows.Next() {
 		var c Cell
 		var t Tally
-		if err := rows.Scan(&c.Municipality, &c.Version, &c.Day, &c.Area, &c.Department, &c.Channel, &c.Type, &c.Direction,
+		var day string
+		if err := rows.Scan(&c.Municipality, &c.Version, &day, &c.Area, &c.Department, &c.Channel, &c.Type, &c.Direction,
 			&t.Inquiries, &t.Resolved, &t.Guided, &t.Assisted, &t.Exempt, &t.Referred, &t.Timed, &t.DurationSeconds); err != nil {
 			return nil, err
+		}
+		if c.Day, err = civil.ParseDate(day); err != nil {
+			return nil, fmt.Errorf("read inquiry counts: %w", err)
 		}
 		if t != (Tally{}) {
 			out[c] = t
@@ -50,9 +55,13 @@ func StoredMonths(ctx context.Context, db *store.DB, municipality string) (Month
 	for rows.Next() {
 		var c MonthCell
 		var t Tally
-		if err := rows.Scan(&c.Municipality, &c.Month, &c.Area, &c.Department, &c.Channel, &c.Type, &c.Direction,
+		var month string
+		if err := rows.Scan(&c.Municipality, &month, &c.Area, &c.Department, &c.Channel, &c.Type, &c.Direction,
 			&t.Inquiries, &t.Resolved, &t.Guided, &t.Assisted, &t.Exempt, &t.Referred, &t.Timed, &t.DurationSeconds); err != nil {
 			return nil, err
+		}
+		if c.Month, err = civil.ParseMonth(month); err != nil {
+			return nil, fmt.Errorf("read monthly inquiry counts: %w", err)
 		}
 		if t != (Tally{}) {
 			out[c] = t
@@ -103,7 +112,7 @@ func recount(ctx context.Context, db *store.DB, municipality, where string, args
 	}
 	defer rows.Close()
 	out := Counts{}
-	days := map[string]string{} // UTC hour → Danish day
+	days := map[string]civil.Date{} // UTC hour → Danish day
 	for rows.Next() {
 		c := Cell{Municipality: municipality}
 		var h string
@@ -118,7 +127,7 @@ func recount(ctx context.Context, db *store.DB, municipality, where string, args
 			if err != nil {
 				return nil, fmt.Errorf("recount inquiries: hour %q: %w", h, err)
 			}
-			day = Day(at)
+			day = civil.DateOf(at)
 			days[h] = day
 		}
 		c.Day = day

@@ -9,14 +9,14 @@
 package rollup
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
 	"sort"
-	"time"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/store"
-	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
 // MaxDurationSeconds is the longest staff time of one inquiry that the
@@ -29,8 +29,8 @@ type Cell struct {
 	Municipality string
 	// Version is the strategy version the inquiries were recorded under.
 	Version int64
-	// Day is the Danish calendar day, YYYY-MM-DD.
-	Day        string
+	// Day is the Danish calendar day.
+	Day        civil.Date
 	Area       string
 	Department string
 	Channel    string
@@ -41,8 +41,8 @@ type Cell struct {
 // MonthCell is one combination of dimensions of a month.
 type MonthCell struct {
 	Municipality string
-	// Month is the Danish calendar month, YYYY-MM.
-	Month      string
+	// Month is the Danish calendar month.
+	Month      civil.Month
 	Area       string
 	Department string
 	Channel    string
@@ -85,9 +85,6 @@ type Counts map[Cell]Tally
 // MonthCounts are tallies by month cell.
 type MonthCounts map[MonthCell]Tally
 
-// Day is the Danish calendar day of an instant.
-func Day(t time.Time) string { return t.In(strategy.Location).Format(time.DateOnly) }
-
 // Add counts n inquiries of a cell with the same flags and duration (or,
 // with a negative n, takes them away).
 func (c Counts) Add(cell Cell, f Flags, duration *int, n int64) {
@@ -117,7 +114,7 @@ func (c Counts) addTally(cell Cell, u Tally) {
 func (c Counts) Months() MonthCounts {
 	out := MonthCounts{}
 	for cell, t := range c {
-		mc := MonthCell{Municipality: cell.Municipality, Month: cell.Day[:7], Area: cell.Area, Department: cell.Department,
+		mc := MonthCell{Municipality: cell.Municipality, Month: cell.Day.YearMonth(), Area: cell.Area, Department: cell.Department,
 			Channel: cell.Channel, Type: cell.Type, Direction: cell.Direction}
 		u := out[mc]
 		u.add(t)
@@ -159,7 +156,7 @@ func Apply(ctx context.Context, db *store.DB, tx *sql.Tx, counts Counts) error {
 	days := sortedDays(counts)
 	err := upsert(ctx, db, tx, "inquiry_counts", dayColumns, dayKey, dayTypes, len(days), func(i int) []any {
 		c := days[i]
-		return append([]any{c.Municipality, c.Version, c.Day, c.Area, c.Department, c.Channel, c.Type, c.Direction}, counts[c].values()...)
+		return append([]any{c.Municipality, c.Version, c.Day.String(), c.Area, c.Department, c.Channel, c.Type, c.Direction}, counts[c].values()...)
 	})
 	if err != nil {
 		return fmt.Errorf("update inquiry counts: %w", err)
@@ -168,7 +165,7 @@ func Apply(ctx context.Context, db *store.DB, tx *sql.Tx, counts Counts) error {
 	monthCells := sortedMonths(months)
 	err = upsert(ctx, db, tx, "inquiry_months", monthColumns, monthKey, monthTypes, len(monthCells), func(i int) []any {
 		c := monthCells[i]
-		return append([]any{c.Municipality, c.Month, c.Area, c.Department, c.Channel, c.Type, c.Direction}, months[c].values()...)
+		return append([]any{c.Municipality, c.Month.String(), c.Area, c.Department, c.Channel, c.Type, c.Direction}, months[c].values()...)
 	})
 	if err != nil {
 		return fmt.Errorf("update monthly inquiry counts: %w", err)
@@ -178,11 +175,11 @@ func Apply(ctx context.Context, db *store.DB, tx *sql.Tx, counts Counts) error {
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM inquiry_counts WHERE inquiries = 0 AND municipality_id = $1 AND day = $2`,
-			c.Municipality, c.Day); err != nil {
+			c.Municipality, c.Day.String()); err != nil {
 			return fmt.Errorf("remove empty inquiry counts: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM inquiry_months WHERE inquiries = 0 AND municipality_id = $1 AND month = $2`,
-			c.Municipality, c.Day[:7]); err != nil {
+			c.Municipality, c.Day.YearMonth().String()); err != nil {
 			return fmt.Errorf("remove empty monthly inquiry counts: %w", err)
 		}
 	}
@@ -235,25 +232,13 @@ func sortedMonths(counts MonthCounts) []MonthCell {
 
 // less orders day cells by their key columns.
 func less(a, b Cell) bool {
-	for _, p := range [...][2]string{
-		{a.Municipality, b.Municipality}, {a.Day, b.Day}, {a.Area, b.Area}, {a.Department, b.Department},
-		{a.Channel, b.Channel}, {a.Type, b.Type}, {a.Direction, b.Direction},
-	} {
-		if p[0] != p[1] {
-			return p[0] < p[1]
-		}
-	}
-	return a.Version < b.Version
+	return cmp.Or(cmp.Compare(a.Municipality, b.Municipality), a.Day.Compare(b.Day), cmp.Compare(a.Area, b.Area),
+		cmp.Compare(a.Department, b.Department), cmp.Compare(a.Channel, b.Channel), cmp.Compare(a.Type, b.Type),
+		cmp.Compare(a.Direction, b.Direction), cmp.Compare(a.Version, b.Version)) < 0
 }
 
 func lessMonth(a, b MonthCell) bool {
-	for _, p := range [...][2]string{
-		{a.Municipality, b.Municipality}, {a.Month, b.Month}, {a.Area, b.Area}, {a.Department, b.Department},
-		{a.Channel, b.Channel}, {a.Type, b.Type}, {a.Direction, b.Direction},
-	} {
-		if p[0] != p[1] {
-			return p[0] < p[1]
-		}
-	}
-	return false
+	return cmp.Or(cmp.Compare(a.Municipality, b.Municipality), a.Month.Compare(b.Month), cmp.Compare(a.Area, b.Area),
+		cmp.Compare(a.Department, b.Department), cmp.Compare(a.Channel, b.Channel), cmp.Compare(a.Type, b.Type),
+		cmp.Compare(a.Direction, b.Direction)) < 0
 }

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
-	_ "time/tzdata" // clock times are Danish wherever Kanal runs
+
+	"github.com/kanal-dk/kanal/internal/civil"
 )
 
 // Calendars for Holidays.Calendar.
@@ -13,16 +14,9 @@ const (
 	CalendarNone = "none"
 )
 
-// Location is the time zone every strategy's clock times are read in.
-var Location = mustLoadLocation("Europe/Copenhagen")
-
-func mustLoadLocation(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(fmt.Sprintf("load time zone %s: %v (the binary embeds time/tzdata)", name, err))
-	}
-	return loc
-}
+// Location is the time zone every strategy's clock times are read in:
+// Danish time, civil.Location.
+var Location = civil.Location
 
 var weekdays = map[string]time.Weekday{
 	"mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday, "thu": time.Thursday,

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -116,6 +117,31 @@ func TestPriceOf_MostSpecificEntryWins(t *testing.T) {
 		p, ok := s.PriceOf(c.channel, c.typ, c.sb)
 		if ok != c.found || ok && *p.DKK != c.want {
 			t.Errorf("PriceOf(%s, %s) = %v, %v; want %v, %v", c.channel, c.typ, p.DKK, ok, c.want, c.found)
+		}
+	}
+}
+
+// An area is mandatory from its Since day on, Danish days compared as
+// days; without Since, always; without the obligation, never.
+func TestIsMandatoryOn_FromTheDayItTookEffect(t *testing.T) {
+	since := &strategy.Area{Mandatory: &strategy.Mandatory{Law: "L 1", Since: "2014-12-01"}}
+	always := &strategy.Area{Mandatory: &strategy.Mandatory{Law: "L 1"}}
+	never := &strategy.Area{}
+	day := func(y int, m time.Month, d int) civil.Date { return civil.Date{Year: y, Month: m, Day: d} }
+	for _, c := range []struct {
+		area *strategy.Area
+		day  civil.Date
+		want bool
+	}{
+		{since, day(2014, 11, 30), false},
+		{since, day(2014, 12, 1), true},
+		{since, day(2015, 1, 1), true},
+		{since, day(2013, 12, 31), false},
+		{always, day(2000, 1, 1), true},
+		{never, day(2014, 12, 1), false},
+	} {
+		if got := c.area.IsMandatoryOn(c.day); got != c.want {
+			t.Errorf("%+v on %s: %v, want %v", c.area.Mandatory, c.day, got, c.want)
 		}
 	}
 }

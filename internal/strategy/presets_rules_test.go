@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -269,7 +270,7 @@ func TestPresets_TaarnbyHasTheFourWaves(t *testing.T) {
 		if w.wave > 1 && !a.IsExample("since") {
 			t.Errorf("%s: the date of wave %d was not read in the law and must be marked as an example", id, w.wave)
 		}
-		if !a.IsMandatoryOn("2016-01-01") {
+		if !a.IsMandatoryOn(civil.Date{Year: 2016, Month: time.January, Day: 1}) {
 			t.Errorf("%s is not mandatory in Tårnby's period", id)
 		}
 		waves[m.Wave] = true

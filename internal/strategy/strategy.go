@@ -6,6 +6,8 @@
 // The package is pure: no database, no clock, no HTTP.
 package strategy
 
+import "github.com/kanal-dk/kanal/internal/civil"
+
 // Strategy is one version of a municipality's channel strategy, as written in
 // a strategy file (see docs/strategy.md).
 type Strategy struct {
@@ -474,7 +476,11 @@ func (s *Strategy) Priority(a *Area, typ, direction string) Priority {
 }
 
 // IsMandatoryOn reports whether transactions in the area must be digital on
-// the given date (YYYY-MM-DD).
-func (a *Area) IsMandatoryOn(date string) bool {
-	return a.Mandatory != nil && (a.Mandatory.Since == "" || date >= a.Mandatory.Since)
+// a day. Since is checked when the strategy is loaded.
+func (a *Area) IsMandatoryOn(day civil.Date) bool {
+	if a.Mandatory == nil || a.Mandatory.Since == "" {
+		return a.Mandatory != nil
+	}
+	since, err := civil.ParseDate(a.Mandatory.Since)
+	return err == nil && !day.Before(since)
 }

@@ -7,7 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
+
+	"github.com/kanal-dk/kanal/internal/civil"
 )
 
 var (
@@ -563,7 +564,7 @@ func (v *validator) holidays() {
 }
 
 func isDate(s string) bool {
-	_, err := time.Parse(time.DateOnly, s)
+	_, err := civil.ParseDate(s)
 	return err == nil
 }
 

@@ -181,7 +181,7 @@ func (s *Server) apiKPIs(w http.ResponseWriter, r *http.Request) error {
 	errs := map[string]string{}
 	var f measure.Filter
 	f.From, f.To = dateField(q.Get("from"), "from", l, errs), dateField(q.Get("to"), "to", l, errs)
-	if f.From != "" && f.To != "" && f.To < f.From {
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
 		errs["to"] = l.T("figures.to_before_from")
 	}
 	f.Department, f.Area, f.Type, f.Direction = checkDimensions(cur.Strategy, l, q.Get("department"), q.Get("area"),
@@ -214,7 +214,7 @@ func newKPIDefinition(l locale.Printer, s *strategy.Strategy, def strategy.Share
 
 func newKPIAnswer(l locale.Printer, municipality string, d *measure.Dashboard) kpiAnswer {
 	t := d.Totals
-	a := kpiAnswer{Municipality: municipality, From: d.Filter.From, To: d.Filter.To,
+	a := kpiAnswer{Municipality: municipality, From: d.Filter.From.String(), To: d.Filter.To.String(),
 		Filter: kpiFilter{d.Filter.Department, d.Filter.Area, d.Filter.Type, d.Filter.Direction},
 		Demo:   d.Demo, Inquiries: t.Inquiries, PageViews: t.PageViews, PageViewsCounted: d.PageViewsCounted,
 		InboundTotal: t.Inbound, InboundDigital: t.Digital.Part, InboundDigitalShare: t.InboundDigitalShare(),
@@ -237,7 +237,7 @@ func newKPIAnswer(l locale.Printer, municipality string, d *measure.Dashboard) k
 		a.Definitions[def.Measure] = newKPIDefinition(l, d.Strategy, def)
 	}
 	for _, sp := range d.Spans {
-		p := kpiPrices{Version: sp.Version.Number, From: sp.From, To: sp.To}
+		p := kpiPrices{Version: sp.Version.Number, From: sp.From.String(), To: sp.To.String()}
 		if y := sp.Version.Strategy.Prices.Year; y != 0 {
 			p.PriceYear = &y
 		}

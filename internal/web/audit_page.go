@@ -5,9 +5,9 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/render/table"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -32,19 +32,22 @@ func auditFilter(r *http.Request, data *auditView) audit.Filter {
 	data.Filter.From, data.Filter.To = q.Get("from"), q.Get("to")
 	data.Filter.Action, data.Filter.Actor = q.Get("action"), q.Get("actor")
 	f := audit.Filter{Municipality: r.PathValue("municipality"), Action: data.Filter.Action, Actor: data.Filter.Actor}
-	day := func(field, s string) time.Time {
+	day := func(field, s string) (civil.Date, bool) {
 		if s == "" {
-			return time.Time{}
+			return civil.Date{}, false
 		}
-		t, err := time.ParseInLocation(time.DateOnly, s, strategy.Location)
+		d, err := civil.ParseDate(s)
 		if err != nil {
 			data.Errors[field] = data.L.T("audit.bad_date", s)
+			return civil.Date{}, false
 		}
-		return t
+		return d, true
 	}
-	f.From = day("from", data.Filter.From)
-	if to := day("to", data.Filter.To); !to.IsZero() {
-		f.To = to.AddDate(0, 0, 1)
+	if from, ok := day("from", data.Filter.From); ok {
+		f.From = from.Start()
+	}
+	if to, ok := day("to", data.Filter.To); ok {
+		f.To = to.AddDays(1).Start()
 	}
 	return f
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/guidance"
 	"github.com/kanal-dk/kanal/internal/inquiry"
@@ -304,9 +305,8 @@ func shortcutsText(st *strategy.Strategy, l locale.Printer) string {
 // fillToday counts what this desk registered today, and names the last
 // registration of this browser.
 func (s *Server) fillToday(r *http.Request, cur *municipality.Current, data *consoleView) error {
-	now := s.now().In(strategy.Location)
-	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, strategy.Location)
-	counts, err := s.recorder.DeskCounts(r.Context(), cur.Municipality, data.Desk.Key, midnight, midnight.AddDate(0, 0, 1))
+	today := civil.DateOf(s.now())
+	counts, err := s.recorder.DeskCounts(r.Context(), cur.Municipality, data.Desk.Key, today.Start(), today.AddDays(1).Start())
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/councilreport"
@@ -19,12 +18,12 @@ import (
 // its cover as not issued), or issued — stored as issued and served from
 // the stored bytes ever after.
 
-// reportYear reads ?year= (or the form's year), defaulting to the last
-// year with counted inquiries.
+// reportYear reads ?year= (or the form's year), defaulting as the
+// figures page does (measure.DefaultYear).
 func (s *Server) reportYear(r *http.Request, municipality string) (int, error) {
 	year, err := strconv.Atoi(r.FormValue("year"))
 	if err != nil || year < firstFiguresYear || year > lastFiguresYear {
-		return s.reports.LastYear(r.Context(), municipality, time.Now())
+		return s.measures.DefaultYear(r.Context(), municipality, s.now())
 	}
 	return year, nil
 }
@@ -50,7 +49,7 @@ func (s *Server) councilReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	doc, err := s.reports.Make(r.Context(), printer(r), cur.Municipality, h, year, time.Now(), nil)
+	doc, err := s.reports.Make(r.Context(), printer(r), cur.Municipality, h, year, s.now(), nil)
 	if err != nil {
 		return err
 	}
@@ -108,7 +107,7 @@ func (s *Server) issueCouncilReport(w http.ResponseWriter, r *http.Request) erro
 		by = p.User.Name + " (" + p.User.Email + ")"
 	}
 	if _, err := s.reports.Issue(r.Context(), councilreport.IssueRequest{Municipality: m, History: h, Year: year,
-		Lang: printer(r), Now: time.Now(), By: by, Actor: actor}); err != nil {
+		Lang: printer(r), Now: s.now(), By: by, Actor: actor}); err != nil {
 		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/m/%s/figures?year=%d#council", m, year), http.StatusSeeOther)

@@ -61,7 +61,7 @@ func TestFigures_StateEveryDefinitionAndLabelDemoData(t *testing.T) {
 	ts.seed(t, "dragoer", 2014, 2014, 0.03)
 	c := ts.client(t, dragoerGroup)
 	l := locale.New(locale.Danish)
-	d := ts.dashboard(t, "dragoer", measure.Filter{From: "2014-01-01", To: "2014-12-31"})
+	d := ts.dashboard(t, "dragoer", measure.Year(2014))
 	ft := dashboard.New(l, d)
 	notes := ft.Notes()
 	if len(notes) < 9 || notes[0] != l.T("definition.demo") {
@@ -240,7 +240,7 @@ func TestKPIs_StateTheDefinitions(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.body), &got); err != nil {
 		t.Fatal(err)
 	}
-	d := ts.dashboard(t, "taarnby", measure.Filter{From: "2016-01-01", To: "2016-12-31"})
+	d := ts.dashboard(t, "taarnby", measure.Year(2016))
 	if !got.Demo || got.PageViews == nil || got.Gross == nil || !near(*got.Gross, d.Savings.Total()) || got.Minimum == nil || *got.Minimum != 1 {
 		t.Errorf("demo %v, page views %v, gross %v, minimum %v", got.Demo, got.PageViews, got.Gross, got.Minimum)
 	}

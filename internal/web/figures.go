@@ -7,8 +7,10 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/dashboard"
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/locale"
@@ -124,9 +126,10 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresVie
 	if err != nil {
 		return nil, figuresView{}, err
 	}
-	data := figuresView{view: v, ForcedDepartment: department, HasData: last != ""}
+	data := figuresView{view: v, ForcedDepartment: department, HasData: !last.IsZero()}
 	var f measure.Filter
-	data.Form, f, data.Errors = readFiguresForm(r.URL.Query(), st, l, last, data.ForcedDepartment)
+	defaultYear := measure.DefaultYear(last, civil.DateOf(s.now()))
+	data.Form, f, data.Errors = readFiguresForm(r.URL.Query(), st, l, defaultYear, data.ForcedDepartment)
 	data.Years = years(st, first, last, data.Form.Year)
 	for _, d := range st.Departments {
 		if data.ForcedDepartment == "" || d.ID == data.ForcedDepartment {
@@ -172,13 +175,10 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresVie
 // years are the choices of the year select: the strategy period, every
 // year with counted inquiries and the year asked for, so that the select
 // shows the year the page is about.
-func years(s *strategy.Strategy, first, last string, asked int) []int {
+func years(s *strategy.Strategy, first, last civil.Month, asked int) []int {
 	lo, hi := min(s.Period.From, asked), max(s.Period.To, asked)
-	if first != "" {
-		y, _ := strconv.Atoi(first[:4])
-		lo = min(lo, y)
-		y, _ = strconv.Atoi(last[:4])
-		hi = max(hi, y)
+	if !first.IsZero() {
+		lo, hi = min(lo, first.Year), max(hi, last.Year)
 	}
 	var out []int
 	for y := hi; y >= lo; y-- {
@@ -196,9 +196,9 @@ func periodText(l locale.Printer, form figuresForm, f measure.Filter) string {
 	case periodQuarter:
 		return l.T("figures.quarter_of", form.Quarter, form.Year)
 	case periodMonth:
-		return l.T("month."+strconv.Itoa(form.Month)) + " " + strconv.Itoa(form.Year)
+		return dashboard.MonthLabel(l, civil.Month{Year: form.Year, Month: time.Month(form.Month)})
 	}
-	return dashboard.PeriodLabel(l, f.From) + " – " + dashboard.PeriodLabel(l, f.To)
+	return dashboard.DayLabel(l, f.From) + " – " + dashboard.DayLabel(l, f.To)
 }
 
 func (s *Server) fillFigures(data *figuresView, d *measure.Dashboard) {

@@ -1,12 +1,12 @@
 package web
 
 import (
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -58,20 +58,17 @@ func (f figuresForm) query() url.Values {
 }
 
 // readFiguresForm reads the period and filters of the figures' pages. The
-// default is the last year with counted inquiries. A department that is
+// default is defaultYear (see measure.DefaultYear). A department that is
 // forced (a manager's own) replaces whatever was asked. Problems come back
 // by field, in the reader's language.
-func readFiguresForm(q url.Values, s *strategy.Strategy, l locale.Printer, lastMonth, forcedDepartment string) (figuresForm, measure.Filter, map[string]string) {
+func readFiguresForm(q url.Values, s *strategy.Strategy, l locale.Printer, defaultYear int, forcedDepartment string) (figuresForm, measure.Filter, map[string]string) {
 	errs := map[string]string{}
 	f := figuresForm{Period: q.Get("period"), From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")),
 		Department: q.Get("department"), Area: q.Get("area"), Type: q.Get("type"), Direction: q.Get("direction")}
 	if f.Period == "" {
 		f.Period = periodYear
 	}
-	f.Year = time.Now().In(strategy.Location).Year()
-	if lastMonth != "" {
-		f.Year, _ = strconv.Atoi(lastMonth[:4])
-	}
+	f.Year = defaultYear
 	number := func(field string, lo, hi int, dst *int) {
 		v := strings.TrimSpace(q.Get(field))
 		if v == "" {
@@ -92,16 +89,16 @@ func readFiguresForm(q url.Values, s *strategy.Strategy, l locale.Printer, lastM
 	var rf measure.Filter
 	switch f.Period {
 	case periodYear:
-		rf.From, rf.To = fmt.Sprintf("%d-01-01", f.Year), fmt.Sprintf("%d-12-31", f.Year)
+		rf = measure.Year(f.Year)
 	case periodQuarter:
-		start := time.Date(f.Year, time.Month(3*f.Quarter-2), 1, 0, 0, 0, 0, time.UTC)
-		rf.From, rf.To = start.Format(time.DateOnly), start.AddDate(0, 3, -1).Format(time.DateOnly)
+		first := time.Month(3*f.Quarter - 2)
+		rf.From, rf.To = civil.NewDate(f.Year, first, 1), civil.NewDate(f.Year, first+3, 0)
 	case periodMonth:
-		start := time.Date(f.Year, time.Month(f.Month), 1, 0, 0, 0, 0, time.UTC)
-		rf.From, rf.To = start.Format(time.DateOnly), start.AddDate(0, 1, -1).Format(time.DateOnly)
+		m := civil.Month{Year: f.Year, Month: time.Month(f.Month)}
+		rf.From, rf.To = m.FirstDay(), m.LastDay()
 	case periodCustom:
 		rf.From, rf.To = dateField(f.From, "from", l, errs), dateField(f.To, "to", l, errs)
-		if rf.From != "" && rf.To != "" && rf.To < rf.From {
+		if !rf.From.IsZero() && !rf.To.IsZero() && rf.To.Before(rf.From) {
 			errs["to"] = l.T("figures.to_before_from")
 		}
 	default:
@@ -115,22 +112,23 @@ func readFiguresForm(q url.Values, s *strategy.Strategy, l locale.Printer, lastM
 	return f, rf, errs
 }
 
-// dateField reads a day, YYYY-MM-DD, in the years the figures cover.
-func dateField(v, field string, l locale.Printer, errs map[string]string) string {
+// dateField reads a day, YYYY-MM-DD, in the years the figures cover; no
+// day (zero) with a problem in errs.
+func dateField(v, field string, l locale.Printer, errs map[string]string) civil.Date {
 	if v == "" {
 		errs[field] = l.T("figures.date_missing")
-		return ""
+		return civil.Date{}
 	}
-	d, err := time.Parse(time.DateOnly, v)
+	d, err := civil.ParseDate(v)
 	if err != nil {
 		errs[field] = l.T("figures.bad_date", v)
-		return ""
+		return civil.Date{}
 	}
-	if d.Year() < firstFiguresYear || d.Year() > lastFiguresYear {
+	if d.Year < firstFiguresYear || d.Year > lastFiguresYear {
 		errs[field] = l.T("figures.date_out_of_range", v, firstFiguresYear, lastFiguresYear)
-		return ""
+		return civil.Date{}
 	}
-	return v
+	return d
 }
 
 // checkDimensions checks the filter's ids against the strategy; an area

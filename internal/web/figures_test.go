@@ -18,6 +18,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -61,7 +62,7 @@ func TestFigures_PageShowsTheFiguresTheirChartsAndTables(t *testing.T) {
 	if r.status != http.StatusOK {
 		t.Fatalf("%d %s", r.status, r.body)
 	}
-	d := ts.dashboard(t, "dragoer", measure.Filter{From: "2014-01-01", To: "2014-12-31"})
+	d := ts.dashboard(t, "dragoer", measure.Year(2014))
 	l := locale.New("da")
 	inbound := l.Decimal(100**d.Totals.InboundDigitalShare(), 1) + " %"
 	for _, want := range []string{
@@ -120,8 +121,8 @@ func TestFigures_ManagerSeesOnlyTheOwnDepartment(t *testing.T) {
 	if r.status != http.StatusOK {
 		t.Fatalf("%d", r.status)
 	}
-	own := ts.dashboard(t, "dragoer", measure.Filter{From: "2014-01-01", To: "2014-12-31", Department: "borgerbutikken"})
-	all := ts.dashboard(t, "dragoer", measure.Filter{From: "2014-01-01", To: "2014-12-31"})
+	own := ts.dashboard(t, "dragoer", measure.Filter{From: kanaltest.Day("2014-01-01"), To: kanaltest.Day("2014-12-31"), Department: "borgerbutikken"})
+	all := ts.dashboard(t, "dragoer", measure.Year(2014))
 	l := locale.New("da")
 	if !strings.Contains(r.body, "digitale af "+l.Int(own.Totals.Digital.Whole)+" henvendelser") || own.Totals.Digital.Whole == all.Totals.Digital.Whole {
 		t.Errorf("the manager's page does not show the own department's %d inbound inquiries", own.Totals.Inbound)
@@ -138,7 +139,7 @@ func TestFigures_ExportsHoldWhatThePageShows(t *testing.T) {
 	ts := newTestServer(t, true)
 	ts.seed(t, "dragoer", 2014, 2014, 0.05)
 	c := ts.client(t, dragoerGroup)
-	d := ts.dashboard(t, "dragoer", measure.Filter{From: "2014-04-01", To: "2014-06-30", Type: "transaction"})
+	d := ts.dashboard(t, "dragoer", measure.Filter{From: kanaltest.Day("2014-04-01"), To: kanaltest.Day("2014-06-30"), Type: "transaction"})
 	base := "/m/dragoer/figures/export?period=quarter&year=2014&quarter=2&type=transaction"
 
 	r := ts.get(t, c, base+"&table=areas&format=csv")
@@ -237,7 +238,7 @@ func TestAPI_KPIs(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.body), &got); err != nil {
 		t.Fatal(err)
 	}
-	d := ts.dashboard(t, "dragoer", measure.Filter{From: "2014-01-01", To: "2014-12-31", Area: "flytning"})
+	d := ts.dashboard(t, "dragoer", measure.Filter{From: kanaltest.Day("2014-01-01"), To: kanaltest.Day("2014-12-31"), Area: "flytning"})
 	for field, want := range map[string]float64{
 		"inbound_total": float64(d.Totals.Inbound), "inbound_digital": float64(d.Totals.Digital.Part),
 		"inbound_digital_share": *d.Totals.InboundDigitalShare(), "outbound_total": float64(d.Totals.Outbound),

@@ -37,9 +37,10 @@ type Options struct {
 	// Limits for the rate limiters; zero values take the defaults.
 	PublicRate, SignInRate Rate
 	// Now is the server's clock: the staff console's "today", the time of a
-	// registration, the undo window, and what reported inquiries may not be
-	// dated after; nil is the real clock. Tests set it, so that a run
-	// across midnight does not change what "today" is.
+	// registration, the undo window, what reported inquiries may not be
+	// dated after, the default year of the figures and the council report
+	// and the date on a report; nil is the real clock. Tests set it, so
+	// that a run across midnight does not change what "today" is.
 	Now func() time.Time
 	// HistoryYears is how many years before its strategy's first year an
 	// inquiry may be dated; zero takes inquiry.DefaultHistoryYears.
