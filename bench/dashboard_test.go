@@ -25,13 +25,13 @@ import (
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
 	"github.com/kanal-dk/kanal/internal/web"
-	"github.com/kanal-dk/kanal/strategies"
 )
 
 // The dashboard at 1 and 10 million inquiries: Tårnby's preset with its
@@ -109,16 +109,8 @@ func openDashboardFixture(b *testing.B, engine string, size int) *dashboardFixtu
 	if _, err := db.Migrate(ctx); err != nil {
 		b.Fatal(err)
 	}
-	reg := municipality.NewRegistry(db)
-	for _, p := range strategies.Presets() {
-		if _, _, err := reg.Load(ctx, audit.System, p.Name, p.Data); err != nil {
-			b.Fatal(err)
-		}
-	}
-	cur, err := reg.Current(ctx, "taarnby")
-	if err != nil {
-		b.Fatal(err)
-	}
+	reg := kanaltest.LoadPresets(b, db)
+	cur := kanaltest.Current(b, reg, "taarnby")
 	f := &dashboardFixture{db: db, cur: cur}
 	// A database built under an older schema is built again.
 	var version, done int
@@ -320,17 +312,8 @@ func TestDashboardFixture(t *testing.T) {
 		t.Skip("builds a database")
 	}
 	ctx := context.Background()
-	db := storetest.Open(t)
-	reg := municipality.NewRegistry(db)
-	for _, p := range strategies.Presets() {
-		if _, _, err := reg.Load(ctx, audit.System, p.Name, p.Data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cur, err := reg.Current(ctx, "taarnby")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, reg := kanaltest.Presets(t)
+	cur := kanaltest.Current(t, reg, "taarnby")
 	f := &dashboardFixture{db: db, cur: cur}
 	f.build(t, 20_000)
 	var raw, counted int64

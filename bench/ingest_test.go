@@ -9,14 +9,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
 	"github.com/kanal-dk/kanal/internal/strategy"
-	"github.com/kanal-dk/kanal/strategies"
 )
 
 // ingestBatch is the size of one API batch in the ingest benchmark.
@@ -59,16 +58,8 @@ func newIngestFixture(tb testing.TB, dsn string) *ingestFixture {
 	if _, err := db.Migrate(ctx); err != nil {
 		tb.Fatal(err)
 	}
-	reg := municipality.NewRegistry(db)
-	for _, p := range strategies.Presets() {
-		if _, _, err := reg.Load(ctx, audit.System, p.Name, p.Data); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	cur, err := reg.Current(ctx, "dragoer")
-	if err != nil {
-		tb.Fatal(err)
-	}
+	reg := kanaltest.LoadPresets(tb, db)
+	cur := kanaltest.Current(tb, reg, "dragoer")
 	var all []inquiry.Inquiry
 	opt := demo.Options{From: time.Date(2014, 3, 1, 0, 0, 0, 0, strategy.Location), To: time.Date(2014, 6, 30, 0, 0, 0, 0, strategy.Location), Scale: 2}
 	err = demo.Generate(cur.Strategy, opt, func(day []inquiry.Inquiry) error {

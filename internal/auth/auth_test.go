@@ -11,30 +11,20 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
-
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
-	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/store"
-	"github.com/kanal-dk/kanal/internal/store/storetest"
-	"github.com/kanal-dk/kanal/strategies"
 )
 
 func TestMain(m *testing.M) {
-	auth.PasswordCost = bcrypt.MinCost
+	kanaltest.FastPasswords()
 	os.Exit(m.Run())
 }
 
 func setup(t *testing.T) (*store.DB, *auth.Users) {
 	t.Helper()
-	db := storetest.Open(t)
-	reg := municipality.NewRegistry(db)
-	for _, p := range strategies.Presets() {
-		if _, _, err := reg.Load(context.Background(), audit.System, p.Name, p.Data); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db, reg := kanaltest.Presets(t)
 	return db, auth.NewUsers(db, reg)
 }
 

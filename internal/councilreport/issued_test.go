@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
-	"github.com/kanal-dk/kanal/strategies"
 )
 
 // Dragør: "Kommunalbestyrelsen orienteres i første kvartal af årene
@@ -60,12 +60,7 @@ func TestIssueReport_StoredAsIssuedAndNeverChanges(t *testing.T) {
 	// A later version with other prices: a report made now differs, the
 	// issued one does not.
 	reg := municipality.NewRegistry(db)
-	var preset []byte
-	for _, p := range strategies.Presets() {
-		if strings.Contains(p.Name, "dragoer") {
-			preset = p.Data
-		}
-	}
+	preset := kanaltest.PresetDocument(t, "dragoer")
 	dearer := bytes.Replace(preset, []byte("\n      dkk: 75\n"), []byte("\n      dkk: 300\n"), 1)
 	if bytes.Equal(dearer, preset) {
 		t.Fatal("the preset's price of a personal attendance moved")

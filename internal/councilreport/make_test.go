@@ -8,17 +8,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/dashboard"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
-	"github.com/kanal-dk/kanal/internal/store/storetest"
 	"github.com/kanal-dk/kanal/internal/strategy"
-	"github.com/kanal-dk/kanal/strategies"
 )
 
 // dragoer is a database with Dragør's preset and a fraction of its demo
@@ -26,17 +24,8 @@ import (
 func dragoer(t *testing.T) (*store.DB, *municipality.Current) {
 	t.Helper()
 	ctx := context.Background()
-	db := storetest.Open(t)
-	reg := municipality.NewRegistry(db)
-	for _, p := range strategies.Presets() {
-		if _, _, err := reg.Load(ctx, audit.System, p.Name, p.Data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cur, err := reg.Current(ctx, "dragoer")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, reg := kanaltest.Presets(t)
+	cur := kanaltest.Current(t, reg, "dragoer")
 	opt := demo.Options{From: time.Date(2012, 1, 1, 0, 0, 0, 0, strategy.Location),
 		To: time.Date(2014, 12, 31, 0, 0, 0, 0, strategy.Location), Scale: 0.05}
 	if _, err := demo.Seed(ctx, inquiry.NewRecorder(db), cur, opt); err != nil {

@@ -6,12 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
-	"github.com/kanal-dk/kanal/internal/municipality"
-	"github.com/kanal-dk/kanal/internal/store/storetest"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/strategies"
 )
@@ -152,16 +150,8 @@ func TestGenerate_RealisticOverTheWholePeriod(t *testing.T) {
 
 func TestSeed_RecordsThroughTheRecorder(t *testing.T) {
 	ctx := context.Background()
-	db := storetest.Open(t)
-	reg := municipality.NewRegistry(db)
-	p := strategies.Presets()[0]
-	if _, _, err := reg.Load(ctx, audit.System, p.Name, p.Data); err != nil {
-		t.Fatal(err)
-	}
-	cur, err := reg.Current(ctx, "dragoer")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, reg := kanaltest.Presets(t)
+	cur := kanaltest.Current(t, reg, "dragoer")
 	rec := inquiry.NewRecorder(db)
 	opt := demo.Options{From: time.Date(2014, 1, 1, 0, 0, 0, 0, strategy.Location), To: time.Date(2014, 3, 31, 0, 0, 0, 0, strategy.Location)}
 	n, err := demo.Seed(ctx, rec, cur, opt)

@@ -9,14 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/ingest"
 	"github.com/kanal-dk/kanal/internal/inquiry"
-	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
-	"github.com/kanal-dk/kanal/internal/store/storetest"
-	"github.com/kanal-dk/kanal/strategies"
 )
 
 // FuzzRecordNDJSON drives the API's ingest path end to end on a real
@@ -41,17 +38,8 @@ func FuzzRecordNDJSON(f *testing.F) {
 	f.Add([]byte(strings.Replace(ok, "+02:00", "+14:00", 1)+strings.Replace(ok, "2014-03-31T10:15:00+02:00", "9999-12-31T23:59:59Z", 1)), "")
 
 	ctx := context.Background()
-	db := storetest.Open(f)
-	reg := municipality.NewRegistry(db)
-	for _, p := range strategies.Presets() {
-		if _, _, err := reg.Load(ctx, audit.System, p.Name, p.Data); err != nil {
-			f.Fatal(err)
-		}
-	}
-	cur, err := reg.Current(ctx, "dragoer")
-	if err != nil {
-		f.Fatal(err)
-	}
+	db, reg := kanaltest.Presets(f)
+	cur := kanaltest.Current(f, reg, "dragoer")
 	rec := inquiry.NewRecorder(db)
 	rec.Now = func() time.Time { return now }
 	f.Fuzz(func(t *testing.T, body []byte, key string) {

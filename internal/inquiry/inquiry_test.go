@@ -8,29 +8,19 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
-	"github.com/kanal-dk/kanal/strategies"
 )
 
 // dragoer loads the Dragør preset into a fresh database.
 func dragoer(t *testing.T) (*inquiry.Recorder, *municipality.Current, *store.DB) {
 	t.Helper()
-	db := storetest.Open(t)
-	reg := municipality.NewRegistry(db)
-	for _, p := range strategies.Presets() {
-		if _, _, err := reg.Load(context.Background(), audit.System, p.Name, p.Data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cur, err := reg.Current(context.Background(), "dragoer")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, reg := kanaltest.Presets(t)
+	cur := kanaltest.Current(t, reg, "dragoer")
 	return inquiry.NewRecorder(db), cur, db
 }
 
@@ -324,16 +314,8 @@ func TestRecordOnce_TwoInstancesSendTheSameKeyAtOnce(t *testing.T) {
 		return db
 	}
 	this, other := open(), open()
-	reg := municipality.NewRegistry(this)
-	for _, p := range strategies.Presets() {
-		if _, _, err := reg.Load(ctx, audit.System, p.Name, p.Data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cur, err := reg.Current(ctx, "dragoer")
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg := kanaltest.LoadPresets(t, this)
+	cur := kanaltest.Current(t, reg, "dragoer")
 	rec := inquiry.NewRecorder(this)
 
 	tx, err := other.BeginTx(ctx, nil)

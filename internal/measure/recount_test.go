@@ -9,14 +9,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
-	"github.com/kanal-dk/kanal/internal/store/storetest"
 	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/strategies"
 )
@@ -24,19 +23,10 @@ import (
 // loaded is a database with both presets.
 func loaded(t *testing.T) (*store.DB, map[string]*municipality.Current) {
 	t.Helper()
-	db := storetest.Open(t)
-	reg := municipality.NewRegistry(db)
+	db, reg := kanaltest.Presets(t)
 	out := map[string]*municipality.Current{}
-	for _, p := range strategies.Presets() {
-		v, _, err := reg.Load(context.Background(), audit.System, p.Name, p.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cur, err := reg.Current(context.Background(), v.Municipality)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[v.Municipality] = cur
+	for _, id := range kanaltest.Municipalities {
+		out[id] = kanaltest.Current(t, reg, id)
 	}
 	return db, out
 }

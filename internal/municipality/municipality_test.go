@@ -7,26 +7,16 @@ import (
 	"testing"
 
 	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
 	"github.com/kanal-dk/kanal/internal/strategy"
-	"github.com/kanal-dk/kanal/strategies"
 )
-
-func dragoerPreset(t *testing.T) []byte {
-	for _, p := range strategies.Presets() {
-		if strings.Contains(p.Name, "dragoer") {
-			return p.Data
-		}
-	}
-	t.Fatal("no Dragør preset")
-	return nil
-}
 
 func TestLoad_ChangedDocumentMakesANewVersion(t *testing.T) {
 	ctx := context.Background()
 	reg := municipality.NewRegistry(storetest.Open(t))
-	doc := dragoerPreset(t)
+	doc := kanaltest.PresetDocument(t, "dragoer")
 
 	v1, created, err := reg.Load(ctx, audit.System, "dragoer.yaml", doc)
 	if err != nil || !created || v1.Number != 1 {
@@ -58,7 +48,7 @@ func TestLoad_ChangedDocumentMakesANewVersion(t *testing.T) {
 func TestLoad_InvalidDocumentStoresNothing(t *testing.T) {
 	ctx := context.Background()
 	reg := municipality.NewRegistry(storetest.Open(t))
-	broken := strings.Replace(string(dragoerPreset(t)), "kind: oral", "kind: spoken", 1)
+	broken := strings.Replace(string(kanaltest.PresetDocument(t, "dragoer")), "kind: oral", "kind: spoken", 1)
 	_, _, err := reg.Load(ctx, audit.System, "broken.yaml", []byte(broken))
 	var inv *strategy.Invalid
 	if !errors.As(err, &inv) {
@@ -85,7 +75,7 @@ func TestCurrent_UnknownMunicipality(t *testing.T) {
 func TestCurrent_ReadsStoredDocumentInAnotherInstance(t *testing.T) {
 	ctx := context.Background()
 	db := storetest.Open(t)
-	if _, _, err := municipality.NewRegistry(db).Load(ctx, audit.System, "dragoer.yaml", dragoerPreset(t)); err != nil {
+	if _, _, err := municipality.NewRegistry(db).Load(ctx, audit.System, "dragoer.yaml", kanaltest.PresetDocument(t, "dragoer")); err != nil {
 		t.Fatal(err)
 	}
 	cur, err := municipality.NewRegistry(db).Current(ctx, "dragoer")

@@ -5,13 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/inquiry"
-	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/rollup"
-	"github.com/kanal-dk/kanal/internal/store/storetest"
 	"github.com/kanal-dk/kanal/internal/strategy"
-	"github.com/kanal-dk/kanal/strategies"
 )
 
 // The referral count is recounted like every flag: verify names a cell
@@ -19,17 +16,8 @@ import (
 // in the day and the month tables.
 func TestVerifyAndRebuild_RecountReferrals(t *testing.T) {
 	ctx := context.Background()
-	db := storetest.Open(t)
-	reg := municipality.NewRegistry(db)
-	for _, p := range strategies.Presets() {
-		if _, _, err := reg.Load(ctx, audit.System, p.Name, p.Data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cur, err := reg.Current(ctx, "dragoer")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, reg := kanaltest.Presets(t)
+	cur := kanaltest.Current(t, reg, "dragoer")
 	cur.Strategy.Referrals = []strategy.Referral{{ID: "udbetaling-danmark", Name: "Udbetaling Danmark"}}
 	at := time.Date(2014, 3, 31, 10, 0, 0, 0, time.UTC)
 	batch := []inquiry.Inquiry{

@@ -5,13 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/inquiry"
-	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
-	"github.com/kanal-dk/kanal/internal/store/storetest"
-	"github.com/kanal-dk/kanal/strategies"
 )
 
 // A database written before durations were bounded holds inquiries with
@@ -20,17 +17,8 @@ import (
 // rebuild must repair it: the absurd durations count as no duration.
 func TestRebuild_RepairsACellThatAnAbsurdDurationOverflowed(t *testing.T) {
 	ctx := context.Background()
-	db := storetest.Open(t)
-	reg := municipality.NewRegistry(db)
-	for _, p := range strategies.Presets() {
-		if _, _, err := reg.Load(ctx, audit.System, p.Name, p.Data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cur, err := reg.Current(ctx, "dragoer")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, reg := kanaltest.Presets(t)
+	cur := kanaltest.Current(t, reg, "dragoer")
 	at := time.Date(2014, 3, 31, 10, 0, 0, 0, time.UTC)
 	four, six := 240, 360
 	good := []inquiry.Inquiry{

@@ -19,8 +19,8 @@ import (
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/auth/oidctest"
 	"github.com/kanal-dk/kanal/internal/demo"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/store"
-	"github.com/kanal-dk/kanal/strategies"
 )
 
 // routeURL fills a route pattern's wildcards with values.
@@ -532,26 +532,16 @@ func upload(t *testing.T, ts *testServer, c *http.Client, path, name string, doc
 	return do(t, c, req)
 }
 
-func preset(t *testing.T, id string) []byte {
-	for _, p := range strategies.Presets() {
-		if strings.Contains(p.Name, id) {
-			return p.Data
-		}
-	}
-	t.Fatalf("no preset %s", id)
-	return nil
-}
-
 func TestUpload_StrategyGroupLoadsANewVersion(t *testing.T) {
 	ts := newTestServer(t, true)
 	c := ts.client(t, dragoerGroup)
-	doc := preset(t, "dragoer")
+	doc := kanaltest.PresetDocument(t, "dragoer")
 	broken := bytes.Replace(doc, []byte("kind: oral"), []byte("kind: spoken"), 1)
 	r := upload(t, ts, c, "/m/dragoer/versions", "ny.yaml", broken)
 	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `ny.yaml:69:11: ukendt kanaltype "spoken"`) {
 		t.Errorf("broken upload: %d\n%s", r.status, r.body)
 	}
-	if r := upload(t, ts, c, "/m/dragoer/versions", "taarnby.yaml", preset(t, "taarnby")); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "ikke for") {
+	if r := upload(t, ts, c, "/m/dragoer/versions", "taarnby.yaml", kanaltest.PresetDocument(t, "taarnby")); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "ikke for") {
 		t.Errorf("another municipality's file: %d", r.status)
 	}
 	changed := bytes.Replace(doc, []byte("2015: 50"), []byte("2015: 60"), 1)
@@ -570,7 +560,7 @@ func TestUpload_StrategyGroupLoadsANewVersion(t *testing.T) {
 
 func TestOperator_CreatesAMunicipality(t *testing.T) {
 	ts := newTestServer(t, true)
-	doc := bytes.Replace(preset(t, "dragoer"), []byte("id: dragoer\n  name: Dragør Kommune"), []byte("id: testby\n  name: Testby Kommune"), 1)
+	doc := bytes.Replace(kanaltest.PresetDocument(t, "dragoer"), []byte("id: dragoer\n  name: Dragør Kommune"), []byte("id: testby\n  name: Testby Kommune"), 1)
 	r := upload(t, ts, ts.client(t, operator), "/municipalities", "testby.yaml", doc)
 	if r.status != http.StatusOK || !strings.Contains(r.body, "version 1") {
 		t.Fatalf("create: %d\n%s", r.status, r.body)
@@ -663,7 +653,7 @@ func TestLogs_NoCPRNumberFromAnyInput(t *testing.T) {
 	ts.get(t, c, "/m/dragoer/areas/"+cpr, "User-Agent", cpr, "Referer", "http://x/"+cpr)
 	// Names the strategy group chooses, typed where a name belongs.
 	ts.post(t, c, "/m/dragoer/keys", url.Values{"name": {"Borger " + cpr}, "permissions": {"read"}})
-	upload(t, ts, c, "/m/dragoer/versions", cpr+".yaml", bytes.Replace(preset(t, "dragoer"), []byte("2015: 50"), []byte("2015: 55"), 1))
+	upload(t, ts, c, "/m/dragoer/versions", cpr+".yaml", bytes.Replace(kanaltest.PresetDocument(t, "dragoer"), []byte("2015: 50"), []byte("2015: 55"), 1))
 	ts.get(t, c, "/login?return=/m/dragoer?q="+cpr)
 	ts.post(t, ts.client(t, dragoerStaff), "/m/dragoer/console", url.Values{"area": {cpr}, "q": {cpr}, "channel": {cpr}})
 	// What an auditor looks for.

@@ -15,6 +15,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/guidance"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/locale/localetest"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -155,7 +156,7 @@ func TestCatalogue_EverythingShownIsInTheCatalogue(t *testing.T) {
 	// Forms sent wrong, field by field, as the role that may send them.
 	group, staff := ts.client(t, dragoerGroup), ts.client(t, dragoerStaff)
 	broken := strings.NewReplacer("kind: oral", "kind: spoken", `to: "15:00"`, `to: "08:00"`, `kle: "23.09.02"`, `kle: "23.9.2"`,
-		"vision:", "visjon:").Replace(string(preset(t, "dragoer")))
+		"vision:", "visjon:").Replace(string(kanaltest.PresetDocument(t, "dragoer")))
 	csv := "id,occurred_at,channel,type,direction,area,department,duration_seconds\n" +
 		"a,2014-04-01T09:00:00+02:00,fax,nothing,sideways,nowhere,ingen,-1\n" +
 		"a,2099-04-01T09:00:00+02:00,phone,information,inbound,flytning,,x\n" +

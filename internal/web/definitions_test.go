@@ -20,6 +20,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/councilreport"
 	"github.com/kanal-dk/kanal/internal/dashboard"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -183,7 +184,7 @@ func TestCouncilReport_IssuedIsStoredListedAndServedAsIssued(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A new version loaded since changes nothing in what is served.
-	preset := string(preset(t, "dragoer"))
+	preset := string(kanaltest.PresetDocument(t, "dragoer"))
 	if _, _, err := ts.registry.Load(context.Background(), audit.System, "dragoer.yaml", []byte(preset+"\n# version 2\n")); err != nil {
 		t.Fatal(err)
 	}

@@ -197,7 +197,7 @@ func TestFigures_ComparisonOnlyBetweenMunicipalitiesThatShare(t *testing.T) {
 	}
 	// A third municipality: two others share, Dragør does not, and so it
 	// sees nobody's figures.
-	third := strings.Replace(strings.Replace(string(preset(t, "dragoer")), "id: dragoer", "id: magleby", 1), "name: Dragør Kommune", "name: Magleby Kommune", 1)
+	third := strings.Replace(strings.Replace(string(kanaltest.PresetDocument(t, "dragoer")), "id: dragoer", "id: magleby", 1), "name: Dragør Kommune", "name: Magleby Kommune", 1)
 	if _, _, err := ts.registry.Load(context.Background(), audit.System, "magleby.yaml", []byte(third)); err != nil {
 		t.Fatal(err)
 	}

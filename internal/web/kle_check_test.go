@@ -10,8 +10,8 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/browsertest"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/strategy"
-	"github.com/kanal-dk/kanal/strategies"
 )
 
 // checkDragoerKLE stores a KLE check of Dragør's preset, as `kanal
@@ -23,12 +23,7 @@ import (
 // the reader of the plan does not mind.
 func checkDragoerKLE(t *testing.T, ts *testServer) {
 	t.Helper()
-	var doc []byte
-	for _, p := range strategies.Presets() {
-		if strings.Contains(p.Name, "dragoer") {
-			doc = p.Data
-		}
-	}
+	doc := kanaltest.PresetDocument(t, "dragoer")
 	s, err := strategy.Parse("dragoer.yaml", doc)
 	if err != nil {
 		t.Fatal(err)
@@ -120,12 +115,7 @@ func TestAreasPages_SayWhetherTheKLENumbersWereChecked(t *testing.T) {
 func TestAreasPages_ANewVersionIsUncheckedUntilChecked(t *testing.T) {
 	ts := newTestServer(t, true)
 	checkDragoerKLE(t, ts)
-	var doc []byte
-	for _, p := range strategies.Presets() {
-		if strings.Contains(p.Name, "dragoer") {
-			doc = p.Data
-		}
-	}
+	doc := kanaltest.PresetDocument(t, "dragoer")
 	changed := strings.Replace(string(doc), "title: Pas\n", "title: Pas og rejsedokumenter\n", 1)
 	if changed == string(doc) {
 		t.Fatal("the preset has no title Pas to change")

@@ -18,20 +18,18 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
-
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/demo"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
 	"github.com/kanal-dk/kanal/internal/strategy"
-	"github.com/kanal-dk/kanal/strategies"
 )
 
 func TestMain(m *testing.M) {
-	auth.PasswordCost = bcrypt.MinCost
+	kanaltest.FastPasswords()
 	os.Exit(m.Run())
 }
 
@@ -77,17 +75,10 @@ func newTestServer(t *testing.T, withPresets bool, opts ...serverOption) *testSe
 	db := storetest.Open(t)
 	reg := municipality.NewRegistry(db)
 	if withPresets {
+		reg = kanaltest.LoadPresets(t, db)
 		var presets []*strategy.Strategy
-		for _, p := range strategies.Presets() {
-			v, _, err := reg.Load(context.Background(), audit.System, p.Name, p.Data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cur, err := reg.Current(context.Background(), v.Municipality)
-			if err != nil {
-				t.Fatal(err)
-			}
-			presets = append(presets, cur.Strategy)
+		for _, id := range kanaltest.Municipalities {
+			presets = append(presets, kanaltest.Current(t, reg, id).Strategy)
 		}
 		if _, err := demo.Users(context.Background(), auth.NewUsers(db, reg), presets); err != nil {
 			t.Fatal(err)
@@ -313,10 +304,8 @@ func TestDownloadVersion_ReturnsTheDocumentAsLoaded(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/yaml") {
 		t.Fatalf("status %d, type %q", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
-	for _, p := range strategies.Presets() {
-		if strings.Contains(p.Name, "dragoer") && string(raw) != string(p.Data) {
-			t.Error("downloaded document differs from the loaded preset")
-		}
+	if string(raw) != string(kanaltest.PresetDocument(t, "dragoer")) {
+		t.Error("downloaded document differs from the loaded preset")
 	}
 }
 
