@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -93,20 +94,15 @@ type figuresView struct {
 	CanIssue bool
 }
 
-// departmentScope is the department whose figures are all the principal
-// may see: a manager's own, or "" for the whole municipality. Every part
-// of the figures — the page, its exports, the comparison and the council
-// report — asks it, so that no part can forget the rule. A manager
-// without a department sees no figures rather than all of them.
+// departmentScope is the department whose figures are all the request's
+// principal may see (auth.Principal.DepartmentScope); a manager without a
+// department is refused.
 func departmentScope(r *http.Request) (string, error) {
-	p := auth.FromContext(r.Context())
-	if p == nil || p.User == nil || p.User.Role != auth.Manager {
-		return "", nil
-	}
-	if p.User.Department == "" {
+	department, err := auth.FromContext(r.Context()).DepartmentScope()
+	if errors.Is(err, auth.ErrNoDepartment) {
 		return "", errForbidden
 	}
-	return p.User.Department, nil
+	return department, err
 }
 
 // figuresPage reads the filter and builds every figure of the page. With
@@ -256,30 +252,29 @@ func (data *figuresView) link(t *tableView) {
 }
 
 // comparisonPeers are the municipalities whose figures the principal may
-// see beside each other: all for the operator; for others, those that
-// share, when their own municipality shares too.
+// see beside own's (auth.Principal.MayCompare), none unless there are two,
+// and whether own shares its figures.
 func (s *Server) comparisonPeers(ctx context.Context, p *auth.Principal, own string) ([]municipality.Municipality, bool, error) {
 	ms, err := s.registry.List(ctx)
 	if err != nil {
 		return nil, false, err
 	}
-	operator := p != nil && p.User != nil && p.User.Role == auth.Operator
-	sharing := false
+	var this municipality.Municipality
 	for _, m := range ms {
 		if m.ID == own {
-			sharing = m.ShareComparison
+			this = m
 		}
 	}
 	var peers []municipality.Municipality
 	for _, m := range ms {
-		if operator || sharing && m.ShareComparison {
+		if p.MayCompare(this, m) {
 			peers = append(peers, m)
 		}
 	}
 	if len(peers) < 2 {
 		peers = nil
 	}
-	return peers, sharing, nil
+	return peers, this.ShareComparison, nil
 }
 
 func (s *Server) fillComparison(r *http.Request, data *figuresView, f measure.Filter) error {

@@ -1,0 +1,42 @@
+package auth
+
+import (
+	"errors"
+
+	"github.com/kanal-dk/kanal/internal/municipality"
+)
+
+// What a principal may see of the management information. Every face of
+// the figures — the page, its exports, the comparison, the council report
+// and the API — asks these, so that none can forget a rule.
+
+// ErrNoDepartment is the answer for a manager without a department, who
+// sees no figures rather than all of them.
+var ErrNoDepartment = errors.New("a manager without a department sees no figures")
+
+// DepartmentScope is the department whose figures are all the principal
+// may see: a manager's own, or "" for the whole municipality. A manager
+// without a department gets ErrNoDepartment.
+func (p *Principal) DepartmentScope() (string, error) {
+	if p == nil || p.User == nil || p.User.Role != Manager {
+		return "", nil
+	}
+	if p.User.Department == "" {
+		return "", ErrNoDepartment
+	}
+	return p.User.Department, nil
+}
+
+// MayCompare reports whether the principal may see other's figures beside
+// those of own, a municipality it sees: an operator, any municipality's;
+// anyone else only when own and other both share their figures for
+// comparison.
+func (p *Principal) MayCompare(own, other municipality.Municipality) bool {
+	if !p.Sees(own.ID) {
+		return false
+	}
+	if p.User != nil && p.User.Role == Operator {
+		return true
+	}
+	return own.ShareComparison && other.ShareComparison
+}
