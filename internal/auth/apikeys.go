@@ -16,8 +16,8 @@ import (
 // KeyPermission is what a system may do with its API key.
 type KeyPermission string
 
-// The key permissions; each guards routes of the API (internal/web's
-// route table).
+// The key permissions; each guards routes of the API (package api's
+// routes in the route table).
 const (
 	Ingest KeyPermission = "ingest" // report inquiries
 	Read   KeyPermission = "read"   // read figures and the strategy

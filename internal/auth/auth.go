@@ -32,6 +32,11 @@ const (
 // Roles lists the roles in the order they are offered.
 var Roles = []Role{Staff, Manager, StrategyGroup, Auditor, Operator}
 
+// MunicipalityRoles are the roles an account of a municipality can have,
+// and so what the users page offers; an operator belongs to none and is
+// made on the command line.
+var MunicipalityRoles = []Role{Staff, Manager, StrategyGroup, Auditor}
+
 // ParseRole reads a role name.
 func ParseRole(s string) (Role, error) {
 	for _, r := range Roles {

@@ -182,6 +182,8 @@ func init() {
 		"api.idempotency_key":      {"Idempotency-Key skal være tekst (UTF-8 uden styretegn) på højst 200 tegn.", "Idempotency-Key must be text (UTF-8 without control characters) of at most 200 characters."},
 		"api.idempotency_conflict": {"Idempotency-Key er brugt før til en anden forespørgsel; brug en ny nøgle for en ny batch.", "The Idempotency-Key was used before for a different request; use a new key for a new batch."},
 		"api.permission":           {"API-nøglen har ikke tilladelsen %q.", "The API key lacks the permission %q."},
+		"api.forbidden":            {"Det har API-nøglen ikke adgang til.", "The API key has no access to this."},
+		"api.too_many":             {"For mange forespørgsler; prøv igen om lidt.", "Too many requests; try again shortly."},
 
 		"cli.user.usage": {`Brug:
   kanal user add --municipality ID --role ROLLE [--department AFDELING] [--name NAVN] EMAIL

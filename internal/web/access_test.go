@@ -21,6 +21,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // routeURL fills a route pattern's wildcards with values.
@@ -95,42 +96,42 @@ func TestRoutes_NoRouteLetsAnyoneSeeWhatTheirRoleOrMunicipalityDoesNotAllow(t *t
 
 	checked := 0
 	for _, rt := range ts.srv.routes() {
-		if rt.pattern == "/" {
+		if rt.Pattern == "/" {
 			continue
 		}
-		method, path := routeURL(rt.pattern, values)
-		t.Run(rt.pattern, func(t *testing.T) {
+		method, path := routeURL(rt.Pattern, values)
+		t.Run(rt.Pattern, func(t *testing.T) {
 			switch {
-			case rt.public:
+			case rt.Public:
 				// An empty sign-in form is refused with 401; that is the route working.
 				r := ts.request(t, ts.client(t, ""), method, path)
 				if r.status == http.StatusForbidden || r.status >= 500 {
 					t.Errorf("public route answered %d", r.status)
 				}
-			case rt.api != nil:
+			case rt.KeyPerm != "":
 				if r := ts.request(t, ts.client(t, ""), method, path); r.status != http.StatusUnauthorized {
 					t.Errorf("without a key: %d, want 401", r.status)
 				}
 				if r := ts.request(t, ts.client(t, operator), method, path); r.status != http.StatusUnauthorized {
 					t.Errorf("with a staff session but no key: %d, want 401", r.status)
 				}
-				if r := ts.request(t, ts.client(t, ""), method, path, "Authorization", "Bearer "+allBut[rt.keyPerm]); r.status != http.StatusForbidden {
-					t.Errorf("key without %s: %d, want 403", rt.keyPerm, r.status)
+				if r := ts.request(t, ts.client(t, ""), method, path, "Authorization", "Bearer "+allBut[rt.KeyPerm]); r.status != http.StatusForbidden {
+					t.Errorf("key without %s: %d, want 403", rt.KeyPerm, r.status)
 				}
 				if r := ts.request(t, ts.client(t, ""), method, path+"?municipality=dragoer", "Authorization", "Bearer "+taarnbyKey); r.status != http.StatusNotFound {
 					t.Errorf("Tårnby's key asking for Dragør: %d, want 404", r.status)
 				}
 				// An empty request may be a bad request, but it must get in.
-				if r := ts.request(t, ts.client(t, ""), method, path, "Authorization", "Bearer "+only[rt.keyPerm]); r.status == http.StatusUnauthorized ||
+				if r := ts.request(t, ts.client(t, ""), method, path, "Authorization", "Bearer "+only[rt.KeyPerm]); r.status == http.StatusUnauthorized ||
 					r.status == http.StatusForbidden || r.status == http.StatusNotFound || r.status >= 500 {
-					t.Errorf("key with %s: %d", rt.keyPerm, r.status)
+					t.Errorf("key with %s: %d", rt.KeyPerm, r.status)
 				}
 			default:
 				r := ts.request(t, ts.client(t, ""), method, path)
 				if r.status != http.StatusSeeOther || !strings.HasPrefix(r.header.Get("Location"), "/login") {
 					t.Errorf("anonymous: %d %q, want a redirect to /login", r.status, r.header.Get("Location"))
 				}
-				if strings.Contains(rt.pattern, "{municipality}") {
+				if strings.Contains(rt.Pattern, "{municipality}") {
 					for _, other := range []string{taarnbyGroup, taarnbyAuditor} {
 						if r := ts.request(t, ts.client(t, other), method, path); r.status != http.StatusNotFound {
 							t.Errorf("%s (another municipality): %d, want 404", other, r.status)
@@ -139,16 +140,16 @@ func TestRoutes_NoRouteLetsAnyoneSeeWhatTheirRoleOrMunicipalityDoesNotAllow(t *t
 				}
 				// Signing out answers with the sign-in page; for other routes
 				// that redirect would mean the user was not let in.
-				signedOut := rt.pattern == "POST /logout" || rt.pattern == "POST /logout/everywhere"
+				signedOut := rt.Pattern == "POST /logout" || rt.Pattern == "POST /logout/everywhere"
 				for role, email := range dragoer {
 					r := ts.request(t, ts.client(t, email), method, path)
-					allowed := role.Has(rt.perm)
+					allowed := role.Has(rt.Perm)
 					switch {
 					case !allowed && r.status != http.StatusForbidden:
-						t.Errorf("%s lacks %s but got %d", role, rt.perm, r.status)
+						t.Errorf("%s lacks %s but got %d", role, rt.Perm, r.status)
 					case allowed && (r.status == http.StatusForbidden || r.status == http.StatusNotFound || r.status >= 500 ||
 						r.status == http.StatusSeeOther && strings.HasPrefix(r.header.Get("Location"), "/login") && !signedOut):
-						t.Errorf("%s has %s but got %d %s", role, rt.perm, r.status, r.header.Get("Location"))
+						t.Errorf("%s has %s but got %d %s", role, rt.Perm, r.status, r.header.Get("Location"))
 					}
 				}
 			}
@@ -319,8 +320,8 @@ var returnCases = []struct{ ret, want string }{
 
 func TestLocalPath_RefusesWhatABrowserCouldReadAsAnotherHost(t *testing.T) {
 	for _, c := range returnCases {
-		if got := localPath(c.ret); got != c.want {
-			t.Errorf("localPath(%q) = %q, want %q", c.ret, got, c.want)
+		if got := face.LocalPath(c.ret); got != c.want {
+			t.Errorf("LocalPath(%q) = %q, want %q", c.ret, got, c.want)
 		}
 	}
 }
@@ -552,7 +553,7 @@ func TestUpload_StrategyGroupLoadsANewVersion(t *testing.T) {
 	if len(events) != 2 || events[0].Actor != dragoerGroup || events[0].Target != "version 2" {
 		t.Errorf("audit: %+v", events)
 	}
-	big := bytes.Repeat([]byte("#"), uploadBody+1)
+	big := bytes.Repeat([]byte("#"), face.UploadBody+1)
 	if r := upload(t, ts, c, "/m/dragoer/versions", "stor.yaml", big); r.status != http.StatusRequestEntityTooLarge {
 		t.Errorf("an oversized upload: %d", r.status)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/locale/localetest"
 	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/api"
 )
 
 // href is a link within Kanal.
@@ -133,23 +134,23 @@ func TestCatalogue_EverythingShownIsInTheCatalogue(t *testing.T) {
 	values := map[string]string{"municipality": "dragoer", "area": "flytning", "version": "1",
 		"user": fmt.Sprint(victim.ID), "key": fmt.Sprint(key.ID), "report": fmt.Sprint(issued.ID)}
 	for _, rt := range ts.srv.routes() {
-		method, path := routeURL(rt.pattern, values)
-		if method != http.MethodPost || rt.api != nil || rt.public {
+		method, path := routeURL(rt.Pattern, values)
+		if method != http.MethodPost || rt.KeyPerm != "" || rt.Public {
 			continue
 		}
 		for _, lang := range locale.Languages {
 			email := operator
 			for _, e := range []string{dragoerStaff, dragoerManager, dragoerGroup, dragoerAuditor, operator} {
-				if ts.user(t, e).Role.Has(rt.perm) {
+				if ts.user(t, e).Role.Has(rt.Perm) {
 					email = e
 					break
 				}
 			}
 			r := ts.request(t, ts.client(t, email), method, path+"?lang="+lang)
 			if r.status >= 500 {
-				t.Errorf("%s (%s) sent empty: %d", rt.pattern, lang, r.status)
+				t.Errorf("%s (%s) sent empty: %d", rt.Pattern, lang, r.status)
 			}
-			noKeyShown(t, rt.pattern+" sent empty", r)
+			noKeyShown(t, rt.Pattern+" sent empty", r)
 		}
 	}
 
@@ -247,7 +248,7 @@ func guidanceTexts(t *testing.T, s *strategy.Strategy, area, typ, channel string
 			if err != nil {
 				continue // the request's own error; the API's answers above put those into words
 			}
-			newGuidanceAnswer(a, l)
+			api.NewGuidanceAnswer(a, l)
 		}
 	}
 }

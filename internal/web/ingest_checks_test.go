@@ -11,6 +11,7 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/web/api"
 )
 
 // stored counts a municipality's stored inquiries; a failed query fails
@@ -47,7 +48,7 @@ func TestAPI_BadValuesAreNamedByLineAndTheGoodOnesStored(t *testing.T) {
 		`{"id": "nul-in-area", "occurred_at": "` + ok + `", "channel": "phone", "type": "interaction", "direction": "inbound", "area": "flyt\u0000ning"}` + "\n" +
 		line("good-2", ok, `, "duration_seconds": 86400`)
 	r := sp.call(t, ts, "POST", "/api/v1/inquiries", secret, "application/x-ndjson", body)
-	var a ingestAnswer
+	var a api.IngestAnswer
 	if err := json.Unmarshal([]byte(r.body), &a); err != nil || r.status != http.StatusOK {
 		t.Fatalf("%d %v\n%s", r.status, err, r.body)
 	}
@@ -174,7 +175,7 @@ func TestAPI_HistoryYearsSetTheEarliestTime(t *testing.T) {
 {"id": "2010", "occurred_at": "2010-12-31T23:59:59+01:00", "channel": "phone", "type": "interaction", "direction": "inbound", "area": "flytning"}
 `
 	r := sp.call(t, ts, "POST", "/api/v1/inquiries", secret, "application/x-ndjson", body)
-	var a ingestAnswer
+	var a api.IngestAnswer
 	if err := json.Unmarshal([]byte(r.body), &a); err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/api"
 )
 
 const taarnbyStaff = "medarbejder@taarnby.demo"
@@ -81,7 +82,7 @@ func TestTwoTypes_ConsoleAPIAndGuidanceEndToEnd(t *testing.T) {
 {"id": "t3", "occurred_at": "2017-03-02T11:10:00+01:00", "channel": "phone", "type": "interaction", "direction": "inbound", "area": "flytning"}
 `
 	r = sp.call(t, ts, "POST", "/api/v1/inquiries", secret, "application/x-ndjson", body)
-	var answer ingestAnswer
+	var answer api.IngestAnswer
 	if err := json.Unmarshal([]byte(r.body), &answer); err != nil {
 		t.Fatalf("%d %s: %v", r.status, r.body, err)
 	}
@@ -91,7 +92,7 @@ func TestTwoTypes_ConsoleAPIAndGuidanceEndToEnd(t *testing.T) {
 	}
 
 	r = sp.call(t, ts, "GET", "/api/v1/guidance?area=07.18.06&type=information&channel=phone", secret, "", "")
-	var g guidanceAnswer
+	var g api.GuidanceAnswer
 	if err := json.Unmarshal([]byte(r.body), &g); err != nil || r.status != http.StatusOK {
 		t.Fatalf("guidance %d %s: %v", r.status, r.body, err)
 	}
@@ -103,7 +104,7 @@ func TestTwoTypes_ConsoleAPIAndGuidanceEndToEnd(t *testing.T) {
 	// phone call in a mandatory area is not refused: the API says an
 	// application must be digital instead.
 	r = sp.call(t, ts, "GET", "/api/v1/guidance?area=flytning&type=transaction&channel=phone&at=2017-03-02T11:00:00%2B01:00", secret, "", "")
-	var m guidanceAnswer
+	var m api.GuidanceAnswer
 	if err := json.Unmarshal([]byte(r.body), &m); err != nil || r.status != http.StatusOK || m.Refused || !m.ApplicationDigital {
 		t.Errorf("guidance for a phone transaction in a mandatory area: %d %s %v", r.status, r.body, err)
 	}

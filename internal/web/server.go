@@ -1,13 +1,14 @@
-// Package web serves Kanal over HTTP: the staff pages (server-rendered HTML
-// in Danish and English), sign-in, the API for systems, and the health and
-// metrics endpoints. Handlers are methods on Server, one page per file, and
-// return an error that one adapter turns into an answer. Every route says
-// in routes.go who may use it; nothing is reachable otherwise.
+// Package web serves Kanal over HTTP: one route table (routes.go) made of
+// every face's routes — the staff pages (package staff), the API for
+// systems (package api) and, next, the citizen portal — and the health and
+// metrics endpoints. Every route says who may use it; the table puts the
+// face's access control, the text check, the rate limits and the body
+// limit in front of it, and one test walks every route as every role and
+// key. Nothing is reachable otherwise.
 package web
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -22,6 +23,9 @@ import (
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/web/api"
+	"github.com/kanal-dk/kanal/internal/web/face"
+	"github.com/kanal-dk/kanal/internal/web/staff"
 )
 
 // Options are the server's dependencies and settings.
@@ -57,28 +61,18 @@ func recorder(o Options) *inquiry.Recorder {
 	return rec
 }
 
-// undoSecret names the server secret that signs the console's undo cookie.
-const undoSecret = "console_undo"
-
-// Server holds the dependencies of every handler.
+// Server holds the faces and what every request passes.
 type Server struct {
 	db        *store.DB
-	registry  *municipality.Registry
-	users     *auth.Users
-	sessions  *auth.Sessions
-	keys      *auth.Keys
-	recorder  *inquiry.Recorder
+	log       *slog.Logger
+	secure    bool
+	staff     *staff.Pages
 	measures  *measure.Source
 	reports   *councilreport.Reports
-	oidc      *auth.OIDC
-	log       *slog.Logger
-	pages     *pages
-	secure    bool
-	now       func() time.Time
-	undoKey   []byte
-	public    *limiter
-	signInIP  *limiter
-	signInFor *limiter
+	api       *api.API
+	public    *face.Limiter
+	signInIP  *face.Limiter
+	signInFor *face.Limiter
 	metrics   *prometheus.Registry
 	requests  *prometheus.CounterVec
 	durations *prometheus.HistogramVec
@@ -86,10 +80,6 @@ type Server struct {
 
 // New returns a server.
 func New(o Options) (*Server, error) {
-	p, err := parsePages()
-	if err != nil {
-		return nil, err
-	}
 	if o.PublicRate == (Rate{}) {
 		o.PublicRate = Rate{PerSecond: 20, Burst: 200}
 	}
@@ -99,25 +89,30 @@ func New(o Options) (*Server, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	undoKey, err := auth.ServerSecret(context.Background(), o.DB, undoSecret)
+	measures := measure.NewSource(o.DB, o.Registry)
+	svc := face.Services{
+		DB: o.DB, Registry: o.Registry, Log: o.Log, OIDC: o.OIDC, Now: o.Now,
+		Users:    auth.NewUsers(o.DB, o.Registry),
+		Sessions: auth.NewSessions(o.DB),
+		Keys:     auth.NewKeys(o.DB),
+		Recorder: recorder(o),
+		Measures: measures,
+		Reports:  councilreport.NewReports(o.DB, measures),
+		Secure:   strings.HasPrefix(o.PublicURL, "https://"),
+	}
+	pages, err := staff.New(svc)
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{
-		db: o.DB, registry: o.Registry, log: o.Log, pages: p, oidc: o.OIDC, now: o.Now, undoKey: undoKey,
-		users:    auth.NewUsers(o.DB, o.Registry),
-		sessions: auth.NewSessions(o.DB),
-		keys:     auth.NewKeys(o.DB),
-		recorder: recorder(o),
-		measures: measure.NewSource(o.DB, o.Registry),
-		secure:   strings.HasPrefix(o.PublicURL, "https://"),
-		public:   newLimiter(o.PublicRate),
-		signInIP: newLimiter(o.SignInRate),
+		db: o.DB, log: o.Log, secure: svc.Secure, staff: pages, api: api.New(svc),
+		measures: svc.Measures, reports: svc.Reports,
+		public:   face.NewLimiter(o.PublicRate),
+		signInIP: face.NewLimiter(o.SignInRate),
 		// One account is guessed at more slowly than one address may try.
-		signInFor: newLimiter(Rate{PerSecond: o.SignInRate.PerSecond / 2, Burst: max(1, o.SignInRate.Burst/2)}),
+		signInFor: face.NewLimiter(Rate{PerSecond: o.SignInRate.PerSecond / 2, Burst: max(1, o.SignInRate.Burst/2)}),
 		metrics:   prometheus.NewRegistry(),
 	}
-	s.reports = councilreport.NewReports(o.DB, s.measures)
 	s.requests = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "kanal_http_requests_total", Help: "HTTP requests by route and status code.",
 	}, []string{"route", "code"})
@@ -137,10 +132,10 @@ func New(o Options) (*Server, error) {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
-		mux.Handle(rt.pattern, s.wrap(rt))
+		mux.Handle(rt.Pattern, s.wrap(rt))
 	}
 	protect := http.NewCrossOriginProtection()
-	return s.observe(securityHeaders(s.secure, rememberLanguage(protect.Handler(mux))))
+	return s.observe(face.SecurityHeaders(s.secure, face.RememberLanguage(protect.Handler(mux))))
 }
 
 // healthz answers 200 when the database answers.
@@ -157,9 +152,3 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Write([]byte("ok\n"))
 }
-
-// Errors handlers return, answered by the adapters.
-var (
-	errNotFound  = errors.New("not found")
-	errForbidden = errors.New("forbidden")
-)

@@ -272,7 +272,7 @@ func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {
 	for _, name := range []string{"login", "password", "keys", "audit", "upload", "console", "import"} {
 		covered[name] = true
 	}
-	for name := range ts.srv.pages.sets {
+	for _, name := range ts.srv.staff.PageNames() {
 		if !covered[name] {
 			t.Errorf("page template %s is not rendered by any test", name)
 		}
@@ -468,3 +468,9 @@ func TestSecurityHeaders_HSTSWithAnHTTPSPublicURL(t *testing.T) {
 		}
 	}
 }
+
+// The cookies' names, as a browser sees them.
+const (
+	sessionCookie = "kanal_session"
+	lastCookie    = "kanal_last"
+)

@@ -1,4 +1,4 @@
-package web
+package staff
 
 import (
 	"net/http"
@@ -9,7 +9,7 @@ import (
 )
 
 // current loads the municipality named in the path and the page's view.
-func (s *Server) current(r *http.Request, section string) (*municipality.Current, view, error) {
+func (s *Pages) current(r *http.Request, section string) (*municipality.Current, view, error) {
 	cur, err := s.registry.Current(r.Context(), r.PathValue("municipality"))
 	if err != nil {
 		return nil, view{}, err
@@ -23,7 +23,7 @@ func (s *Server) current(r *http.Request, section string) (*municipality.Current
 // minimum SB level where the strategy states them, targets (with the values
 // that are examples named), the inquiry types' default channels, and
 // whether the version's KLE numbers were checked.
-func (s *Server) showStrategy(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) showStrategy(w http.ResponseWriter, r *http.Request) error {
 	cur, v, err := s.current(r, "strategy")
 	if err != nil {
 		return err

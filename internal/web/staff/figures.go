@@ -1,4 +1,4 @@
-package web
+package staff
 
 import (
 	"context"
@@ -20,6 +20,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/render/table"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // The management information: the dashboard page, its exports and the
@@ -51,7 +52,7 @@ func newChartTable(c dashboard.Charted) chartTable {
 
 type figuresView struct {
 	view
-	Form   figuresForm
+	Form   dashboard.Form
 	Errors map[string]string
 	// The filter's choices.
 	Years                             []int
@@ -100,14 +101,14 @@ type figuresView struct {
 func departmentScope(r *http.Request) (string, error) {
 	department, err := auth.FromContext(r.Context()).DepartmentScope()
 	if errors.Is(err, auth.ErrNoDepartment) {
-		return "", errForbidden
+		return "", face.ErrForbidden
 	}
 	return department, err
 }
 
 // figuresPage reads the filter and builds every figure of the page. With
 // problems in the filter it returns the view with Errors and no figures.
-func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresView, error) {
+func (s *Pages) figuresPage(r *http.Request) (*municipality.Current, figuresView, error) {
 	cur, v, err := s.current(r, "figures")
 	if err != nil {
 		return nil, figuresView{}, err
@@ -125,7 +126,7 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresVie
 	data := figuresView{view: v, ForcedDepartment: department, HasData: !last.IsZero()}
 	var f measure.Filter
 	defaultYear := measure.DefaultYear(last, civil.DateOf(s.now()))
-	data.Form, f, data.Errors = readFiguresForm(r.URL.Query(), st, l, defaultYear, data.ForcedDepartment)
+	data.Form, f, data.Errors = dashboard.ReadForm(r.URL.Query(), st, l, defaultYear, data.ForcedDepartment)
 	data.Years = years(st, first, last, data.Form.Year)
 	for _, d := range st.Departments {
 		if data.ForcedDepartment == "" || d.ID == data.ForcedDepartment {
@@ -150,7 +151,7 @@ func (s *Server) figuresPage(r *http.Request) (*municipality.Current, figuresVie
 		return nil, figuresView{}, err
 	}
 	data.PeriodLabel = periodText(l, data.Form, f)
-	data.Export = "/m/" + cur.Municipality + "/figures/export?" + data.Form.query().Encode()
+	data.Export = "/m/" + cur.Municipality + "/figures/export?" + data.Form.Query().Encode()
 	data.ReportYear = data.Form.Year
 	p := auth.FromContext(r.Context())
 	data.CouncilReport = p.Can(auth.CouncilReport, cur.Municipality) && department == ""
@@ -185,19 +186,19 @@ func years(s *strategy.Strategy, first, last civil.Month, asked int) []int {
 
 // periodText names the period: "2014", "2. kvartal 2014", "marts 2014" or
 // "1. marts 2014 – 3. april 2014".
-func periodText(l locale.Printer, form figuresForm, f measure.Filter) string {
+func periodText(l locale.Printer, form dashboard.Form, f measure.Filter) string {
 	switch form.Period {
-	case periodYear:
+	case dashboard.PeriodYear:
 		return strconv.Itoa(form.Year)
-	case periodQuarter:
+	case dashboard.PeriodQuarter:
 		return l.T("figures.quarter_of", form.Quarter, form.Year)
-	case periodMonth:
+	case dashboard.PeriodMonth:
 		return dashboard.MonthLabel(l, civil.Month{Year: form.Year, Month: time.Month(form.Month)})
 	}
 	return dashboard.DayLabel(l, f.From) + " – " + dashboard.DayLabel(l, f.To)
 }
 
-func (s *Server) fillFigures(data *figuresView, d *measure.Dashboard) {
+func (s *Pages) fillFigures(data *figuresView, d *measure.Dashboard) {
 	l := data.L
 	ft := dashboard.New(l, d)
 	t := d.Totals
@@ -254,7 +255,7 @@ func (data *figuresView) link(t *tableView) {
 // comparisonPeers are the municipalities whose figures the principal may
 // see beside own's (auth.Principal.MayCompare), none unless there are two,
 // and whether own shares its figures.
-func (s *Server) comparisonPeers(ctx context.Context, p *auth.Principal, own string) ([]municipality.Municipality, bool, error) {
+func (s *Pages) comparisonPeers(ctx context.Context, p *auth.Principal, own string) ([]municipality.Municipality, bool, error) {
 	ms, err := s.registry.List(ctx)
 	if err != nil {
 		return nil, false, err
@@ -277,7 +278,7 @@ func (s *Server) comparisonPeers(ctx context.Context, p *auth.Principal, own str
 	return peers, this.ShareComparison, nil
 }
 
-func (s *Server) fillComparison(r *http.Request, data *figuresView, f measure.Filter) error {
+func (s *Pages) fillComparison(r *http.Request, data *figuresView, f measure.Filter) error {
 	p := auth.FromContext(r.Context())
 	peers, sharing, err := s.comparisonPeers(r.Context(), p, data.MunicipalityID)
 	if err != nil {
@@ -309,7 +310,7 @@ func (s *Server) fillComparison(r *http.Request, data *figuresView, f measure.Fi
 }
 
 // showFigures shows the management information.
-func (s *Server) showFigures(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) showFigures(w http.ResponseWriter, r *http.Request) error {
 	_, data, err := s.figuresPage(r)
 	if err != nil {
 		return err
@@ -323,7 +324,7 @@ func (s *Server) showFigures(w http.ResponseWriter, r *http.Request) error {
 
 // exportFigures sends one of the page's tables, with the page's filter, as
 // CSV or XLSX.
-func (s *Server) exportFigures(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) exportFigures(w http.ResponseWriter, r *http.Request) error {
 	cur, data, err := s.figuresPage(r)
 	if err != nil {
 		return err
@@ -346,10 +347,10 @@ func (s *Server) exportFigures(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if found == nil || format != "csv" && format != "xlsx" {
-		return errNotFound
+		return face.ErrNotFound
 	}
-	name := fmt.Sprintf("kanal-%s-%s-%s.%s", cur.Municipality, found.ID, data.Form.query().Get("year"), format)
-	if data.Form.Period == periodCustom {
+	name := fmt.Sprintf("kanal-%s-%s-%s.%s", cur.Municipality, found.ID, data.Form.Query().Get("year"), format)
+	if data.Form.Period == dashboard.PeriodCustom {
 		name = fmt.Sprintf("kanal-%s-%s-%s-%s.%s", cur.Municipality, found.ID, data.Form.From, data.Form.To, format)
 	}
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
@@ -378,7 +379,7 @@ func (data figuresView) tables() []tableView {
 }
 
 // setSharing lets the municipality's figures be compared, or not.
-func (s *Server) setSharing(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) setSharing(w http.ResponseWriter, r *http.Request) error {
 	m := r.PathValue("municipality")
 	if err := s.registry.SetShareComparison(r.Context(), actorOf(r), m, r.PostFormValue("share") == "on"); err != nil {
 		return err

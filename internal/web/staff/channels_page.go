@@ -1,4 +1,4 @@
-package web
+package staff
 
 import (
 	"net/http"
@@ -9,7 +9,7 @@ import (
 // showChannels shows the municipality's channels, opening hours, closing
 // days and prices, and apart from them the places outside the municipality
 // a citizen can be referred to, which are not its channels.
-func (s *Server) showChannels(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) showChannels(w http.ResponseWriter, r *http.Request) error {
 	cur, v, err := s.current(r, "channels")
 	if err != nil {
 		return err

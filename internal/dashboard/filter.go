@@ -1,4 +1,4 @@
-package web
+package dashboard
 
 import (
 	"net/url"
@@ -14,37 +14,37 @@ import (
 
 // Periods the figures can be asked for.
 const (
-	periodYear    = "year"
-	periodQuarter = "quarter"
-	periodMonth   = "month"
-	periodCustom  = "custom"
+	PeriodYear    = "year"
+	PeriodQuarter = "quarter"
+	PeriodMonth   = "month"
+	PeriodCustom  = "custom"
 )
 
 // The years the figures can be asked for: wide enough for any strategy,
 // narrow enough that a chart of them stays readable and small.
 const (
-	firstFiguresYear = 2000
-	lastFiguresYear  = 2100
+	FirstYear = 2000
+	LastYear  = 2100
 )
 
-// figuresForm is the figures' filter as the form holds it, so that a page
+// Form is the figures' filter as the form holds it, so that a page
 // with an error shows what was typed.
-type figuresForm struct {
+type Form struct {
 	Period                            string
 	Year, Quarter, Month              int
 	From, To                          string
 	Department, Area, Type, Direction string
 }
 
-// query is the form as URL parameters, for export links.
-func (f figuresForm) query() url.Values {
+// Query is the form as URL parameters, for export links.
+func (f Form) Query() url.Values {
 	q := url.Values{"period": {f.Period}, "year": {strconv.Itoa(f.Year)}}
 	switch f.Period {
-	case periodQuarter:
+	case PeriodQuarter:
 		q.Set("quarter", strconv.Itoa(f.Quarter))
-	case periodMonth:
+	case PeriodMonth:
 		q.Set("month", strconv.Itoa(f.Month))
-	case periodCustom:
+	case PeriodCustom:
 		q.Del("year")
 		q.Set("from", f.From)
 		q.Set("to", f.To)
@@ -57,16 +57,16 @@ func (f figuresForm) query() url.Values {
 	return q
 }
 
-// readFiguresForm reads the period and filters of the figures' pages. The
+// ReadForm reads the period and filters of the figures' pages. The
 // default is defaultYear (see measure.DefaultYear). A department that is
 // forced (a manager's own) replaces whatever was asked. Problems come back
 // by field, in the reader's language.
-func readFiguresForm(q url.Values, s *strategy.Strategy, l locale.Printer, defaultYear int, forcedDepartment string) (figuresForm, measure.Filter, map[string]string) {
+func ReadForm(q url.Values, s *strategy.Strategy, l locale.Printer, defaultYear int, forcedDepartment string) (Form, measure.Filter, map[string]string) {
 	errs := map[string]string{}
-	f := figuresForm{Period: q.Get("period"), From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")),
+	f := Form{Period: q.Get("period"), From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")),
 		Department: q.Get("department"), Area: q.Get("area"), Type: q.Get("type"), Direction: q.Get("direction")}
 	if f.Period == "" {
-		f.Period = periodYear
+		f.Period = PeriodYear
 	}
 	f.Year = defaultYear
 	number := func(field string, lo, hi int, dst *int) {
@@ -81,23 +81,23 @@ func readFiguresForm(q url.Values, s *strategy.Strategy, l locale.Printer, defau
 		}
 		*dst = n
 	}
-	number("year", firstFiguresYear, lastFiguresYear, &f.Year)
+	number("year", FirstYear, LastYear, &f.Year)
 	f.Quarter, f.Month = 1, 1
 	number("quarter", 1, 4, &f.Quarter)
 	number("month", 1, 12, &f.Month)
 
 	var rf measure.Filter
 	switch f.Period {
-	case periodYear:
+	case PeriodYear:
 		rf = measure.Year(f.Year)
-	case periodQuarter:
+	case PeriodQuarter:
 		first := time.Month(3*f.Quarter - 2)
 		rf.From, rf.To = civil.NewDate(f.Year, first, 1), civil.NewDate(f.Year, first+3, 0)
-	case periodMonth:
+	case PeriodMonth:
 		m := civil.Month{Year: f.Year, Month: time.Month(f.Month)}
 		rf.From, rf.To = m.FirstDay(), m.LastDay()
-	case periodCustom:
-		rf.From, rf.To = dateField(f.From, "from", l, errs), dateField(f.To, "to", l, errs)
+	case PeriodCustom:
+		rf.From, rf.To = DayField(f.From, "from", l, errs), DayField(f.To, "to", l, errs)
 		if !rf.From.IsZero() && !rf.To.IsZero() && rf.To.Before(rf.From) {
 			errs["to"] = l.T("figures.to_before_from")
 		}
@@ -107,14 +107,14 @@ func readFiguresForm(q url.Values, s *strategy.Strategy, l locale.Printer, defau
 	if forcedDepartment != "" {
 		f.Department = forcedDepartment
 	}
-	rf.Department, rf.Area, rf.Type, rf.Direction = checkDimensions(s, l, f.Department, f.Area, f.Type, f.Direction, errs)
+	rf.Department, rf.Area, rf.Type, rf.Direction = CheckDimensions(s, l, f.Department, f.Area, f.Type, f.Direction, errs)
 	f.Area = rf.Area
 	return f, rf, errs
 }
 
-// dateField reads a day, YYYY-MM-DD, in the years the figures cover; no
+// DayField reads a day, YYYY-MM-DD, in the years the figures cover; no
 // day (zero) with a problem in errs.
-func dateField(v, field string, l locale.Printer, errs map[string]string) civil.Date {
+func DayField(v, field string, l locale.Printer, errs map[string]string) civil.Date {
 	if v == "" {
 		errs[field] = l.T("figures.date_missing")
 		return civil.Date{}
@@ -124,16 +124,16 @@ func dateField(v, field string, l locale.Printer, errs map[string]string) civil.
 		errs[field] = l.T("figures.bad_date", v)
 		return civil.Date{}
 	}
-	if d.Year < firstFiguresYear || d.Year > lastFiguresYear {
-		errs[field] = l.T("figures.date_out_of_range", v, firstFiguresYear, lastFiguresYear)
+	if d.Year < FirstYear || d.Year > LastYear {
+		errs[field] = l.T("figures.date_out_of_range", v, FirstYear, LastYear)
 		return civil.Date{}
 	}
 	return d
 }
 
-// checkDimensions checks the filter's ids against the strategy; an area
+// CheckDimensions checks the filter's ids against the strategy; an area
 // may be given by its KLE number and comes back as its id.
-func checkDimensions(s *strategy.Strategy, l locale.Printer, department, area, typ, direction string, errs map[string]string) (string, string, string, string) {
+func CheckDimensions(s *strategy.Strategy, l locale.Printer, department, area, typ, direction string, errs map[string]string) (string, string, string, string) {
 	if department != "" {
 		if _, ok := s.Department(department); !ok {
 			errs["department"] = l.T("figures.unknown_department", department)

@@ -1,4 +1,4 @@
-package web
+package staff
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/render/table"
 	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // auditLimit is how many events the page shows; the CSV has them all.
@@ -53,7 +54,7 @@ func auditFilter(r *http.Request, data *auditView) audit.Filter {
 }
 
 // showAudit shows the municipality's audit log, newest first, filtered.
-func (s *Server) showAudit(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) showAudit(w http.ResponseWriter, r *http.Request) error {
 	_, v, err := s.current(r, "audit")
 	if err != nil {
 		return err
@@ -102,11 +103,11 @@ func exportDetail(f struct{ From, To, Action, Actor string }) string {
 
 // exportAudit sends the filtered audit log as CSV; the export itself is
 // audited.
-func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request) error {
-	data := auditView{view: view{L: printer(r)}, Errors: map[string]string{}}
+func (s *Pages) exportAudit(w http.ResponseWriter, r *http.Request) error {
+	data := auditView{view: view{L: face.Printer(r)}, Errors: map[string]string{}}
 	f := auditFilter(r, &data)
 	if len(data.Errors) > 0 {
-		return errNotFound
+		return face.ErrNotFound
 	}
 	events, err := audit.List(r.Context(), s.db, f)
 	if err != nil {

@@ -1,4 +1,4 @@
-package web
+package staff
 
 import (
 	"net/http"
@@ -7,13 +7,14 @@ import (
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // showAreas lists departments and service areas, saying for each area which
 // of its values are examples, whether its KLE number was checked against
 // KL's KLE emneplan for the version shown, and warning, in words, where its
 // self-service is below the strategy's minimum SB level.
-func (s *Server) showAreas(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) showAreas(w http.ResponseWriter, r *http.Request) error {
 	cur, v, err := s.current(r, "areas")
 	if err != nil {
 		return err
@@ -65,7 +66,7 @@ func (s *Server) showAreas(w http.ResponseWriter, r *http.Request) error {
 }
 
 // kleCheck describes the newest KLE check of the version shown.
-func (s *Server) kleCheck(r *http.Request, cur *municipality.Current, v view) (describe.KLECheck, error) {
+func (s *Pages) kleCheck(r *http.Request, cur *municipality.Current, v view) (describe.KLECheck, error) {
 	c, ok, err := s.registry.NewestKLECheck(r.Context(), cur.Version)
 	if err != nil {
 		return describe.KLECheck{}, err
@@ -101,7 +102,7 @@ type areaTypeRow struct {
 func (p areaPage) Ex(field string) bool { return !p.Area.Example && p.Area.IsExample(field) }
 
 // showArea shows one service area with its channels for every inquiry type.
-func (s *Server) showArea(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) showArea(w http.ResponseWriter, r *http.Request) error {
 	cur, v, err := s.current(r, "areas")
 	if err != nil {
 		return err
@@ -109,7 +110,7 @@ func (s *Server) showArea(w http.ResponseWriter, r *http.Request) error {
 	st := cur.Strategy
 	a, ok := st.Area(r.PathValue("area"))
 	if !ok {
-		return errNotFound
+		return face.ErrNotFound
 	}
 	kle, err := s.kleCheck(r, cur, v)
 	if err != nil {

@@ -1,4 +1,4 @@
-package web
+package staff
 
 import (
 	"crypto/hmac"
@@ -21,40 +21,13 @@ import (
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // The staff console: front-desk and phone staff find the service area, see
 // which channel to guide the citizen to and why, and register the inquiry
 // with the keyboard alone. Every form works without JavaScript;
 // static/console.js adds live search and one-key shortcuts.
-
-// desk is a staffed channel at a location, where inquiries are registered.
-type desk struct {
-	Key, Label, Channel string
-}
-
-// desks are the strategy's staffed inbound channels at their locations.
-func desks(s *strategy.Strategy) []desk {
-	var out []desk
-	seen := map[string]bool{}
-	for _, oh := range s.OpeningHours {
-		c, ok := s.Channel(oh.Channel)
-		key := oh.Channel + "|" + oh.Location
-		if !ok || !c.Inbound || seen[key] {
-			continue
-		}
-		seen[key] = true
-		out = append(out, desk{Key: key, Label: c.Name + " – " + oh.Location, Channel: oh.Channel})
-	}
-	if len(out) == 0 {
-		for _, id := range []string{strategy.Phone, strategy.InPerson} {
-			if c, ok := s.Channel(id); ok && c.Inbound {
-				out = append(out, desk{Key: id, Label: c.Name, Channel: id})
-			}
-		}
-	}
-	return out
-}
 
 const (
 	deskCookie = "kanal_desk"
@@ -65,7 +38,7 @@ const (
 
 // currentDesk is the desk chosen in this browser, or the first. The
 // cookie holds the key base64-encoded: locations have spaces and æøå.
-func currentDesk(r *http.Request, ds []desk) desk {
+func currentDesk(r *http.Request, ds []strategy.Desk) strategy.Desk {
 	if c, err := r.Cookie(deskCookie); err == nil {
 		key, _ := base64.RawURLEncoding.DecodeString(c.Value)
 		for _, d := range ds {
@@ -75,7 +48,7 @@ func currentDesk(r *http.Request, ds []desk) desk {
 		}
 	}
 	if len(ds) == 0 {
-		return desk{}
+		return strategy.Desk{}
 	}
 	return ds[0]
 }
@@ -117,8 +90,8 @@ type countRow struct {
 
 type consoleView struct {
 	view
-	Desks   []desk
-	Desk    desk
+	Desks   []strategy.Desk
+	Desk    strategy.Desk
 	Query   string
 	Matches []*strategy.Area
 	Area    *strategy.Area
@@ -169,18 +142,18 @@ var consoleCircumstances = []string{"exempt_self_service", "exempt_digital_post"
 
 // consolePage builds the console for a request: q searches, area selects,
 // type, channel and the circumstances shape the guidance.
-func (s *Server) consolePage(r *http.Request, form url.Values) (*municipality.Current, consoleView, error) {
+func (s *Pages) consolePage(r *http.Request, form url.Values) (*municipality.Current, consoleView, error) {
 	cur, v, err := s.current(r, "console")
 	if err != nil {
 		return nil, consoleView{}, err
 	}
 	st := cur.Strategy
 	v.Title = v.L.T("console.title") + " – " + v.Title
-	data := consoleView{view: v, Desks: desks(st)}
+	data := consoleView{view: v, Desks: st.Desks()}
 	data.Desk = currentDesk(r, data.Desks)
 	data.Shortcuts = shortcutsText(st, v.L)
 	data.Query = strings.TrimSpace(form.Get("q"))
-	data.Matches = searchAreas(st, data.Query)
+	data.Matches = st.FindAreas(data.Query)
 	if ref := form.Get("area"); ref != "" {
 		a, ok := st.Area(ref)
 		if !ok {
@@ -197,7 +170,7 @@ func (s *Server) consolePage(r *http.Request, form url.Values) (*municipality.Cu
 }
 
 // fillForm sets the registration form and the guidance for the chosen area.
-func (s *Server) fillForm(data *consoleView, st *strategy.Strategy, form url.Values) {
+func (s *Pages) fillForm(data *consoleView, st *strategy.Strategy, form url.Values) {
 	a, l := data.Area, data.L
 	typ := form.Get("type")
 	if !a.Handles(typ) {
@@ -304,7 +277,7 @@ func shortcutsText(st *strategy.Strategy, l locale.Printer) string {
 
 // fillToday counts what this desk registered today, and names the last
 // registration of this browser.
-func (s *Server) fillToday(r *http.Request, cur *municipality.Current, data *consoleView) error {
+func (s *Pages) fillToday(r *http.Request, cur *municipality.Current, data *consoleView) error {
 	today := civil.DateOf(s.now())
 	counts, err := s.recorder.DeskCounts(r.Context(), cur.Municipality, data.Desk.Key, today.Start(), today.AddDays(1).Start())
 	if err != nil {
@@ -342,27 +315,8 @@ func (s *Server) fillToday(r *http.Request, cur *municipality.Current, data *con
 	return nil
 }
 
-// searchAreas finds areas by words of their title or id, or by the start
-// of their KLE number: "flyt" and "23.05" both find Flytteanmeldelse.
-func searchAreas(s *strategy.Strategy, q string) []*strategy.Area {
-	q = fold(q)
-	var out []*strategy.Area
-	for i := range s.Areas {
-		a := &s.Areas[i]
-		if q == "" || strings.HasPrefix(a.KLE, q) || strings.Contains(fold(a.Title), q) || strings.Contains(fold(a.ID), q) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// fold lower-cases and spells æ, ø, å the way a keyboard without them does.
-var folder = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa")
-
-func fold(s string) string { return folder.Replace(strings.ToLower(strings.TrimSpace(s))) }
-
 // showConsole shows the console.
-func (s *Server) showConsole(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) showConsole(w http.ResponseWriter, r *http.Request) error {
 	_, data, err := s.consolePage(r, r.URL.Query())
 	if err != nil {
 		return err
@@ -378,7 +332,7 @@ func (s *Server) showConsole(w http.ResponseWriter, r *http.Request) error {
 
 // showConsoleGuidance answers the guidance panel alone, for the console's
 // script when the type, channel or circumstances change.
-func (s *Server) showConsoleGuidance(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) showConsoleGuidance(w http.ResponseWriter, r *http.Request) error {
 	_, data, err := s.consolePage(r, r.URL.Query())
 	if err != nil {
 		return err
@@ -387,7 +341,7 @@ func (s *Server) showConsoleGuidance(w http.ResponseWriter, r *http.Request) err
 }
 
 // registerInquiry registers the form's inquiry at this desk, now.
-func (s *Server) registerInquiry(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) registerInquiry(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return err
 	}
@@ -410,13 +364,13 @@ func (s *Server) registerInquiry(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := auth.FromContext(r.Context())
 	s.setCookie(w, r, lastCookie, s.lastValue(p, cur.Municipality, res.IDs[0]), "/m/"+cur.Municipality+"/console", undoWindow)
-	redirect(w, r, "/m/"+cur.Municipality+"/console?registered=1")
+	face.Redirect(w, r, "/m/"+cur.Municipality+"/console?registered=1")
 	return nil
 }
 
 // undoInquiry takes back this browser's last registration and writes the
 // undo to the audit log.
-func (s *Server) undoInquiry(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) undoInquiry(w http.ResponseWriter, r *http.Request) error {
 	cur, err := s.registry.Current(r.Context(), r.PathValue("municipality"))
 	if err != nil {
 		return err
@@ -437,23 +391,23 @@ func (s *Server) undoInquiry(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.setCookie(w, r, lastCookie, "", "/m/"+cur.Municipality+"/console", -1)
-	redirect(w, r, "/m/"+cur.Municipality+"/console?undone=1")
+	face.Redirect(w, r, "/m/"+cur.Municipality+"/console?undone=1")
 	return nil
 }
 
 // chooseDesk remembers the desk in this browser.
-func (s *Server) chooseDesk(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) chooseDesk(w http.ResponseWriter, r *http.Request) error {
 	cur, err := s.registry.Current(r.Context(), r.PathValue("municipality"))
 	if err != nil {
 		return err
 	}
 	key := r.PostFormValue("desk")
-	for _, d := range desks(cur.Strategy) {
+	for _, d := range cur.Strategy.Desks() {
 		if d.Key == key {
 			s.setCookie(w, r, deskCookie, base64.RawURLEncoding.EncodeToString([]byte(key)), "/m/"+cur.Municipality+"/console", 365*24*time.Hour)
 		}
 	}
-	redirect(w, r, "/m/"+cur.Municipality+"/console")
+	face.Redirect(w, r, "/m/"+cur.Municipality+"/console")
 	return nil
 }
 
@@ -461,11 +415,11 @@ func (s *Server) chooseDesk(w http.ResponseWriter, r *http.Request) error {
 // server's secret, which no user holds, and bound to the municipality, the
 // user and the session, so that only the browser that registered it can
 // take it back: a colleague can neither forge one nor use a copy.
-func (s *Server) lastValue(p *auth.Principal, municipality string, id int64) string {
+func (s *Pages) lastValue(p *auth.Principal, municipality string, id int64) string {
 	return strconv.FormatInt(id, 10) + "." + s.lastMAC(p, municipality, id)
 }
 
-func (s *Server) lastMAC(p *auth.Principal, municipality string, id int64) string {
+func (s *Pages) lastMAC(p *auth.Principal, municipality string, id int64) string {
 	m := hmac.New(sha256.New, s.undoKey)
 	// NUL separates the parts: none of them can contain it.
 	fmt.Fprintf(m, "undo\x00%s\x00%d\x00%s\x00%d", municipality, p.User.ID, p.SessionHash, id)
@@ -474,7 +428,7 @@ func (s *Server) lastMAC(p *auth.Principal, municipality string, id int64) strin
 
 // lastRegistration is the registration this browser's cookie names, if
 // its signature holds for this user and municipality.
-func (s *Server) lastRegistration(r *http.Request, municipality string) (int64, bool) {
+func (s *Pages) lastRegistration(r *http.Request, municipality string) (int64, bool) {
 	c, err := r.Cookie(lastCookie)
 	if err != nil {
 		return 0, false

@@ -1,4 +1,4 @@
-package web
+package staff
 
 import (
 	"bytes"
@@ -10,8 +10,10 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/councilreport"
+	"github.com/kanal-dk/kanal/internal/dashboard"
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // The council's yearly report: made on the fly for reading (labelled on
@@ -20,9 +22,9 @@ import (
 
 // reportYear reads ?year= (or the form's year), defaulting as the
 // figures page does (measure.DefaultYear).
-func (s *Server) reportYear(r *http.Request, municipality string) (int, error) {
+func (s *Pages) reportYear(r *http.Request, municipality string) (int, error) {
 	year, err := strconv.Atoi(r.FormValue("year"))
-	if err != nil || year < firstFiguresYear || year > lastFiguresYear {
+	if err != nil || year < dashboard.FirstYear || year > dashboard.LastYear {
 		return s.measures.DefaultYear(r.Context(), municipality, s.now())
 	}
 	return year, nil
@@ -31,11 +33,11 @@ func (s *Server) reportYear(r *http.Request, municipality string) (int, error) {
 // councilReport sends the council's yearly report for ?year= as PDF
 // (?format=pdf, the default) or as one HTML page, made now and marked on
 // its cover as not issued.
-func (s *Server) councilReport(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) councilReport(w http.ResponseWriter, r *http.Request) error {
 	// The report is the whole municipality's, each department in it: not
 	// for anyone limited to one department.
 	if department, err := departmentScope(r); err != nil || department != "" {
-		return errForbidden
+		return face.ErrForbidden
 	}
 	cur, err := s.registry.Current(r.Context(), r.PathValue("municipality"))
 	if err != nil {
@@ -49,7 +51,7 @@ func (s *Server) councilReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	doc, err := s.reports.Make(r.Context(), printer(r), cur.Municipality, h, year, s.now(), nil)
+	doc, err := s.reports.Make(r.Context(), face.Printer(r), cur.Municipality, h, year, s.now(), nil)
 	if err != nil {
 		return err
 	}
@@ -88,9 +90,9 @@ func sendReportPDF(w http.ResponseWriter, name string, body []byte) {
 // issueCouncilReport issues the year's report in the page's language:
 // it is made once, stored as PDF and HTML with the issue on its cover,
 // and listed on the figures page from then on.
-func (s *Server) issueCouncilReport(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) issueCouncilReport(w http.ResponseWriter, r *http.Request) error {
 	if department, err := departmentScope(r); err != nil || department != "" {
-		return errForbidden
+		return face.ErrForbidden
 	}
 	m := r.PathValue("municipality")
 	year, err := s.reportYear(r, m)
@@ -107,7 +109,7 @@ func (s *Server) issueCouncilReport(w http.ResponseWriter, r *http.Request) erro
 		by = p.User.Name + " (" + p.User.Email + ")"
 	}
 	if _, err := s.reports.Issue(r.Context(), councilreport.IssueRequest{Municipality: m, History: h, Year: year,
-		Lang: printer(r), Now: s.now(), By: by, Actor: actor}); err != nil {
+		Lang: face.Printer(r), Now: s.now(), By: by, Actor: actor}); err != nil {
 		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/m/%s/figures?year=%d#council", m, year), http.StatusSeeOther)
@@ -115,14 +117,14 @@ func (s *Server) issueCouncilReport(w http.ResponseWriter, r *http.Request) erro
 }
 
 // issuedCouncilReport sends an issued report exactly as it was issued.
-func (s *Server) issuedCouncilReport(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) issuedCouncilReport(w http.ResponseWriter, r *http.Request) error {
 	if department, err := departmentScope(r); err != nil || department != "" {
-		return errForbidden
+		return face.ErrForbidden
 	}
 	m := r.PathValue("municipality")
 	id, err := strconv.ParseInt(r.PathValue("report"), 10, 64)
 	if err != nil {
-		return errNotFound
+		return face.ErrNotFound
 	}
 	format := r.URL.Query().Get("format")
 	if format == "" {
@@ -130,7 +132,7 @@ func (s *Server) issuedCouncilReport(w http.ResponseWriter, r *http.Request) err
 	}
 	is, body, err := s.reports.IssuedFile(r.Context(), m, id, format)
 	if errors.Is(err, councilreport.ErrNoIssued) {
-		return errNotFound
+		return face.ErrNotFound
 	}
 	if err != nil {
 		return err
@@ -152,12 +154,12 @@ type issuedRow struct {
 	PDF, HTML          string
 }
 
-func (s *Server) issuedRows(r *http.Request, municipality string) ([]issuedRow, error) {
+func (s *Pages) issuedRows(r *http.Request, municipality string) ([]issuedRow, error) {
 	list, err := s.reports.Issued(r.Context(), municipality)
 	if err != nil {
 		return nil, err
 	}
-	l := printer(r)
+	l := face.Printer(r)
 	out := make([]issuedRow, len(list))
 	for i, is := range list {
 		at := is.IssuedAt.In(strategy.Location)

@@ -1,10 +1,11 @@
-package web
+package staff
 
 import (
 	"errors"
 	"net/http"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 type passwordView struct {
@@ -15,8 +16,8 @@ type passwordView struct {
 }
 
 // showPassword shows the form to change one's own password.
-func (s *Server) showPassword(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.base(r, printer(r).T("password.title"))
+func (s *Pages) showPassword(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.base(r, face.Printer(r).T("password.title"))
 	if err != nil {
 		return err
 	}
@@ -25,9 +26,9 @@ func (s *Server) showPassword(w http.ResponseWriter, r *http.Request) error {
 
 // changePassword sets a new password and signs the user out everywhere
 // else; after a one-time password it opens the rest of Kanal.
-func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) changePassword(w http.ResponseWriter, r *http.Request) error {
 	p := auth.FromContext(r.Context())
-	v, err := s.base(r, printer(r).T("password.title"))
+	v, err := s.base(r, face.Printer(r).T("password.title"))
 	if err != nil {
 		return err
 	}
@@ -47,7 +48,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if data.Forced {
-		redirect(w, r, "/")
+		face.Redirect(w, r, "/")
 		return nil
 	}
 	data.Done = true

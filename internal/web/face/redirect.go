@@ -1,4 +1,4 @@
-package web
+package face
 
 import (
 	"net/http"
@@ -6,14 +6,14 @@ import (
 	"strings"
 )
 
-// localPath returns target as a path on this site, rebuilt from its parsed
+// LocalPath returns target as a path on this site, rebuilt from its parsed
 // parts, or "/" when it is anything else. Browsers read more as "another
 // host" than a URL parser does: "//evil", "/\evil", "/\t/evil" (tabs and
 // newlines are dropped, leaving "//evil") and their percent-encoded forms
 // all lead away, so a path with a backslash, a control character, or a
 // leading "//" before or after decoding is refused, as is anything with a
 // scheme or host.
-func localPath(target string) string {
+func LocalPath(target string) string {
 	if !strings.HasPrefix(target, "/") || unsafeInPath(target) {
 		return "/"
 	}
@@ -53,9 +53,9 @@ func unsafeInPath(s string) bool {
 	return false
 }
 
-// redirect sends the browser to a path on this site. Every redirect of the
-// staff pages goes through it, so that no address built from a request can
+// Redirect sends the browser to a path on this site. Every redirect of a
+// face goes through it, so that no address built from a request can
 // send a user elsewhere.
-func redirect(w http.ResponseWriter, r *http.Request, target string) {
-	http.Redirect(w, r, localPath(target), http.StatusSeeOther)
+func Redirect(w http.ResponseWriter, r *http.Request, target string) {
+	http.Redirect(w, r, LocalPath(target), http.StatusSeeOther)
 }

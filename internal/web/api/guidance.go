@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"errors"
@@ -10,11 +10,12 @@ import (
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/guidance"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
-// guidanceAnswer is the guidance as JSON; the first seven fields are the
+// GuidanceAnswer is the guidance as JSON; the first seven fields are the
 // documented answer, the rest explain it further.
-type guidanceAnswer struct {
+type GuidanceAnswer struct {
 	Primary             []string `json:"primary"`
 	Secondary           []string `json:"secondary"`
 	Inappropriate       []string `json:"inappropriate"`
@@ -102,13 +103,13 @@ func guidanceRequest(q map[string][]string, now time.Time) (guidance.Request, *g
 }
 
 // apiGuidance answers which channel to guide a citizen to.
-func (s *Server) apiGuidance(w http.ResponseWriter, r *http.Request) error {
+func (s *API) apiGuidance(w http.ResponseWriter, r *http.Request) error {
 	key := auth.FromContext(r.Context()).Key
 	cur, err := s.registry.Current(r.Context(), key.Municipality)
 	if err != nil {
 		return err
 	}
-	l := printer(r)
+	l := face.Printer(r)
 	req, in := guidanceRequest(r.URL.Query(), s.now())
 	var a guidance.Answer
 	if in == nil {
@@ -118,15 +119,14 @@ func (s *Server) apiGuidance(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if in != nil {
-		var body apiError
-		body.Error.Code, body.Error.Field, body.Error.Message = "bad_request", in.Field, l.T(in.Key, in.Args...)
-		return writeJSON(w, http.StatusBadRequest, body)
+		return &face.Error{Status: http.StatusBadRequest, Code: "bad_request", Field: in.Field, Message: l.T(in.Key, in.Args...)}
 	}
-	return writeJSON(w, http.StatusOK, newGuidanceAnswer(a, l))
+	return writeJSON(w, http.StatusOK, NewGuidanceAnswer(a, l))
 }
 
-func newGuidanceAnswer(a guidance.Answer, l locale.Printer) guidanceAnswer {
-	out := guidanceAnswer{
+// NewGuidanceAnswer puts guidance into the API's answer, in l's language.
+func NewGuidanceAnswer(a guidance.Answer, l locale.Printer) GuidanceAnswer {
+	out := GuidanceAnswer{
 		Primary: nonNil(a.Primary), Secondary: nonNil(a.Secondary), Inappropriate: nonNil(a.Inappropriate),
 		Recommended: a.Recommended, UsedIsInappropriate: a.UsedIsInappropriate,
 		Reasons: guidance.Texts(a.Reasons, l), Script: strings.Join(guidance.Texts(a.Script, l), " "),

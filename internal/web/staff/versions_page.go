@@ -1,14 +1,15 @@
-package web
+package staff
 
 import (
 	"net/http"
 	"strconv"
 
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // showVersions lists the municipality's strategy versions.
-func (s *Server) showVersions(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) showVersions(w http.ResponseWriter, r *http.Request) error {
 	cur, v, err := s.current(r, "versions")
 	if err != nil {
 		return err
@@ -24,10 +25,10 @@ func (s *Server) showVersions(w http.ResponseWriter, r *http.Request) error {
 }
 
 // downloadVersion sends a stored strategy document as it was loaded.
-func (s *Server) downloadVersion(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) downloadVersion(w http.ResponseWriter, r *http.Request) error {
 	number, err := strconv.Atoi(r.PathValue("version"))
 	if err != nil {
-		return errNotFound
+		return face.ErrNotFound
 	}
 	v, doc, err := s.registry.Document(r.Context(), r.PathValue("municipality"), number)
 	if err != nil {

@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -9,6 +9,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // kpiAnswer is the management information as JSON: the dashboard's
@@ -170,21 +171,21 @@ type kpiGoal struct {
 
 // apiKPIs answers the management information for a period: from and to
 // are required days, the other filters as on the dashboard.
-func (s *Server) apiKPIs(w http.ResponseWriter, r *http.Request) error {
+func (s *API) apiKPIs(w http.ResponseWriter, r *http.Request) error {
 	key := auth.FromContext(r.Context()).Key
 	cur, err := s.registry.Current(r.Context(), key.Municipality)
 	if err != nil {
 		return err
 	}
-	l := printer(r)
+	l := face.Printer(r)
 	q := r.URL.Query()
 	errs := map[string]string{}
 	var f measure.Filter
-	f.From, f.To = dateField(q.Get("from"), "from", l, errs), dateField(q.Get("to"), "to", l, errs)
+	f.From, f.To = dashboard.DayField(q.Get("from"), "from", l, errs), dashboard.DayField(q.Get("to"), "to", l, errs)
 	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
 		errs["to"] = l.T("figures.to_before_from")
 	}
-	f.Department, f.Area, f.Type, f.Direction = checkDimensions(cur.Strategy, l, q.Get("department"), q.Get("area"),
+	f.Department, f.Area, f.Type, f.Direction = dashboard.CheckDimensions(cur.Strategy, l, q.Get("department"), q.Get("area"),
 		q.Get("type"), q.Get("direction"), errs)
 	if len(errs) > 0 {
 		fields := make([]string, 0, len(errs))
@@ -192,9 +193,7 @@ func (s *Server) apiKPIs(w http.ResponseWriter, r *http.Request) error {
 			fields = append(fields, field)
 		}
 		sort.Strings(fields)
-		var body apiError
-		body.Error.Code, body.Error.Field, body.Error.Message = "bad_request", fields[0], errs[fields[0]]
-		return writeJSON(w, http.StatusBadRequest, body)
+		return &face.Error{Status: http.StatusBadRequest, Code: "bad_request", Field: fields[0], Message: errs[fields[0]]}
 	}
 	h, err := s.measures.History(r.Context(), cur.Municipality)
 	if err != nil {

@@ -1,4 +1,4 @@
-package web
+package staff
 
 import (
 	"encoding/base64"
@@ -10,6 +10,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // loginView is the sign-in form.
@@ -24,13 +25,13 @@ type loginView struct {
 }
 
 // showLogin shows the sign-in form, or sends a signed-in user on.
-func (s *Server) showLogin(w http.ResponseWriter, r *http.Request) error {
-	ret := localPath(r.URL.Query().Get("return"))
+func (s *Pages) showLogin(w http.ResponseWriter, r *http.Request) error {
+	ret := face.LocalPath(r.URL.Query().Get("return"))
 	if p := auth.FromContext(r.Context()); p != nil {
-		redirect(w, r, ret)
+		face.Redirect(w, r, ret)
 		return nil
 	}
-	v, err := s.base(r, printer(r).T("login.title"))
+	v, err := s.base(r, face.Printer(r).T("login.title"))
 	if err != nil {
 		return err
 	}
@@ -45,12 +46,12 @@ func (s *Server) showLogin(w http.ResponseWriter, r *http.Request) error {
 }
 
 // login signs in with e-mail address and password.
-func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) login(w http.ResponseWriter, r *http.Request) error {
 	email, password := r.PostFormValue("email"), r.PostFormValue("password")
-	ret := localPath(r.PostFormValue("return"))
+	ret := face.LocalPath(r.PostFormValue("return"))
 	user, err := s.users.Authenticate(r.Context(), actorOf(r), email, password)
 	if errors.Is(err, auth.ErrBadCredentials) || errors.Is(err, auth.ErrPasswordExpired) {
-		v, berr := s.base(r, printer(r).T("login.title"))
+		v, berr := s.base(r, face.Printer(r).T("login.title"))
 		if berr != nil {
 			return berr
 		}
@@ -72,7 +73,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 // expiredMessage tells someone whose one-time password has expired whom to
 // ask for a new one: their municipality's strategy group, named, or for an
 // operator whoever runs the installation.
-func (s *Server) expiredMessage(r *http.Request, l locale.Printer, user auth.User) (string, error) {
+func (s *Pages) expiredMessage(r *http.Request, l locale.Printer, user auth.User) (string, error) {
 	if user.Municipality == "" {
 		return l.T("login.onetime_expired.operator"), nil
 	}
@@ -91,7 +92,7 @@ func (s *Server) expiredMessage(r *http.Request, l locale.Printer, user auth.Use
 
 // startSession signs a user in and sends them on: to the password page
 // first when their password was a one-time password.
-func (s *Server) startSession(w http.ResponseWriter, r *http.Request, user auth.User, ret string) error {
+func (s *Pages) startSession(w http.ResponseWriter, r *http.Request, user auth.User, ret string) error {
 	token, err := s.sessions.Create(r.Context(), user)
 	if err != nil {
 		return err
@@ -100,39 +101,39 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, user auth.
 	if user.MustChangePassword {
 		ret = "/password"
 	}
-	redirect(w, r, ret)
+	face.Redirect(w, r, ret)
 	return nil
 }
 
 // logout ends the session.
-func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) logout(w http.ResponseWriter, r *http.Request) error {
 	p := auth.FromContext(r.Context())
 	if err := s.sessions.End(r.Context(), actorOf(r), p); err != nil {
 		return err
 	}
 	s.setCookie(w, r, sessionCookie, "", "/", -1)
-	redirect(w, r, "/login")
+	face.Redirect(w, r, "/login")
 	return nil
 }
 
 // logoutEverywhere ends every session of the signed-in user, this one
 // included: after a laptop was left unlocked or a password written down.
-func (s *Server) logoutEverywhere(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) logoutEverywhere(w http.ResponseWriter, r *http.Request) error {
 	p := auth.FromContext(r.Context())
 	if err := s.sessions.RevokeUser(r.Context(), actorOf(r), *p.User); err != nil {
 		return err
 	}
 	s.setCookie(w, r, sessionCookie, "", "/", -1)
-	redirect(w, r, "/login?signed_out=everywhere")
+	face.Redirect(w, r, "/login?signed_out=everywhere")
 	return nil
 }
 
 const oidcCookie = "kanal_oidc"
 
 // startOIDC sends the browser to the identity provider.
-func (s *Server) startOIDC(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) startOIDC(w http.ResponseWriter, r *http.Request) error {
 	if s.oidc == nil {
-		return errNotFound
+		return face.ErrNotFound
 	}
 	login := auth.NewLogin()
 	target, err := s.oidc.AuthURL(r.Context(), login)
@@ -141,7 +142,7 @@ func (s *Server) startOIDC(w http.ResponseWriter, r *http.Request) error {
 	}
 	// The return address is encoded, so that no character of it can end
 	// the cookie or be taken for the separator.
-	ret := base64.RawURLEncoding.EncodeToString([]byte(localPath(r.URL.Query().Get("return"))))
+	ret := base64.RawURLEncoding.EncodeToString([]byte(face.LocalPath(r.URL.Query().Get("return"))))
 	value := strings.Join([]string{login.State, login.Nonce, login.Verifier, ret}, "|")
 	s.setCookie(w, r, oidcCookie, value, "/auth/oidc/", 10*time.Minute)
 	http.Redirect(w, r, target, http.StatusFound)
@@ -151,15 +152,15 @@ func (s *Server) startOIDC(w http.ResponseWriter, r *http.Request) error {
 // finishOIDC takes the provider's answer, verifies the ID token and signs
 // the matching account in. Whatever goes wrong, the user is sent back to
 // the sign-in page with a message; the details go to the log.
-func (s *Server) finishOIDC(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) finishOIDC(w http.ResponseWriter, r *http.Request) error {
 	if s.oidc == nil {
-		return errNotFound
+		return face.ErrNotFound
 	}
 	c, err := r.Cookie(oidcCookie)
 	s.setCookie(w, r, oidcCookie, "", "/auth/oidc/", -1)
 	failed := func(reason string, err error) error {
 		s.log.Warn("OpenID Connect sign-in failed", "reason", reason, "err", err)
-		redirect(w, r, "/login?error=oidc")
+		face.Redirect(w, r, "/login?error=oidc")
 		return nil
 	}
 	if err != nil {
@@ -191,7 +192,7 @@ func (s *Server) finishOIDC(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return failed("state does not match", nil)
 	}
-	return s.startSession(w, r, user, localPath(string(ret)))
+	return s.startSession(w, r, user, face.LocalPath(string(ret)))
 }
 
 // oauthErrorCode is an error code of the authorization endpoint (RFC 6749,
@@ -209,7 +210,7 @@ func oauthErrorCode(e string) string {
 
 // setCookie sets (or, with a negative age, clears) an HttpOnly, SameSite
 // cookie, Secure when Kanal is reached over TLS.
-func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, name, value, path string, age time.Duration) {
+func (s *Pages) setCookie(w http.ResponseWriter, r *http.Request, name, value, path string, age time.Duration) {
 	c := &http.Cookie{Name: name, Value: value, Path: path, HttpOnly: true, SameSite: http.SameSiteLaxMode,
 		Secure: s.secure || r.TLS != nil, MaxAge: int(age.Seconds())}
 	if age < 0 {
@@ -220,7 +221,7 @@ func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, name, value, 
 
 // actorOf describes who makes a request, for the audit log.
 func actorOf(r *http.Request) audit.Actor {
-	a := audit.Actor{RemoteAddr: clientAddr(r)}
+	a := audit.Actor{RemoteAddr: face.ClientAddr(r)}
 	switch p := auth.FromContext(r.Context()); {
 	case p == nil:
 	case p.User != nil:

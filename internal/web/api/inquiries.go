@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"bytes"
@@ -17,13 +17,14 @@ import (
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // ingestBody is the largest batch the API takes in one request.
 const ingestBody = 64 << 20
 
-// ingestAnswer is the answer to a batch of inquiries.
-type ingestAnswer struct {
+// IngestAnswer is the answer to a batch of inquiries.
+type IngestAnswer struct {
 	// Accepted inquiries are durably stored (and counted, unless sent with
 	// a test key).
 	Accepted int `json:"accepted"`
@@ -58,7 +59,7 @@ func problemsAnswer(l locale.Printer, probs []ingest.Problem) ([]recordError, in
 }
 
 // status is 422 when nothing of the batch could be used, else 200.
-func (a ingestAnswer) status() int {
+func (a IngestAnswer) status() int {
 	if a.Accepted+a.Duplicates == 0 && a.Rejected > 0 {
 		return http.StatusUnprocessableEntity
 	}
@@ -69,7 +70,7 @@ func (a ingestAnswer) status() int {
 // records are stored in one transaction, with their counts; each invalid
 // record is answered with its line and field. With an Idempotency-Key a
 // repeated batch is answered as the first time and stores nothing.
-func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
+func (s *API) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	key := auth.FromContext(r.Context()).Key
 	cur, err := s.registry.Current(r.Context(), key.Municipality)
 	if err != nil {
@@ -88,23 +89,20 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 		lines, err = ingest.ParseNDJSON(bytes.NewReader(body))
 		var fe *ingest.FileError
 		if errors.As(err, &fe) {
-			s.apiFail(w, r, http.StatusBadRequest, "bad_ndjson", printer(r).T(fe.Key, fe.Args...))
-			return nil
+			return face.Fail(http.StatusBadRequest, "bad_ndjson", face.Printer(r).T(fe.Key, fe.Args...))
 		}
 		if err != nil {
 			return err
 		}
 	default:
-		s.apiFail(w, r, http.StatusUnsupportedMediaType, "media_type", mediaType)
-		return nil
+		return face.Fail(http.StatusUnsupportedMediaType, "media_type", mediaType)
 	}
 	if len(lines) == 0 {
-		s.apiFail(w, r, http.StatusBadRequest, "empty")
-		return nil
+		return face.Fail(http.StatusBadRequest, "empty")
 	}
-	l := printer(r)
+	l := face.Printer(r)
 	valid, probs := ingest.Prepare(cur.Strategy, lines, ingest.Options{Source: "api:" + key.Name, Test: key.Test, Window: s.recorder.Window(cur)})
-	answer := ingestAnswer{Test: key.Test}
+	answer := IngestAnswer{Test: key.Test}
 	answer.Errors, answer.Rejected = problemsAnswer(l, probs)
 	respond := func(res inquiry.Result) (string, error) {
 		answer.Accepted, answer.Duplicates = res.Recorded, res.Duplicates
@@ -121,19 +119,17 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 		return writeJSON(w, answer.status(), answer)
 	}
 	if utf8.RuneCountInString(idem) > 200 || store.CheckText(idem) != nil {
-		s.apiFail(w, r, http.StatusBadRequest, "idempotency_key")
-		return nil
+		return face.Fail(http.StatusBadRequest, "idempotency_key")
 	}
 	sum := sha256.Sum256(append([]byte(mediaType+"\n"), body...))
 	stored, replayed, err := s.recorder.RecordOnce(r.Context(), cur, "api:"+key.Name, idem, hex.EncodeToString(sum[:]), valid, respond)
 	if errors.Is(err, inquiry.ErrIdempotencyConflict) {
-		s.apiFail(w, r, http.StatusConflict, "idempotency_conflict")
-		return nil
+		return face.Fail(http.StatusConflict, "idempotency_conflict")
 	}
 	if err != nil {
 		return err
 	}
-	var first ingestAnswer
+	var first IngestAnswer
 	if err := json.Unmarshal([]byte(stored), &first); err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package web
+package staff
 
 import (
 	"errors"
@@ -23,7 +23,7 @@ type keysView struct {
 	Notice string
 }
 
-func (s *Server) keysPage(r *http.Request) (keysView, error) {
+func (s *Pages) keysPage(r *http.Request) (keysView, error) {
 	cur, v, err := s.current(r, "keys")
 	if err != nil {
 		return keysView{}, err
@@ -39,7 +39,7 @@ func (s *Server) keysPage(r *http.Request) (keysView, error) {
 }
 
 // showKeys lists the municipality's API keys.
-func (s *Server) showKeys(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) showKeys(w http.ResponseWriter, r *http.Request) error {
 	data, err := s.keysPage(r)
 	if err != nil {
 		return err
@@ -48,7 +48,7 @@ func (s *Server) showKeys(w http.ResponseWriter, r *http.Request) error {
 }
 
 // addKey creates a key and shows it once.
-func (s *Server) addKey(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) addKey(w http.ResponseWriter, r *http.Request) error {
 	data, err := s.keysPage(r)
 	if err != nil {
 		return err
@@ -83,7 +83,7 @@ func (s *Server) addKey(w http.ResponseWriter, r *http.Request) error {
 }
 
 // revokeKey ends a key for good.
-func (s *Server) revokeKey(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) revokeKey(w http.ResponseWriter, r *http.Request) error {
 	if err := s.keys.Revoke(r.Context(), actorOf(r), r.PathValue("municipality"), r.PathValue("key")); err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package web
+package staff
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // uploadView is the answer to a strategy upload.
@@ -21,7 +22,7 @@ type uploadView struct {
 
 // readUpload reads the strategy file of an upload form.
 func readUpload(r *http.Request) (string, []byte, error) {
-	if err := r.ParseMultipartForm(uploadBody); err != nil {
+	if err := r.ParseMultipartForm(face.UploadBody); err != nil {
 		return "", nil, err
 	}
 	f, header, err := r.FormFile("strategy")
@@ -34,20 +35,20 @@ func readUpload(r *http.Request) (string, []byte, error) {
 }
 
 // uploadStrategy loads a new version of the municipality's strategy.
-func (s *Server) uploadStrategy(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) uploadStrategy(w http.ResponseWriter, r *http.Request) error {
 	return s.loadUpload(w, r, r.PathValue("municipality"))
 }
 
 // createMunicipality loads the strategy of a new (or existing)
 // municipality; operators only.
-func (s *Server) createMunicipality(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) createMunicipality(w http.ResponseWriter, r *http.Request) error {
 	return s.loadUpload(w, r, "")
 }
 
 // loadUpload validates and loads an uploaded strategy; want, when set, is
 // the municipality the file must belong to.
-func (s *Server) loadUpload(w http.ResponseWriter, r *http.Request, want string) error {
-	v, err := s.base(r, printer(r).T("upload.title"))
+func (s *Pages) loadUpload(w http.ResponseWriter, r *http.Request, want string) error {
+	v, err := s.base(r, face.Printer(r).T("upload.title"))
 	if err != nil {
 		return err
 	}

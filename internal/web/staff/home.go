@@ -1,20 +1,21 @@
-package web
+package staff
 
 import (
 	"net/http"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // showHome sends staff to their municipality; operators get the list of
 // municipalities and the form that creates one.
-func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) showHome(w http.ResponseWriter, r *http.Request) error {
 	p := auth.FromContext(r.Context())
 	if m := p.Municipality(); m != "" {
-		redirect(w, r, "/m/"+m)
+		face.Redirect(w, r, "/m/"+m)
 		return nil
 	}
-	v, err := s.base(r, printer(r).T("home.title"))
+	v, err := s.base(r, face.Printer(r).T("home.title"))
 	if err != nil {
 		return err
 	}

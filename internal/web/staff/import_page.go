@@ -1,4 +1,4 @@
-package web
+package staff
 
 import (
 	"errors"
@@ -23,7 +23,7 @@ type importView struct {
 }
 
 // showImport shows the form for a CSV file of inquiries.
-func (s *Server) showImport(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) showImport(w http.ResponseWriter, r *http.Request) error {
 	_, v, err := s.current(r, "import")
 	if err != nil {
 		return err
@@ -34,7 +34,7 @@ func (s *Server) showImport(w http.ResponseWriter, r *http.Request) error {
 
 // importInquiries records the valid rows of an uploaded CSV file and lists
 // the others by row and field.
-func (s *Server) importInquiries(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) importInquiries(w http.ResponseWriter, r *http.Request) error {
 	cur, v, err := s.current(r, "import")
 	if err != nil {
 		return err

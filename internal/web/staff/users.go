@@ -1,4 +1,4 @@
-package web
+package staff
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // usersView is the user administration page of a municipality.
@@ -32,7 +33,7 @@ func (v *usersView) showOneTime(email, password string, expires time.Time) {
 	v.OneTime.Expires = v.L.DateTime(expires.In(strategy.Location))
 }
 
-func (s *Server) usersPage(r *http.Request) (usersView, error) {
+func (s *Pages) usersPage(r *http.Request) (usersView, error) {
 	cur, v, err := s.current(r, "users")
 	if err != nil {
 		return usersView{}, err
@@ -47,13 +48,11 @@ func (s *Server) usersPage(r *http.Request) (usersView, error) {
 		names[d.ID] = d.Name
 	}
 	return usersView{view: v, Users: users, Departments: cur.Strategy.Departments, DepartmentNames: names,
-		Errors: map[string]string{},
-		// Operators are made on the command line; they belong to no municipality.
-		Roles: []auth.Role{auth.Staff, auth.Manager, auth.StrategyGroup, auth.Auditor}}, nil
+		Errors: map[string]string{}, Roles: auth.MunicipalityRoles}, nil
 }
 
 // showUsers lists the municipality's accounts.
-func (s *Server) showUsers(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) showUsers(w http.ResponseWriter, r *http.Request) error {
 	data, err := s.usersPage(r)
 	if err != nil {
 		return err
@@ -62,7 +61,7 @@ func (s *Server) showUsers(w http.ResponseWriter, r *http.Request) error {
 }
 
 // addUser creates an account and shows its one-time password once.
-func (s *Server) addUser(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) addUser(w http.ResponseWriter, r *http.Request) error {
 	data, err := s.usersPage(r)
 	if err != nil {
 		return err
@@ -71,7 +70,7 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request) error {
 	data.Form.Role, data.Form.Department = r.PostFormValue("role"), r.PostFormValue("department")
 	role := auth.Role(data.Form.Role)
 	if role == auth.Operator {
-		role = "" // not from this form
+		role = "" // not from this form (auth.MunicipalityRoles)
 	}
 	user, password, err := s.users.Add(r.Context(), actorOf(r), auth.NewUser{Municipality: data.MunicipalityID,
 		Email: data.Form.Email, Name: data.Form.Name, Role: role, Department: data.Form.Department})
@@ -96,23 +95,23 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request) error {
 
 // managedUser is the account named in the path; it must belong to the
 // municipality of the page.
-func (s *Server) managedUser(r *http.Request) (auth.User, error) {
+func (s *Pages) managedUser(r *http.Request) (auth.User, error) {
 	id, err := strconv.ParseInt(r.PathValue("user"), 10, 64)
 	if err != nil {
-		return auth.User{}, errNotFound
+		return auth.User{}, face.ErrNotFound
 	}
 	u, err := s.users.ByID(r.Context(), id)
 	if err != nil {
 		return u, err
 	}
 	if u.Municipality != r.PathValue("municipality") {
-		return u, errNotFound
+		return u, face.ErrNotFound
 	}
 	return u, nil
 }
 
 // resetPassword gives an account a new one-time password.
-func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) resetPassword(w http.ResponseWriter, r *http.Request) error {
 	u, err := s.managedUser(r)
 	if err != nil {
 		return err
@@ -130,7 +129,7 @@ func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request) error {
 }
 
 // revokeSessions signs an account out everywhere.
-func (s *Server) revokeSessions(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) revokeSessions(w http.ResponseWriter, r *http.Request) error {
 	u, err := s.managedUser(r)
 	if err != nil {
 		return err
@@ -148,7 +147,7 @@ func (s *Server) revokeSessions(w http.ResponseWriter, r *http.Request) error {
 
 // disableUser closes an account. Nobody can close their own, so that a
 // municipality cannot lock itself out by mistake.
-func (s *Server) disableUser(w http.ResponseWriter, r *http.Request) error {
+func (s *Pages) disableUser(w http.ResponseWriter, r *http.Request) error {
 	u, err := s.managedUser(r)
 	if err != nil {
 		return err

@@ -1,0 +1,33 @@
+package face
+
+import (
+	"net/http"
+
+	"github.com/kanal-dk/kanal/internal/locale"
+)
+
+const langCookie = "kanal_lang"
+
+// RememberLanguage keeps a language chosen with ?lang= in a cookie, on
+// every request, so that the choice survives a redirect to sign-in.
+func RememberLanguage(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if lang := r.URL.Query().Get("lang"); lang == locale.Danish || lang == locale.English {
+			http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+				HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// Printer picks the reader's language: ?lang=, then the cookie, then the
+// browser's Accept-Language, then Danish.
+func Printer(r *http.Request) locale.Printer {
+	if lang := r.URL.Query().Get("lang"); lang == locale.Danish || lang == locale.English {
+		return locale.New(lang)
+	}
+	if c, err := r.Cookie(langCookie); err == nil {
+		return locale.New(c.Value)
+	}
+	return locale.New(locale.Match(r.Header.Get("Accept-Language")))
+}

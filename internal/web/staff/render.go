@@ -1,0 +1,141 @@
+package staff
+
+import (
+	"embed"
+	"errors"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/face"
+)
+
+//go:embed templates static
+var assets embed.FS
+
+func staticFiles() http.Handler {
+	sub, err := fs.Sub(assets, "static")
+	if err != nil {
+		panic(err) // the folder is embedded at build time
+	}
+	return face.StaticFiles(sub, "/static/")
+}
+
+func parsePages() (*face.Templates, error) {
+	return face.ParseTemplates(assets, funcs, "templates/pages/*.html", "templates/layout.html", "templates/partials.html")
+}
+
+// funcs are the few helpers templates need beyond the translation printer.
+var funcs = template.FuncMap{
+	// localtime shows an instant in Danish time.
+	"localtime": func(t time.Time) string { return t.In(strategy.Location).Format("2006-01-02 15:04:05") },
+	"int64":     func(n int) int64 { return int64(n) },
+	// list makes a list in a template, for the choices of a select.
+	"list": func(v ...any) []any { return v },
+}
+
+// view is what every page's template gets besides its own fields.
+type view struct {
+	L     locale.Printer
+	Title string
+	// User is the signed-in staff member, if any.
+	User *auth.User
+	// Municipalities are the ones the user may see.
+	Municipalities []municipality.Municipality
+	// MunicipalityID is the municipality the page is about, if any.
+	MunicipalityID string
+	// Section marks the active entry of the section menu.
+	Section string
+	// Can tells the menus which sections the user may open.
+	Can struct {
+		EditStrategy, ManageUsers, ManageKeys, ReadAudit, RegisterInquiries, ImportInquiries, ViewFigures bool
+	}
+	// Demo tells that the municipality's counted inquiries include demo
+	// data: every page of it says so in a banner.
+	Demo bool
+}
+
+// base fills the common part of a page's view.
+func (s *Pages) base(r *http.Request, title string) (view, error) {
+	v := view{L: face.Printer(r), Title: title, MunicipalityID: r.PathValue("municipality")}
+	p := auth.FromContext(r.Context())
+	if p == nil || p.User == nil {
+		return v, nil
+	}
+	v.User = p.User
+	ms, err := s.registry.List(r.Context())
+	if err != nil {
+		return view{}, err
+	}
+	for _, m := range ms {
+		if p.Sees(m.ID) {
+			v.Municipalities = append(v.Municipalities, m)
+		}
+	}
+	v.Can.EditStrategy = p.Can(auth.EditStrategy, v.MunicipalityID)
+	v.Can.ManageUsers = p.Can(auth.ManageUsers, v.MunicipalityID)
+	v.Can.ManageKeys = p.Can(auth.ManageKeys, v.MunicipalityID)
+	v.Can.ReadAudit = p.Can(auth.ReadAudit, v.MunicipalityID)
+	v.Can.RegisterInquiries = p.Can(auth.RegisterInquiries, v.MunicipalityID)
+	v.Can.ImportInquiries = p.Can(auth.ImportInquiries, v.MunicipalityID)
+	v.Can.ViewFigures = p.Can(auth.ViewFigures, v.MunicipalityID)
+	if v.MunicipalityID != "" && p.Sees(v.MunicipalityID) {
+		if v.Demo, err = s.measures.AnyDemo(r.Context(), v.MunicipalityID); err != nil {
+			return view{}, err
+		}
+	}
+	return v, nil
+}
+
+// PageNames are the names of the staff pages' templates.
+func (s *Pages) PageNames() []string { return s.pages.Names() }
+
+// render writes a page in the staff layout.
+func (s *Pages) render(w http.ResponseWriter, status int, name string, data any) error {
+	return s.pages.Render(w, status, name, data)
+}
+
+// renderFragment writes one template of a page without the layout.
+func (s *Pages) renderFragment(w http.ResponseWriter, page, name string, data any) error {
+	return s.pages.Fragment(w, page, name, data)
+}
+
+// Fail answers an error with the error page, with the status the error
+// calls for; an unexpected error is logged and answered 500.
+func (s *Pages) Fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, key := http.StatusInternalServerError, "error.internal"
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.Is(err, face.ErrNotFound) || errors.Is(err, municipality.ErrNotFound) || errors.Is(err, auth.ErrNotFound):
+		status, key = http.StatusNotFound, "error.not_found"
+	case errors.Is(err, face.ErrForbidden):
+		status, key = http.StatusForbidden, "error.forbidden"
+	case errors.As(err, &tooBig):
+		status, key = http.StatusRequestEntityTooLarge, "error.too_large"
+	case errors.Is(err, face.ErrNotText):
+		status, key = http.StatusBadRequest, "error.not_text"
+	case errors.Is(err, face.ErrTooManyRequests):
+		w.Header().Set("Retry-After", "30")
+		status, key = http.StatusTooManyRequests, "error.too_many"
+	default:
+		s.log.Error("page failed", "route", r.Pattern, "err", err)
+	}
+	l := face.Printer(r)
+	v, berr := s.base(r, l.T(key+".title"))
+	if berr != nil {
+		v = view{L: l, Title: l.T(key + ".title")}
+	}
+	data := struct {
+		view
+		Message string
+	}{v, l.T(key)}
+	if rerr := s.render(w, status, "error", data); rerr != nil {
+		s.log.Error("render error page", "err", rerr)
+		http.Error(w, http.StatusText(status), status)
+	}
+}

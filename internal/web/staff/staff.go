@@ -1,0 +1,189 @@
+// Package staff is Kanal's face for the municipality's staff: pages
+// rendered on the server in Danish and English, signed in with a password
+// or the municipality's identity provider (OpenID Connect) and a session
+// cookie. Front-desk and phone staff use the console; managers, the
+// strategy group and auditors the strategy, figures, council report,
+// users, keys and audit pages; an operator creates municipalities.
+// Handlers are methods on Pages, one page per file, and return an error
+// that Fail answers with the error page.
+package staff
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/councilreport"
+	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/measure"
+	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/web/face"
+)
+
+// undoSecret names the server secret that signs the console's undo cookie.
+const undoSecret = "console_undo"
+
+// Pages serves the staff pages.
+type Pages struct {
+	db       *store.DB
+	registry *municipality.Registry
+	users    *auth.Users
+	sessions *auth.Sessions
+	keys     *auth.Keys
+	recorder *inquiry.Recorder
+	measures *measure.Source
+	reports  *councilreport.Reports
+	oidc     *auth.OIDC
+	log      *slog.Logger
+	pages    *face.Templates
+	secure   bool
+	now      func() time.Time
+	undoKey  []byte
+}
+
+// New returns the staff pages on the services.
+func New(svc face.Services) (*Pages, error) {
+	p, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	undoKey, err := auth.ServerSecret(context.Background(), svc.DB, undoSecret)
+	if err != nil {
+		return nil, err
+	}
+	return &Pages{
+		db: svc.DB, registry: svc.Registry, users: svc.Users, sessions: svc.Sessions, keys: svc.Keys,
+		recorder: svc.Recorder, measures: svc.Measures, reports: svc.Reports, oidc: svc.OIDC, log: svc.Log,
+		pages: p, secure: svc.Secure, now: svc.Now, undoKey: undoKey,
+	}, nil
+}
+
+// Routes are the staff pages' entries of the route table.
+func (s *Pages) Routes() []face.Route {
+	return []face.Route{
+		{Pattern: "GET /static/", Public: true, Raw: staticFiles()},
+
+		{Pattern: "GET /login", Public: true, Handle: s.showLogin},
+		{Pattern: "POST /login", Public: true, SignIn: true, Handle: s.login},
+		{Pattern: "GET /auth/oidc/start", Public: true, Handle: s.startOIDC},
+		{Pattern: "GET /auth/oidc/callback", Public: true, SignIn: true, Handle: s.finishOIDC},
+		{Pattern: "POST /logout", Perm: auth.ViewStrategy, Handle: s.logout},
+		{Pattern: "POST /logout/everywhere", Perm: auth.ViewStrategy, Handle: s.logoutEverywhere},
+		{Pattern: "GET /password", Perm: auth.ViewStrategy, Handle: s.showPassword},
+		{Pattern: "POST /password", Perm: auth.ViewStrategy, SignIn: true, Handle: s.changePassword},
+
+		{Pattern: "GET /{$}", Perm: auth.ViewStrategy, Handle: s.showHome},
+		{Pattern: "POST /municipalities", Perm: auth.CreateMunicipality, Body: face.UploadBody, Handle: s.createMunicipality},
+		{Pattern: "GET /m/{municipality}", Perm: auth.ViewStrategy, Handle: s.showStrategy},
+		{Pattern: "GET /m/{municipality}/channels", Perm: auth.ViewStrategy, Handle: s.showChannels},
+		{Pattern: "GET /m/{municipality}/areas", Perm: auth.ViewStrategy, Handle: s.showAreas},
+		{Pattern: "GET /m/{municipality}/areas/{area}", Perm: auth.ViewStrategy, Handle: s.showArea},
+		{Pattern: "GET /m/{municipality}/versions", Perm: auth.ViewStrategy, Handle: s.showVersions},
+		{Pattern: "POST /m/{municipality}/versions", Perm: auth.EditStrategy, Body: face.UploadBody, Handle: s.uploadStrategy},
+		{Pattern: "GET /m/{municipality}/versions/{version}/strategy.yaml", Perm: auth.ViewStrategy, Handle: s.downloadVersion},
+
+		{Pattern: "GET /m/{municipality}/console", Perm: auth.RegisterInquiries, Handle: s.showConsole},
+		{Pattern: "GET /m/{municipality}/console/guidance", Perm: auth.RegisterInquiries, Handle: s.showConsoleGuidance},
+		{Pattern: "POST /m/{municipality}/console", Perm: auth.RegisterInquiries, Handle: s.registerInquiry},
+		{Pattern: "POST /m/{municipality}/console/undo", Perm: auth.RegisterInquiries, Handle: s.undoInquiry},
+		{Pattern: "POST /m/{municipality}/console/desk", Perm: auth.RegisterInquiries, Handle: s.chooseDesk},
+
+		{Pattern: "GET /m/{municipality}/figures", Perm: auth.ViewFigures, Handle: s.showFigures},
+		{Pattern: "GET /m/{municipality}/figures/export", Perm: auth.ViewFigures, Handle: s.exportFigures},
+		{Pattern: "POST /m/{municipality}/figures/sharing", Perm: auth.ShareFigures, Handle: s.setSharing},
+		{Pattern: "GET /m/{municipality}/figures/report", Perm: auth.CouncilReport, Handle: s.councilReport},
+		{Pattern: "POST /m/{municipality}/figures/reports", Perm: auth.IssueCouncilReport, Handle: s.issueCouncilReport},
+		{Pattern: "GET /m/{municipality}/figures/reports/{report}", Perm: auth.CouncilReport, Handle: s.issuedCouncilReport},
+
+		{Pattern: "GET /m/{municipality}/import", Perm: auth.ImportInquiries, Handle: s.showImport},
+		{Pattern: "POST /m/{municipality}/import", Perm: auth.ImportInquiries, Body: importBody, Handle: s.importInquiries},
+
+		{Pattern: "GET /m/{municipality}/users", Perm: auth.ManageUsers, Handle: s.showUsers},
+		{Pattern: "POST /m/{municipality}/users", Perm: auth.ManageUsers, Handle: s.addUser},
+		{Pattern: "POST /m/{municipality}/users/{user}/password", Perm: auth.ManageUsers, Handle: s.resetPassword},
+		{Pattern: "POST /m/{municipality}/users/{user}/sessions", Perm: auth.ManageUsers, Handle: s.revokeSessions},
+		{Pattern: "POST /m/{municipality}/users/{user}/disable", Perm: auth.ManageUsers, Handle: s.disableUser},
+
+		{Pattern: "GET /m/{municipality}/keys", Perm: auth.ManageKeys, Handle: s.showKeys},
+		{Pattern: "POST /m/{municipality}/keys", Perm: auth.ManageKeys, Handle: s.addKey},
+		{Pattern: "POST /m/{municipality}/keys/{key}/revoke", Perm: auth.ManageKeys, Handle: s.revokeKey},
+
+		{Pattern: "GET /m/{municipality}/audit", Perm: auth.ReadAudit, Handle: s.showAudit},
+		{Pattern: "GET /m/{municipality}/audit.csv", Perm: auth.ReadAudit, Handle: s.exportAudit},
+
+		// Every address no route claims is answered "not found" here.
+		{Pattern: "/", Public: true, Handle: func(http.ResponseWriter, *http.Request) error { return face.ErrNotFound }},
+	}
+}
+
+// Guard attaches the signed-in user, if any, to a public page, and lets a
+// request for any other page through only for a signed-in user with the
+// route's permission in the municipality the path names.
+func (s *Pages) Guard(rt face.Route, next http.Handler) http.Handler {
+	if rt.Public {
+		return s.withUser(next)
+	}
+	return s.requireUser(rt.Perm, next)
+}
+
+const sessionCookie = "kanal_session"
+
+// principalOf looks up the session of the request's cookie.
+func (s *Pages) principalOf(r *http.Request) (*auth.Principal, error) {
+	c, err := r.Cookie(sessionCookie)
+	if err != nil {
+		return nil, auth.ErrNoSession
+	}
+	return s.sessions.Principal(r.Context(), c.Value)
+}
+
+// withUser attaches the signed-in user, if any, to a public page.
+func (s *Pages) withUser(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p, err := s.principalOf(r); err == nil {
+			r = r.WithContext(auth.WithPrincipal(r.Context(), p))
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// requireUser lets a request through only for a signed-in user with the
+// permission, in the municipality the path names. Another municipality's
+// pages answer 404, so that their existence is not revealed; a missing
+// permission answers 403.
+func (s *Pages) requireUser(perm auth.Permission, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, err := s.principalOf(r)
+		if errors.Is(err, auth.ErrNoSession) {
+			target := "/login"
+			if r.Method == http.MethodGet && r.URL.Path != "/" {
+				target += "?return=" + url.QueryEscape(r.URL.RequestURI())
+			}
+			http.Redirect(w, r, target, http.StatusSeeOther)
+			return
+		}
+		if err != nil {
+			s.Fail(w, r, err)
+			return
+		}
+		r = r.WithContext(auth.WithPrincipal(r.Context(), p))
+		if p.User.MustChangePassword && r.URL.Path != "/password" && r.URL.Path != "/logout" {
+			http.Redirect(w, r, "/password", http.StatusSeeOther)
+			return
+		}
+		m := r.PathValue("municipality")
+		switch {
+		case m != "" && !p.Sees(m):
+			s.Fail(w, r, face.ErrNotFound)
+		case !p.Can(perm, m):
+			s.Fail(w, r, face.ErrForbidden)
+		default:
+			next.ServeHTTP(w, r)
+		}
+	})
+}
