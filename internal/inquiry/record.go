@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
@@ -25,6 +26,13 @@ type Recorder struct {
 	HistoryYears int
 	// Now is the clock inquiries are checked against; tests set it.
 	Now func() time.Time
+
+	// partitions are the months known to have a partition of PostgreSQL's
+	// inquiries table (see store.EnsureInquiryPartitions).
+	partitions struct {
+		sync.Mutex
+		known map[civil.Month]bool
+	}
 }
 
 // NewRecorder returns a recorder on db.
@@ -76,10 +84,12 @@ func (r *Recorder) Record(ctx context.Context, cur *municipality.Current, batch 
 		return Result{}, err
 	}
 	var res Result
-	err := r.db.InTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		res, err = r.record(ctx, tx, cur, batch)
-		return err
+	err := r.inPartitions(ctx, batch, func() error {
+		return r.db.InTx(ctx, func(tx *sql.Tx) error {
+			var err error
+			res, err = r.record(ctx, tx, cur, batch)
+			return err
+		})
 	})
 	return res, err
 }
@@ -104,41 +114,50 @@ func (r *Recorder) RecordOnce(ctx context.Context, cur *municipality.Current, so
 			return "", false, fmt.Errorf("idempotency key or source: %w", err)
 		}
 	}
-	err = r.db.InTx(ctx, func(tx *sql.Tx) error {
-		claim, err := tx.ExecContext(ctx, `INSERT INTO ingest_batches
-			(municipality_id, source, idempotency_key, request_sha256, response, created_at) VALUES ($1, $2, $3, $4, '', $5)
-			ON CONFLICT (municipality_id, source, idempotency_key) DO NOTHING`,
-			cur.Municipality, source, key, requestHash, time.Now().UTC())
-		if err != nil {
+	err = r.inPartitions(ctx, batch, func() error {
+		return r.db.InTx(ctx, func(tx *sql.Tx) error {
+			var err error
+			response, replayed, err = r.recordOnce(ctx, tx, cur, source, key, requestHash, batch, answer)
 			return err
-		}
-		if n, err := claim.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			var hash string
-			err := tx.QueryRowContext(ctx, `SELECT request_sha256, response FROM ingest_batches
-				WHERE municipality_id = $1 AND source = $2 AND idempotency_key = $3`, cur.Municipality, source, key).Scan(&hash, &response)
-			if err != nil {
-				return err
-			}
-			if hash != requestHash {
-				return ErrIdempotencyConflict
-			}
-			replayed = true
-			return nil
-		}
-		res, err := r.record(ctx, tx, cur, batch)
-		if err != nil {
-			return err
-		}
-		if response, err = answer(res); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE ingest_batches SET response = $1
-			WHERE municipality_id = $2 AND source = $3 AND idempotency_key = $4`, response, cur.Municipality, source, key)
-		return err
+		})
 	})
 	return response, replayed, err
+}
+
+// recordOnce is RecordOnce's transaction.
+func (r *Recorder) recordOnce(ctx context.Context, tx *sql.Tx, cur *municipality.Current, source, key, requestHash string,
+	batch []Inquiry, answer func(Result) (string, error)) (response string, replayed bool, err error) {
+	claim, err := tx.ExecContext(ctx, `INSERT INTO ingest_batches
+			(municipality_id, source, idempotency_key, request_sha256, response, created_at) VALUES ($1, $2, $3, $4, '', $5)
+			ON CONFLICT (municipality_id, source, idempotency_key) DO NOTHING`,
+		cur.Municipality, source, key, requestHash, time.Now().UTC())
+	if err != nil {
+		return "", false, err
+	}
+	if n, err := claim.RowsAffected(); err != nil {
+		return "", false, err
+	} else if n == 0 {
+		var hash string
+		err := tx.QueryRowContext(ctx, `SELECT request_sha256, response FROM ingest_batches
+				WHERE municipality_id = $1 AND source = $2 AND idempotency_key = $3`, cur.Municipality, source, key).Scan(&hash, &response)
+		if err != nil {
+			return "", false, err
+		}
+		if hash != requestHash {
+			return "", false, ErrIdempotencyConflict
+		}
+		return response, true, nil
+	}
+	res, err := r.record(ctx, tx, cur, batch)
+	if err != nil {
+		return "", false, err
+	}
+	if response, err = answer(res); err != nil {
+		return "", false, err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE ingest_batches SET response = $1
+			WHERE municipality_id = $2 AND source = $3 AND idempotency_key = $4`, response, cur.Municipality, source, key)
+	return response, false, err
 }
 
 // checkAll refuses a batch with an inquiry that breaks a rule. Callers
@@ -210,9 +229,25 @@ func flagsOf(in Inquiry) rollup.Flags {
 
 // insert stores rows, skipping those whose sender id was stored before. It
 // returns the ids of the stored rows and which sender ids were stored.
+//
+// A sender id is claimed in inquiry_external_ids first, with an insert that
+// does nothing on conflict: an id stored before, or claimed by a
+// transaction that commits first, is not claimed again, and its row is
+// not stored (a claim whose transaction rolls back is free again). The
+// claim is a table of its own because PostgreSQL's inquiries table is
+// partitioned by month and a unique index there would have to include the
+// time (migration 0010).
 func (r *Recorder) insert(ctx context.Context, tx *sql.Tx, cur *municipality.Current, rows []Inquiry, now time.Time) ([]int64, map[[2]string]bool, error) {
+	stored, err := r.claim(ctx, tx, cur, rows)
+	if err != nil {
+		return nil, nil, err
+	}
 	args := make([]any, 0, len(rows)*columnsPerRow)
+	n := 0
 	for _, in := range rows {
+		if in.ExternalID != "" && !stored[[2]string{in.Source, in.ExternalID}] {
+			continue
+		}
 		var duration any
 		if in.DurationSeconds != nil {
 			duration = *in.DurationSeconds
@@ -221,29 +256,60 @@ func (r *Recorder) insert(ctx context.Context, tx *sql.Tx, cur *municipality.Cur
 			in.Channel, in.Type, in.Direction, in.Area, in.Department,
 			in.ResolvedFirstContact, in.Guided, in.Assisted, in.Exempt, duration,
 			in.Source, nullable(in.ExternalID), now, in.Test, nullable(in.Desk), nullable(in.ReferredTo))
+		n++
 	}
-	q := "INSERT INTO inquiries (" + insertColumns + ") VALUES " + r.db.ValuesList(len(rows), columnsPerRow) +
-		` ON CONFLICT (municipality_id, source, external_id) WHERE external_id IS NOT NULL DO NOTHING
-		RETURNING id, source, COALESCE(external_id, '')`
+	if n == 0 {
+		return nil, stored, nil
+	}
+	q := "INSERT INTO inquiries (" + insertColumns + ") VALUES " + r.db.ValuesList(n, columnsPerRow) + ` RETURNING id`
 	result, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer result.Close()
 	var ids []int64
-	stored := map[[2]string]bool{}
 	for result.Next() {
 		var id int64
-		var source, external string
-		if err := result.Scan(&id, &source, &external); err != nil {
+		if err := result.Scan(&id); err != nil {
 			return nil, nil, err
 		}
 		ids = append(ids, id)
-		if external != "" {
-			stored[[2]string{source, external}] = true
+	}
+	if err := result.Err(); err != nil {
+		return nil, nil, err
+	}
+	if len(ids) != n {
+		return nil, nil, fmt.Errorf("stored %d of %d inquiries", len(ids), n)
+	}
+	return ids, stored, nil
+}
+
+// claim claims the sender ids of rows and returns those claimed now.
+func (r *Recorder) claim(ctx context.Context, tx *sql.Tx, cur *municipality.Current, rows []Inquiry) (map[[2]string]bool, error) {
+	var args []any
+	for _, in := range rows {
+		if in.ExternalID != "" {
+			args = append(args, cur.Municipality, in.Source, in.ExternalID)
 		}
 	}
-	return ids, stored, result.Err()
+	claimed := map[[2]string]bool{}
+	if len(args) == 0 {
+		return claimed, nil
+	}
+	result, err := tx.QueryContext(ctx, `INSERT INTO inquiry_external_ids (municipality_id, source, external_id) VALUES `+
+		r.db.ValuesList(len(args)/3, 3)+` ON CONFLICT DO NOTHING RETURNING source, external_id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer result.Close()
+	for result.Next() {
+		var source, external string
+		if err := result.Scan(&source, &external); err != nil {
+			return nil, err
+		}
+		claimed[[2]string{source, external}] = true
+	}
+	return claimed, result.Err()
 }
 
 func nullable(s string) any {
@@ -271,13 +337,13 @@ func (r *Recorder) undo(ctx context.Context, cur *municipality.Current, id int64
 		var in Inquiry
 		var version int64
 		var duration sql.NullInt64
-		var referred sql.NullString
+		var referred, external sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT strategy_version_id, occurred_at, area, department, channel, type, direction,
-			resolved_first_contact, guided, assisted, exempt, duration_seconds, test, referred_to
+			resolved_first_contact, guided, assisted, exempt, duration_seconds, test, referred_to, external_id
 			FROM inquiries WHERE id = $1 AND municipality_id = $2 AND source = $3 AND recorded_at >= $4`,
 			id, cur.Municipality, SourceConsole, since.UTC()).Scan(&version, &in.OccurredAt, &in.Area, &in.Department,
 			&in.Channel, &in.Type, &in.Direction, &in.ResolvedFirstContact, &in.Guided, &in.Assisted, &in.Exempt, &duration, &in.Test,
-			&referred)
+			&referred, &external)
 		in.ReferredTo = referred.String
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotUndoable
@@ -285,8 +351,21 @@ func (r *Recorder) undo(ctx context.Context, cur *municipality.Current, id int64
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM inquiries WHERE id = $1`, id); err != nil {
+		// The time names the row's partition on PostgreSQL.
+		gone, err := tx.ExecContext(ctx, `DELETE FROM inquiries WHERE id = $1 AND occurred_at = $2`, id, in.OccurredAt)
+		if err != nil {
 			return err
+		}
+		if n, err := gone.RowsAffected(); err != nil || n != 1 {
+			return errors.Join(err, fmt.Errorf("undo inquiry %d: deleted %d rows, want 1", id, n))
+		}
+		// An undone inquiry's sender id may come again, as when the
+		// unique index on inquiries held it.
+		if external.Valid {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM inquiry_external_ids
+				WHERE municipality_id = $1 AND source = $2 AND external_id = $3`, cur.Municipality, SourceConsole, external.String); err != nil {
+				return err
+			}
 		}
 		if actor != nil {
 			if err := audit.Record(ctx, tx, cur.Municipality, *actor, audit.InquiryUndone, fmt.Sprintf("inquiry %d", id),

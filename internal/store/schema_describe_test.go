@@ -356,8 +356,10 @@ var checkKeyword = regexp.MustCompile(`(?i)\bCHECK\s*\(`)
 
 func describePostgres(ctx context.Context, db *store.DB) ([]string, error) {
 	var lines []string
+	// A partition is described by its partitioned table, not as a table
+	// of its own.
 	tables, err := queryPairs(ctx, db, `SELECT c.oid::text, c.relname FROM pg_class c
-		WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v')`)
+		WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition`)
 	if err != nil {
 		return nil, err
 	}
@@ -373,6 +375,13 @@ func describePostgres(ctx context.Context, db *store.DB) ([]string, error) {
 			continue
 		}
 		lines = append(lines, table+": table")
+		if kind == "p" {
+			var key string
+			if err := db.QueryRowContext(ctx, `SELECT lower(pg_get_partkeydef($1::oid))`, oid).Scan(&key); err != nil {
+				return nil, fmt.Errorf("%s: %w", table, err)
+			}
+			lines = append(lines, table+": partitioned by "+key)
+		}
 		cols, err := postgresColumns(ctx, db, oid, table)
 		if err != nil {
 			return nil, err
