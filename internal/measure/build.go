@@ -162,7 +162,9 @@ func Build(s *strategy.Strategy, f Filter, in Input) *Dashboard {
 	slices.SortFunc(d.Mix, func(a, b Point) int { return cmp.Or(a.Month.Compare(b.Month), a.Day.Compare(b.Day)) })
 	d.SelfService = selfServiceAreas(s, f, selfService)
 	d.Savings = savings(c, f, in.Period)
-	d.Targets = targets(c, f, in.Trend)
+	if !in.NoTargets {
+		d.Targets = targets(c, f, in.Trend)
+	}
 	return d
 }
 

@@ -42,16 +42,19 @@ type Row struct {
 }
 
 // Input is what a dashboard is built from: the period's rows (by day when
-// the period is at most two months, else by month), the months from the
-// start of the strategy period for the targets' trend, the versions in
-// force in the period, and whether the counted inquiries read hold demo
-// data.
+// the period is at most two months, else by month), the rows from the
+// start of the strategy period for the targets' trend (by month before the
+// period, then the period's own rows), the versions in force in the
+// period, and whether the counted inquiries read hold demo data.
 type Input struct {
 	Period, Trend []Row
 	Spans         []Span
 	Demo          bool
 	// Skipped are the versions left out of the history (History.Skipped).
 	Skipped []int
+	// NoTargets tells that the trend was not read (RowsWithoutTargets):
+	// Build leaves the targets out rather than judge them on nothing.
+	NoTargets bool
 }
 
 // OneVersion is the input of one strategy in force on every day: for
@@ -85,15 +88,31 @@ func (src *Source) LoadHistory(ctx context.Context, municipality string, h Histo
 	return Build(h.Newest().Strategy, f, in), nil
 }
 
-// Rows reads the rows a dashboard is built from, each span of the period
-// (and of the trend) with the version in force on it. Build narrows them
-// to a filter's type, direction, department and area, so rows read for a
-// whole municipality serve each of its departments.
+// Rows reads the rows a whole dashboard is built from, each span of the
+// period (and of the trend) with the version in force on it. Build
+// narrows them to a filter's type, direction, department and area, so
+// rows read for a whole municipality serve each of its departments.
 func (src *Source) Rows(ctx context.Context, municipality string, h History, f Filter) (Input, error) {
+	return src.rows(ctx, municipality, h, f, true)
+}
+
+// RowsWithoutTargets reads what every figure but the targets is built
+// from: the period's rows, without the months since the start of the
+// strategy period that only the targets' trend needs. An export of one
+// table other than the targets reads this much and no more.
+func (src *Source) RowsWithoutTargets(ctx context.Context, municipality string, h History, f Filter) (Input, error) {
+	return src.rows(ctx, municipality, h, f, false)
+}
+
+// rows reads the period once: the trend is the months before the period,
+// read by month, followed by the period's own rows. The targets count
+// whole numbers per month, so the period's rows by day serve them as well
+// as rows by month would.
+func (src *Source) rows(ctx context.Context, municipality string, h History, f Filter, targets bool) (Input, error) {
 	if f.Days() == 0 {
 		return Input{}, fmt.Errorf("the period %s–%s is not a period", f.From, f.To)
 	}
-	var in Input
+	in := Input{NoTargets: !targets}
 	var err error
 	q := rollup.Query{Municipality: municipality, Department: f.Department, Area: f.Area, ByDay: f.Days() <= 62}
 	if in.Period, err = src.readSpans(ctx, q, h, f.From, f.To); err != nil {
@@ -103,11 +122,18 @@ func (src *Source) Rows(ctx context.Context, municipality string, h History, f F
 	if f.From.Before(trendFrom) {
 		trendFrom = f.From.YearMonth().FirstDay()
 	}
-	q.ByDay = false
-	if in.Trend, err = src.readSpans(ctx, q, h, trendFrom, f.To); err != nil {
-		return Input{}, err
+	if targets {
+		q.ByDay = false
+		if trendFrom.Before(f.From) {
+			if in.Trend, err = src.readSpans(ctx, q, h, trendFrom, f.From.AddDays(-1)); err != nil {
+				return Input{}, err
+			}
+		}
+		in.Trend = append(in.Trend, in.Period...)
 	}
 	in.Spans, in.Skipped = h.Spans(f.From, f.To), h.Skipped
+	// Demo data anywhere in the trend's months marks the figures, with or
+	// without the targets, so that every export of a page says the same.
 	if in.Demo, err = src.HasDemo(ctx, municipality, trendFrom, f.To); err != nil {
 		return Input{}, err
 	}

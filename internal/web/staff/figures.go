@@ -25,7 +25,8 @@ import (
 
 // The management information: the dashboard page, its exports and the
 // comparison between municipalities. Every figure comes from the rollups
-// through measure.Load.
+// through measure.Source and is laid out by package dashboard; the page
+// builds them all, an export only its table.
 
 // choice is one option of a select.
 type choice struct {
@@ -106,22 +107,23 @@ func departmentScope(r *http.Request) (string, error) {
 	return department, err
 }
 
-// figuresPage reads the filter and builds every figure of the page. With
-// problems in the filter it returns the view with Errors and no figures.
-func (s *Pages) figuresPage(r *http.Request) (*municipality.Current, figuresView, error) {
+// figuresForm reads the page's filter: the strategy in force, the form
+// with its choices and problems, and the filter it asks for. The page and
+// every export start here.
+func (s *Pages) figuresForm(r *http.Request) (*municipality.Current, figuresView, measure.Filter, error) {
 	cur, v, err := s.current(r, "figures")
 	if err != nil {
-		return nil, figuresView{}, err
+		return nil, figuresView{}, measure.Filter{}, err
 	}
 	l, st := v.L, cur.Strategy
 	v.Title = l.T("figures.title") + " – " + v.Title
 	department, err := departmentScope(r)
 	if err != nil {
-		return nil, figuresView{}, err
+		return nil, figuresView{}, measure.Filter{}, err
 	}
 	first, last, err := rollup.Span(r.Context(), s.db, cur.Municipality)
 	if err != nil {
-		return nil, figuresView{}, err
+		return nil, figuresView{}, measure.Filter{}, err
 	}
 	data := figuresView{view: v, ForcedDepartment: department, HasData: !last.IsZero()}
 	var f measure.Filter
@@ -139,30 +141,39 @@ func (s *Pages) figuresPage(r *http.Request) (*municipality.Current, figuresView
 	for _, t := range st.Types() {
 		data.TypeChoices = append(data.TypeChoices, choice{t, describe.TypeLabel(st, l, t)})
 	}
-	if len(data.Errors) > 0 {
-		return cur, data, nil
+	return cur, data, f, nil
+}
+
+// figuresPage reads the filter and builds every figure of the page. With
+// problems in the filter it returns the view with Errors and no figures.
+func (s *Pages) figuresPage(r *http.Request) (*municipality.Current, figuresView, error) {
+	cur, data, f, err := s.figuresForm(r)
+	if err != nil || len(data.Errors) > 0 {
+		return cur, data, err
 	}
 	h, err := s.measures.History(r.Context(), cur.Municipality)
 	if err != nil {
 		return nil, figuresView{}, err
 	}
-	d, err := s.measures.LoadHistory(r.Context(), cur.Municipality, h, f)
+	in, err := s.measures.Rows(r.Context(), cur.Municipality, h, f)
 	if err != nil {
 		return nil, figuresView{}, err
 	}
+	d := measure.Build(h.Newest().Strategy, f, in)
+	l := data.L
 	data.PeriodLabel = periodText(l, data.Form, f)
 	data.Export = "/m/" + cur.Municipality + "/figures/export?" + data.Form.Query().Encode()
 	data.ReportYear = data.Form.Year
 	p := auth.FromContext(r.Context())
-	data.CouncilReport = p.Can(auth.CouncilReport, cur.Municipality) && department == ""
-	data.CanIssue = p.Can(auth.IssueCouncilReport, cur.Municipality) && department == ""
+	data.CouncilReport = p.Can(auth.CouncilReport, cur.Municipality) && data.ForcedDepartment == ""
+	data.CanIssue = p.Can(auth.IssueCouncilReport, cur.Municipality) && data.ForcedDepartment == ""
 	if data.CouncilReport {
 		if data.Issued, err = s.issuedRows(r, cur.Municipality); err != nil {
 			return nil, figuresView{}, err
 		}
 	}
 	s.fillFigures(&data, d)
-	if err := s.fillComparison(r, &data, f); err != nil {
+	if err := s.fillComparison(r, &data, f, h); err != nil {
 		return nil, figuresView{}, err
 	}
 	data.linkExports()
@@ -278,7 +289,10 @@ func (s *Pages) comparisonPeers(ctx context.Context, p *auth.Principal, own stri
 	return peers, this.ShareComparison, nil
 }
 
-func (s *Pages) fillComparison(r *http.Request, data *figuresView, f measure.Filter) error {
+// fillComparison puts the comparison on the page, when the principal may
+// compare, and the choice to share. h is the own municipality's history,
+// already read for the page.
+func (s *Pages) fillComparison(r *http.Request, data *figuresView, f measure.Filter, h measure.History) error {
 	p := auth.FromContext(r.Context())
 	peers, sharing, err := s.comparisonPeers(r.Context(), p, data.MunicipalityID)
 	if err != nil {
@@ -289,24 +303,38 @@ func (s *Pages) fillComparison(r *http.Request, data *figuresView, f measure.Fil
 	if peers == nil {
 		return nil
 	}
+	t, err := s.comparison(r.Context(), data, peers, f, h)
+	if err != nil {
+		return err
+	}
+	data.Comparison = &tableView{Table: t}
+	return nil
+}
+
+// comparison is the table of the digital share per area of peers, the
+// own municipality's (whose history h is) from its department only for a
+// manager.
+func (s *Pages) comparison(ctx context.Context, data *figuresView, peers []municipality.Municipality, f measure.Filter, h measure.History) (dashboard.Table, error) {
 	var list []measure.Compared
 	for _, m := range peers {
-		h, err := s.measures.History(r.Context(), m.ID)
-		if err != nil {
-			return err
+		mh := h
+		if m.ID != data.MunicipalityID {
+			var err error
+			if mh, err = s.measures.History(ctx, m.ID); err != nil {
+				return dashboard.Table{}, err
+			}
 		}
-		rows, err := s.measures.PeriodRows(r.Context(), m.ID, h, f)
+		rows, err := s.measures.PeriodRows(ctx, m.ID, mh, f)
 		if err != nil {
-			return err
+			return dashboard.Table{}, err
 		}
-		c := measure.Compared{ID: m.ID, Name: m.Name, Strategy: h.Newest().Strategy, Rows: rows}
+		c := measure.Compared{ID: m.ID, Name: m.Name, Strategy: mh.Newest().Strategy, Rows: rows}
 		if m.ID == data.MunicipalityID {
 			c.Department = data.ForcedDepartment
 		}
 		list = append(list, c)
 	}
-	data.Comparison = &tableView{Table: dashboard.Comparison(data.L, measure.Compare(list, f))}
-	return nil
+	return dashboard.Comparison(data.L, measure.Compare(list, f)), nil
 }
 
 // showFigures shows the management information.
@@ -323,9 +351,11 @@ func (s *Pages) showFigures(w http.ResponseWriter, r *http.Request) error {
 }
 
 // exportFigures sends one of the page's tables, with the page's filter, as
-// CSV or XLSX.
+// CSV or XLSX. It builds that table and the notes every export carries,
+// and reads only what they need: the months before the period for the
+// targets' tables, the other municipalities for the comparison.
 func (s *Pages) exportFigures(w http.ResponseWriter, r *http.Request) error {
-	cur, data, err := s.figuresPage(r)
+	cur, data, f, err := s.figuresForm(r)
 	if err != nil {
 		return err
 	}
@@ -339,43 +369,60 @@ func (s *Pages) exportFigures(w http.ResponseWriter, r *http.Request) error {
 	if format == "" {
 		format = "csv"
 	}
-	var found *tableView
-	for _, t := range data.tables() {
-		if t.ID == id {
-			found = &t
-			break
-		}
-	}
-	if found == nil || format != "csv" && format != "xlsx" {
+	if format != "csv" && format != "xlsx" {
 		return face.ErrNotFound
 	}
-	name := fmt.Sprintf("kanal-%s-%s-%s.%s", cur.Municipality, found.ID, data.Form.Query().Get("year"), format)
+	t, ok, err := s.exportTable(r, cur, &data, f, id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return face.ErrNotFound
+	}
+	name := fmt.Sprintf("kanal-%s-%s-%s.%s", cur.Municipality, t.ID, data.Form.Query().Get("year"), format)
 	if data.Form.Period == dashboard.PeriodCustom {
-		name = fmt.Sprintf("kanal-%s-%s-%s-%s.%s", cur.Municipality, found.ID, data.Form.From, data.Form.To, format)
+		name = fmt.Sprintf("kanal-%s-%s-%s-%s.%s", cur.Municipality, t.ID, data.Form.From, data.Form.To, format)
 	}
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	// Every export states what its figures count and whether they are
-	// demo data: a table alone in a spreadsheet has no page around it.
-	found.Table.Notes = append(found.Table.Notes, data.Notes...)
 	if format == "csv" {
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		return table.WriteCSV(w, found.Table.Table, data.L.Lang() == locale.Danish)
+		return table.WriteCSV(w, t.Table, data.L.Lang() == locale.Danish)
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	return table.WriteXLSX(w, found.Table.Table, found.ID)
+	return table.WriteXLSX(w, t.Table, t.ID)
 }
 
-// tables are every table of the page, for export by id.
-func (data figuresView) tables() []tableView {
-	out := []tableView{data.KeyFigures, data.Definitions, data.Targets, data.Mix.tableView, data.Channels.tableView, data.CostByType, data.AreaTable,
-		data.SelfService, data.Savings.tableView, data.WithoutSolution, data.DepartmentTable}
-	for _, t := range data.TargetCharts {
-		out = append(out, t.tableView)
+// exportTable builds the table of an id with the notes under it: every
+// export states what its figures count and whether they are demo data,
+// since a table alone in a spreadsheet has no page around it. ok is false
+// when the page has no table of that id.
+func (s *Pages) exportTable(r *http.Request, cur *municipality.Current, data *figuresView, f measure.Filter, id string) (dashboard.Table, bool, error) {
+	h, err := s.measures.History(r.Context(), cur.Municipality)
+	if err != nil {
+		return dashboard.Table{}, false, err
 	}
-	if data.Comparison != nil {
-		out = append(out, *data.Comparison)
+	read := s.measures.RowsWithoutTargets
+	if dashboard.NeedsTargets(id) {
+		read = s.measures.Rows
 	}
-	return out
+	in, err := read(r.Context(), cur.Municipality, h, f)
+	if err != nil {
+		return dashboard.Table{}, false, err
+	}
+	ft := dashboard.New(data.L, measure.Build(h.Newest().Strategy, f, in))
+	t, ok := ft.Table(id)
+	if id == "comparison" {
+		peers, _, err := s.comparisonPeers(r.Context(), auth.FromContext(r.Context()), cur.Municipality)
+		if err != nil || peers == nil {
+			return dashboard.Table{}, false, err
+		}
+		if t, err = s.comparison(r.Context(), data, peers, f, h); err != nil {
+			return dashboard.Table{}, false, err
+		}
+		ok = true
+	}
+	t.Notes = append(t.Notes, ft.Notes()...)
+	return t, ok, nil
 }
 
 // setSharing lets the municipality's figures be compared, or not.
