@@ -105,7 +105,7 @@ func rollupRebuild(ctx context.Context, c *call, args []string) error {
 		if err := sayUncounted(ctx, c, db, id); err != nil {
 			return err
 		}
-		n, err := rollup.Rebuild(ctx, db, id)
+		n, err := rollup.RebuildWaiting(ctx, db, id, func() { fmt.Fprintf(c.stdout, tr.T("cli.rollup.waiting"), id) })
 		if err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/municipality"
@@ -39,6 +40,9 @@ func serve(ctx context.Context, c *call, args []string) error {
 	if err := ensureCounts(ctx, db, log); err != nil {
 		return err
 	}
+	if err := partitionsAhead(ctx, db, time.Now()); err != nil {
+		return err
+	}
 	registry := municipality.NewRegistry(db)
 	withDemo := c.cfg.Demo.Or(db.Created && db.Engine == store.SQLite)
 	presets, err := loadAtStart(ctx, c, registry, withDemo)
@@ -64,6 +68,24 @@ func serve(ctx context.Context, c *call, args []string) error {
 	go func() { served <- httpServer.Serve(ln) }()
 	greet(ctx, c, registry, ln.Addr(), accounts, log)
 	return waitForShutdown(ctx, httpServer, served, log)
+}
+
+// monthsAhead is how many months after this one get their partition of
+// PostgreSQL's inquiries table at start, so that the month's first
+// inquiry does not wait for one to be made (the recorder would make it).
+const monthsAhead = 3
+
+// partitionsAhead makes the partitions of this month and the next ones;
+// nothing on SQLite. Several instances starting at once make each month
+// once (store.EnsureInquiryPartitions).
+func partitionsAhead(ctx context.Context, db *store.DB, now time.Time) error {
+	m := civil.DateOf(now).YearMonth()
+	months := make([]civil.Month, 0, monthsAhead+1)
+	for i := 0; i <= monthsAhead; i++ {
+		d := civil.NewDate(m.Year, m.Month+time.Month(i), 1)
+		months = append(months, d.YearMonth())
+	}
+	return db.EnsureInquiryPartitions(ctx, months...)
 }
 
 // newHTTPServer is the web application behind an HTTP server with

@@ -162,7 +162,7 @@ func ReadRaw(ctx context.Context, db *store.DB, q Query) ([]Row, error) {
 	}
 	start, end := q.From.Start(), q.To.AddDays(1).Start()
 	where, args := q.filter(` AND occurred_at >= $2 AND occurred_at < $3`, []any{q.Municipality, start.UTC(), end.UTC()})
-	counts, err := recount(ctx, db, q.Municipality, where, args[1:]...)
+	counts, err := recount(ctx, db, db, q.Municipality, where, args[1:]...)
 	if err != nil {
 		return nil, err
 	}

@@ -18,9 +18,18 @@ import (
 // rebuild replace it.
 const storedTally = `inquiries, resolved, guided, assisted, exempt, referred, timed, CAST(duration_seconds AS BIGINT)`
 
+// querier is the database or a transaction of it.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // Stored reads the stored day cells of a municipality.
 func Stored(ctx context.Context, db *store.DB, municipality string) (Counts, error) {
-	rows, err := db.QueryContext(ctx, `SELECT `+dayDims+`, `+storedTally+` FROM inquiry_counts WHERE municipality_id = $1`, municipality)
+	return stored(ctx, db, municipality)
+}
+
+func stored(ctx context.Context, q querier, municipality string) (Counts, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+dayDims+`, `+storedTally+` FROM inquiry_counts WHERE municipality_id = $1`, municipality)
 	if err != nil {
 		return nil, fmt.Errorf("read inquiry counts: %w", err)
 	}
@@ -46,7 +55,11 @@ func Stored(ctx context.Context, db *store.DB, municipality string) (Counts, err
 
 // StoredMonths reads the stored month cells of a municipality.
 func StoredMonths(ctx context.Context, db *store.DB, municipality string) (MonthCounts, error) {
-	rows, err := db.QueryContext(ctx, `SELECT `+monthDims+`, `+storedTally+` FROM inquiry_months WHERE municipality_id = $1`, municipality)
+	return storedMonths(ctx, db, municipality)
+}
+
+func storedMonths(ctx context.Context, q querier, municipality string) (MonthCounts, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+monthDims+`, `+storedTally+` FROM inquiry_months WHERE municipality_id = $1`, municipality)
 	if err != nil {
 		return nil, fmt.Errorf("read monthly inquiry counts: %w", err)
 	}
@@ -73,7 +86,7 @@ func StoredMonths(ctx context.Context, db *store.DB, municipality string) (Month
 // Recount counts a municipality's raw inquiries again, the slow way: every
 // row is read by the database. It is what the stored cells must equal.
 func Recount(ctx context.Context, db *store.DB, municipality string) (Counts, error) {
-	return recount(ctx, db, municipality, "")
+	return recount(ctx, db, db, municipality, "")
 }
 
 // countedDuration is the duration the counts sum: a stored duration beyond
@@ -97,10 +110,10 @@ func UncountedDurations(ctx context.Context, db *store.DB, municipality string) 
 // recount groups the raw inquiries that match the extra condition (on
 // placeholders $2 …) by UTC hour and every dimension, and puts each group
 // on its Danish day.
-func recount(ctx context.Context, db *store.DB, municipality, where string, args ...any) (Counts, error) {
+func recount(ctx context.Context, db *store.DB, q querier, municipality, where string, args ...any) (Counts, error) {
 	hour := db.UTCHour("occurred_at")
 	dims := hour + `, strategy_version_id, area, department, channel, type, direction`
-	rows, err := db.QueryContext(ctx, `SELECT `+dims+`, COUNT(*),
+	rows, err := q.QueryContext(ctx, `SELECT `+dims+`, COUNT(*),
 		SUM(CASE WHEN resolved_first_contact THEN 1 ELSE 0 END), SUM(CASE WHEN guided THEN 1 ELSE 0 END),
 		SUM(CASE WHEN assisted THEN 1 ELSE 0 END), SUM(CASE WHEN exempt THEN 1 ELSE 0 END),
 		SUM(CASE WHEN referred_to IS NOT NULL THEN 1 ELSE 0 END),
@@ -144,17 +157,28 @@ type Difference struct {
 }
 
 // Verify recounts a municipality's inquiries and reports every day and
-// month cell whose stored counts differ.
+// month cell whose stored counts differ. On PostgreSQL the counts and the
+// inquiries are read in one snapshot, so that inquiries recorded meanwhile
+// (by this or another instance) cannot show as differences.
 func Verify(ctx context.Context, db *store.DB, municipality string) ([]Difference, error) {
-	stored, err := Stored(ctx, db, municipality)
+	var q querier = db
+	if db.Engine == store.Postgres {
+		tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+		if err != nil {
+			return nil, fmt.Errorf("begin verify: %w", err)
+		}
+		defer tx.Rollback()
+		q = tx
+	}
+	stored, err := stored(ctx, q, municipality)
 	if err != nil {
 		return nil, err
 	}
-	storedMonths, err := StoredMonths(ctx, db, municipality)
+	storedMonths, err := storedMonths(ctx, q, municipality)
 	if err != nil {
 		return nil, err
 	}
-	recounted, err := Recount(ctx, db, municipality)
+	recounted, err := recount(ctx, db, q, municipality, "")
 	if err != nil {
 		return nil, err
 	}
@@ -184,13 +208,29 @@ func compare[K comparable](stored, recounted map[K]Tally, name func(K) string) [
 }
 
 // Rebuild replaces a municipality's stored counts with a recount, in one
-// transaction. It returns how many day cells it stored.
+// transaction. It returns how many day cells it stored. The recount is
+// made inside the transaction, under the exclusive lock on the
+// municipality's counts (lock.go), so that inquiries recorded meanwhile
+// are counted once — in the recount or by their own writer afterwards —
+// and a second rebuild, from this or another instance, waits and then
+// replaces the first one's counts instead of adding to them.
 func Rebuild(ctx context.Context, db *store.DB, municipality string) (int, error) {
-	recounted, err := Recount(ctx, db, municipality)
-	if err != nil {
-		return 0, err
-	}
-	err = db.InTx(ctx, func(tx *sql.Tx) error {
+	return RebuildWaiting(ctx, db, municipality, nil)
+}
+
+// RebuildWaiting is Rebuild that calls waiting once when it has to wait
+// for another rebuild or for writers of the municipality's counts.
+func RebuildWaiting(ctx context.Context, db *store.DB, municipality string, waiting func()) (int, error) {
+	var cells int
+	err := db.InTx(ctx, func(tx *sql.Tx) error {
+		if err := lockExclusive(ctx, db, tx, municipality, waiting); err != nil {
+			return fmt.Errorf("lock the counts of %s: %w", municipality, err)
+		}
+		recounted, err := recount(ctx, db, tx, municipality, "")
+		if err != nil {
+			return err
+		}
+		cells = len(recounted)
 		for _, table := range []string{"inquiry_counts", "inquiry_months"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE municipality_id = $1`, municipality); err != nil {
 				return err
@@ -198,7 +238,7 @@ func Rebuild(ctx context.Context, db *store.DB, municipality string) (int, error
 		}
 		return Apply(ctx, db, tx, recounted)
 	})
-	return len(recounted), err
+	return cells, err
 }
 
 // EnsureBuilt rebuilds the counts of every municipality that has counted

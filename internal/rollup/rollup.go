@@ -152,6 +152,9 @@ func Apply(ctx context.Context, db *store.DB, tx *sql.Tx, counts Counts) error {
 	if len(counts) == 0 {
 		return nil
 	}
+	if err := lockShared(ctx, db, tx, counts); err != nil {
+		return fmt.Errorf("lock the counts: %w", err)
+	}
 	// A fixed order keeps concurrent writers from deadlocking on PostgreSQL.
 	days := sortedDays(counts)
 	err := upsert(ctx, db, tx, "inquiry_counts", dayColumns, dayKey, dayTypes, len(days), func(i int) []any {
