@@ -62,6 +62,8 @@ var commands = []command{
 		{name: "rebuild", run: rollupRebuild},
 	}},
 	{name: "report", help: "cli.help.report", usage: "cli.report.usage", run: reportCommand},
+	{name: "backup", help: "cli.help.backup", usage: "cli.backup.usage", run: backupCommand},
+	{name: "restore", help: "cli.help.restore", usage: "cli.restore.usage", run: restoreCommand},
 }
 
 // helpWords are the arguments that ask for help instead of a command.

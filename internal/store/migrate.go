@@ -148,3 +148,10 @@ func schemaVersion(ctx context.Context, q queryer) (int, error) {
 	}
 	return v, nil
 }
+
+// LatestSchema is the schema version this Kanal migrates an engine's
+// database to.
+func LatestSchema(engine Engine) (int, error) {
+	ms, err := (&DB{Engine: engine}).migrations()
+	return len(ms), err
+}
