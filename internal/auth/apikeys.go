@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -87,12 +88,38 @@ func (k *APIKey) Allows(p KeyPermission) bool {
 func (k *APIKey) Actor() string { return "apikey:" + k.Name }
 
 // Keys stores API keys; only a hash of each key is kept.
+//
+// A system sends its key with every request, so verified keys are kept in
+// memory, by the key's hash, for store.CacheFor (a second): a key revoked
+// through another instance on the same database stops working within it,
+// one revoked through this database handle at once. Only keys that were
+// valid when read are kept; an unknown or revoked key is looked up every
+// time, so a key made a moment ago works at once.
 type Keys struct {
 	db *store.DB
+
+	mu       sync.Mutex
+	verified map[string]verifiedKey // by tokenHash of the key
 }
 
+// verifiedKey is a key found valid, and when.
+type verifiedKey struct {
+	key APIKey
+	// read is when the read that found it began; epoch is the database
+	// handle's count of key changes then (store.DB.Epoch).
+	read  time.Time
+	epoch uint64
+}
+
+// maxVerified bounds the cache; it only holds valid keys, so reaching it
+// means a very large installation, and it is then emptied and refilled.
+const maxVerified = 10000
+
+// keysTable is the table whose changes the cache must see (store.DB.Changed).
+const keysTable = "api_keys"
+
 // NewKeys returns the key store.
-func NewKeys(db *store.DB) *Keys { return &Keys{db: db} }
+func NewKeys(db *store.DB) *Keys { return &Keys{db: db, verified: map[string]verifiedKey{}} }
 
 const prefixLength = 16
 
@@ -176,12 +203,18 @@ func scanKey(row interface{ Scan(...any) error }) (APIKey, error) {
 }
 
 // Verify returns the key a request presents, recording its use at most once
-// a minute; ErrNoKey for an unknown or revoked key.
+// a minute; ErrNoKey for an unknown or revoked key. A key verified less
+// than store.CacheFor ago is answered from memory (see Keys).
 func (k *Keys) Verify(ctx context.Context, secret string) (*APIKey, error) {
 	if !strings.HasPrefix(secret, "kanal_") {
 		return nil, ErrNoKey
 	}
-	key, err := scanKey(k.db.QueryRowContext(ctx, `SELECT `+keyColumns+` FROM api_keys WHERE key_hash = $1`, tokenHash(secret)))
+	hash := tokenHash(secret)
+	start, epoch := time.Now(), k.db.Epoch(keysTable)
+	if key, ok := k.remembered(hash, start, epoch); ok {
+		return key, nil
+	}
+	key, err := scanKey(k.db.QueryRowPrepared(ctx, `SELECT `+keyColumns+` FROM api_keys WHERE key_hash = $1`, hash))
 	if errors.Is(err, sql.ErrNoRows) || err == nil && key.RevokedAt != nil {
 		return nil, ErrNoKey
 	}
@@ -195,7 +228,34 @@ func (k *Keys) Verify(ctx context.Context, secret string) (*APIKey, error) {
 		}
 		key.LastUsedAt = &now
 	}
+	k.remember(hash, verifiedKey{key: key, read: start, epoch: epoch})
 	return &key, nil
+}
+
+// remembered returns a copy of the key verified under hash if that was
+// less than store.CacheFor before now and no key changed through this
+// handle since.
+func (k *Keys) remembered(hash string, now time.Time, epoch uint64) (*APIKey, bool) {
+	k.mu.Lock()
+	v, ok := k.verified[hash]
+	k.mu.Unlock()
+	if !ok || v.epoch != epoch || now.Sub(v.read) >= store.CacheFor || now.Before(v.read) {
+		return nil, false
+	}
+	key := v.key
+	return &key, true
+}
+
+func (k *Keys) remember(hash string, v verifiedKey) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if len(k.verified) >= maxVerified {
+		clear(k.verified)
+	}
+	if old, ok := k.verified[hash]; ok && old.read.After(v.read) {
+		return // a later read was kept meanwhile
+	}
+	k.verified[hash] = v
 }
 
 // List returns a municipality's keys, newest first.
@@ -220,6 +280,9 @@ func (k *Keys) List(ctx context.Context, municipalityID string) ([]APIKey, error
 // Revoke ends a key of the municipality, found by id or name. Revoking is
 // final; the key stays in the list, marked revoked.
 func (k *Keys) Revoke(ctx context.Context, actor audit.Actor, municipalityID, ref string) error {
+	// Every cache over this handle forgets its keys — after the commit, so
+	// that no read begun before it can be kept afterwards.
+	defer k.db.Changed(keysTable)
 	return k.db.InTx(ctx, func(tx *sql.Tx) error {
 		var id int64
 		var name string

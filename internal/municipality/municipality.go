@@ -54,10 +54,29 @@ type Registry struct {
 	// parsed caches strategies by version id; versions never change, so the
 	// cache is safe across instances sharing one database.
 	parsed sync.Map
+
+	// newest remembers each municipality's newest version for
+	// store.CacheFor, for Current: a version loaded through another
+	// instance on the same database is in force everywhere within it,
+	// one loaded through this database handle at once.
+	mu     sync.Mutex
+	newest map[string]newestRead
 }
 
+// newestRead is a municipality's newest version as read, and when.
+type newestRead struct {
+	v Version
+	// read is when the read began; epoch is the database handle's count of
+	// loaded versions then (store.DB.Epoch).
+	read  time.Time
+	epoch uint64
+}
+
+// versionsTable is the table whose changes Current's cache must see.
+const versionsTable = "strategy_versions"
+
 // NewRegistry returns a registry on db.
-func NewRegistry(db *store.DB) *Registry { return &Registry{db: db} }
+func NewRegistry(db *store.DB) *Registry { return &Registry{db: db, newest: map[string]newestRead{}} }
 
 // Load validates a strategy document and stores it as the municipality's
 // newest version, creating the municipality if it is new, and audits both
@@ -78,6 +97,9 @@ func (r *Registry) Load(ctx context.Context, actor audit.Actor, sourceName strin
 // all.
 func (r *Registry) store(ctx context.Context, actor audit.Actor, sourceName string, data []byte, s *strategy.Strategy,
 	then func(tx *sql.Tx, v Version) error) (v Version, created bool, err error) {
+	// Every registry over this handle reads the newest version again —
+	// after the commit, so that no read begun before it is kept afterwards.
+	defer r.db.Changed(versionsTable)
 	if then == nil {
 		then = func(*sql.Tx, Version) error { return nil }
 	}
@@ -174,9 +196,11 @@ func (r *Registry) SetShareComparison(ctx context.Context, actor audit.Actor, id
 	})
 }
 
-// Current returns the municipality's newest strategy version, parsed.
+// Current returns the municipality's newest strategy version, parsed. The
+// newest version is read from the database at most once per
+// store.CacheFor (see Registry).
 func (r *Registry) Current(ctx context.Context, id string) (*Current, error) {
-	v, err := newestVersion(ctx, r.db, id)
+	v, err := r.newestCached(ctx, id)
 	if err != nil {
 		if errors.Is(err, ErrNotFound) {
 			return nil, fmt.Errorf("%w: %q", ErrNotFound, id)
@@ -188,6 +212,37 @@ func (r *Registry) Current(ctx context.Context, id string) (*Current, error) {
 		return nil, err
 	}
 	return &Current{Version: v, Strategy: s}, nil
+}
+
+// newestCached is newestVersion, remembered for store.CacheFor unless a
+// version is loaded through this database handle meanwhile. A
+// municipality without a version is not remembered.
+func (r *Registry) newestCached(ctx context.Context, id string) (Version, error) {
+	start, epoch := time.Now(), r.db.Epoch(versionsTable)
+	r.mu.Lock()
+	n, ok := r.newest[id]
+	r.mu.Unlock()
+	if ok && n.epoch == epoch && start.Sub(n.read) < store.CacheFor && !start.Before(n.read) {
+		return n.v, nil
+	}
+	v, err := newestVersion(ctx, preparedQuerier{r.db}, id)
+	if err != nil {
+		return v, err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if old, ok := r.newest[id]; !ok || !old.read.After(start) {
+		r.newest[id] = newestRead{v: v, read: start, epoch: epoch}
+	}
+	return v, nil
+}
+
+// preparedQuerier runs the newest-version query as a prepared statement:
+// it runs on every request that needs the strategy, once a second.
+type preparedQuerier struct{ db *store.DB }
+
+func (q preparedQuerier) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return q.db.QueryRowPrepared(ctx, query, args...)
 }
 
 // strategy returns the parsed document of a version.

@@ -86,3 +86,27 @@ func TestCurrent_ReadsStoredDocumentInAnotherInstance(t *testing.T) {
 		t.Errorf("parsed stored document wrongly: %+v", cur.Strategy.Municipality)
 	}
 }
+
+func TestCurrent_AVersionLoadedThroughTheSameDatabaseIsCurrentAtOnce(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.Open(t)
+	// Two registries on one database handle: the server's and a command's.
+	server, loader := municipality.NewRegistry(db), municipality.NewRegistry(db)
+	doc := kanaltest.PresetDocument(t, "dragoer")
+	v1, _, err := loader.Load(ctx, audit.System, "dragoer.yaml", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cur, err := server.Current(ctx, "dragoer"); err != nil || cur.Number != v1.Number {
+		t.Fatalf("first: %+v %v", cur, err)
+	}
+	changed := strings.Replace(string(doc), "2015: 50", "2015: 55", 1)
+	v2, _, err := loader.Load(ctx, audit.System, "dragoer-2.yaml", []byte(changed))
+	if err != nil || v2.Number != v1.Number+1 {
+		t.Fatalf("second: %+v %v", v2, err)
+	}
+	cur, err := server.Current(ctx, "dragoer")
+	if err != nil || cur.Number != v2.Number || cur.SHA256 != v2.SHA256 {
+		t.Errorf("after loading version %d the registry answers %+v %v", v2.Number, cur, err)
+	}
+}

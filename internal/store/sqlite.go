@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"time"
 
 	_ "modernc.org/sqlite" // pure Go: the binary stays static, no cgo
 )
@@ -36,5 +37,20 @@ func openSQLite(path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	// In WAL mode readers do not block each other or the writer, so the
+	// pool may hold a connection per concurrent request. Opening one costs
+	// reading the schema again; database/sql's default keeps only two idle,
+	// and under load closed and reopened them all the time. The bound is
+	// generous: a writer waiting for the lock holds its connection.
+	sqlDB.SetMaxOpenConns(sqliteMaxOpen)
+	sqlDB.SetMaxIdleConns(sqliteMaxIdle)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	return &DB{DB: sqlDB, Engine: SQLite, Created: created, dsn: "sqlite:" + path}, nil
 }
+
+// The SQLite pool: up to sqliteMaxOpen connections, of which up to
+// sqliteMaxIdle stay open between requests.
+const (
+	sqliteMaxOpen = 32
+	sqliteMaxIdle = 16
+)

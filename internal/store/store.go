@@ -14,6 +14,9 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // Engine is the kind of database behind a DB.
@@ -33,6 +36,11 @@ type DB struct {
 	Created bool
 	// dsn is the address without password, for messages.
 	dsn string
+	// epochs counts, per table, the changes written through this handle
+	// that caches over it must see at once (see Changed).
+	epochs sync.Map // string → *atomic.Uint64
+	// stmts holds the prepared statements of Prepared, by their SQL.
+	stmts sync.Map // string → *sql.Stmt
 }
 
 // String describes the database without secrets.
@@ -62,6 +70,66 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("connect to %s: %w", db, err)
 	}
 	return db, nil
+}
+
+// Changed says that this handle wrote a change to table that caches kept
+// over the same handle must see at once: a revoked API key, a new strategy
+// version. Other handles — other instances of Kanal on the same database —
+// cannot be told; their caches keep entries only briefly (see CacheFor).
+func (db *DB) Changed(table string) {
+	db.epoch(table).Add(1)
+}
+
+// Epoch is the number of changes to table written through this handle. A
+// cache remembers it with an entry and drops the entry when it has moved.
+func (db *DB) Epoch(table string) uint64 {
+	return db.epoch(table).Load()
+}
+
+func (db *DB) epoch(table string) *atomic.Uint64 {
+	if e, ok := db.epochs.Load(table); ok {
+		return e.(*atomic.Uint64)
+	}
+	e, _ := db.epochs.LoadOrStore(table, new(atomic.Uint64))
+	return e.(*atomic.Uint64)
+}
+
+// CacheFor is how long an in-memory cache may answer from what it read from
+// the database without reading again. Several instances of Kanal share one
+// database and learn of each other's changes only by reading, so a change
+// made through one (a revoked key, a new strategy version) takes effect on
+// the others within this time; on the instance that made it, at once.
+const CacheFor = time.Second
+
+// Prepared returns the statement for query, prepared once for this handle;
+// database/sql prepares it again on each connection that runs it, once.
+// For the queries run on every request: SQLite otherwise parses the SQL
+// every time (pgx caches prepared statements by itself, so PostgreSQL gains
+// little). The statement lives as long as the handle.
+func (db *DB) Prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := db.stmts.Load(query); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := db.stmts.LoadOrStore(query, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
+}
+
+// QueryRowPrepared is QueryRowContext through the statement Prepared keeps
+// for query: for the few queries a request may run every time.
+func (db *DB) QueryRowPrepared(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := db.Prepared(ctx, query)
+	if err != nil {
+		// The plain query reports the same error the way callers expect.
+		return db.QueryRowContext(ctx, query, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
 }
 
 // Redact removes a password from a database address.

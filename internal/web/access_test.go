@@ -190,7 +190,7 @@ func TestAPI_StrategyIsTheKeysOwnMunicipality(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = ts.request(t, ts.client(t, ""), "GET", "/api/v1/strategy", "Authorization", "Bearer "+secret)
-	if r.status != http.StatusUnauthorized || !strings.Contains(r.body, `"code": "bad_key"`) {
+	if r.status != http.StatusUnauthorized || !strings.Contains(r.body, `"code":"bad_key"`) {
 		t.Errorf("a revoked key: %d %s", r.status, r.body)
 	}
 }

@@ -161,11 +161,11 @@ func TestAPI_IngestOneObjectAndWhatItRefuses(t *testing.T) {
 	ts := newTestServer(t, true)
 	secret, _ := ts.addKey(t, "dragoer", "Selvbetjening", false, auth.Ingest)
 	one := `{"occurred_at": "2014-03-31T08:00:00Z", "channel": "self_service", "type": "transaction", "direction": "inbound", "area": "flytning"}`
-	if r := sp.call(t, ts, "POST", "/api/v1/inquiries", secret, "application/json", one); r.status != http.StatusOK || !strings.Contains(r.body, `"accepted": 1`) {
+	if r := sp.call(t, ts, "POST", "/api/v1/inquiries", secret, "application/json", one); r.status != http.StatusOK || !strings.Contains(r.body, `"accepted":1`) {
 		t.Errorf("one object: %d %s", r.status, r.body)
 	}
 	r := sp.call(t, ts, "POST", "/api/v1/inquiries", secret, "application/json", `{"occurred_at": "i går"}`)
-	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `"field": "occurred_at"`) {
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `"field":"occurred_at"`) {
 		t.Errorf("a broken object: %d %s", r.status, r.body)
 	}
 	if r := sp.call(t, ts, "POST", "/api/v1/inquiries", secret, "text/csv", "a,b"); r.status != http.StatusUnsupportedMediaType {
@@ -206,7 +206,7 @@ func TestAPI_TestKeyIsStoredButNeverCounted(t *testing.T) {
 	secret, _ := ts.addKey(t, "dragoer", "Prøve", true, auth.Ingest)
 	r := sp.call(t, ts, "POST", "/api/v1/inquiries", secret, "application/json",
 		`{"occurred_at": "2014-03-31T08:00:00Z", "channel": "phone", "type": "information", "direction": "inbound", "area": "flytning"}`)
-	if !strings.Contains(r.body, `"test": true`) || !strings.Contains(r.body, `"accepted": 1`) {
+	if !strings.Contains(r.body, `"test":true`) || !strings.Contains(r.body, `"accepted":1`) {
 		t.Errorf("answer %s", r.body)
 	}
 	test := ts.count(t, `SELECT COUNT(*) FROM inquiries WHERE test`)
@@ -243,7 +243,7 @@ func TestAPI_Guidance(t *testing.T) {
 		"area=flytning&type=information&exempt=måske": "exempt",
 	} {
 		r := sp.call(t, ts, "GET", "/api/v1/guidance?"+query, secret, "", "")
-		if r.status != http.StatusBadRequest || !strings.Contains(r.body, `"field": "`+field+`"`) {
+		if r.status != http.StatusBadRequest || !strings.Contains(r.body, `"field":"`+field+`"`) {
 			t.Errorf("%s: %d %s, want 400 naming %s", query, r.status, r.body, field)
 		}
 	}

@@ -260,13 +260,13 @@ func TestAPI_KPIs(t *testing.T) {
 		"from=1900-01-01&to=2014-12-31":          "from",
 	} {
 		r := sp.call(t, ts, "GET", "/api/v1/kpis?"+query, secret, "", "")
-		if r.status != http.StatusBadRequest || !strings.Contains(r.body, `"field": "`+field+`"`) {
+		if r.status != http.StatusBadRequest || !strings.Contains(r.body, `"field":"`+field+`"`) {
 			t.Errorf("%s: %d %s, want 400 naming %s", query, r.status, r.body, field)
 		}
 	}
 	// Nothing counted: the shares are null, not zero.
 	r = sp.call(t, ts, "GET", "/api/v1/kpis?from=2030-01-01&to=2030-12-31", secret, "", "")
-	if !strings.Contains(r.body, `"inbound_digital_share": null`) {
+	if !strings.Contains(r.body, `"inbound_digital_share":null`) {
 		t.Errorf("an empty year: %s", r.body)
 	}
 }

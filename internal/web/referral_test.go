@@ -109,7 +109,7 @@ func TestTwoTypes_ConsoleAPIAndGuidanceEndToEnd(t *testing.T) {
 		t.Errorf("guidance for a phone transaction in a mandatory area: %d %s %v", r.status, r.body, err)
 	}
 	r = sp.call(t, ts, "GET", "/api/v1/guidance?area=07.18.06&type=interaction", secret, "", "")
-	if r.status != http.StatusBadRequest || !strings.Contains(r.body, `"field": "type"`) || !strings.Contains(r.body, "information, transaction") {
+	if r.status != http.StatusBadRequest || !strings.Contains(r.body, `"field":"type"`) || !strings.Contains(r.body, "information, transaction") {
 		t.Errorf("guidance for interaction: %d %s", r.status, r.body)
 	}
 

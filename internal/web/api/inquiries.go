@@ -106,7 +106,9 @@ func (s *API) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	answer.Errors, answer.Rejected = problemsAnswer(l, probs)
 	respond := func(res inquiry.Result) (string, error) {
 		answer.Accepted, answer.Duplicates = res.Recorded, res.Duplicates
-		b, err := json.MarshalIndent(answer, "", "  ")
+		// Compact, as every answer; a replay answers what was stored,
+		// indented if it was stored so by an earlier Kanal.
+		b, err := json.Marshal(answer)
 		return string(b), err
 	}
 	idem := r.Header.Get("Idempotency-Key")
