@@ -62,6 +62,7 @@ var commands = []command{
 		{name: "rebuild", run: rollupRebuild},
 	}},
 	{name: "report", help: "cli.help.report", usage: "cli.report.usage", run: reportCommand},
+	{name: "demo", help: "cli.help.demo", usage: "cli.demo.usage", subs: []subcommand{{name: "generate", run: demoGenerate}}},
 	{name: "backup", help: "cli.help.backup", usage: "cli.backup.usage", run: backupCommand},
 	{name: "restore", help: "cli.help.restore", usage: "cli.restore.usage", run: restoreCommand},
 }
