@@ -77,7 +77,7 @@ func backupCommand(ctx context.Context, c *call, args []string) error {
 		return err
 	}
 	tr := c.tr()
-	fmt.Fprintf(c.stdout, tr.T("cli.backup.done"), out, version, tr.Int(inquiries))
+	fmt.Fprintf(c.stdout, tr.T("cli.backup.done"), out, version, tr.Count("cli.count.inquiries", inquiries))
 	return nil
 }
 
