@@ -13,6 +13,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"testing"
@@ -340,4 +342,125 @@ func TestDashboardFixture(t *testing.T) {
 	if fast.Inquiries == 0 || fast.Inquiries != naive.Inquiries || fast.Cost != naive.Cost {
 		t.Errorf("rollups %d inquiries %.0f kr., naive %d %.0f kr.", fast.Inquiries, fast.Cost, naive.Inquiries, naive.Cost)
 	}
+}
+
+// BenchmarkDashboardExport measures, for each engine and size, the
+// download of one table — the key figures as CSV, the smallest — against
+// the whole page for the same year, over the same loopback server.
+// BENCHMARKS.md records export ÷ page: an export that builds only its
+// table costs a fraction of the page.
+func BenchmarkDashboardExport(b *testing.B) {
+	engines := []string{"sqlite"}
+	if os.Getenv(storetest.EnvDB) != "" {
+		engines = append(engines, "postgres")
+	}
+	for _, engine := range engines {
+		for _, size := range dashboardSizes(b) {
+			f := openDashboardFixture(b, engine, size)
+			name := fmt.Sprintf("%s/%dk", engine, size/1000)
+			c, base := f.serve(b)
+			for _, way := range []struct{ name, path, want string }{
+				{"page", "/m/taarnby/figures?period=year&year=2018", `id="table-areas"`},
+				{"export-key-figures-csv", "/m/taarnby/figures/export?period=year&year=2018&table=key-figures&format=csv", "Digital"},
+				{"export-areas-xlsx", "/m/taarnby/figures/export?period=year&year=2018&table=areas&format=xlsx", "PK"},
+				{"export-targets-csv", "/m/taarnby/figures/export?period=year&year=2018&table=targets&format=csv", "2018"},
+			} {
+				b.Run(name+"/"+way.name, func(b *testing.B) {
+					var n int
+					for b.Loop() {
+						n = getOK(b, c, base+way.path, way.want)
+					}
+					b.ReportMetric(float64(n), "bytes/answer")
+				})
+			}
+		}
+	}
+}
+
+// getOK fetches a path and fails unless it answers 200 with want in the
+// body; it returns the body's length.
+func getOK(b *testing.B, c *http.Client, u, want string) int {
+	resp, err := c.Get(u)
+	if err != nil {
+		b.Fatal(err)
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK || !strings.Contains(string(body), want) {
+		b.Fatalf("%s answered %d (%v)", u, resp.StatusCode, err)
+	}
+	return len(body)
+}
+
+// BenchmarkDashboardMemory measures the server's memory under dashboard
+// load: eight signed-in clients ask for the year's page at once, over and
+// over, while a sampler reads the Go heap in use (runtime/metrics) and the
+// process's resident memory (VmRSS) every 10 ms. The server runs in the
+// benchmark's process, so the figures are an upper bound for the server
+// alone: they include the clients and the test binary. peak-heap-MB and
+// peak-rss-MB are the highest samples; base-rss-MB is the resident memory
+// before the load.
+func BenchmarkDashboardMemory(b *testing.B) {
+	engines := []string{"sqlite"}
+	if os.Getenv(storetest.EnvDB) != "" {
+		engines = append(engines, "postgres")
+	}
+	for _, engine := range engines {
+		for _, size := range dashboardSizes(b) {
+			f := openDashboardFixture(b, engine, size)
+			c, base := f.serve(b)
+			b.Run(fmt.Sprintf("%s/%dk/8-clients", engine, size/1000), func(b *testing.B) {
+				runtime.GC()
+				baseRSS := residentBytes(b)
+				var peakHeap, peakRSS uint64
+				stop, done := make(chan struct{}), make(chan struct{})
+				go func() {
+					defer close(done)
+					sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+					tick := time.NewTicker(10 * time.Millisecond)
+					defer tick.Stop()
+					for {
+						metrics.Read(sample)
+						peakHeap = max(peakHeap, sample[0].Value.Uint64())
+						peakRSS = max(peakRSS, residentBytes(b))
+						select {
+						case <-stop:
+							return
+						case <-tick.C:
+						}
+					}
+				}()
+				b.SetParallelism(4) // 4 × GOMAXPROCS (2) = 8 clients
+				b.RunParallel(func(pb *testing.PB) {
+					for pb.Next() {
+						getOK(b, c, base+"/m/taarnby/figures?period=year&year=2018", `id="table-areas"`)
+					}
+				})
+				close(stop)
+				<-done
+				b.ReportMetric(float64(peakHeap)/(1<<20), "peak-heap-MB")
+				b.ReportMetric(float64(peakRSS)/(1<<20), "peak-rss-MB")
+				b.ReportMetric(float64(baseRSS)/(1<<20), "base-rss-MB")
+			})
+		}
+	}
+}
+
+// residentBytes is the process's resident memory, from /proc/self/status.
+func residentBytes(b *testing.B) uint64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return kb << 10
+		}
+	}
+	b.Fatal("no VmRSS in /proc/self/status")
+	return 0
 }
