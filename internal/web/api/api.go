@@ -41,12 +41,19 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
+	h := w.Header()
+	h["Content-Type"], h["Cache-Control"] = jsonContentType, noStore
 	w.WriteHeader(status)
 	_, err = w.Write(append(body, '\n'))
 	return err
 }
+
+// The headers of every JSON answer, made once: the keys are canonical and
+// the one-value slices are never appended to in place (an append copies).
+var (
+	jsonContentType = []string{"application/json; charset=utf-8"}
+	noStore         = []string{"no-store"}
+)
 
 // API serves the routes for systems.
 type API struct {
@@ -136,7 +143,11 @@ func (s *API) requireKey(perm auth.KeyPermission, next http.Handler) http.Handle
 			s.Fail(w, r, fmt.Errorf("verify api key: %w", err))
 			return
 		}
-		for _, m := range []string{r.PathValue("municipality"), r.URL.Query().Get("municipality")} {
+		asked := []string{r.PathValue("municipality")}
+		if mayHave(r.URL.RawQuery, "municipality") {
+			asked = append(asked, r.URL.Query().Get("municipality"))
+		}
+		for _, m := range asked {
 			if m != "" && m != key.Municipality {
 				s.Fail(w, r, face.ErrNotFound)
 				return
@@ -148,6 +159,22 @@ func (s *API) requireKey(perm auth.KeyPermission, next http.Handler) http.Handle
 		}
 		next.ServeHTTP(w, r.WithContext(auth.WithPrincipal(r.Context(), &auth.Principal{Key: key})))
 	})
+}
+
+// mayHave reports whether a raw query could hold the parameter name: a key
+// that is name, or one with escapes that could decode to it. When it
+// cannot, the parameter is absent without parsing the query, which a
+// request would otherwise do once more for this check alone.
+func mayHave(rawQuery, name string) bool {
+	for rawQuery != "" {
+		var part string
+		part, rawQuery, _ = strings.Cut(rawQuery, "&")
+		key, _, _ := strings.Cut(part, "=")
+		if key == name || strings.ContainsAny(key, "%+") {
+			return true
+		}
+	}
+	return false
 }
 
 // bearerToken reads "Authorization: Bearer TOKEN". The scheme is
