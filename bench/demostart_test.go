@@ -16,7 +16,8 @@ import (
 // SQLite file until it prints the address to open, with the presets' demo
 // data and accounts made. It reports the seconds until the address
 // ("s/start") and the CPU seconds the process spent ("cpu-s/start"), which
-// a busy machine changes less than the wall time.
+// a busy machine changes less than the wall time. After each start,
+// kanal rollup verify must find the counts equal to a recount.
 //
 // KANAL_BENCH_KANAL names a kanal binary to time instead of one built from
 // this tree, so that an older commit can be measured beside it.
@@ -78,5 +79,12 @@ func demoStart(b *testing.B, bin string) (wall, cpu time.Duration) {
 	if err := cmd.Wait(); err != nil {
 		b.Fatalf("kanal did not stop cleanly: %v", err)
 	}
-	return wall, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	// A fast start that miscounts is no start: the counts must equal a
+	// recount (not timed).
+	verify := exec.Command(bin, "rollup", "verify", "--db", "sqlite:"+filepath.Join(dir, "kanal.db"))
+	if out, err := verify.CombinedOutput(); err != nil {
+		b.Fatalf("rollup verify after the demo start: %v\n%s", err, out)
+	}
+	return wall, cpu
 }
