@@ -21,6 +21,7 @@ import (
 // issued: stored as PDF and HTML exactly as written, never made again.
 func reportCommand(ctx context.Context, c *call, args []string) error {
 	c.cfg.BindDB(c.flags)
+	c.cfg.BindDBRead(c.flags)
 	m := c.flags.String("municipality", "", "the municipality, e.g. dragoer")
 	year := c.flags.Int("year", 0, "the calendar year; default the last year with counted inquiries")
 	format := c.flags.String("format", "", "pdf or html; default from --out, else pdf")
@@ -51,7 +52,18 @@ func reportCommand(ctx context.Context, c *call, args []string) error {
 	if err != nil {
 		return err
 	}
-	measures := measure.NewSource(db, municipality.NewRegistry(db))
+	readDB, err := openReadDB(ctx, *c.cfg, nil)
+	if err != nil {
+		return err
+	}
+	read := db
+	if readDB != nil {
+		defer readDB.Close()
+		read = readDB
+	}
+	// The counts are read from --db-read when given; an issued report is
+	// stored in --db.
+	measures := measure.NewSource(read, municipality.NewRegistry(db))
 	reports := councilreport.NewReports(db, measures)
 	if *year == 0 {
 		if *year, err = measures.DefaultYear(ctx, cur.Municipality, time.Now()); err != nil {

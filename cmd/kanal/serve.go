@@ -56,8 +56,18 @@ func serve(ctx context.Context, c *call, args []string) error {
 		}
 	}
 
-	httpServer, err := newHTTPServer(*c.cfg, db, registry, log)
+	readDB, err := openReadDB(ctx, *c.cfg, log)
 	if err != nil {
+		return err
+	}
+	if readDB != nil {
+		defer readDB.Close()
+	}
+	httpServer, err := newHTTPServer(*c.cfg, db, readDB, registry, log)
+	if err != nil {
+		return err
+	}
+	if _, err := startPprof(ctx, *c.cfg, log); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", c.cfg.Addr)
@@ -68,6 +78,31 @@ func serve(ctx context.Context, c *call, args []string) error {
 	go func() { served <- httpServer.Serve(ln) }()
 	greet(ctx, c, registry, ln.Addr(), accounts, log)
 	return waitForShutdown(ctx, httpServer, served, log)
+}
+
+// openReadDB opens the read-only database of --db-read, if any, and checks
+// that its schema is this Kanal's: a replica that has not followed the
+// primary's migrations would answer the figures' queries wrongly or not
+// at all. It is never migrated or written.
+func openReadDB(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.DB, error) {
+	if cfg.DBRead == "" {
+		return nil, nil
+	}
+	db, err := store.Open(ctx, cfg.DBRead)
+	if err != nil {
+		return nil, &notice{key: "cli.serve.read_db", args: []any{store.Redact(cfg.DBRead)}, cause: err}
+	}
+	var version int
+	err = db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&version)
+	latest, lerr := store.LatestSchema(db.Engine)
+	if err != nil || lerr != nil || version != latest {
+		db.Close()
+		return nil, &notice{key: "cli.serve.read_schema", args: []any{store.Redact(cfg.DBRead), version, latest}, cause: errors.Join(err, lerr)}
+	}
+	if log != nil {
+		log.Info("read database ready", "db_read", db.String())
+	}
+	return db, nil
 }
 
 // monthsAhead is how many months after this one get their partition of
@@ -90,10 +125,10 @@ func partitionsAhead(ctx context.Context, db *store.DB, now time.Time) error {
 
 // newHTTPServer is the web application behind an HTTP server with
 // timeouts that a slow client cannot hold open.
-func newHTTPServer(cfg config.Config, db *store.DB, registry *municipality.Registry, log *slog.Logger) (*http.Server, error) {
+func newHTTPServer(cfg config.Config, db, readDB *store.DB, registry *municipality.Registry, log *slog.Logger) (*http.Server, error) {
 	oidc := auth.NewOIDC(auth.OIDCConfig{Issuer: cfg.OIDCIssuer, ClientID: cfg.OIDCClientID,
 		ClientSecret: cfg.OIDCClientSecret, RedirectURL: cfg.Public() + "auth/oidc/callback"})
-	srv, err := web.New(web.Options{DB: db, Registry: registry, Log: log, OIDC: oidc, PublicURL: cfg.Public(),
+	srv, err := web.New(web.Options{DB: db, ReadDB: readDB, Registry: registry, Log: log, OIDC: oidc, PublicURL: cfg.Public(),
 		HistoryYears: cfg.HistoryYears})
 	if err != nil {
 		return nil, err

@@ -28,6 +28,17 @@ type Config struct {
 	Addr string
 	// DB is the database address (KANAL_DB, --db): sqlite:PATH or postgres://…
 	DB string
+	// DBRead is an optional read-only database (KANAL_DB_READ, --db-read),
+	// such as a PostgreSQL replica of DB, that the figures and the council
+	// report read their counts from; nothing is written to it.
+	DBRead string
+	// PprofAddr is where serve offers Go's profiler (KANAL_PPROF_ADDR,
+	// --pprof-addr): off when empty, a loopback address unless
+	// PprofAnyAddr; never on the address of the application.
+	PprofAddr string
+	// PprofAnyAddr lets PprofAddr be an address other machines reach
+	// (KANAL_PPROF_ANY_ADDR, --pprof-any-addr).
+	PprofAnyAddr bool
 	// Demo loads the presets and demo data (KANAL_DEMO, --demo). Unset, it
 	// is on for a new SQLite database.
 	Demo OptionalBool
@@ -59,6 +70,8 @@ func FromEnv() (Config, error) {
 	c := Config{
 		Addr:      env("KANAL_ADDR", DefaultAddr),
 		DB:        env("KANAL_DB", DefaultDB),
+		DBRead:    env("KANAL_DB_READ", ""),
+		PprofAddr: env("KANAL_PPROF_ADDR", ""),
 		Lang:      env("KANAL_LANG", "da"),
 		LogFormat: env("KANAL_LOG_FORMAT", "text"),
 		LogLevel:  env("KANAL_LOG_LEVEL", "info"),
@@ -75,6 +88,13 @@ func FromEnv() (Config, error) {
 			return c, fmt.Errorf("KANAL_HISTORY_YEARS: %w", err)
 		}
 		c.HistoryYears = n
+	}
+	if v := os.Getenv("KANAL_PPROF_ANY_ADDR"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return c, fmt.Errorf("KANAL_PPROF_ANY_ADDR: %q is not true or false", v)
+		}
+		c.PprofAnyAddr = b
 	}
 	if v := os.Getenv("KANAL_DEMO"); v != "" {
 		if err := c.Demo.Set(v); err != nil {
@@ -102,6 +122,11 @@ func env(name, fallback string) string {
 func (c *Config) BindDB(fs *flag.FlagSet) {
 	fs.StringVar(&c.DB, "db", c.DB, "database: sqlite:PATH or postgres://USER@HOST/DB (KANAL_DB)")
 	c.bindCommon(fs)
+}
+
+// BindDBRead adds the flag of the commands that read figures.
+func (c *Config) BindDBRead(fs *flag.FlagSet) {
+	fs.StringVar(&c.DBRead, "db-read", c.DBRead, "read-only database the figures are read from, e.g. a PostgreSQL replica (KANAL_DB_READ)")
 }
 
 // BindRecording adds the flags of the commands that record inquiries.
@@ -136,8 +161,11 @@ func parseHistoryYears(s string) (int, error) {
 // BindServe adds the flags of the serve command.
 func (c *Config) BindServe(fs *flag.FlagSet) {
 	c.BindDB(fs)
+	c.BindDBRead(fs)
 	c.BindRecording(fs)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "address to listen on (KANAL_ADDR)")
+	fs.StringVar(&c.PprofAddr, "pprof-addr", c.PprofAddr, "private address for Go's profiler, e.g. 127.0.0.1:6060; off when empty (KANAL_PPROF_ADDR)")
+	fs.BoolVar(&c.PprofAnyAddr, "pprof-any-addr", c.PprofAnyAddr, "let --pprof-addr be an address other machines reach (KANAL_PPROF_ANY_ADDR)")
 	fs.Var(&c.Demo, "demo", "load the Dragør and Tårnby presets and demo data; default on for a new SQLite database (KANAL_DEMO)")
 	fs.Func("strategy", "strategy file to load at start; repeatable (KANAL_STRATEGIES, comma-separated)", func(s string) error {
 		c.Strategies = append(c.Strategies, s)
@@ -204,6 +232,8 @@ func (c Config) LogValue() slog.Value {
 	return slog.GroupValue(
 		slog.String("addr", c.Addr),
 		slog.String("db", store.Redact(c.DB)),
+		slog.String("db_read", store.Redact(c.DBRead)),
+		slog.String("pprof_addr", c.PprofAddr),
 		slog.String("demo", c.Demo.String()),
 		slog.String("strategies", strings.Join(c.Strategies, ",")),
 		slog.String("lang", c.Lang),

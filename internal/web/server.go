@@ -30,7 +30,11 @@ import (
 
 // Options are the server's dependencies and settings.
 type Options struct {
-	DB       *store.DB
+	DB *store.DB
+	// ReadDB, when set, is a read-only database (a PostgreSQL replica of
+	// DB) that the figures, the KPI API and the council report read their
+	// counts from; everything written goes to DB. nil reads from DB.
+	ReadDB   *store.DB
 	Registry *municipality.Registry
 	Log      *slog.Logger
 	// OIDC is sign-in with the configured identity provider; nil when none.
@@ -89,7 +93,11 @@ func New(o Options) (*Server, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	measures := measure.NewSource(o.DB, o.Registry)
+	read := o.ReadDB
+	if read == nil {
+		read = o.DB
+	}
+	measures := measure.NewSource(read, o.Registry)
 	svc := face.Services{
 		DB: o.DB, Registry: o.Registry, Log: o.Log, OIDC: o.OIDC, Now: o.Now,
 		Users:    auth.NewUsers(o.DB, o.Registry),
@@ -123,6 +131,9 @@ func New(o Options) (*Server, error) {
 	s.metrics.MustRegister(s.requests, s.durations,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(o.DB.DB, string(o.DB.Engine)))
+	if o.ReadDB != nil {
+		s.metrics.MustRegister(collectors.NewDBStatsCollector(o.ReadDB.DB, "read"))
+	}
 	return s, nil
 }
 
