@@ -83,6 +83,17 @@ var notRunHere = map[string]string{
 	"./kanal serve --db 'postgres://kanal:PASSWORD@localhost/kanal?sslmode=disable' --demo":                                                         "needs the role and database above; .ci/run runs the suite on PostgreSQL",
 	"export KANAL_OIDC_CLIENT_SECRET=…        # only from the environment, never a flag":                                                            "needs the municipality's identity provider",
 	"./kanal serve --public-url https://kanal.kommune.dk/   --oidc-issuer https://login.microsoftonline.com/TENANT/v2.0 --oidc-client-id CLIENT_ID": "needs the municipality's identity provider",
+	// docs/operations.md
+	"./kanal backup kanal-backup.db":                                                                                                          "SQLite only, and the docs also run on PostgreSQL; TestBackup_WhileWritingThenRestoreAndVerify runs backup, restore and verify",
+	"./kanal restore --db sqlite:./restored/kanal.db kanal-backup.db":                                                                         "needs the backup above; TestBackup_WhileWritingThenRestoreAndVerify",
+	"./kanal rollup verify --db sqlite:./restored/kanal.db":                                                                                   "needs the restore above; TestBackup_WhileWritingThenRestoreAndVerify",
+	"./kanal restore --replace kanal-backup.db    # Kanal stopped; the old file is kept aside":                                                "needs Kanal stopped; TestBackupAndRestore_RefuseToOverwrite",
+	"pg_dump --format=custom --file=kanal.dump \"$KANAL_DB\"":                                                                                 "PostgreSQL's own tool, and the docs also run on SQLite",
+	"pg_restore --no-owner --dbname='postgres://kanal@db-new.kommune.dk/kanal' kanal.dump":                                                    "needs a second PostgreSQL server",
+	"KANAL_DB='postgres://kanal:PASSWORD@db.kommune.dk/kanal' KANAL_PUBLIC_URL=https://kanal.kommune.dk/ ./kanal serve --addr 10.0.0.11:8080": "needs the municipality's PostgreSQL and network; TestRebuild_TwoInstancesRebuildWhileBothRecord runs two instances",
+	"./kanal serve --db \"$KANAL_DB\" --db-read 'postgres://kanal_read@replica.kommune.dk/kanal'":                                             "needs a PostgreSQL replica; TestServer_FiguresReadFromTheReadDatabaseAndWritesGoToTheMain",
+	"./kanal serve --pprof-addr 127.0.0.1:6060":                                                                                               "starts a server that runs until stopped; TestServe_PprofIsOffByDefaultAndServedApartWhenSet",
+	"go tool pprof 'http://127.0.0.1:6060/debug/pprof/profile?seconds=30'":                                                                    "needs the server above and takes 30 seconds",
 }
 
 // Every shell example of the README and docs/ that can run offline runs,
