@@ -142,7 +142,7 @@ func (f *ingestFixture) raw(tb testing.TB, batch []inquiry.Inquiry) {
 }
 
 func (f *ingestFixture) empty(tb testing.TB) {
-	for _, q := range []string{`DELETE FROM inquiry_counts`, `DELETE FROM inquiries`} {
+	for _, q := range []string{`DELETE FROM inquiry_counts`, `DELETE FROM inquiry_months`, `DELETE FROM inquiry_external_ids`, `DELETE FROM inquiries`} {
 		if _, err := f.db.Exec(q); err != nil {
 			tb.Fatal(err)
 		}
