@@ -27,6 +27,11 @@ Kommandoer:
                                 tæl henvendelserne forfra og sammenlign med (eller genopbyg) tallene
   report --municipality ID --year ÅR [--format pdf|html] [--out FIL]
                                 årsrapporten til kommunalbestyrelsen
+  demo generate --municipalities N --inquiries M
+                                demodata for mange kommuner: kopier af Dragør og Tårnby i rigtige kommuners størrelser (kan genoptages)
+  backup [--db sqlite:STI] FIL  tag en sikkerhedskopi af SQLite-databasen, også mens Kanal kører (se docs/operations.md)
+  restore [--db sqlite:STI] [--replace] FIL
+                                gendan SQLite-databasen fra en sikkerhedskopi
   help                          vis denne hjælp
 
 Kommandoer, der bruger databasen, tager --db (KANAL_DB): sqlite:STI eller postgres://…
@@ -49,6 +54,12 @@ Commands:
                                 recount the inquiries and compare with (or rebuild) the counts
   report --municipality ID --year YEAR [--format pdf|html] [--out FILE]
                                 the yearly report to the municipal council
+  demo generate --municipalities N --inquiries M
+                                demo data for many municipalities: copies of Dragør and Tårnby at real municipalities' sizes (resumable)
+  backup [--db sqlite:PATH] FILE
+                                back up the SQLite database, also while Kanal runs (see docs/operations.md)
+  restore [--db sqlite:PATH] [--replace] FILE
+                                restore the SQLite database from a backup
   help                          print this help
 
 Commands that use the database take --db (KANAL_DB): sqlite:PATH or postgres://…

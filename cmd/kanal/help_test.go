@@ -52,6 +52,9 @@ func TestHelp_ServeFlagsInDanish(t *testing.T) {
 		"public-url":     "ADRESSE, brugerne når Kanal på, fx https://kanal.kommune.dk/; https gør cookies sikre (KANAL_PUBLIC_URL)",
 		"history-years":  "hvor mange ÅR før strategiens første år en henvendelse må dateres (KANAL_HISTORY_YEARS) (standard: 5)",
 		"strategy":       "FIL med en strategi, der indlæses ved start; kan gives flere gange (KANAL_STRATEGIES, adskilt med komma)",
+		"db-read":        "ADRESSE på en skrivebeskyttet database, fx en PostgreSQL-replika, som tal og årsrapport læses fra; der skrives aldrig til den (KANAL_DB_READ)",
+		"pprof-addr":     "privat ADRESSE til Gos profiler (/debug/pprof/), fx 127.0.0.1:6060; slået fra, når den er tom (KANAL_PPROF_ADDR)",
+		"pprof-any-addr": "tillad, at --pprof-addr er en adresse, andre maskiner kan nå; kun bag en firewall (KANAL_PPROF_ANY_ADDR)",
 	}
 	for name, text := range want {
 		if help[name] != text {
