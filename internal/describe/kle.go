@@ -47,6 +47,9 @@ func NewKLECheck(l locale.Printer, v municipality.Version, c municipality.KLEChe
 // does not name (which a check of the version shown always does) is
 // unchecked.
 func (k KLECheck) Area(a *strategy.Area) KLEAreaCheck {
+	if a.KLE == "" { // the area for what no area fits has no number to check
+		return KLEAreaCheck{Short: k.l.T("kle_check.no_number"), Long: k.l.T("kle_check.no_number_long")}
+	}
 	found, ok := k.check.Areas[a.ID]
 	if !k.Checked || !ok || found.KLE != a.KLE {
 		return KLEAreaCheck{Short: k.l.T("kle_check.area_unchecked"), Long: k.l.T("kle_check.area_unchecked_long")}

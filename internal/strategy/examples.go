@@ -12,7 +12,7 @@ var AreaExampleFields = []string{
 	"kle", "title", "department", "types", "channels", "outbound_channels",
 	"mandatory_digital", "law", "since", "wave", "exemption_channel",
 	"url", "sb_level", "login", "borger_dk",
-	"response_days", "digital_readiness", "note", "referral",
+	"response_days", "digital_readiness", "note", "referral", "search_words",
 }
 
 // TargetExampleFields are the names Target.Examples may hold. "years" marks

@@ -140,6 +140,9 @@ func CheckKLE(file string, data []byte, s *Strategy, plan *Emneplan) []Problem {
 	for i := range s.Areas {
 		a := &s.Areas[i]
 		p := Path{"areas", i}
+		if a.KLE == "" {
+			continue // the other area, which has no number
+		}
 		subject, ok := plan.Subject(a.KLE)
 		switch {
 		case !ok:

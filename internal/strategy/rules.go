@@ -68,6 +68,9 @@ const (
 	RuleBadReadiness          = "strategy.bad_readiness"           // value
 	RuleBadWave               = "strategy.bad_wave"                // wave
 	RuleBadExampleField       = "strategy.bad_example_field"       // value, allowed values
+	RuleBadSearchWord         = "strategy.bad_search_word"         // value, longest length
+	RuleDuplicateSearchWord   = "strategy.duplicate_search_word"   // value
+	RuleOtherTwice            = "strategy.other_twice"             // id of the first other area
 	RuleUnknownReferral       = "strategy.unknown_referral"        // id, known ids
 
 	// The ranked channel order and the minimum SB level.

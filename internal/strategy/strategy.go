@@ -246,6 +246,15 @@ type Area struct {
 	// Referral is the id of the referral (outside the municipality) that
 	// handles the area's cases, such as Udbetaling Danmark for pension.
 	Referral string `yaml:"referral" json:"referral,omitempty"`
+	// SearchWords are the words people use for the area besides its title
+	// ("skrald" for waste collection, "adresse" for moving): FindAreas
+	// finds the area by them.
+	SearchWords []string `yaml:"search_words" json:"search_words,omitempty"`
+	// Other marks the area for the inquiries no other area fits (»Andet /
+	// ukendt område«): the console offers it when a search finds nothing.
+	// It is a place to count such inquiries, not a task of the strategy;
+	// it needs no KLE number, and a strategy has at most one.
+	Other bool `yaml:"other" json:"other,omitempty"`
 	// Example marks an area the strategy does not name; Examples names the
 	// fields whose values are examples (kle, title, sb_level, response_days,
 	// digital_readiness, login, mandatory_digital, …).
@@ -446,8 +455,22 @@ func (s *Strategy) Department(id string) (*Department, bool) {
 
 // Area finds a service area by its id or its KLE number.
 func (s *Strategy) Area(ref string) (*Area, bool) {
+	if ref == "" {
+		return nil, false // the other area may have no KLE number
+	}
 	for i := range s.Areas {
 		if s.Areas[i].ID == ref || s.Areas[i].KLE == ref {
+			return &s.Areas[i], true
+		}
+	}
+	return nil, false
+}
+
+// OtherArea is the area for inquiries no other area fits, if the strategy
+// has one.
+func (s *Strategy) OtherArea() (*Area, bool) {
+	for i := range s.Areas {
+		if s.Areas[i].Other {
 			return &s.Areas[i], true
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kanal-dk/kanal/internal/civil"
 )
@@ -226,11 +227,13 @@ var readiness = []string{ReadinessHigh, ReadinessMedium, ReadinessLow}
 func (v *validator) areas() {
 	ids := map[string]bool{}
 	kles := map[string]bool{}
+	other := "" // the first area marked other
 	for i := range v.s.Areas {
 		a := &v.s.Areas[i]
 		p := Path{"areas", i}
 		v.id(p, a.ID, ids)
-		if v.required(p, "kle", a.KLE) {
+		// The area for what fits no task may have no KLE number to give.
+		if !(a.Other && a.KLE == "") && v.required(p, "kle", a.KLE) {
 			switch {
 			case !klePattern.MatchString(a.KLE):
 				v.add(p.with("kle"), RuleBadKLE, a.KLE)
@@ -264,7 +267,35 @@ func (v *validator) areas() {
 				v.add(p.with("referral"), RuleUnknownReferral, a.Referral, v.knownReferrals())
 			}
 		}
+		v.searchWords(p.with("search_words"), a.SearchWords)
+		if a.Other {
+			if other != "" {
+				v.add(p.with("other"), RuleOtherTwice, other)
+			} else {
+				other = a.ID
+			}
+		}
 		v.exampleFields(p.with("examples"), a.Examples, AreaExampleFields)
+	}
+}
+
+// maxSearchWord is the longest search word, in characters: a word or a
+// short phrase, not a description.
+const maxSearchWord = 40
+
+// searchWords checks an area's search words: each a word or a short phrase,
+// none given twice (as the search sees them: case and æ/ae alike).
+func (v *validator) searchWords(p Path, words []string) {
+	seen := map[string]bool{}
+	for i, w := range words {
+		switch f := fold(w); {
+		case f == "" || utf8.RuneCountInString(w) > maxSearchWord || strings.ContainsAny(w, "|\n\t"):
+			v.add(p.with(i), RuleBadSearchWord, w, maxSearchWord)
+		case seen[f]:
+			v.add(p.with(i), RuleDuplicateSearchWord, w)
+		default:
+			seen[f] = true
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"html"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -260,4 +262,142 @@ func TestConsole_TodayFollowsTheConsoleClock(t *testing.T) {
 		t.Error("after midnight, yesterday's registration still counts as today's")
 	}
 	assertCounts(t, ts)
+}
+
+// Issue 13: "Changing the desk drop-down does nothing until »Vælg skranke«
+// is pressed, so phone calls get counted as counter visits." With an area
+// chosen the drop-down belongs to the registration form: the desk sent is
+// the desk counted, and the channel, left at the first desk's own, follows
+// the new desk. A channel staff chose stays; the desk registered with is
+// remembered; the desk form goes back to the area.
+func TestConsole_TheDeskShownIsTheDeskInForce(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerStaff)
+	const counter, phone = "in_person|Rådhuset, Borgerbutikken", "phone|Rådhuset, omstillingen"
+	page := ts.get(t, c, "/m/dragoer/console?area=flytning").body
+	for _, want := range []string{`<select id="desk" name="desk" form="register">`, `<input type="hidden" name="page_desk" value="` + counter + `"`} {
+		if !strings.Contains(html.UnescapeString(page), want) {
+			t.Errorf("the console with an area lacks %s", want)
+		}
+	}
+	// Without JavaScript: the desk changed to the phone, the channel left
+	// as the counter's, Registrér.
+	r := ts.post(t, c, "/m/dragoer/console", url.Values{"area": {"flytning"}, "type": {"information"}, "channel": {"in_person"},
+		"desk": {phone}, "page_desk": {counter}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("register: %d %s", r.status, r.body)
+	}
+	// The channel chosen on purpose after the desk changed stays.
+	if r := ts.post(t, c, "/m/dragoer/console", url.Values{"area": {"flytning"}, "type": {"information"}, "channel": {"email"},
+		"desk": {counter}, "page_desk": {phone}}); r.status != http.StatusSeeOther {
+		t.Fatalf("register: %d %s", r.status, r.body)
+	}
+	rows, err := ts.db.Query(`SELECT desk, channel FROM inquiries ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var desk, channel string
+		if err := rows.Scan(&desk, &channel); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, desk+" "+channel)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{phone + " phone", counter + " email"}; strings.Join(got, ";") != strings.Join(want, ";") {
+		t.Errorf("registered %q, want %q", got, want)
+	}
+	// The desk registered with is the one the next page shows.
+	if page := html.UnescapeString(ts.get(t, c, "/m/dragoer/console").body); !strings.Contains(page, `<option value="`+counter+`" data-channel="in_person" selected>`) {
+		t.Error("the desk of the last registration is not the one shown next")
+	}
+	// The desk form (the script sends it as the drop-down changes) keeps the area.
+	r = ts.post(t, c, "/m/dragoer/console/desk", url.Values{"desk": {phone}, "area": {"flytning"}})
+	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/m/dragoer/console?area=flytning" {
+		t.Errorf("choose desk: %d %s", r.status, r.header.Get("Location"))
+	}
+	if page := ts.get(t, c, "/m/dragoer/console?area=flytning").body; !strings.Contains(page, `id="ch-phone" value="phone" checked`) ||
+		!strings.Contains(page, "I dag ved denne skranke: 1") {
+		t.Error("after choosing the phone desk, the channel or today's count is not the phone desk's")
+	}
+	assertCounts(t, ts)
+}
+
+// Search words from the strategy find areas over HTTP as in the browser:
+// the words of issue 13 that found nothing.
+func TestConsole_SearchWordsFindAreas(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerStaff)
+	for q, want := range map[string]string{"skrald": "Madaffald/restaffald", "adresse": "Flytteanmeldelse", "gult kort": "Udstedelse af sundhedskort",
+		"børnehave": "Optagelse i dagtilbud", "vuggestue": "Optagelse i dagtilbud"} {
+		r := ts.get(t, c, "/m/dragoer/console?q="+url.QueryEscape(q))
+		if r.status != http.StatusOK || !strings.Contains(r.body, want+"</a>") || !strings.Contains(r.body, `<li id="no-match" hidden>`) {
+			t.Errorf("%q: %d, want %s", q, r.status, want)
+		}
+		// The first listed is the one Enter chooses.
+		first, _, _ := strings.Cut(r.body[strings.Index(r.body, `<li data-kle=`):], "</li>")
+		if !strings.Contains(first, want+"</a>") {
+			t.Errorf("%q lists first %s, want %s", q, first, want)
+		}
+	}
+	// The words are on the page for the live search, and on the area's page.
+	if r := ts.get(t, c, "/m/dragoer/console"); !strings.Contains(html.UnescapeString(r.body), `data-words="skrald|skraldespand|storskrald|renovation|tømning|"`) {
+		t.Error("the console does not carry the search words for the live search")
+	}
+	if r := ts.get(t, c, "/m/dragoer/areas/affald"); !strings.Contains(r.body, "<dt>Søgeord</dt><dd>skrald, skraldespand, storskrald, renovation, tømning") {
+		t.Error("the area page does not show the search words")
+	}
+}
+
+// When no area fits, the console says so and offers the strategy's area
+// for what no area fits; an inquiry registered there is counted once, on
+// that area, and shows on the figures beside the others.
+func TestConsole_UnknownAreaIsRegisteredOnTheOtherArea(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerStaff)
+	r := ts.get(t, c, "/m/dragoer/console?q=hundeskat")
+	if !strings.Contains(r.body, `<li id="no-match">Intet område passer. Prøv et andet ord, eller <a href="/m/dragoer/console?area=andet" id="other-area">registrér henvendelsen under »Andet / ukendt område«</a></li>`) {
+		t.Fatalf("no match does not offer the other area:\n%s", r.body)
+	}
+	if r := ts.get(t, c, "/m/dragoer/console?area=andet"); r.status != http.StatusOK || !strings.Contains(r.body, `id="register-button"`) {
+		t.Fatalf("the other area's form: %d", r.status)
+	}
+	if r := ts.post(t, c, "/m/dragoer/console", url.Values{"area": {"andet"}, "type": {"information"}, "channel": {"in_person"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("register on the other area: %d %s", r.status, r.body)
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM inquiries WHERE area = 'andet' AND department = 'borgerbutikken'`); n != 1 {
+		t.Errorf("%d inquiries on the other area, want 1", n)
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM inquiries`); n != 1 {
+		t.Errorf("%d inquiries in all, want 1", n)
+	}
+	assertCounts(t, ts)
+	if r := ts.get(t, ts.client(t, operator), "/m/dragoer/areas/andet"); !strings.Contains(r.body, "Kanals eget område") {
+		t.Error("the other area's page does not say it is Kanal's own")
+	}
+}
+
+// Front-line staff start the day at the console; the other roles at the
+// strategy; an operator at the list of municipalities. Signing in without a
+// return address lands there too.
+func TestHome_LandsEachRoleWhereItWorks(t *testing.T) {
+	ts := newTestServer(t, true)
+	for email, want := range map[string]string{
+		dragoerStaff: "/m/dragoer/console", dragoerManager: "/m/dragoer", dragoerGroup: "/m/dragoer", dragoerAuditor: "/m/dragoer", taarnbyStaff: "/m/taarnby/console",
+	} {
+		if r := ts.get(t, ts.client(t, email), "/"); r.status != http.StatusSeeOther || r.header.Get("Location") != want {
+			t.Errorf("%s at /: %d %q, want %s", email, r.status, r.header.Get("Location"), want)
+		}
+	}
+	if r := ts.get(t, ts.client(t, operator), "/"); r.status != http.StatusOK {
+		t.Errorf("the operator at /: %d", r.status)
+	}
+	r := ts.post(t, ts.client(t, ""), "/login", url.Values{"email": {dragoerStaff}, "password": {demo.Password}})
+	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/" {
+		t.Errorf("signing in: %d %q", r.status, r.header.Get("Location"))
+	}
 }

@@ -36,21 +36,46 @@ const (
 	undoWindow = 15 * time.Minute
 )
 
-// currentDesk is the desk chosen in this browser, or the first. The
+// currentDesk is the desk in force: the one the form names (the desk
+// shown on the page it was sent from, so that what staff see is what is
+// counted), else the one chosen in this browser, else the first. The
 // cookie holds the key base64-encoded: locations have spaces and æøå.
-func currentDesk(r *http.Request, ds []strategy.Desk) strategy.Desk {
+func currentDesk(r *http.Request, ds []strategy.Desk, shown string) strategy.Desk {
+	if d, ok := findDesk(ds, shown); ok {
+		return d
+	}
 	if c, err := r.Cookie(deskCookie); err == nil {
 		key, _ := base64.RawURLEncoding.DecodeString(c.Value)
-		for _, d := range ds {
-			if d.Key == string(key) {
-				return d
-			}
+		if d, ok := findDesk(ds, string(key)); ok {
+			return d
 		}
 	}
 	if len(ds) == 0 {
 		return strategy.Desk{}
 	}
 	return ds[0]
+}
+
+func findDesk(ds []strategy.Desk, key string) (strategy.Desk, bool) {
+	for _, d := range ds {
+		if key != "" && d.Key == key {
+			return d, true
+		}
+	}
+	return strategy.Desk{}, false
+}
+
+// formChannel is the channel the form registers. The channel starts as the
+// desk's own; when the desk was changed on the page without the channel
+// being changed from the first desk's own (form field page_desk names the
+// desk the page was shown with), the channel follows the new desk, so that
+// a call at the phone desk is not counted as a visit at the counter.
+func formChannel(form url.Values, ds []strategy.Desk, desk strategy.Desk) string {
+	channel := form.Get("channel")
+	if was, ok := findDesk(ds, form.Get("page_desk")); ok && was.Key != desk.Key && channel == was.Channel {
+		return desk.Channel
+	}
+	return channel
 }
 
 // option is one radio button or checkbox with its shortcut key.
@@ -94,7 +119,9 @@ type consoleView struct {
 	Desk    strategy.Desk
 	Query   string
 	Matches []*strategy.Area
-	Area    *strategy.Area
+	// Other is the strategy's area for what no area fits, if it has one.
+	Other *strategy.Area
+	Area  *strategy.Area
 	// Types, Channels, Flags and Referrals are the registration form.
 	Types, Channels, Flags, Referrals, Circumstances []option
 	// Shortcuts lists the keys of this strategy's types for the help text.
@@ -150,10 +177,11 @@ func (s *Pages) consolePage(r *http.Request, form url.Values) (*municipality.Cur
 	st := cur.Strategy
 	v.Title = v.L.T("console.title") + " – " + v.Title
 	data := consoleView{view: v, Desks: st.Desks()}
-	data.Desk = currentDesk(r, data.Desks)
+	data.Desk = currentDesk(r, data.Desks, form.Get("desk"))
 	data.Shortcuts = shortcutsText(st, v.L)
 	data.Query = strings.TrimSpace(form.Get("q"))
 	data.Matches = st.FindAreas(data.Query)
+	data.Other, _ = st.OtherArea()
 	if ref := form.Get("area"); ref != "" {
 		a, ok := st.Area(ref)
 		if !ok {
@@ -183,7 +211,7 @@ func (s *Pages) fillForm(data *consoleView, st *strategy.Strategy, form url.Valu
 	for _, t := range a.Types {
 		data.Types = append(data.Types, option{ID: t, Label: describe.TypeLabel(st, l, t), Key: keys[t], Checked: t == typ})
 	}
-	channel := form.Get("channel")
+	channel := formChannel(form, data.Desks, data.Desk)
 	if c, ok := st.Channel(channel); !ok || !c.Inbound {
 		channel = data.Desk.Channel
 	}
@@ -350,7 +378,7 @@ func (s *Pages) registerInquiry(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := r.PostForm
-	in := inquiry.Inquiry{OccurredAt: s.now(), Channel: f.Get("channel"), Type: f.Get("type"), Direction: strategy.Inbound,
+	in := inquiry.Inquiry{OccurredAt: s.now(), Channel: formChannel(f, data.Desks, data.Desk), Type: f.Get("type"), Direction: strategy.Inbound,
 		Area: f.Get("area"), ResolvedFirstContact: f.Get("resolved_first_contact") == "on", Guided: f.Get("guided") == "on",
 		Assisted: f.Get("assisted") == "on", Exempt: f.Get("exempt") == "on", ReferredTo: f.Get("referred_to"),
 		Source: inquiry.SourceConsole, Desk: data.Desk.Key}
@@ -361,6 +389,9 @@ func (s *Pages) registerInquiry(w http.ResponseWriter, r *http.Request) error {
 	res, err := s.recorder.Record(r.Context(), cur, []inquiry.Inquiry{in})
 	if err != nil {
 		return err
+	}
+	if _, ok := findDesk(data.Desks, f.Get("desk")); ok {
+		s.rememberDesk(w, r, cur.Municipality, data.Desk.Key)
 	}
 	p := auth.FromContext(r.Context())
 	s.setCookie(w, r, lastCookie, s.lastValue(p, cur.Municipality, res.IDs[0]), "/m/"+cur.Municipality+"/console", undoWindow)
@@ -395,20 +426,28 @@ func (s *Pages) undoInquiry(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// chooseDesk remembers the desk in this browser.
+// chooseDesk remembers the desk in this browser and goes back to the
+// console, to the area chosen there if any. The console's script sends it
+// as soon as the drop-down changes.
 func (s *Pages) chooseDesk(w http.ResponseWriter, r *http.Request) error {
 	cur, err := s.registry.Current(r.Context(), r.PathValue("municipality"))
 	if err != nil {
 		return err
 	}
-	key := r.PostFormValue("desk")
-	for _, d := range cur.Strategy.Desks() {
-		if d.Key == key {
-			s.setCookie(w, r, deskCookie, base64.RawURLEncoding.EncodeToString([]byte(key)), "/m/"+cur.Municipality+"/console", 365*24*time.Hour)
-		}
+	if d, ok := findDesk(cur.Strategy.Desks(), r.PostFormValue("desk")); ok {
+		s.rememberDesk(w, r, cur.Municipality, d.Key)
 	}
-	face.Redirect(w, r, "/m/"+cur.Municipality+"/console")
+	back := "/m/" + cur.Municipality + "/console"
+	if a, ok := cur.Strategy.Area(r.PostFormValue("area")); ok {
+		back += "?" + url.Values{"area": {a.ID}}.Encode()
+	}
+	face.Redirect(w, r, back)
 	return nil
+}
+
+// rememberDesk keeps the desk in force in this browser.
+func (s *Pages) rememberDesk(w http.ResponseWriter, r *http.Request, municipality, key string) {
+	s.setCookie(w, r, deskCookie, base64.RawURLEncoding.EncodeToString([]byte(key)), "/m/"+municipality+"/console", 365*24*time.Hour)
 }
 
 // lastValue is the cookie naming a registration. It is signed with the

@@ -7,12 +7,13 @@ import (
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
-// showHome sends staff to their municipality; operators get the list of
-// municipalities and the form that creates one.
+// showHome sends staff to their municipality's page they start the day
+// on (landing); operators get the list of municipalities and the form that
+// creates one. Signing in without a return address ends here too.
 func (s *Pages) showHome(w http.ResponseWriter, r *http.Request) error {
 	p := auth.FromContext(r.Context())
 	if m := p.Municipality(); m != "" {
-		face.Redirect(w, r, "/m/"+m)
+		face.Redirect(w, r, landing(p, m))
 		return nil
 	}
 	v, err := s.base(r, face.Printer(r).T("home.title"))
@@ -38,4 +39,14 @@ func (s *Pages) showHome(w http.ResponseWriter, r *http.Request) error {
 		Items     []item
 		CanCreate bool
 	}{v, items, p.Can(auth.CreateMunicipality, "")})
+}
+
+// landing is where a user of a municipality starts: front-line staff, who
+// register the inquiries they take all day, at the console; managers, the
+// strategy group and auditors at the strategy.
+func landing(p *auth.Principal, municipality string) string {
+	if p.User != nil && p.User.Role == auth.Staff && p.Can(auth.RegisterInquiries, municipality) {
+		return "/m/" + municipality + "/console"
+	}
+	return "/m/" + municipality
 }

@@ -11,16 +11,27 @@
   const list = document.getElementById("areas");
   const count = document.getElementById("matches-count");
 
-  // Live search: words of the title or id, or the start of the KLE number.
+  const noMatch = document.getElementById("no-match");
+
+  // Live search, as the server's (strategy.FindAreas): the start of the KLE
+  // number, or every word of the query in the title or id, or else in the
+  // area's search words. Enter takes the first area found by its title.
+  let best = null;
   const filter = () => {
     const q = fold(search.value);
+    const words = q.split(/\s+/).filter((w) => w !== "");
+    const all = (text) => words.length > 0 && words.every((w) => text.includes(w));
     let shown = 0;
-    for (const li of list.querySelectorAll("li[data-search]")) {
-      const [kle, ...rest] = li.dataset.search.split(" ");
-      const hit = q === "" || kle.startsWith(q) || fold(rest.join(" ")).includes(q);
+    best = null;
+    for (const li of list.querySelectorAll("li[data-kle]")) {
+      const title = fold(li.dataset.title);
+      const byTitle = q === "" || (li.dataset.kle !== "" && li.dataset.kle.startsWith(q)) || all(title);
+      const hit = byTitle || all(title + " " + fold(li.dataset.words.replaceAll("|", " ")));
       li.hidden = !hit;
       if (hit) shown++;
+      if (byTitle && !best) best = li;
     }
+    if (noMatch) noMatch.hidden = shown > 0;
     count.textContent = shown + " " + (shown === 1 ? root.dataset.one : root.dataset.many);
   };
   if (search && list) {
@@ -35,10 +46,11 @@
     // Enter (submitting the search) chooses the first area that matches;
     // without matches the server answers as without this script.
     search.form.addEventListener("submit", (e) => {
-      const first = list.querySelector("li:not([hidden]) a");
-      if (first) {
+      const first = (best && !best.hidden ? best : list.querySelector("li[data-kle]:not([hidden])"));
+      const link = first && first.querySelector("a");
+      if (link) {
         e.preventDefault();
-        window.location.href = first.href;
+        window.location.href = link.href;
       }
     });
   }
@@ -75,9 +87,59 @@
     radios[order[(at + 1) % order.length]].checked = true;
   };
 
+  // The desk in force is the one shown: a change is saved at once, the
+  // channel follows the desk where it was the old desk's own, and the day's
+  // count is the new desk's. (Without this script the registration form
+  // carries the desk shown.)
+  const desk = document.getElementById("desk");
+  const status = document.getElementById("desk-status");
+  const pageDesk = document.getElementById("page-desk");
+  if (desk) {
+    const choose = document.getElementById("desk-choose");
+    if (choose) choose.hidden = true;
+    let previous = desk.selectedOptions[0];
+    let saving = Promise.resolve();
+    desk.addEventListener("change", () => {
+      const chosen = desk.selectedOptions[0];
+      const body = new URLSearchParams({ desk: desk.value });
+      saving = saving
+        .then(() => fetch(root.dataset.desk, { method: "POST", body, credentials: "same-origin" }))
+        .then((r) => (r.ok ? r.text() : Promise.reject(r.status)))
+        .then((html) => {
+          const fresh = new DOMParser().parseFromString(html, "text/html").querySelector(".today");
+          const today = document.querySelector(".today");
+          if (fresh && today) today.innerHTML = fresh.innerHTML;
+          status.textContent = root.dataset.deskSaved + " " + chosen.textContent + ".";
+        })
+        .catch(() => { if (choose) choose.hidden = false; });
+      if (form) {
+        const checked = form.querySelector("input[name=channel]:checked");
+        const next = form.querySelector('input[name=channel][value="' + CSS.escape(chosen.dataset.channel) + '"]');
+        if (checked && next && checked.value === previous.dataset.channel && next !== checked) {
+          next.checked = true;
+          next.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+        if (pageDesk) pageDesk.value = desk.value;
+      }
+      previous = chosen;
+    });
+  }
+
   const typing = (el) => el && (el.matches("input[type=search], input[type=text], input[type=email], textarea, select"));
 
+  // Undo is Alt+U everywhere, the search field too, where a plain u is a
+  // letter of the search; outside the fields u alone undoes as well.
+  const undo = () => {
+    const button = document.getElementById("undo");
+    if (button) button.click();
+    return button !== null;
+  };
   document.addEventListener("keydown", (e) => {
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === "KeyU") {
+      e.preventDefault();
+      undo();
+      return;
+    }
     if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
     const key = e.key.toLowerCase();
     if (key === "/") {
@@ -86,8 +148,7 @@
       return;
     }
     if (key === "u") {
-      const undo = document.getElementById("undo");
-      if (undo) { e.preventDefault(); undo.click(); }
+      if (undo()) e.preventDefault();
       return;
     }
     if (!form) return;
