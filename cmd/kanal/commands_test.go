@@ -90,6 +90,7 @@ func TestCommands_EveryGroupSaysItsUsage(t *testing.T) {
 		"apikey":   "Brug:\n  kanal apikey add --municipality ID --permissions TILLADELSER [--test] NAVN\n",
 		"import":   "Brug: kanal import inquiries --municipality ID FIL.csv\n",
 		"rollup":   "Brug: kanal rollup verify|rebuild [--municipality ID]\n",
+		"demo":     "Brug: kanal demo generate --municipalities N --inquiries M [--db ADRESSE]\n",
 	}
 	for _, cmd := range commands {
 		if cmd.subs == nil {
