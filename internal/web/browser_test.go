@@ -199,16 +199,43 @@ func TestBrowser_ConsoleWithTheKeyboardAlone(t *testing.T) {
 
 	visit(t, ctx, ts.URL+"/m/dragoer/console?area=flytning&channel=letter")
 	axeAtBothSizes(t, ctx)
-	browsertest.Do(t, ctx, chromedp.Navigate(ts.URL+"/m/dragoer/console"), chromedp.WaitVisible("#undo"))
+	browsertest.Do(t, ctx, chromedp.Navigate(ts.URL+"/m/dragoer/console?registered=1"), chromedp.WaitVisible("#undo"))
 	waitFor(t, ctx, consoleReady)
 
-	// The page starts in the search field for the next citizen: Escape
-	// leaves it, and u takes the registration back.
-	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent("u"))
+	// The page starts in the search field for the next citizen. A u there is
+	// a letter of the search, not an undo (issue 13's trap); Alt+U undoes
+	// from the search field, with no Escape first.
+	if focused := browsertest.Eval[string](t, ctx, `document.activeElement.id`); focused != "q" {
+		t.Fatalf("after a registration, focus is on %q, want the search field", focused)
+	}
+	browsertest.Do(t, ctx, chromedp.KeyEvent("u"))
+	if got := browsertest.Eval[string](t, ctx, `document.getElementById("q").value`); got != "u" {
+		t.Errorf("u in the search field typed %q", got)
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM inquiries`); n != 1 {
+		t.Fatalf("%d inquiries after u in the search field, want 1", n)
+	}
+	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Backspace), chromedp.KeyEvent("u", chromedp.KeyModifiers(chromedp.ModifierAlt)))
 	waitFor(t, ctx, `location.search.includes("undone")`)
 	if n := ts.count(t, `SELECT COUNT(*) FROM inquiries`); n != 0 {
-		t.Errorf("%d inquiries after u", n)
+		t.Errorf("%d inquiries after Alt+U", n)
 	}
+	assertCounts(t, ts)
+
+	// And the next citizen is registered in the same seven keystrokes.
+	waitFor(t, ctx, consoleReady)
+	for i, key := range typicalRegistration {
+		browsertest.Do(t, ctx, chromedp.KeyEvent(key))
+		if i == 4 {
+			waitFor(t, ctx, `location.search.includes("area=") && document.activeElement.id === "register-button"`)
+			waitFor(t, ctx, consoleReady)
+		}
+	}
+	waitFor(t, ctx, `location.search.includes("registered") && document.querySelector("p.success") !== null`)
+	if n := ts.count(t, `SELECT COUNT(*) FROM inquiries WHERE area = 'flytning' AND resolved_first_contact`); n != 1 {
+		t.Errorf("register → undo → register left %d registrations, want 1", n)
+	}
+	assertCounts(t, ts)
 
 	// A KLE number finds the area too; keys choose the channel and type, and
 	// the guidance follows.
@@ -404,4 +431,78 @@ func TestBrowser_ConsoleTwoTypesAndAReferral(t *testing.T) {
 			t.Fatalf("h chose %q, want %q", got, want)
 		}
 	}
+}
+
+// Issue 13: the desk in force is the one shown. Changing the drop-down
+// saves it at once, the channel follows it, and the registration is the
+// new desk's, without pressing »Vælg skranke«.
+func TestBrowser_ConsoleDeskChangeTakesEffectAtOnce(t *testing.T) {
+	ts := newTestServer(t, true)
+	ctx := browsertest.New(t)
+	signIn(t, ctx, ts, dragoerStaff)
+	browsertest.Do(t, ctx, chromedp.Navigate(ts.URL+"/m/dragoer/console?area=flytning"), chromedp.WaitVisible("#register-button"))
+	waitFor(t, ctx, consoleReady)
+	browsertest.Do(t, ctx, chromedp.SetValue("#desk", "phone|Rådhuset, omstillingen"))
+	browsertest.Eval[bool](t, ctx, `document.getElementById("desk").dispatchEvent(new Event("change", {bubbles: true}))`)
+	waitFor(t, ctx, `document.getElementById("desk-status").textContent.includes("Telefon")`)
+	if got := browsertest.Eval[string](t, ctx, `document.querySelector("input[name=channel]:checked").value`); got != "phone" {
+		t.Errorf("after the desk changed to the phone, the channel is %q", got)
+	}
+	browsertest.Do(t, ctx, chromedp.Focus("#register-button"), chromedp.KeyEvent(kb.Enter))
+	waitFor(t, ctx, `location.search.includes("registered")`)
+	var desk, channel string
+	if err := ts.db.QueryRow(`SELECT desk, channel FROM inquiries`).Scan(&desk, &channel); err != nil {
+		t.Fatal(err)
+	}
+	if desk != "phone|Rådhuset, omstillingen" || channel != "phone" {
+		t.Errorf("registered at %q on %q, want the phone desk's phone", desk, channel)
+	}
+	if got := browsertest.Eval[string](t, ctx, `document.getElementById("desk").value`); got != "phone|Rådhuset, omstillingen" {
+		t.Errorf("the next page shows the desk %q", got)
+	}
+}
+
+// On a 1366×650 laptop the jump to Registrér leaves the recommendation and
+// the suggested wording on the screen; on a 390×844 phone the console is
+// no wider than the screen. Search words and »Intet område passer« work
+// live.
+func TestBrowser_ConsoleLayoutAndLiveSearch(t *testing.T) {
+	ts := newTestServer(t, true)
+	ctx := browsertest.New(t)
+	signIn(t, ctx, ts, dragoerStaff)
+	inView := func(sel string) string {
+		return `(() => { const r = document.querySelector("` + sel + `").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`
+	}
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(1366, 650))
+	browsertest.Do(t, ctx, chromedp.Navigate(ts.URL+"/m/dragoer/console"), chromedp.WaitVisible("#q"))
+	waitFor(t, ctx, consoleReady)
+	browsertest.Do(t, ctx, chromedp.KeyEvent("skrald"))
+	if got := browsertest.Eval[string](t, ctx, `[...document.querySelectorAll("#areas li[data-kle]:not([hidden])")].map((li) => li.dataset.title).join(";")`); got != "Madaffald/restaffald affald" {
+		t.Errorf("skrald shows %q", got)
+	}
+	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitFor(t, ctx, `location.search.includes("area=affald") && document.activeElement.id === "register-button"`)
+	for _, sel := range []string{"#register-button", "#guidance-title", "#guidance blockquote.script"} {
+		if !browsertest.Eval[bool](t, ctx, inView(sel)) {
+			t.Errorf("at 1366×650, %s is off the screen after the jump to Registrér", sel)
+		}
+	}
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(390, 844))
+	for _, path := range []string{"/m/dragoer/console", "/m/dragoer/console?area=flytning&channel=letter", "/m/taarnby/console?area=folkepension"} {
+		visit(t, ctx, ts.URL+path)
+		if w := browsertest.Eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 390 {
+			t.Errorf("%s is %d px wide on a 390 px phone", path, w)
+		}
+	}
+	browsertest.Do(t, ctx, chromedp.Navigate(ts.URL+"/m/dragoer/console"), chromedp.WaitVisible("#q"))
+	waitFor(t, ctx, consoleReady)
+	if browsertest.Eval[bool](t, ctx, `document.getElementById("no-match").hidden === false`) {
+		t.Error("»Intet område passer« is shown before anything is typed")
+	}
+	browsertest.Do(t, ctx, chromedp.KeyEvent("hundeskat"))
+	waitFor(t, ctx, `!document.getElementById("no-match").hidden`)
+	browsertest.Axe(t, ctx)
+	browsertest.Do(t, ctx, chromedp.Focus("#other-area"), chromedp.KeyEvent(kb.Enter))
+	waitFor(t, ctx, `location.search.includes("area=andet") && document.activeElement.id === "register-button"`)
+	browsertest.Do(t, ctx, chromedp.EmulateReset())
 }
