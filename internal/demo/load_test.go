@@ -127,9 +127,9 @@ func monthly(t *testing.T, db *store.DB, municipality string) map[string]int {
 func TestLoad_ContinuesAfterAStopAndWritesNothingTwice(t *testing.T) {
 	ctx := context.Background()
 	db, reg := kanaltest.Presets(t)
-	cur := kanaltest.Current(t, reg, "taarnby")
+	cur := kanaltest.Current(t, reg, "dragoer")
 	rec := inquiry.NewRecorder(db)
-	half := demo.Options{To: day(2016, 6, 30)} // the first half year keeps the test short
+	half := demo.Options{To: day(2012, 6, 30)} // the first half year keeps the test short
 
 	// A first start stopped after some months: stop it as soon as
 	// anything is stored.
@@ -140,7 +140,7 @@ func TestLoad_ContinuesAfterAStopAndWritesNothingTwice(t *testing.T) {
 		done <- err
 	}()
 	for {
-		n, err := rec.Count(ctx, "taarnby")
+		n, err := rec.Count(ctx, "dragoer")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -153,13 +153,13 @@ func TestLoad_ContinuesAfterAStopAndWritesNothingTwice(t *testing.T) {
 	if err := <-done; err == nil {
 		t.Skip("the whole period was written before the stop; nothing to continue")
 	}
-	before := monthly(t, db, "taarnby")
-	verify(t, db, "taarnby")
-	last, ok, err := demo.LastMonth(ctx, db, "taarnby")
+	before := monthly(t, db, "dragoer")
+	verify(t, db, "dragoer")
+	last, ok, err := demo.LastMonth(ctx, db, "dragoer")
 	if err != nil || !ok {
 		t.Fatalf("LastMonth after a stop: %v, %v", ok, err)
 	}
-	if len(before) != last.Index()-(2016*12)+1 {
+	if len(before) != last.Index()-(2012*12)+1 {
 		t.Fatalf("after the stop %d months hold inquiries, but the last is %s: months are not whole", len(before), last)
 	}
 
@@ -167,9 +167,9 @@ func TestLoad_ContinuesAfterAStopAndWritesNothingTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	after := monthly(t, db, "taarnby")
+	after := monthly(t, db, "dragoer")
 	if len(after) != 6 {
-		t.Errorf("after the second run %d months of January–June 2016 hold inquiries, want 6", len(after))
+		t.Errorf("after the second run %d months of January–June 2012 hold inquiries, want 6", len(after))
 	}
 	added := 0
 	for m, c := range after {
@@ -183,7 +183,7 @@ func TestLoad_ContinuesAfterAStopAndWritesNothingTwice(t *testing.T) {
 	if added != n {
 		t.Errorf("the second run says it wrote %d, the new months hold %d", n, added)
 	}
-	verify(t, db, "taarnby")
+	verify(t, db, "dragoer")
 
 	if again, err := demo.Load(ctx, db, rec, cur, half); err != nil || again != 0 {
 		t.Errorf("a third run wrote %d (err %v), want none", again, err)
