@@ -34,4 +34,13 @@ func TestPartitionsAhead_MakesThisMonthAndTheNextThree(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("partitions %v, want %v", got, want)
 	}
+	// Each has the parent's indexes, under names that say which.
+	for _, ix := range [][2]string{{"inquiries_2027_03_pkey", "inquiries_pkey"}, {"inquiries_demo_2027_03", "inquiries_demo"},
+		{"inquiries_municipality_time_2027_03", "inquiries_municipality_time"}} {
+		var attached bool
+		if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_inherits
+			WHERE inhrelid = to_regclass($1) AND inhparent = to_regclass($2))`, ix[0], ix[1]).Scan(&attached); err != nil || !attached {
+			t.Errorf("index %s is not a partition of %s (%v)", ix[0], ix[1], err)
+		}
+	}
 }

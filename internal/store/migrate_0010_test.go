@@ -75,6 +75,14 @@ func TestMigrate0010_KeepsEveryInquiryWithItsIDAndEverySenderID(t *testing.T) {
 		if !slices.Equal(months, want) {
 			t.Errorf("partitions %v, want %v", months, want)
 		}
+		for _, ix := range [][2]string{{"inquiries_demo_2013_02", "inquiries_demo"},
+			{"inquiries_municipality_time_2014_03", "inquiries_municipality_time"}} {
+			var attached bool
+			if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_inherits
+				WHERE inhrelid = to_regclass($1) AND inhparent = to_regclass($2))`, ix[0], ix[1]).Scan(&attached); err != nil || !attached {
+				t.Errorf("index %s is not a partition of %s (%v)", ix[0], ix[1], err)
+			}
+		}
 		var n int
 		if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM inquiries_2013_02`).Scan(&n); err != nil || n != 1 {
 			t.Errorf("February 2013 holds %d rows (%v), want the one of 1 February in Copenhagen", n, err)

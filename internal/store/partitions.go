@@ -65,8 +65,14 @@ func (db *DB) ensurePartition(ctx context.Context, m civil.Month) error {
 		from := time.Date(m.Year, m.Month, 1, 0, 0, 0, 0, civil.Location)
 		to := from.AddDate(0, 1, 0)
 		const stamp = "2006-01-02 15:04:05-07:00"
+		suffix := strings.TrimPrefix(name, "inquiries_")
 		for _, q := range []string{
 			`CREATE TABLE ` + name + ` (LIKE inquiries INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`,
+			// The partition's own indexes, named after the parent's so that
+			// a query plan shows which one it uses; the attach adopts them.
+			`ALTER TABLE ` + name + ` ADD CONSTRAINT ` + name + `_pkey PRIMARY KEY (id, occurred_at)`,
+			`CREATE INDEX inquiries_municipality_time_` + suffix + ` ON ` + name + ` (municipality_id, occurred_at)`,
+			`CREATE INDEX inquiries_demo_` + suffix + ` ON ` + name + ` (municipality_id, occurred_at) WHERE source = 'demo'`,
 			`ALTER TABLE inquiries ATTACH PARTITION ` + name +
 				` FOR VALUES FROM ('` + from.Format(stamp) + `') TO ('` + to.Format(stamp) + `')`,
 		} {

@@ -84,6 +84,22 @@ DROP TABLE inquiries_unpartitioned;
 ALTER SEQUENCE inquiries_id OWNED BY inquiries.id;
 ALTER TABLE inquiries ALTER COLUMN id SET DEFAULT nextval('inquiries_id');
 
+-- Each partition's indexes are named after the parent's (as
+-- store.EnsureInquiryPartitions names them), built after the rows are in;
+-- the parent's indexes then adopt them.
+DO $$
+DECLARE
+    part text;
+BEGIN
+    FOR part IN SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                WHERE i.inhparent = 'inquiries'::regclass LOOP
+        EXECUTE format('CREATE INDEX %I ON %I (municipality_id, occurred_at)',
+            'inquiries_municipality_time_' || substr(part, 11), part);
+        EXECUTE format('CREATE INDEX %I ON %I (municipality_id, occurred_at) WHERE source = ''demo''',
+            'inquiries_demo_' || substr(part, 11), part);
+    END LOOP;
+END
+$$;
 CREATE INDEX inquiries_municipality_time ON inquiries (municipality_id, occurred_at);
 -- See 0007: demo inquiries only.
 CREATE INDEX inquiries_demo ON inquiries (municipality_id, occurred_at) WHERE source = 'demo';
