@@ -449,7 +449,7 @@ func TestBrowser_ConsoleDeskChangeTakesEffectAtOnce(t *testing.T) {
 		t.Errorf("after the desk changed to the phone, the channel is %q", got)
 	}
 	browsertest.Do(t, ctx, chromedp.Focus("#register-button"), chromedp.KeyEvent(kb.Enter))
-	waitFor(t, ctx, `location.search.includes("registered")`)
+	waitFor(t, ctx, `location.search.includes("registered") && document.getElementById("desk") !== null`)
 	var desk, channel string
 	if err := ts.db.QueryRow(`SELECT desk, channel FROM inquiries`).Scan(&desk, &channel); err != nil {
 		t.Fatal(err)
