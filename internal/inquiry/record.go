@@ -248,14 +248,7 @@ func (r *Recorder) insert(ctx context.Context, tx *sql.Tx, cur *municipality.Cur
 		if in.ExternalID != "" && !stored[[2]string{in.Source, in.ExternalID}] {
 			continue
 		}
-		var duration any
-		if in.DurationSeconds != nil {
-			duration = *in.DurationSeconds
-		}
-		args = append(args, cur.Municipality, cur.ID, in.OccurredAt.UTC().Truncate(time.Second),
-			in.Channel, in.Type, in.Direction, in.Area, in.Department,
-			in.ResolvedFirstContact, in.Guided, in.Assisted, in.Exempt, duration,
-			in.Source, nullable(in.ExternalID), now, in.Test, nullable(in.Desk), nullable(in.ReferredTo))
+		args = appendRow(args, cur, &in, now)
 		n++
 	}
 	if n == 0 {
@@ -282,6 +275,19 @@ func (r *Recorder) insert(ctx context.Context, tx *sql.Tx, cur *municipality.Cur
 		return nil, nil, fmt.Errorf("stored %d of %d inquiries", len(ids), n)
 	}
 	return ids, stored, nil
+}
+
+// appendRow appends an inquiry's values for insertColumns: times in UTC
+// to the second, absent values NULL.
+func appendRow(args []any, cur *municipality.Current, in *Inquiry, now time.Time) []any {
+	var duration any
+	if in.DurationSeconds != nil {
+		duration = *in.DurationSeconds
+	}
+	return append(args, cur.Municipality, cur.ID, in.OccurredAt.UTC().Truncate(time.Second),
+		in.Channel, in.Type, in.Direction, in.Area, in.Department,
+		in.ResolvedFirstContact, in.Guided, in.Assisted, in.Exempt, duration,
+		in.Source, nullable(in.ExternalID), now, in.Test, nullable(in.Desk), nullable(in.ReferredTo))
 }
 
 // claim claims the sender ids of rows and returns those claimed now.
