@@ -6,6 +6,14 @@ import (
 	"github.com/kanal-dk/kanal/internal/municipality"
 )
 
+// StartsAtConsole reports whether the principal's day starts at the
+// municipality's console: front-line staff, who register the inquiries
+// they take all day. Managers, the strategy group and auditors start at
+// the strategy.
+func (p *Principal) StartsAtConsole(municipality string) bool {
+	return p != nil && p.User != nil && p.User.Role == Staff && p.Can(RegisterInquiries, municipality)
+}
+
 // What a principal may see of the management information. Every face of
 // the figures — the page, its exports, the comparison, the council report
 // and the API — asks these, so that none can forget a rule.

@@ -72,3 +72,30 @@ func TestMayCompare_OnlyMunicipalitiesThatShareUnlessOperator(t *testing.T) {
 		}
 	}
 }
+
+// Front-line staff start at the console of their own municipality; every
+// other role, and anyone elsewhere, does not.
+func TestStartsAtConsole_FrontLineStaffOnly(t *testing.T) {
+	user := func(role auth.Role) *auth.Principal {
+		return &auth.Principal{User: &auth.User{Municipality: "dragoer", Role: role, Department: "borgerbutikken"}}
+	}
+	for _, c := range []struct {
+		name string
+		p    *auth.Principal
+		m    string
+		want bool
+	}{
+		{"staff", user(auth.Staff), "dragoer", true},
+		{"staff, another municipality", user(auth.Staff), "taarnby", false},
+		{"manager", user(auth.Manager), "dragoer", false},
+		{"strategy group", user(auth.StrategyGroup), "dragoer", false},
+		{"auditor", user(auth.Auditor), "dragoer", false},
+		{"operator", &auth.Principal{User: &auth.User{Role: auth.Operator}}, "dragoer", false},
+		{"API key", &auth.Principal{Key: &auth.APIKey{Municipality: "dragoer"}}, "dragoer", false},
+		{"nobody", nil, "dragoer", false},
+	} {
+		if got := c.p.StartsAtConsole(c.m); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -64,7 +64,7 @@ type KLEArea struct {
 // ErrKLEUnknown with the numbers the plan does not hold.
 func NewKLECheck(sourceName string, data []byte, s *strategy.Strategy, plan *strategy.Emneplan, planPath string) (KLECheck, error) {
 	c := KLECheck{Municipality: s.Municipality.ID, PlanFile: filepath.Base(planPath), PlanPublished: plan.Published,
-		Numbers: len(s.Areas), Areas: map[string]KLEArea{}}
+		Numbers: kleNumbers(s), Areas: map[string]KLEArea{}}
 	titleDiffers := map[string]bool{}
 	var unknown []string
 	for _, p := range strategy.CheckKLE(sourceName, data, s, plan) {
@@ -170,4 +170,16 @@ func (r *Registry) NewestKLECheck(ctx context.Context, v Version) (c KLECheck, o
 		return KLECheck{}, false, fmt.Errorf("read the KLE check of version %d of %s: %w", v.Number, v.Municipality, err)
 	}
 	return c, true, nil
+}
+
+// kleNumbers is how many of the strategy's areas have a KLE number to
+// check; the area for what no other area covers has none.
+func kleNumbers(s *strategy.Strategy) int {
+	n := 0
+	for _, a := range s.Areas {
+		if a.KLE != "" {
+			n++
+		}
+	}
+	return n
 }

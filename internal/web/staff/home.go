@@ -41,11 +41,10 @@ func (s *Pages) showHome(w http.ResponseWriter, r *http.Request) error {
 	}{v, items, p.Can(auth.CreateMunicipality, "")})
 }
 
-// landing is where a user of a municipality starts: front-line staff, who
-// register the inquiries they take all day, at the console; managers, the
-// strategy group and auditors at the strategy.
+// landing is where a user of a municipality starts: the console or the
+// strategy (auth.Principal.StartsAtConsole).
 func landing(p *auth.Principal, municipality string) string {
-	if p.User != nil && p.User.Role == auth.Staff && p.Can(auth.RegisterInquiries, municipality) {
+	if p.StartsAtConsole(municipality) {
 		return "/m/" + municipality + "/console"
 	}
 	return "/m/" + municipality
