@@ -11,6 +11,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/render/pdf/pdftest"
 )
 
 // Dragør: "Kommunalbestyrelsen orienteres i første kvartal af årene
@@ -49,7 +50,7 @@ func TestIssueReport_StoredAsIssuedAndNeverChanges(t *testing.T) {
 	if strings.Contains(page, "Ikke udstedt") {
 		t.Error("the issued report says it is not issued")
 	}
-	if text := strings.Join(flatten(pdfPages(t, pdf)), " "); !strings.Contains(text, "Udstedt 3. februar 2015") || !strings.Contains(text, "Demodata") {
+	if text := strings.Join(pdftest.Flat(pdfPages(t, pdf)), " "); !strings.Contains(text, "Udstedt 3. februar 2015") || !strings.Contains(text, "Demodata") {
 		t.Error("the issued PDF's cover does not say when it was issued and that it rests on demo data")
 	}
 	events, err := audit.List(ctx, db, audit.Filter{Municipality: "dragoer", Action: audit.ReportIssued})

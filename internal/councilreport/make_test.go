@@ -15,6 +15,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/render/pdf/pdftest"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -105,7 +106,7 @@ func TestMake_TheYearAgainstTheTargetsPerDepartment(t *testing.T) {
 
 	// The PDF holds the same text, drawn by the program itself.
 	pdf := renderPDF(t, *doc)
-	text := strings.Join(flatten(pdfPages(t, pdf)), " ")
+	text := strings.Join(pdftest.Flat(pdfPages(t, pdf)), " ")
 	for _, want := range []string{"Kanalstrategien i 2014", "Sammenfatning", "1. Målene", "Børn og skole", "Teknik og miljø",
 		"Mål 2015: 50 %", "Side 1 af " + strconv.Itoa(pageCount(pdf)), inbound} {
 		if !strings.Contains(text, want) {

@@ -3,7 +3,6 @@ package councilreport
 import (
 	"bytes"
 	"errors"
-	"strings"
 	"testing"
 
 	"github.com/kanal-dk/kanal/internal/dashboard"
@@ -16,9 +15,9 @@ func TestWritePDF_NumbersTheSectionsAsThePageDoes(t *testing.T) {
 		{Heading: "Målene", Blocks: []Block{{Paragraph: "Et afsnit."}}},
 		{Heading: "Kanalerne", Blocks: []Block{{Table: &dashboard.Table{ID: "t", Table: table.Table{Caption: "Tom", Head: []string{"a"}, Empty: "Ingen tal"}}}}},
 	}}
-	got := flatten(pdfPages(t, renderPDF(t, doc)))
+	got := pdftest.Flat(pdfPages(t, renderPDF(t, doc)))
 	want := []string{"Kanalstrategien i 2014", "1. Målene", "Et afsnit.", "2. Kanalerne", "Tom", "Ingen tal"}
-	if !inOrder(got, want) {
+	if !pdftest.InOrder(got, want) {
 		t.Errorf("the PDF shows %q, want %q in order", got, want)
 	}
 }
@@ -49,29 +48,6 @@ func renderPDF(t *testing.T, doc Document) []byte {
 func pdfPages(t *testing.T, pdf []byte) [][]string { return pdftest.Pages(t, pdf) }
 
 func pageCount(pdf []byte) int { return pdftest.PageCount(pdf) }
-
-func flatten(pages [][]string) []string {
-	var out []string
-	for _, p := range pages {
-		out = append(out, p...)
-	}
-	return out
-}
-
-// inOrder reports whether want are among ss, in order (each one whole,
-// or wrapped over consecutive strings).
-func inOrder(ss, want []string) bool {
-	text := strings.Join(ss, " ")
-	pos := 0
-	for _, w := range want {
-		i := strings.Index(text[pos:], w)
-		if i < 0 {
-			return false
-		}
-		pos += i + len(w)
-	}
-	return true
-}
 
 func documentTables(doc Document) []dashboard.Table {
 	var out []dashboard.Table

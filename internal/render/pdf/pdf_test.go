@@ -43,7 +43,7 @@ func TestWritePDF_TextIsDanishAndNumbersAndLabelsAreThere(t *testing.T) {
 	out := renderPDF(t, reportDocument())
 	checkMargins(t, pdftest.PlacedPages(t, out))
 	pages := pdftest.Pages(t, out)
-	text := strings.Join(flatten(pages), " ")
+	text := strings.Join(pdftest.Flat(pages), " ")
 
 	for _, want := range []string{
 		"Kanalstrategien i 2014",
@@ -82,7 +82,7 @@ func TestWritePDF_TextIsDanishAndNumbersAndLabelsAreThere(t *testing.T) {
 
 func TestWritePDF_EveryCellIsPrintedInOrder(t *testing.T) {
 	doc := reportDocument()
-	text := strings.Join(flatten(pdftest.Pages(t, renderPDF(t, doc))), " ")
+	text := strings.Join(pdftest.Flat(pdftest.Pages(t, renderPDF(t, doc))), " ")
 	for _, tb := range documentTables(doc) {
 		pos := 0
 		seq := append([][]table.Cell{headCells(tb.Head)}, tb.Rows...)
@@ -111,7 +111,7 @@ func TestWritePDF_LongTableContinuesWithItsHeaderAndWholeRows(t *testing.T) {
 		if strings.Contains(strings.Join(page, " "), long.Head[0]) {
 			onPages = append(onPages, i)
 			// The whole header, in order, on every page the table is on.
-			if !inOrder(page, long.Head) {
+			if !pdftest.InOrder(page, long.Head) {
 				t.Errorf("page %d: the header is not repeated whole", i+1)
 			}
 		}
@@ -172,7 +172,7 @@ func TestWritePDF_CharactersOutsideCP1252PrintAsNearOnes(t *testing.T) {
 	doc := Document{Lang: "en", Cover: Cover{Title: "Signs"}, PageFormat: "Page %d of %s", Sections: []Section{{Heading: "Arrows", Blocks: []Block{
 		{Paragraph: "From 5 − 3 → 2 ≤ 4; Łódź, Dvořák, ﬁle, 東京 and \u200bzero\u00adwidth."},
 	}}}}
-	text := strings.Join(flatten(pdftest.Pages(t, renderPDF(t, doc))), " ")
+	text := strings.Join(pdftest.Flat(pdftest.Pages(t, renderPDF(t, doc))), " ")
 	want := "From 5 - 3 -> 2 <= 4; Lódz, Dvorák, file, ?? and zerowidth."
 	if !strings.Contains(text, want) {
 		t.Errorf("text = %q\nwant it to contain %q", text, want)
@@ -238,7 +238,7 @@ func TestWritePDF_OddInputGivesAValidPDF(t *testing.T) {
 				}
 			}
 			checkMargins(t, pdftest.PlacedPages(t, out))
-			text := strings.Join(flatten(pdftest.Pages(t, out)), " ")
+			text := strings.Join(pdftest.Flat(pdftest.Pages(t, out)), " ")
 			for _, w := range tt.want {
 				if !strings.Contains(text, w) {
 					t.Errorf("text lacks %q", w)
@@ -359,14 +359,6 @@ func checkMargins(t *testing.T, pages [][]pdftest.Text) {
 	}
 }
 
-func flatten(pages [][]string) []string {
-	var out []string
-	for _, p := range pages {
-		out = append(out, p...)
-	}
-	return out
-}
-
 func contains(ss []string, s string) bool { return index(ss, s) >= 0 }
 
 func index(ss []string, s string) int {
@@ -376,21 +368,6 @@ func index(ss []string, s string) int {
 		}
 	}
 	return -1
-}
-
-// inOrder reports whether want are among ss, in order (each one whole,
-// or wrapped over consecutive strings).
-func inOrder(ss, want []string) bool {
-	text := strings.Join(ss, " ")
-	pos := 0
-	for _, w := range want {
-		i := strings.Index(text[pos:], w)
-		if i < 0 {
-			return false
-		}
-		pos += i + len(w)
-	}
-	return true
 }
 
 func documentTables(doc Document) []table.Table {

@@ -215,3 +215,27 @@ func literal(b []byte) (string, int) {
 	}
 	return string(s), len(b)
 }
+
+// Flat is the pages' strings one after the other.
+func Flat(pages [][]string) []string {
+	var out []string
+	for _, p := range pages {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// InOrder reports whether want are among ss, in order (each one whole, or
+// wrapped over consecutive strings).
+func InOrder(ss, want []string) bool {
+	text := strings.Join(ss, " ")
+	pos := 0
+	for _, w := range want {
+		i := strings.Index(text[pos:], w)
+		if i < 0 {
+			return false
+		}
+		pos += i + len(w)
+	}
+	return true
+}
