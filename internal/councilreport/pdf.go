@@ -33,9 +33,7 @@ func pdfDocument(doc Document) pdf.Document {
 		section := pdf.Section{Heading: fmt.Sprintf("%d. %s", i+1, s.Heading)}
 		for _, b := range s.Blocks {
 			block := pdf.Block{Subheading: b.Subheading, Paragraph: b.Paragraph}
-			if b.Chart != nil {
-				block.Chart = &pdf.Chart{Stacked: b.Chart.Stacked, Lines: b.Chart.Lines, Bars: b.Chart.Bars}
-			}
+			block.Chart = b.Chart
 			if b.Table != nil {
 				block.Table = &b.Table.Table
 			}

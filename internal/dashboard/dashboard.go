@@ -6,7 +6,6 @@
 package dashboard
 
 import (
-	"html/template"
 	"math"
 	"strconv"
 	"time"
@@ -27,39 +26,9 @@ type Table struct {
 	table.Table
 }
 
-// Chart is a chart as data: exactly one of its fields is set. A page
-// renders it as SVG; a PDF draws it with package render/pdf.
-type Chart struct {
-	Stacked *chart.StackedBars
-	Lines   *chart.Lines
-	Bars    *chart.Bars
-}
-
-// SVG renders the chart for a page.
-func (c Chart) SVG() template.HTML {
-	switch {
-	case c.Stacked != nil:
-		return c.Stacked.SVG()
-	case c.Lines != nil:
-		return c.Lines.SVG()
-	case c.Bars != nil:
-		return c.Bars.SVG()
-	}
-	return ""
-}
-
-// Title is the chart's title.
-func (c Chart) Title() string {
-	switch {
-	case c.Stacked != nil:
-		return c.Stacked.Title
-	case c.Lines != nil:
-		return c.Lines.Title
-	case c.Bars != nil:
-		return c.Bars.Title
-	}
-	return ""
-}
+// Chart is a chart as data (chart.Spec): a page renders it as SVG; a PDF
+// draws it with package render/pdf.
+type Chart = chart.Spec
 
 // Charted is a chart and the table of its numbers: no chart without them.
 type Charted struct {

@@ -68,9 +68,9 @@ func (r *renderer) chartBlock(c Chart) chartBlock {
 			r.textCentre(x+chartWidth/2, r.baseline(y, cb.plot), r.truncate(empty, chartWidth-4))
 		}
 	}
-	if strings.TrimSpace(c.title()) != "" {
+	if strings.TrimSpace(c.Title()) != "" {
 		r.font("B", captionSize, inkColor)
-		cb.title = r.wrap(c.title(), contentWidth)
+		cb.title = r.wrap(c.Title(), contentWidth)
 	}
 	return cb
 }

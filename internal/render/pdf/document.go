@@ -74,21 +74,4 @@ type Block struct {
 // and shapes in the colours of the page's SVG: exactly one field is set.
 // A chart with nothing to draw says its Empty text (or
 // chart.DefaultEmpty) in a tinted box instead.
-type Chart struct {
-	Stacked *chart.StackedBars
-	Lines   *chart.Lines
-	Bars    *chart.Bars
-}
-
-// title is the chart's title, written above it.
-func (c Chart) title() string {
-	switch {
-	case c.Stacked != nil:
-		return c.Stacked.Title
-	case c.Lines != nil:
-		return c.Lines.Title
-	case c.Bars != nil:
-		return c.Bars.Title
-	}
-	return ""
-}
+type Chart = chart.Spec

@@ -117,8 +117,8 @@ func TestWritePDF_ChartsOfNoneOneOrTwoPointsDraw(t *testing.T) {
 			}
 			checkDrawing(t, out)
 			checkMargins(t, pdftest.PlacedPages(t, out))
-			if text := strings.Join(pdftest.Flat(pdftest.Pages(t, out)), " "); !strings.Contains(text, c.title()) {
-				t.Errorf("the chart's title %q is not printed", c.title())
+			if text := strings.Join(pdftest.Flat(pdftest.Pages(t, out)), " "); !strings.Contains(text, c.Title()) {
+				t.Errorf("the chart's title %q is not printed", c.Title())
 			}
 		})
 	}

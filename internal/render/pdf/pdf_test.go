@@ -160,8 +160,8 @@ func TestWritePDF_ChartStaysOnThePageOfItsTitle(t *testing.T) {
 			checkMargins(t, pdftest.PlacedPages(t, out))
 			pages := pdftest.Pages(t, out)
 			for i, page := range pages {
-				if contains(page, c.chart.title()) && !contains(page, c.last) {
-					t.Errorf("%q after %d lines: its title is on page %d, its end is not", c.chart.title(), lines, i+1)
+				if contains(page, c.chart.Title()) && !contains(page, c.last) {
+					t.Errorf("%q after %d lines: its title is on page %d, its end is not", c.chart.Title(), lines, i+1)
 				}
 			}
 		}
