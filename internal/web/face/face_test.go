@@ -81,3 +81,29 @@ func TestLimiter_BurstPerKey(t *testing.T) {
 		t.Error("another key shares the first key's bucket")
 	}
 }
+
+// The language asked for with ?lang= wins over the cookie and the
+// browser's; anything else is not a language.
+func TestPrinter_LangInTheQueryFirst(t *testing.T) {
+	for _, c := range []struct {
+		query, cookie, accept, want string
+	}{
+		{"lang=en", "da", "da", "Not found."},
+		{"x=1&lang=en", "", "", "Not found."},
+		{"lang=xx", "en", "da", "Not found."},
+		{"flang=en", "", "da", "Findes ikke."},
+		{"", "", "en-GB,en;q=0.9", "Not found."},
+		{"", "", "", "Findes ikke."},
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/?"+c.query, nil)
+		if c.cookie != "" {
+			r.AddCookie(&http.Cookie{Name: "kanal_lang", Value: c.cookie})
+		}
+		if c.accept != "" {
+			r.Header.Set("Accept-Language", c.accept)
+		}
+		if got := face.Printer(r).T("api.not_found"); got != c.want {
+			t.Errorf("%+v: %q, want %q", c, got, c.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package face
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/kanal-dk/kanal/internal/locale"
 )
@@ -12,7 +13,7 @@ const langCookie = "kanal_lang"
 // every request, so that the choice survives a redirect to sign-in.
 func RememberLanguage(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if lang := r.URL.Query().Get("lang"); lang == locale.Danish || lang == locale.English {
+		if lang := askedLanguage(r); lang != "" {
 			http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
 				HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
 		}
@@ -23,11 +24,24 @@ func RememberLanguage(next http.Handler) http.Handler {
 // Printer picks the reader's language: ?lang=, then the cookie, then the
 // browser's Accept-Language, then Danish.
 func Printer(r *http.Request) locale.Printer {
-	if lang := r.URL.Query().Get("lang"); lang == locale.Danish || lang == locale.English {
+	if lang := askedLanguage(r); lang != "" {
 		return locale.New(lang)
 	}
 	if c, err := r.Cookie(langCookie); err == nil {
 		return locale.New(c.Value)
 	}
 	return locale.New(locale.Match(r.Header.Get("Accept-Language")))
+}
+
+// askedLanguage is the language ?lang= asks for, or "" for none or an
+// unknown one. The query is parsed only when it could hold lang=: this
+// runs several times on every request, the API's included.
+func askedLanguage(r *http.Request) string {
+	if !strings.Contains(r.URL.RawQuery, "lang=") {
+		return ""
+	}
+	if lang := r.URL.Query().Get("lang"); lang == locale.Danish || lang == locale.English {
+		return lang
+	}
+	return ""
 }
