@@ -67,10 +67,12 @@ func recorder(o Options) *inquiry.Recorder {
 
 // Server holds the faces and what every request passes.
 type Server struct {
-	db        *store.DB
-	log       *slog.Logger
-	secure    bool
-	staff     *staff.Pages
+	db     *store.DB
+	log    *slog.Logger
+	secure bool
+	staff  *staff.Pages
+	// measures and reports are the faces' own, kept for tests that check
+	// what a page shows against them.
 	measures  *measure.Source
 	reports   *councilreport.Reports
 	api       *api.API
