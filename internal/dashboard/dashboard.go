@@ -346,12 +346,7 @@ func (ft Set) AreaSummary() Table {
 }
 
 // AreaLabel names an area by its KLE number and title.
-func AreaLabel(a *strategy.Area) string {
-	if a.KLE == "" {
-		return a.Title
-	}
-	return a.KLE + " " + a.Title
-}
+func AreaLabel(a *strategy.Area) string { return strategy.AreaLabel(a.KLE, a.Title) }
 
 func (ft Set) savingsTable() Table {
 	l := ft.l
@@ -404,7 +399,7 @@ func Comparison(l locale.Printer, c measure.Comparison) Table {
 		tb.Head = append(tb.Head, m.Name)
 	}
 	for _, a := range c.Areas {
-		row := []table.Cell{text(a.KLE + " " + a.Title)}
+		row := []table.Cell{text(strategy.AreaLabel(a.KLE, a.Title))}
 		for _, s := range a.Shares {
 			row = append(row, Share(l, s))
 		}

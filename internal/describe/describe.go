@@ -74,7 +74,7 @@ type Target struct {
 func NewTarget(s *strategy.Strategy, l locale.Printer, t strategy.Target) Target {
 	v := Target{Measure: l.T("measure." + t.Measure), Text: t.Text, Examples: TargetExamples(l, t)}
 	if a, ok := s.Area(t.Area); ok {
-		v.Area = a.KLE + " " + a.Title
+		v.Area = strategy.AreaLabel(a.KLE, a.Title)
 	}
 	switch {
 	case t.IsShare() && len(t.Shares) > 0:

@@ -60,3 +60,15 @@ func TestFindAreas_ByWordOrKLE(t *testing.T) {
 		t.Errorf("the middle of a KLE number finds %d areas", len(got))
 	}
 }
+
+// An area is named by its KLE number and title; the area for what no
+// other area covers has no number and is named by its title alone, with
+// no space before it.
+func TestAreaLabel_NumberAndTitleOrTitleAlone(t *testing.T) {
+	if got := strategy.AreaLabel("23.05.10", "Flytteanmeldelse"); got != "23.05.10 Flytteanmeldelse" {
+		t.Errorf("%q", got)
+	}
+	if got := strategy.AreaLabel("", "Andet / ukendt område"); got != "Andet / ukendt område" {
+		t.Errorf("%q", got)
+	}
+}

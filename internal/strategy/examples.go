@@ -40,3 +40,12 @@ func (a *Area) HasExamples() bool { return a.Example || len(a.Examples) > 0 }
 
 // IsExample reports whether Examples names the target's field.
 func (t *Target) IsExample(field string) bool { return contains(t.Examples, field) }
+
+// AreaLabel names an area by its KLE number and title, or by its title
+// alone when it has no number (the area for what no other area covers).
+func AreaLabel(kle, title string) string {
+	if kle == "" {
+		return title
+	}
+	return kle + " " + title
+}

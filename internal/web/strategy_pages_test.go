@@ -235,6 +235,16 @@ func TestAreasPage_WarnsBelowTheMinimumSBLevel(t *testing.T) {
 	}
 }
 
+// The area for what no other area covers has no KLE number: its page is
+// titled by its name alone, not with a space where the number would be.
+func TestAreaPage_TheOtherAreaIsTitledByItsName(t *testing.T) {
+	ts := newTestServer(t, true)
+	body := ts.get(t, ts.client(t, operator), "/m/dragoer/areas/andet").body
+	if !strings.Contains(body, "<title>Andet / ukendt område – ") {
+		t.Errorf("the title is not the area's name: %s", firstLine(body[strings.Index(body, "<title>"):]))
+	}
+}
+
 // The strategy, areas, area and channels pages with what issue 10 added to
 // them (the ranked order, example marks, the SB warning, referrals) pass
 // axe-core's WCAG 2.1 AA rules at a laptop's and a phone's size, in both

@@ -116,7 +116,7 @@ func (s *Pages) showArea(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v.Title = a.KLE + " " + a.Title + " – " + v.Title
+	v.Title = strategy.AreaLabel(a.KLE, a.Title) + " – " + v.Title
 	var types []areaTypeRow
 	for _, id := range a.Types {
 		row := areaTypeRow{Name: describe.TypeLabel(st, v.L, id),
