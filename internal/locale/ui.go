@@ -1,17 +1,5 @@
 package locale
 
-import (
-	"strconv"
-	"time"
-)
-
-// DateTime writes an instant as the language writes a date and a time of
-// day: "14. marts 2025 kl. 10:15" or "14 March 2025 at 10:15". The caller
-// gives t in the zone to show (Danish time).
-func (p Printer) DateTime(t time.Time) string {
-	return p.T("ui.datetime", t.Day(), p.T("month."+strconv.Itoa(int(t.Month()))), t.Year(), t.Format("15:04"))
-}
-
 // Texts of the web pages.
 func init() {
 	add(map[string]message{
