@@ -31,6 +31,13 @@ type Document struct {
 	SummaryHeading string
 	Summary        []string
 	Sections       []Section
+	// Accessible says which version of the report is the accessible one:
+	// the HTML page, which has headings, tables with their headers, charts
+	// with a text alternative and the document's language for screen
+	// readers. The PDF is a print copy that package render/pdf cannot tag
+	// (see docs/figures.md), and says so on its cover in PDFNotice;
+	// the page says in HTMLNote that it is the accessible version.
+	PDFNotice, HTMLNote string
 	// Footer is printed at the foot of every PDF page, before the page
 	// number, which PageFormat writes from the page's number (%d) and the
 	// number of pages (%s): "Side %d af %s".

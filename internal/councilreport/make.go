@@ -70,6 +70,8 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *measure.Dashboar
 		Footer:         name + " · " + l.T("council.title", year),
 		PageFormat:     l.T("council.page"),
 		SummaryHeading: l.T("council.summary"),
+		PDFNotice:      l.T("council.accessible.pdf"),
+		HTMLNote:       l.T("council.accessible.html"),
 		Summary:        summary(l, d, year),
 	}
 	if issue == nil {

@@ -24,7 +24,7 @@ func WritePDF(w io.Writer, doc Document) error {
 func pdfDocument(doc Document) pdf.Document {
 	out := pdf.Document{
 		Lang: doc.Lang,
-		Cover: pdf.Cover{Title: doc.Title, Subtitle: doc.Subtitle, Byline: doc.Byline, Notices: doc.Notices,
+		Cover: pdf.Cover{Title: doc.Title, Subtitle: doc.Subtitle, Byline: doc.Byline, Notices: pdfNotices(doc),
 			SummaryHeading: doc.SummaryHeading, Summary: doc.Summary},
 		Footer:     doc.Footer,
 		PageFormat: doc.PageFormat,
@@ -40,6 +40,16 @@ func pdfDocument(doc Document) pdf.Document {
 			section.Blocks = append(section.Blocks, block)
 		}
 		out.Sections = append(out.Sections, section)
+	}
+	return out
+}
+
+// pdfNotices are the cover's notices, then the one that names the HTML
+// page as the accessible version.
+func pdfNotices(doc Document) []string {
+	out := append([]string(nil), doc.Notices...)
+	if doc.PDFNotice != "" {
+		out = append(out, doc.PDFNotice)
 	}
 	return out
 }

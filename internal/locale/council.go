@@ -15,7 +15,7 @@ func init() {
 
 		"council.summary.none":         {"Der er ikke talt nogen henvendelser i %d.", "No inquiries were counted in %d."},
 		"council.summary.inbound":      {"I %d kom %s af de %s henvendelser fra borgere og virksomheder digitalt; medbetjening udgjorde %s. %s", "In %d, %s of the %s inquiries from citizens and businesses came digitally; assisted self-service made up %s. %s"},
-		"council.summary.actual":       {"%s: målet på %s i %s blev mødt med %s – %s.", "%s: the target of %s in %s was met with %s – %s."},
+		"council.summary.actual":       {"%s: målet var %s i %s, og resultatet blev %s – %s.", "%s: the target was %s in %s, and the result was %s – %s."},
 		"council.summary.forecast":     {"%s: målet er %s i %s; prognosen siger %s – %s.", "%s: the target is %s in %s; the forecast says %s – %s."},
 		"council.summary.trend":        {"%s: %s.", "%s: %s."},
 		"council.summary.transactions": {"%s af ansøgninger og anmeldelser kom digitalt (%s af %s).", "%s of applications and notifications came digitally (%s of %s)."},
@@ -29,6 +29,8 @@ func init() {
 		"council.issued":           {"Udstedt %s %d kl. %s af %s under strategiens version %d. Rapporten er gemt, som den blev udstedt, og ændres ikke.", "Issued %s %d at %s by %s under the strategy's version %d. The report is stored as issued and never changes."},
 		"council.demo":             {"Demodata: Tallene i denne rapport bygger på genererede demohenvendelser, ikke på kommunens egne henvendelser.", "Demo data: the figures of this report rest on generated demo inquiries, not on the municipality's own inquiries."},
 		"council.demo.short":       {"demodata", "demo data"},
+		"council.accessible.pdf":   {"Tilgængelighed: Rapportens tilgængelige udgave er websiden (HTML), som udgives sammen med denne PDF. PDF'en er en kopi til udskrift; den er ikke opmærket til skærmlæsere.", "Accessibility: the accessible version of the report is the web page (HTML) published with this PDF. The PDF is a copy for printing; it is not tagged for screen readers."},
+		"council.accessible.html":  {"Denne webside er rapportens tilgængelige udgave. PDF-udgaven er en kopi til udskrift.", "This web page is the accessible version of the report. The PDF version is a copy for printing."},
 
 		"council.targets":      {"Målene", "The targets"},
 		"council.targets.text": {"Strategiens mål for andele, og hvordan de står ved årets udgang. Et mål for et afsluttet år vurderes på årets faktiske andel; et mål forude på prognosen – den rette linje gennem månedernes andele fra strategiperiodens start.", "The strategy's share targets and how they stand at the end of the year. A target for a finished year is judged on the year's actual share; a target ahead on the forecast – the straight line through the monthly shares since the start of the strategy period."},

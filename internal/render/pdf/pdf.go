@@ -196,7 +196,7 @@ func (r *renderer) summary() {
 	}
 	const pad, indent, gap = 4.0, 6.0, 1.6
 	if r.doc.Cover.SummaryHeading != "" {
-		r.heading(r.doc.Cover.SummaryHeading, subheadingSize, inkColor, pad+2*bodyLine)
+		r.heading(r.doc.Cover.SummaryHeading, subheadingSize, inkColor, 0, pad+2*bodyLine)
 	}
 	r.font("", bodySize, inkColor)
 	band := func(h float64) float64 {
@@ -234,17 +234,15 @@ func (r *renderer) section(s Section) {
 		r.pdf.SetY(r.pdf.GetY() + 4)
 	}
 	if s.Heading != "" {
-		r.heading(s.Heading, headingSize, accentColor, r.lead(s.Blocks))
-		r.pdf.SetY(r.pdf.GetY() + 2.5)
+		r.heading(s.Heading, headingSize, accentColor, headingGap, r.lead(s.Blocks))
 	}
 	for i, b := range s.Blocks {
 		switch {
 		case b.Subheading != "":
 			if r.pdf.GetY() > marginTop+1 {
-				r.pdf.SetY(r.pdf.GetY() + 2)
+				r.pdf.SetY(r.pdf.GetY() + subheadingBefore)
 			}
-			r.heading(b.Subheading, subheadingSize, inkColor, r.lead(s.Blocks[i+1:]))
-			r.pdf.SetY(r.pdf.GetY() + 1.5)
+			r.heading(b.Subheading, subheadingSize, inkColor, subheadingGap, r.lead(s.Blocks[i+1:]))
 		case b.Paragraph != "":
 			r.paragraph(b.Paragraph)
 		case b.Chart != nil:
@@ -255,31 +253,53 @@ func (r *renderer) section(s Section) {
 	}
 }
 
-// heading writes a heading in bold on the page where the first lead
-// millimetres of what follows it fit too, so that no heading is left at
-// the foot of a page.
-func (r *renderer) heading(s string, size float64, c rgb, lead float64) {
+// heading writes a heading in bold, and the gap after it, on the page
+// where the first lead millimetres of what follows it fit too, so that no
+// heading is left at the foot of a page.
+func (r *renderer) heading(s string, size float64, c rgb, gap, lead float64) {
 	r.font("B", size, c)
 	lines := r.wrap(s, contentWidth)
 	lineH := size * ptMM * 1.3
-	r.room(float64(len(lines))*lineH + 2.5 + lead)
+	r.room(float64(len(lines))*lineH + gap + lead)
 	r.font("B", size, c)
 	r.flow(lines, lineH, marginLeft)
+	r.pdf.SetY(r.pdf.GetY() + gap)
 }
 
+// The gaps under a section's heading, and before and under a
+// subheading.
+const (
+	headingGap       = 2.5
+	subheadingBefore = 2.0
+	subheadingGap    = 1.5
+)
+
 // lead is the height of the start of blocks that must stay with a heading
-// before them: the first two lines of a paragraph, a chart with its
-// title, a table's caption, header and first rows.
+// before them: a chart with its title, a table's caption, header and
+// first rows; a short introduction whole, with the start of the table or
+// chart it introduces; the first two lines of a longer paragraph.
 func (r *renderer) lead(blocks []Block) float64 {
 	for i, b := range blocks {
 		switch {
 		case b.Subheading != "":
 			r.font("B", subheadingSize, inkColor)
 			lines := r.wrap(b.Subheading, contentWidth)
-			return float64(len(lines))*subheadingSize*ptMM*1.3 + 3.5 + r.lead(blocks[i+1:])
+			return float64(len(lines))*subheadingSize*ptMM*1.3 + subheadingBefore + subheadingGap + r.lead(blocks[i+1:])
 		case b.Paragraph != "":
 			r.font("", bodySize, inkColor)
-			return float64(min(2, len(r.wrap(b.Paragraph, contentWidth)))) * bodyLine
+			n := len(r.wrap(b.Paragraph, contentWidth))
+			if n > introLines {
+				return 2 * bodyLine
+			}
+			intro := float64(n) * bodyLine
+			if i+1 < len(blocks) && (blocks[i+1].Chart != nil || blocks[i+1].Table != nil) {
+				// paragraphGap after the introduction; keepSlack so that
+				// rounding never sends the block on alone.
+				if with := intro + paragraphGap + r.lead(blocks[i+1:]) + keepSlack; with <= maxLead {
+					return with
+				}
+			}
+			return intro
 		case b.Chart != nil:
 			return r.chartBlock(*b.Chart).height()
 		case b.Table != nil:
@@ -289,10 +309,28 @@ func (r *renderer) lead(blocks []Block) float64 {
 	return 0
 }
 
+// introLines is the most lines of a paragraph that introduces the table
+// or chart after it, as "Hver andel … bygger på disse definitioner."
+// does: a heading is kept with all of it and with the start of what it
+// introduces, so that a heading and its introduction are not left at the
+// foot of a page with the table on the next. A longer paragraph is text in
+// its own right: the heading keeps its first two lines.
+const introLines = 3
+
+// maxLead is the most a heading pulls with it to the next page: a page's
+// text height less room for the heading itself. A heading, its
+// introduction and a chart taller than that keep only the introduction.
+const maxLead = pageHeight - marginTop - marginBottom - 25
+
+const (
+	paragraphGap = 3.0
+	keepSlack    = 0.01
+)
+
 func (r *renderer) paragraph(s string) {
 	r.font("", bodySize, inkColor)
 	r.flow(r.wrap(s, contentWidth), bodyLine, marginLeft)
-	r.pdf.SetY(r.pdf.GetY() + 3)
+	r.pdf.SetY(r.pdf.GetY() + paragraphGap)
 }
 
 // flow writes lines in the current font from the current position,
