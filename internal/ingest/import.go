@@ -19,6 +19,11 @@ type ImportResult struct {
 	Problems   []Problem
 	// Again: the same file was imported before; nothing was stored now.
 	Again bool
+	// Headings are the file's column headings by field, as it writes
+	// them, so that a problem names its column the file's way.
+	Headings map[string]string
+	// Examples are the rows marked as the template's example, skipped.
+	Examples []int
 }
 
 // Import records the valid rows of a CSV file and reports the others by
@@ -26,12 +31,13 @@ type ImportResult struct {
 // without ids is recognised by its content, so importing the same file
 // twice stores nothing the second time.
 func Import(ctx context.Context, rec *inquiry.Recorder, cur *municipality.Current, data []byte) (ImportResult, error) {
-	lines, err := ParseCSV(bytes.NewReader(data))
+	file, err := ReadCSV(bytes.NewReader(data))
 	if err != nil {
 		return ImportResult{}, err
 	}
-	valid, probs := Prepare(cur.Strategy, lines, Options{Source: inquiry.SourceImport, Window: rec.Window(cur)})
-	res := ImportResult{Rows: len(lines), Problems: probs}
+	lines := file.Lines
+	valid, probs := Prepare(cur.Strategy, lines, Options{Source: inquiry.SourceImport, Window: rec.Window(cur), Spreadsheet: true})
+	res := ImportResult{Rows: len(lines), Problems: probs, Headings: file.Headings, Examples: file.Examples}
 	withoutID := false
 	for _, in := range valid {
 		withoutID = withoutID || in.ExternalID == ""

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/inquiry"
@@ -48,6 +47,11 @@ type Options struct {
 	// Window is the span the inquiries may be dated in: the recorder's
 	// (inquiry.Recorder.Window).
 	Window inquiry.Window
+	// Spreadsheet reads values as a case worker writes them in a
+	// spreadsheet, besides the API's: names for ids ("Telefon" for phone,
+	// an area's title, "til kommunen" for inbound) and times without an
+	// offset in Danish time (31-03-2014 10:15). The CSV import sets it.
+	Spreadsheet bool
 }
 
 // Prepare turns records into checked inquiries. Each line yields either an
@@ -72,6 +76,9 @@ func Prepare(s *strategy.Strategy, lines []Line, opt Options) ([]inquiry.Inquiry
 
 func toInquiry(s *strategy.Strategy, l Line, opt Options) (inquiry.Inquiry, []Problem) {
 	r := l.Record
+	if opt.Spreadsheet {
+		r = byName(s, r)
+	}
 	var probs []Problem
 	add := func(field, key string, args ...any) {
 		probs = append(probs, Problem{Line: l.N, ID: r["id"], Field: field, Key: key, Args: args})
@@ -99,9 +106,9 @@ func toInquiry(s *strategy.Strategy, l Line, opt Options) (inquiry.Inquiry, []Pr
 	case at == "":
 		add("occurred_at", "ingest.required", "occurred_at")
 	default:
-		t, err := time.Parse(time.RFC3339, at)
+		t, ok := parseTime(at, opt.Spreadsheet)
 		switch {
-		case err != nil:
+		case !ok:
 			add("occurred_at", "ingest.bad_time", at)
 		case t.IsZero():
 			// The zero instant reads as "no time" further on.

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -105,18 +106,46 @@ func known(field string) bool {
 // comma or, as Danish spreadsheets write, a semicolon. Rows are numbered as
 // a spreadsheet shows them: the header is row 1.
 func ParseCSV(r io.Reader) ([]Line, error) {
+	f, err := ReadCSV(r)
+	return f.Lines, err
+}
+
+// CSV is a CSV file as read: its rows, the headings it gave the fields,
+// and the rows of the template's example that it still holds.
+type CSV struct {
+	Lines []Line
+	// Headings are the columns' headings as the file writes them, by
+	// field: "tidspunkt" or "occurred_at".
+	Headings map[string]string
+	// Examples are the numbers of the rows marked as an example (the
+	// template's row whose number is "eksempel" or "example"): they are
+	// skipped, not imported.
+	Examples []int
+}
+
+// exampleIDs mark the template's example row in the id column.
+var exampleIDs = []string{"eksempel", "example"}
+
+// ReadCSV reads a CSV file as ParseCSV does. The headings may be the field
+// names or the Danish headings (see Heading), in any mix.
+func ReadCSV(r io.Reader) (CSV, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, err
+		return CSV{}, err
 	}
+	lines, headings, examples, err := parseCSV(data)
+	return CSV{Lines: lines, Headings: headings, Examples: examples}, err
+}
+
+func parseCSV(data []byte) ([]Line, map[string]string, []int, error) {
 	if err := checkEncoding(data); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	br := bufio.NewReader(bytes.NewReader(data))
 	skipBOM(br)
 	head, err := br.Peek(4096)
 	if err != nil && !errors.Is(err, io.EOF) {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	// The header is the first line that is not empty: encoding/csv skips
 	// empty lines, and the separator must be seen in the header.
@@ -129,35 +158,37 @@ func ParseCSV(r io.Reader) ([]Line, error) {
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, &FileError{Line: 1, Key: "ingest.csv_empty"}
+		return nil, nil, nil, &FileError{Line: 1, Key: "ingest.csv_empty"}
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		p := csvProblem(pe)
-		return nil, &FileError{Line: p.Line, Key: p.Key, Args: p.Args}
+		return nil, nil, nil, &FileError{Line: p.Line, Key: p.Key, Args: p.Args}
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	headerLine, _ := cr.FieldPos(0)
 	columns := make([]string, len(header))
-	seen := map[string]bool{}
+	headings := map[string]string{}
 	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
-		if !known(h) {
-			return nil, &FileError{Line: headerLine, Key: "ingest.unknown_column", Args: []any{h, strings.Join(Fields, ", ")}}
+		h = strings.TrimSpace(h)
+		f := fieldOf(h)
+		if f == "" {
+			return nil, nil, nil, &FileError{Line: headerLine, Key: "ingest.unknown_column", Args: []any{h, strings.Join(Fields, ", ")}}
 		}
-		if seen[h] {
-			return nil, &FileError{Line: headerLine, Key: "ingest.column_twice", Args: []any{h}}
+		if _, twice := headings[f]; twice {
+			return nil, nil, nil, &FileError{Line: headerLine, Key: "ingest.column_twice", Args: []any{h}}
 		}
-		seen[h] = true
-		columns[i] = h
+		headings[f] = h
+		columns[i] = f
 	}
 	var lines []Line
+	var examples []int
 	for {
 		row, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			return lines, nil
+			return lines, headings, examples, nil
 		}
 		if err != nil {
 			if errors.As(err, &pe) {
@@ -167,7 +198,7 @@ func ParseCSV(r io.Reader) ([]Line, error) {
 				lines = append(lines, Line{N: p.Line, Problem: &p})
 				continue
 			}
-			return lines, err
+			return lines, headings, examples, err
 		}
 		line, _ := cr.FieldPos(0)
 		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
@@ -182,6 +213,10 @@ func ParseCSV(r io.Reader) ([]Line, error) {
 			if v != "" {
 				rec[columns[i]] = v
 			}
+		}
+		if slices.Contains(exampleIDs, strings.ToLower(strings.TrimSpace(rec["id"]))) {
+			examples = append(examples, line)
+			continue
 		}
 		lines = append(lines, Line{N: line, Record: rec})
 	}
