@@ -26,6 +26,8 @@ const (
 	UserCreated       = "user_created"
 	UserPasswordReset = "user_password_reset"
 	UserDisabled      = "user_disabled"
+	// UserReopened is a closed account opened again.
+	UserReopened      = "user_reopened"
 	SessionsRevoked   = "sessions_revoked"
 	KeyCreated        = "apikey_created"
 	KeyRevoked        = "apikey_revoked"
@@ -44,7 +46,7 @@ const (
 
 // Actions lists every action, for filters.
 var Actions = []string{SignIn, SignInFailed, SignOut, PasswordChanged, UserCreated, UserPasswordReset,
-	UserDisabled, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared,
+	UserDisabled, UserReopened, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared,
 	InquiryUndone, ReportIssued, KLEChecked}
 
 // IsAction reports whether s names an action of the log.

@@ -382,3 +382,20 @@ func (u *Users) Disable(ctx context.Context, actor audit.Actor, user User) error
 		return audit.Record(ctx, tx, user.Municipality, actor, audit.UserDisabled, user.Email, "")
 	})
 }
+
+// Reopen opens a closed account again, as it was before it was closed:
+// the same role, department and password; it was signed out when it was
+// closed, so its owner signs in anew. Reopening an open account changes
+// nothing and records nothing.
+func (u *Users) Reopen(ctx context.Context, actor audit.Actor, user User) error {
+	return u.db.InTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE users SET disabled_at = NULL WHERE id = $1 AND disabled_at IS NOT NULL`, user.ID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		return audit.Record(ctx, tx, user.Municipality, actor, audit.UserReopened, user.Email, "")
+	})
+}

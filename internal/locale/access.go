@@ -161,6 +161,7 @@ func init() {
 		"audit.action.user_created":         {"Bruger oprettet", "User created"},
 		"audit.action.user_password_reset":  {"Ny engangsadgangskode", "One-time password issued"},
 		"audit.action.user_disabled":        {"Bruger lukket", "User closed"},
+		"audit.action.user_reopened":        {"Bruger genåbnet", "User reopened"},
 		"audit.action.sessions_revoked":     {"Logget ud alle steder", "Signed out everywhere"},
 		"audit.action.apikey_created":       {"API-nøgle oprettet", "API key created"},
 		"audit.action.apikey_revoked":       {"API-nøgle spærret", "API key revoked"},
