@@ -18,10 +18,31 @@ func (s *Pages) showVersions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	notes, err := s.registry.Notes(r.Context(), cur.Municipality)
+	if err != nil {
+		return err
+	}
+	// Each version with who stored it from the forms and why, and the
+	// version before it, to compare with.
+	type versionRow struct {
+		municipality.Version
+		Note     *municipality.Note
+		Previous int
+	}
+	rows := make([]versionRow, len(versions))
+	for i, ver := range versions {
+		rows[i].Version = ver
+		if n, ok := notes[ver.ID]; ok {
+			rows[i].Note = &n
+		}
+		if i+1 < len(versions) {
+			rows[i].Previous = versions[i+1].Number
+		}
+	}
 	return s.render(w, http.StatusOK, "versions", struct {
 		view
-		Versions []municipality.Version
-	}{v, versions})
+		Versions []versionRow
+	}{v, rows})
 }
 
 // downloadVersion sends a stored strategy document as it was loaded.

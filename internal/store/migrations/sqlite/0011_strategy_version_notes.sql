@@ -1,0 +1,22 @@
+-- Who changed a strategy in the forms, and why (kanal's strategy edit pages):
+-- a version stored from a form carries the staff member's e-mail and the
+-- reason they gave, which the versions page and the comparison of two
+-- versions show. A version loaded as a file has no row here; its loading is
+-- in the audit log. A note belongs to the version it was stored with and is
+-- never changed or deleted, which the database enforces.
+CREATE TABLE strategy_version_notes (
+    strategy_version_id INTEGER NOT NULL PRIMARY KEY,
+    municipality_id     TEXT NOT NULL REFERENCES municipalities (id),
+    written_by          TEXT NOT NULL,
+    reason              TEXT NOT NULL,
+    FOREIGN KEY (municipality_id, strategy_version_id) REFERENCES strategy_versions (municipality_id, id)
+);
+
+CREATE TRIGGER strategy_version_notes_no_update BEFORE UPDATE ON strategy_version_notes
+BEGIN
+    SELECT RAISE(ABORT, 'strategy_version_notes is append-only: the note of a version never changes');
+END;
+CREATE TRIGGER strategy_version_notes_no_delete BEFORE DELETE ON strategy_version_notes
+BEGIN
+    SELECT RAISE(ABORT, 'strategy_version_notes is append-only: the note of a version never changes');
+END;

@@ -1,0 +1,391 @@
+package staff
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/kanal-dk/kanal/internal/describe"
+	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/face"
+)
+
+// The four forms: what each shows of the strategy and which example
+// marker each value carries. A value the staff change is theirs: the
+// marker that covered it goes (strategy.Document.UnmarkField, Unmark),
+// and a value they keep can be ticked as their own.
+
+func (s *Pages) showEditTargets(w http.ResponseWriter, r *http.Request) error {
+	return s.showEdit(w, r, buildTargets)
+}
+func (s *Pages) saveEditTargets(w http.ResponseWriter, r *http.Request) error {
+	return s.saveEdit(w, r, buildTargets)
+}
+func (s *Pages) showEditPrices(w http.ResponseWriter, r *http.Request) error {
+	return s.showEdit(w, r, buildPrices)
+}
+func (s *Pages) saveEditPrices(w http.ResponseWriter, r *http.Request) error {
+	return s.saveEdit(w, r, buildPrices)
+}
+func (s *Pages) showEditHours(w http.ResponseWriter, r *http.Request) error {
+	return s.showEdit(w, r, buildHours)
+}
+func (s *Pages) saveEditHours(w http.ResponseWriter, r *http.Request) error {
+	return s.saveEdit(w, r, buildHours)
+}
+func (s *Pages) showEditArea(w http.ResponseWriter, r *http.Request) error {
+	return s.showEdit(w, r, buildArea)
+}
+func (s *Pages) saveEditArea(w http.ResponseWriter, r *http.Request) error {
+	return s.saveEdit(w, r, buildArea)
+}
+
+// buildTargets: each target's wording, direction, share per year of the
+// period and deadline.
+func buildTargets(_ *Pages, _ *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
+	l := f.L
+	f.Heading, f.Lead, f.source = l.T("edit.targets.title"), l.T("edit.targets.lead"), "form:targets"
+	for i := range st.Targets {
+		t := &st.Targets[i]
+		p := strategy.Path{"targets", i}
+		g := &editGroup{ID: fieldID(p), Legend: describe.NewTarget(st, l, *t).Measure, path: p}
+		if t.Area != "" {
+			if a, ok := st.Area(t.Area); ok {
+				g.Legend += " – " + strategy.AreaLabel(a.KLE, a.Title)
+			}
+		}
+		text := newField(doc, p.With("text"), kindTextarea, l.T("edit.target.text"))
+		g.Fields = append(g.Fields, text)
+		if t.IsShare() {
+			dir := newField(doc, p.With("direction"), kindSelect, l.T("edit.target.direction"))
+			dir.Options = []editChoice{{strategy.AtLeast, l.T("edit.direction.at_least")}, {strategy.AtMost, l.T("edit.direction.at_most")},
+				{strategy.Reduce, l.T("edit.direction.reduce")}}
+			if dir.Value == "" {
+				dir.Options = append([]editChoice{{"", l.T("edit.direction.none")}}, dir.Options...)
+			}
+			g.Fields = append(g.Fields, dir)
+			for year := st.Period.From; year <= st.Period.To; year++ {
+				fd := newField(doc, p.With("shares", strconv.Itoa(year)), kindNumber, l.T("edit.target.share", year))
+				fd.Suffix, fd.Narrow = "%", true
+				fd.Example = t.IsExample("shares") || t.IsExample("years") && fd.Value != ""
+				fd.unmark = func(d *strategy.Document) error {
+					if err := d.UnmarkField(p, "shares"); err != nil {
+						return err
+					}
+					return d.UnmarkField(p, "years")
+				}
+				g.Fields = append(g.Fields, fd)
+			}
+			g.Hint = l.T("edit.target.shares.hint", st.Period.From, st.Period.To)
+		} else {
+			fd := newField(doc, p.With("deadline"), kindNumber, l.T("edit.target.deadline"))
+			fd.Narrow, fd.Example = true, t.IsExample("deadline")
+			fd.unmark = func(d *strategy.Document) error { return d.UnmarkField(p, "deadline") }
+			g.Fields = append(g.Fields, fd)
+		}
+		f.Groups = append(f.Groups, g)
+	}
+	return nil
+}
+
+// buildPrices: the year of the price level, staff time, and each price
+// with its source. A price marked an example is one as a whole.
+func buildPrices(_ *Pages, _ *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
+	l := f.L
+	f.Heading, f.Lead, f.source = l.T("edit.prices.title"), l.T("edit.prices.lead"), "form:prices"
+	general := &editGroup{ID: "prices", Legend: l.T("edit.prices.general"), path: strategy.Path{"prices"}}
+	year := newField(doc, strategy.Path{"prices", "year"}, kindNumber, l.T("edit.prices.year"))
+	year.Hint, year.Narrow = l.T("edit.prices.year.hint"), true
+	staff := newField(doc, strategy.Path{"prices", "staff_hour_dkk"}, kindNumber, l.T("edit.prices.staff_hour"))
+	staff.Suffix, staff.Narrow, staff.Example = l.T("edit.unit.dkk"), true, st.Prices.StaffHourDKKExample
+	staff.unmark = func(d *strategy.Document) error {
+		d.Unmark(strategy.Path{"prices", "staff_hour_dkk_example"})
+		return nil
+	}
+	general.Fields = []*editField{year, staff}
+	f.Groups = append(f.Groups, general)
+	for i, pr := range st.Prices.Entries {
+		p := strategy.Path{"prices", "entries", i}
+		g := &editGroup{ID: fieldID(p), Legend: priceLabel(st, l, pr), Example: pr.Example, path: p}
+		g.unmark = func(d *strategy.Document) error { d.Unmark(p.With("example")); return nil }
+		dkk := newField(doc, p.With("dkk"), kindNumber, l.T("edit.price.dkk"))
+		dkk.Suffix, dkk.Narrow = l.T("edit.unit.dkk"), true
+		source := newField(doc, p.With("source"), kindText, l.T("edit.price.source"))
+		source.Hint = l.T("edit.price.source.hint")
+		g.Fields = []*editField{dkk, source}
+		f.Groups = append(f.Groups, g)
+	}
+	return nil
+}
+
+func priceLabel(st *strategy.Strategy, l locale.Printer, pr strategy.Price) string {
+	label := describe.ChannelNames(st, []string{pr.Channel})[0]
+	if pr.Type != "" {
+		if t, ok := st.InquiryType(pr.Type); ok {
+			label += ", " + t.Name
+		}
+	}
+	if pr.SBLevel != nil {
+		label += ", " + l.T("edit.price.sb", *pr.SBLevel)
+	}
+	return label
+}
+
+// weekdays in the order of the week, as the document writes them.
+var weekdays = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+
+// buildHours: each channel's opening intervals, with a blank one to add,
+// and the closing days. An interval emptied is dropped.
+func buildHours(_ *Pages, _ *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
+	l := f.L
+	f.Heading, f.Lead, f.source = l.T("edit.hours.title"), l.T("edit.hours.lead"), "form:hours"
+	var days []editChoice
+	for _, d := range weekdays {
+		days = append(days, editChoice{d, l.T("weekday." + d)})
+	}
+	for i, oh := range st.OpeningHours {
+		p := strategy.Path{"opening_hours", i}
+		legend := describe.ChannelNames(st, []string{oh.Channel})[0]
+		if oh.Location != "" {
+			legend += ", " + oh.Location
+		}
+		g := &editGroup{ID: fieldID(p), Legend: legend, Hint: l.T("edit.hours.hint"), Example: oh.Example, path: p}
+		g.unmark = func(d *strategy.Document) error { d.Unmark(p.With("example")); return nil }
+		hours := p.With("hours")
+		for j := 0; j <= len(oh.Hours); j++ {
+			at := hours.With(j)
+			n := j + 1
+			ds := newField(doc, at.With("days"), kindChecks, l.T("edit.hours.days", n))
+			ds.Options = days
+			from := newField(doc, at.With("from"), kindText, l.T("edit.hours.from", n))
+			to := newField(doc, at.With("to"), kindText, l.T("edit.hours.to", n))
+			from.Narrow, to.Narrow = true, true
+			if j == len(oh.Hours) {
+				ds.Label, from.Label, to.Label = l.T("edit.hours.new.days"), l.T("edit.hours.new.from"), l.T("edit.hours.new.to")
+				for _, fd := range []*editField{ds, from, to} {
+					fd.write = appendingTo(hours, j, fd)
+				}
+			}
+			g.Fields = append(g.Fields, ds, from, to)
+		}
+		f.Groups = append(f.Groups, g)
+	}
+	closed := &editGroup{ID: "holidays", Legend: l.T("edit.holidays"), path: strategy.Path{"holidays"}}
+	cal := newField(doc, strategy.Path{"holidays", "calendar"}, kindSelect, l.T("edit.holidays.calendar"))
+	cal.Options = []editChoice{{strategy.CalendarDK, l.T("edit.holidays.calendar.dk")}, {strategy.CalendarNone, l.T("edit.holidays.calendar.none")}}
+	if cal.Value == "" {
+		cal.Options = append([]editChoice{{"", l.T("edit.holidays.calendar.unset")}}, cal.Options...)
+	}
+	days2 := newField(doc, strategy.Path{"holidays", "closed"}, kindLines, l.T("edit.holidays.closed"))
+	days2.Hint, days2.Example = l.T("edit.holidays.closed.hint"), st.Holidays.ClosedExample
+	days2.unmark = func(d *strategy.Document) error { d.Unmark(strategy.Path{"holidays", "closed_example"}); return nil }
+	closed.Fields = []*editField{cal, days2}
+	f.Groups = append(f.Groups, closed)
+	f.tidy = func(d *strategy.Document) {
+		for i := range st.OpeningHours {
+			hours := strategy.Path{"opening_hours", i, "hours"}
+			for j := d.Len(hours) - 1; j >= 0; j-- {
+				if len(d.Keys(hours.With(j))) == 0 {
+					d.Delete(hours.With(j))
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// appendingTo writes a field of the blank interval: the interval is added
+// to the list when the first of its fields is written.
+func appendingTo(list strategy.Path, index int, fd *editField) func(*strategy.Document, string) error {
+	return func(d *strategy.Document, value string) error {
+		if d.Len(list) <= index {
+			if _, err := d.Append(list); err != nil {
+				return err
+			}
+		}
+		return fd.writeField(d, value)
+	}
+}
+
+// buildArea: one area's title, KLE number, department, channels per
+// inquiry type, mandatory self-service, response time, search words and
+// self-service link.
+func buildArea(_ *Pages, r *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
+	l := f.L
+	a, ok := st.Area(r.PathValue("area"))
+	if !ok {
+		return face.ErrNotFound
+	}
+	i := 0
+	for i = range st.Areas {
+		if st.Areas[i].ID == a.ID {
+			break
+		}
+	}
+	p := strategy.Path{"areas", i}
+	f.Heading = l.T("edit.area.title", strategy.AreaLabel(a.KLE, a.Title))
+	f.Lead, f.source = l.T("edit.area.lead"), "form:areas/"+a.ID
+	field := func(name, kind, label string) *editField {
+		fd := newField(doc, p.With(name), kind, label)
+		fd.Example = a.IsExample(name)
+		fd.unmark = func(d *strategy.Document) error { return d.UnmarkField(p, name) }
+		return fd
+	}
+	about := &editGroup{ID: "area", Legend: l.T("edit.area.about"), path: p}
+	title := field("title", kindText, l.T("edit.area.name"))
+	kle := field("kle", kindText, l.T("edit.area.kle"))
+	kle.Hint, kle.Narrow = l.T("edit.area.kle.hint"), true
+	dept := field("department", kindSelect, l.T("edit.area.department"))
+	for _, d := range st.Departments {
+		dept.Options = append(dept.Options, editChoice{d.ID, d.Name})
+	}
+	days := field("response_days", kindNumber, l.T("edit.area.response_days"))
+	days.Suffix, days.Narrow, days.Hint = l.T("edit.unit.working_days"), true, l.T("edit.area.response_days.hint")
+	words := field("search_words", kindLines, l.T("edit.area.search_words"))
+	words.Hint = l.T("edit.area.search_words.hint")
+	about.Fields = []*editField{title, kle, dept, days, words}
+	if a.SelfService != nil {
+		link := newField(doc, p.With("self_service", "url"), kindText, l.T("edit.area.url"))
+		link.Hint, link.Example = l.T("edit.area.url.hint"), a.IsExample("url")
+		link.unmark = func(d *strategy.Document) error { return d.UnmarkField(p, "url") }
+		about.Fields = append(about.Fields, link)
+	}
+	f.Groups = append(f.Groups, about)
+
+	f.Groups = append(f.Groups, mandatoryGroup(l, doc, st, a, p))
+	for _, typ := range a.Types {
+		f.Groups = append(f.Groups, channelsGroup(l, st, a, p, typ))
+	}
+	return nil
+}
+
+// mandatoryGroup: the flag, and the law, date and exemption channel it
+// needs. Unticked, the area's mandatory_digital is left out; ticked, the
+// fields below it are written.
+func mandatoryGroup(l locale.Printer, doc *strategy.Document, st *strategy.Strategy, a *strategy.Area, p strategy.Path) *editGroup {
+	m := p.With("mandatory_digital")
+	g := &editGroup{ID: "mandatory", Legend: l.T("edit.area.mandatory"), Hint: l.T("edit.area.mandatory.hint"), path: m}
+	unmark := func(d *strategy.Document) error { return d.UnmarkField(p, "mandatory_digital") }
+	flag := &editField{ID: fieldID(m), Label: l.T("edit.area.mandatory.flag"), Kind: kindCheckbox, path: m,
+		Example: a.IsExample("mandatory_digital"), unmark: unmark}
+	if a.Mandatory != nil {
+		flag.Value, flag.original = "true", "true"
+	}
+	flag.write = func(d *strategy.Document, value string) error {
+		if value == "" {
+			d.Delete(m)
+			return nil
+		}
+		// Newly ticked: an empty mandatory_digital, for the fields below
+		// to fill and the loader to check.
+		return d.SetText(m.With("law"), "")
+	}
+	law := newField(doc, m.With("law"), kindText, l.T("edit.area.mandatory.law"))
+	since := newField(doc, m.With("since"), kindText, l.T("edit.area.mandatory.since"))
+	since.Hint, since.Narrow = l.T("edit.area.mandatory.since.hint"), true
+	exempt := newField(doc, m.With("exemption_channel"), kindSelect, l.T("edit.area.mandatory.exemption"))
+	exempt.Options = []editChoice{{"", l.T("edit.area.mandatory.exemption.none")}}
+	for _, c := range st.Channels {
+		if c.Inbound {
+			exempt.Options = append(exempt.Options, editChoice{c.ID, c.Name})
+		}
+	}
+	for _, fd := range []*editField{law, since, exempt} {
+		fd.Example, fd.unmark = a.IsExample(fd.path[len(fd.path)-1].(string)), unmark
+		fd.write = func(d *strategy.Document, value string) error {
+			if flag.Value == "" {
+				return nil // not mandatory: the flag left it all out
+			}
+			return fd.writeField(d, value)
+		}
+	}
+	// The flag comes first: a group's fields are written in order.
+	g.Fields = []*editField{flag, law, since, exempt}
+	return g
+}
+
+// Places a channel can have in an area's priority for a type.
+var priorityLists = []string{"primary", "secondary", "inappropriate"}
+
+// channelsGroup: for one inquiry type, each channel's place in the area's
+// priority for inquiries to the municipality (primary, secondary,
+// inappropriate or none). It shows the channels in effect — the area's
+// own where it has them, else the type's defaults — and writes as the
+// area's own only the lists that change, so that a list the area inherits
+// goes on being inherited.
+func channelsGroup(l locale.Printer, st *strategy.Strategy, a *strategy.Area, p strategy.Path, typ string) *editGroup {
+	at := p.With("channels", typ)
+	g := &editGroup{ID: fieldID(at), Legend: l.T("edit.area.channels", describe.TypeLabel(st, l, typ)),
+		Hint: l.T("edit.area.channels.hint"), path: at}
+	prio := st.Priority(a, typ, strategy.Inbound)
+	lists := [][]string{prio.Primary, prio.Secondary, prio.Inappropriate}
+	options := []editChoice{{"", l.T("edit.area.channels.none")}}
+	for _, name := range priorityLists {
+		options = append(options, editChoice{name, l.T("prio." + name)})
+	}
+	for _, c := range st.Channels {
+		place := ""
+		for k, list := range lists {
+			if slices.Contains(list, c.ID) {
+				place = priorityLists[k]
+			}
+		}
+		if !c.Inbound && place == "" {
+			continue
+		}
+		fd := &editField{ID: fieldID(at.With(c.ID)), Label: c.Name, Kind: kindSelect, Options: options,
+			Value: place, original: place, path: at.With(c.ID), Narrow: true,
+			Example: a.IsExample("channels"), unmark: func(d *strategy.Document) error { return d.UnmarkField(p, "channels") }}
+		fd.write = func(*strategy.Document, string) error { return nil } // the group writes the lists
+		g.Fields = append(g.Fields, fd)
+	}
+	g.write = func(d *strategy.Document) error {
+		for k, name := range priorityLists {
+			var chosen []string
+			for _, fd := range g.Fields {
+				if fd.Value == name {
+					chosen = append(chosen, fd.path[len(fd.path)-1].(string))
+				}
+			}
+			if sameSet(chosen, lists[k]) {
+				continue
+			}
+			if err := d.SetStrings(at.With(name), keepOrder(lists[k], chosen)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return g
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// keepOrder lists chosen with the channels of old first, in old's order:
+// a priority list's order is the strategy's, and a channel added goes
+// last.
+func keepOrder(old, chosen []string) []string {
+	var out []string
+	for _, c := range old {
+		if slices.Contains(chosen, c) {
+			out = append(out, c)
+		}
+	}
+	for _, c := range chosen {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
