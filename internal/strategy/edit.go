@@ -18,6 +18,7 @@ import (
 
 // Document is a strategy file's node tree, to read and change by path.
 type Document struct {
+	doc  *yaml.Node // the document, which holds the comments at its top
 	root *yaml.Node // the mapping at the top of the document
 }
 
@@ -25,16 +26,21 @@ type Document struct {
 // is not one YAML mapping returns *Invalid.
 func ReadDocument(name string, data []byte) (*Document, error) {
 	root, probs := parseYAML(data)
-	if root == nil || root.Kind != yaml.MappingNode {
-		if len(probs) == 0 {
-			probs = []Problem{{Pos: Pos{1, 1}, Rule: RuleWantMapping}}
+	var doc yaml.Node
+	if root != nil && root.Kind == yaml.MappingNode {
+		// parseYAML found one document: read it again whole, with the
+		// comments above its first field, which belong to the document.
+		if err := yaml.Unmarshal(data, &doc); err == nil && len(doc.Content) == 1 {
+			return &Document{doc: &doc, root: doc.Content[0]}, nil
 		}
-		for i := range probs {
-			probs[i].File = name
-		}
-		return nil, &Invalid{Problems: probs}
 	}
-	return &Document{root: root}, nil
+	if len(probs) == 0 {
+		probs = []Problem{{Pos: Pos{1, 1}, Rule: RuleWantMapping}}
+	}
+	for i := range probs {
+		probs[i].File = name
+	}
+	return nil, &Invalid{Problems: probs}
 }
 
 // Bytes writes the document out, indented by two spaces, with a blank line
@@ -46,7 +52,7 @@ func (d *Document) Bytes() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{d.root}}); err != nil {
+	if err := enc.Encode(d.doc); err != nil {
 		return nil, fmt.Errorf("write the strategy document: %w", err)
 	}
 	if err := enc.Close(); err != nil {
