@@ -242,6 +242,12 @@ var pageCases = []struct {
 	{"users", "/m/dragoer/users", "leder@dragoer.demo", "Create user"},
 	{"figures", "/m/dragoer/figures", "Ledelsesinformation", "Management information"},
 	{"error", "/m/nowhere", "Siden findes ikke", "Page not found"},
+	{"strategy_edit_index", "/m/dragoer/strategy/edit", "Åbningstider og lukkedage", "Opening hours and closing days"},
+	{"strategy_edit", "/m/dragoer/strategy/edit/targets", "Andel i 2015", "Share in 2015"},
+	{"strategy_edit", "/m/dragoer/strategy/edit/prices", "Prisernes år", "Year of the prices"},
+	{"strategy_edit", "/m/taarnby/strategy/edit/hours", "Andre lukkedage", "Other closing days"},
+	{"strategy_edit", "/m/dragoer/strategy/edit/areas/flytning", "Søgeord", "Search words"},
+	{"strategy_edit_diff", "/m/dragoer/versions/diff", "Vælg to versioner at sammenligne.", "Choose two versions to compare."},
 }
 
 func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {

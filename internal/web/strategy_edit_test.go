@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -148,5 +149,166 @@ func TestStrategyEdit_ProblemsAreShownAtTheirFields(t *testing.T) {
 	}
 	if n := ts.count(t, `SELECT COUNT(*) FROM strategy_versions WHERE municipality_id = 'dragoer'`); n != 1 {
 		t.Errorf("%d versions, want the preset's one", n)
+	}
+}
+
+// save posts a form with its values as the page shows them, changed by
+// set, and returns the answer.
+func (ts *testServer) saveForm(t *testing.T, c *http.Client, path string, set func(url.Values)) response {
+	t.Helper()
+	form := formValues(t, ts.get(t, c, path).body)
+	set(form)
+	return ts.post(t, c, path, form)
+}
+
+// A price marked as an example (Dragør's self-service at SB level 0, 90
+// kr.) changed to the municipality's own figure with its source stops
+// being an example; the other examples stay; the year of the prices is
+// edited with it.
+func TestStrategyEdit_PriceChangedIsNoLongerAnExample(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerGroup)
+	r := ts.saveForm(t, c, "/m/dragoer/strategy/edit/prices", func(f url.Values) {
+		if f.Get("f-prices-entries-2-dkk") != "90" {
+			t.Fatalf("the third price shows %q, want Dragør's 90", f.Get("f-prices-entries-2-dkk"))
+		}
+		f.Set("f-prices-entries-2-dkk", "62,5")
+		f.Set("f-prices-entries-2-source", "Egen opgørelse 2013")
+		f.Set("f-prices-year", "2013")
+		f.Set("reason", "Egne priser fra 2013")
+	})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", r.status, text(r.body))
+	}
+	st := kanaltest.Current(t, ts.registry, "dragoer").Strategy
+	p := st.Prices.Entries[2]
+	if *p.DKK != 62.5 || p.Source != "Egen opgørelse 2013" || p.Example || st.Prices.Year != 2013 {
+		t.Errorf("the price is %v kr. from %q, example %v, year %d", *p.DKK, p.Source, p.Example, st.Prices.Year)
+	}
+	if !st.Prices.Entries[3].Example {
+		t.Error("the next price stopped being an example too")
+	}
+	diff := text(ts.get(t, c, r.header.Get("Location")).body)
+	if !strings.Contains(diff, "Priser › Kanalpris › »Digital selvbetjening, SB 0« › Pris (kr.) 90 62,5") {
+		t.Errorf("the comparison does not say the price went from 90 to 62,5:\n%s", diff)
+	}
+}
+
+// Tårnby's phone hours: the Friday interval emptied is removed, a Saturday
+// interval is added, a closing day is added; an interval that ends before
+// it begins is refused at its field.
+func TestStrategyEdit_OpeningHoursAndClosingDays(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, taarnbyGroup)
+	const path = "/m/taarnby/strategy/edit/hours"
+	r := ts.saveForm(t, c, path, func(f url.Values) {
+		f.Set("f-opening_hours-0-hours-1-to", "09:00")
+		f.Set("reason", "Nye telefontider")
+	})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `<a href="#f-opening_hours-0-hours-1-to">Lukker (tidsrum 2): `) {
+		t.Fatalf("an interval 10:00–09:00: %d, want 422 with the error at its closing time\n%s", r.status, text(r.body))
+	}
+	r = ts.saveForm(t, c, path, func(f url.Values) {
+		f.Del("f-opening_hours-0-hours-2-days")
+		f.Set("f-opening_hours-0-hours-2-from", "")
+		f.Set("f-opening_hours-0-hours-2-to", "")
+		f.Set("f-opening_hours-0-hours-3-days", "sat")
+		f.Set("f-opening_hours-0-hours-3-from", "09:00")
+		f.Set("f-opening_hours-0-hours-3-to", "12:00")
+		f.Set("f-holidays-closed", f.Get("f-holidays-closed")+"\r\n2017-05-26")
+		f.Set("reason", "Nye telefontider")
+	})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", r.status, text(r.body))
+	}
+	st := kanaltest.Current(t, ts.registry, "taarnby").Strategy
+	var got []string
+	for _, h := range st.OpeningHours[0].Hours {
+		got = append(got, strings.Join(h.Days, ",")+" "+h.From+"-"+h.To)
+	}
+	if want := "mon,tue,wed 10:00-15:00|thu 10:00-17:00|sat 09:00-12:00"; strings.Join(got, "|") != want {
+		t.Errorf("phone hours %v, want %s", got, want)
+	}
+	if st.OpeningHours[0].Example || !st.OpeningHours[1].Example {
+		t.Error("the phone hours should be the municipality's own now, the counter's still an example")
+	}
+	if !slices.Equal(st.Holidays.Closed, []string{"06-05", "12-24", "12-31", "2017-05-26"}) || st.Holidays.ClosedExample {
+		t.Errorf("closing days %v (example %v)", st.Holidays.Closed, st.Holidays.ClosedExample)
+	}
+}
+
+// An area: search words and the response time changed stop being
+// examples, the other examples stay; e-mail made a secondary channel for
+// transactions is written as the area's own list beside the one it had; a
+// search word given twice is refused at the search words; mandatory
+// self-service unticked is left out of the area.
+func TestStrategyEdit_Area(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerGroup)
+	const path = "/m/dragoer/strategy/edit/areas/flytning"
+	r := ts.saveForm(t, c, path, func(f url.Values) {
+		f.Set("f-areas-0-search_words", "adresse\r\nflyt\r\n\r\nny bolig")
+		f.Set("f-areas-0-response_days", "3")
+		f.Set("f-areas-0-channels-transaction-email", "secondary")
+		f.Set("reason", "Søgeord fra borgerservice")
+	})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", r.status, text(r.body))
+	}
+	a, _ := kanaltest.Current(t, ts.registry, "dragoer").Strategy.Area("flytning")
+	if !slices.Equal(a.SearchWords, []string{"adresse", "flyt", "ny bolig"}) || *a.ResponseDays != 3 {
+		t.Errorf("search words %v, response days %d", a.SearchWords, *a.ResponseDays)
+	}
+	if a.IsExample("search_words") || a.IsExample("response_days") || !a.IsExample("kle") {
+		t.Errorf("examples %v, want search words and response time gone, the KLE number kept", a.Examples)
+	}
+	if sec := a.Channels["transaction"].Secondary; !slices.Contains(sec, "email") || !slices.Contains(sec, "in_person") {
+		t.Errorf("transaction secondary %v, want e-mail added beside the personal attendance", sec)
+	}
+
+	r = ts.saveForm(t, c, path, func(f url.Values) {
+		f.Set("f-areas-0-search_words", "adresse\r\nAdresse")
+		f.Set("reason", "Test")
+	})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `<a href="#f-areas-0-search_words">Søgeord: `) {
+		t.Errorf("a search word twice: %d, want 422 with the error at the search words\n%s", r.status, text(r.body))
+	}
+	r = ts.saveForm(t, c, path, func(f url.Values) {
+		f.Del("f-areas-0-mandatory_digital")
+		f.Set("reason", "Ikke længere obligatorisk")
+	})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("untick mandatory: %d\n%s", r.status, text(r.body))
+	}
+	if a, _ := kanaltest.Current(t, ts.registry, "dragoer").Strategy.Area("flytning"); a.Mandatory != nil {
+		t.Errorf("mandatory %+v, want none", a.Mandatory)
+	}
+}
+
+// A form saved after another version was stored meanwhile is refused: it
+// would undo the other change. Nothing changed is not a new version.
+func TestStrategyEdit_StaleAndUnchanged(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerGroup)
+	const path = "/m/dragoer/strategy/edit/targets"
+	form := formValues(t, ts.get(t, c, path).body)
+	form.Set("reason", "Ingen ændring")
+	if r := ts.post(t, c, path, form); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Du har ikke ændret noget") {
+		t.Errorf("unchanged: %d, want 422 saying nothing changed", r.status)
+	}
+	other := ts.saveForm(t, c, path, func(f url.Values) {
+		f.Set("f-targets-0-shares-2012", "31")
+		f.Set("reason", "Første ændring")
+	})
+	if other.status != http.StatusSeeOther {
+		t.Fatalf("first save: %d", other.status)
+	}
+	form.Set("f-targets-0-shares-2015", "60") // made from version 1
+	r := ts.post(t, c, path, form)
+	if r.status != http.StatusConflict || !strings.Contains(r.body, "Strategien er ændret, siden du åbnede formularen") {
+		t.Errorf("stale: %d, want 409 with the reason", r.status)
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM strategy_versions WHERE municipality_id = 'dragoer'`); n != 2 {
+		t.Errorf("%d versions, want 2", n)
 	}
 }
