@@ -312,3 +312,28 @@ func TestStrategyEdit_StaleAndUnchanged(t *testing.T) {
 		t.Errorf("%d versions, want 2", n)
 	}
 }
+
+// Every form renders in both languages for the operator too, with its own
+// texts (the page table in server_test.go renders the targets form; the
+// browser tests check them all with axe).
+func TestStrategyEdit_EveryFormInBothLanguages(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, operator)
+	for path, want := range map[string][2]string{
+		"/m/dragoer/strategy/edit/prices":         {"Prisernes år", "Year of the prices"},
+		"/m/taarnby/strategy/edit/hours":          {"Andre lukkedage", "Other closing days"},
+		"/m/dragoer/strategy/edit/areas/flytning": {"Kanaler til kommunen: Transaktion", "Channels to the municipality: Transaction"},
+		"/m/taarnby/strategy/edit/areas/23.09.02": {"Søgeord", "Search words"},
+		"/m/dragoer/versions/diff?from=1&to=1":    {"Version 1 og version 1 er ens.", "Version 1 and version 1 are the same."},
+	} {
+		for i, lang := range []string{"da", "en"} {
+			r := ts.get(t, c, path+map[bool]string{true: "&", false: "?"}[strings.Contains(path, "?")]+"lang="+lang)
+			if r.status != http.StatusOK || !strings.Contains(r.body, want[i]) || strings.Contains(r.body, "edit.") || strings.Contains(r.body, "diff.") {
+				t.Errorf("%s (%s): %d, want a page with %q and no text missing\n%s", path, lang, r.status, want[i], text(r.body))
+			}
+		}
+	}
+	if r := ts.get(t, c, "/m/dragoer/strategy/edit/areas/nowhere"); r.status != http.StatusNotFound {
+		t.Errorf("an area that does not exist: %d, want 404", r.status)
+	}
+}

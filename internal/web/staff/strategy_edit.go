@@ -141,7 +141,7 @@ func newField(doc *strategy.Document, path strategy.Path, kind, label string) *e
 
 // editSection builds a form from a document; sections are the targets,
 // prices, hours and one area.
-type editSection func(s *Pages, r *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error
+type editSection func(r *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error
 
 // showEdit answers GET for a form.
 func (s *Pages) showEdit(w http.ResponseWriter, r *http.Request, build editSection) error {
@@ -167,7 +167,7 @@ func (s *Pages) newEditForm(r *http.Request, build editSection) (*editForm, *str
 		return nil, nil, fmt.Errorf("read version %d of %s for editing: %w", cur.Number, cur.Municipality, err)
 	}
 	f := &editForm{view: v, Base: cur.Number, Action: r.URL.Path}
-	if err := build(s, r, f, doc, cur.Strategy); err != nil {
+	if err := build(r, f, doc, cur.Strategy); err != nil {
 		return nil, nil, err
 	}
 	f.Title = f.Heading
@@ -187,10 +187,7 @@ func (s *Pages) saveEdit(w http.ResponseWriter, r *http.Request, build editSecti
 	}
 	l := f.L
 	if base, _ := strconv.Atoi(r.PostForm.Get("version")); base != f.Base {
-		// The form shows the newest version now; what was typed is lost
-		// rather than written over changes the user has not seen.
-		f.Notice = l.T("edit.stale", f.Base)
-		return s.render(w, http.StatusConflict, "strategy_edit", f)
+		return s.stale(w, f)
 	}
 	changed, err := f.apply(doc, r.PostForm)
 	if err != nil {
@@ -205,33 +202,45 @@ func (s *Pages) saveEdit(w http.ResponseWriter, r *http.Request, build editSecti
 	if err != nil {
 		return err
 	}
-	_, perr := strategy.Parse(f.source, data)
-	var invalid *strategy.Invalid
-	if perr != nil && !errors.As(perr, &invalid) {
-		return perr
-	}
 	if f.Reason.Value == "" {
+		// Nothing is stored without a reason; the loader still says what
+		// else is wrong, so that one round fixes all.
 		f.Reason.Error = l.T("edit.reason.missing")
-	}
-	if invalid != nil || f.Reason.Error != "" {
-		if invalid != nil {
-			f.place(invalid.Problems)
+		_, err = strategy.Parse(f.source, data)
+	} else {
+		var v municipality.Version
+		v, err = s.registry.Edit(r.Context(), actorOf(r), f.Base, f.source, f.Reason.Value, data)
+		if err == nil {
+			http.Redirect(w, r, fmt.Sprintf("/m/%s/versions/diff?from=%d&to=%d&saved=1", url.PathEscape(v.Municipality), f.Base, v.Number), http.StatusSeeOther)
+			return nil
 		}
-		if f.Reason.Error != "" {
-			f.Summary = append(f.Summary, summaryItem{Text: f.Reason.Error, Anchor: "reason"})
+	}
+	var invalid *strategy.Invalid
+	switch {
+	case errors.Is(err, municipality.ErrStale):
+		// Another version was stored between the form's reading and
+		// this save: show the newest.
+		if f, _, err = s.newEditForm(r, build); err != nil {
+			return err
 		}
-		return s.render(w, http.StatusUnprocessableEntity, "strategy_edit", f)
-	}
-	v, err := s.registry.Edit(r.Context(), actorOf(r), f.Base, f.source, f.Reason.Value, data)
-	if errors.Is(err, municipality.ErrStale) {
-		f.Notice = l.T("edit.stale", f.Base)
-		return s.render(w, http.StatusConflict, "strategy_edit", f)
-	}
-	if err != nil {
+		return s.stale(w, f)
+	case errors.As(err, &invalid):
+		f.place(invalid.Problems)
+	case err != nil:
 		return err
 	}
-	http.Redirect(w, r, fmt.Sprintf("/m/%s/versions/diff?from=%d&to=%d&saved=1", url.PathEscape(v.Municipality), f.Base, v.Number), http.StatusSeeOther)
-	return nil
+	if f.Reason.Error != "" {
+		f.Summary = append(f.Summary, summaryItem{Text: f.Reason.Error, Anchor: "reason"})
+	}
+	return s.render(w, http.StatusUnprocessableEntity, "strategy_edit", f)
+}
+
+// stale shows a form made from the newest version, saying that the
+// strategy changed since the user opened it: what they typed is dropped
+// rather than written over a change they have not seen.
+func (s *Pages) stale(w http.ResponseWriter, f *editForm) error {
+	f.Notice = f.L.T("edit.stale", f.Base)
+	return s.render(w, http.StatusConflict, "strategy_edit", f)
 }
 
 // apply writes every field sent back changed into the document and takes

@@ -43,7 +43,7 @@ func (s *Pages) saveEditArea(w http.ResponseWriter, r *http.Request) error {
 
 // buildTargets: each target's wording, direction, share per year of the
 // period and deadline.
-func buildTargets(_ *Pages, _ *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
+func buildTargets(_ *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
 	l := f.L
 	f.Heading, f.Lead, f.source = l.T("edit.targets.title"), l.T("edit.targets.lead"), "form:targets"
 	for i := range st.Targets {
@@ -91,7 +91,7 @@ func buildTargets(_ *Pages, _ *http.Request, f *editForm, doc *strategy.Document
 
 // buildPrices: the year of the price level, staff time, and each price
 // with its source. A price marked an example is one as a whole.
-func buildPrices(_ *Pages, _ *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
+func buildPrices(_ *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
 	l := f.L
 	f.Heading, f.Lead, f.source = l.T("edit.prices.title"), l.T("edit.prices.lead"), "form:prices"
 	general := &editGroup{ID: "prices", Legend: l.T("edit.prices.general"), path: strategy.Path{"prices"}}
@@ -137,7 +137,7 @@ var weekdays = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 
 // buildHours: each channel's opening intervals, with a blank one to add,
 // and the closing days. An interval emptied is dropped.
-func buildHours(_ *Pages, _ *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
+func buildHours(_ *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
 	l := f.L
 	f.Heading, f.Lead, f.source = l.T("edit.hours.title"), l.T("edit.hours.lead"), "form:hours"
 	var days []editChoice
@@ -211,7 +211,7 @@ func appendingTo(list strategy.Path, index int, fd *editField) func(*strategy.Do
 // buildArea: one area's title, KLE number, department, channels per
 // inquiry type, mandatory self-service, response time, search words and
 // self-service link.
-func buildArea(_ *Pages, r *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
+func buildArea(r *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
 	l := f.L
 	a, ok := st.Area(r.PathValue("area"))
 	if !ok {
