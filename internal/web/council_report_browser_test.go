@@ -30,6 +30,14 @@ func TestBrowser_CouncilReportHTMLIsTheAccessibleVersion(t *testing.T) {
 	issued := ts.issue(t, "dragoer", 2014)
 	ctx := browsertest.New(t)
 	signIn(t, ctx, ts, dragoerGroup)
+	// The figures page offers the web page first and says why.
+	visit(t, ctx, ts.URL+"/m/dragoer/figures?period=year&year=2014&lang=da")
+	if first := browsertest.Eval[string](t, ctx, `document.querySelector("#council").parentElement.querySelector("a[href*='/figures/report?']").getAttribute("href")`); !strings.HasSuffix(first, "format=html") {
+		t.Errorf("the figures page's first link to the report is %q, want the web page", first)
+	}
+	if council := browsertest.Eval[string](t, ctx, `document.querySelector("#council").parentElement.textContent`); !strings.Contains(council, "Websiden er årsrapportens tilgængelige udgave") {
+		t.Error("the figures page does not say that the web page is the accessible version")
+	}
 	for _, c := range []struct {
 		path, lang, note string
 	}{
