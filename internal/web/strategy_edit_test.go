@@ -188,6 +188,9 @@ func TestStrategyEdit_PriceChangedIsNoLongerAnExample(t *testing.T) {
 	if !st.Prices.Entries[3].Example {
 		t.Error("the next price stopped being an example too")
 	}
+	if got := formValues(t, ts.get(t, c, "/m/dragoer/strategy/edit/prices").body).Get("f-prices-entries-2-dkk"); got != "62,5" {
+		t.Errorf("the form shows the new price as %q, want 62,5 with a Danish decimal comma", got)
+	}
 	diff := text(ts.get(t, c, r.header.Get("Location")).body)
 	if !strings.Contains(diff, "Priser › Kanalpris › »Digital selvbetjening, SB 0« › Pris (kr.) 90 62,5") {
 		t.Errorf("the comparison does not say the price went from 90 to 62,5:\n%s", diff)

@@ -149,7 +149,7 @@ func (s *Pages) showEdit(w http.ResponseWriter, r *http.Request, build editSecti
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "strategy_edit", f)
+	return s.renderEdit(w, http.StatusOK, f)
 }
 
 // newEditForm builds a form from the newest version.
@@ -196,7 +196,7 @@ func (s *Pages) saveEdit(w http.ResponseWriter, r *http.Request, build editSecti
 	f.Reason.Value = strings.TrimSpace(r.PostForm.Get("reason"))
 	if !changed {
 		f.Notice = l.T("edit.unchanged")
-		return s.render(w, http.StatusUnprocessableEntity, "strategy_edit", f)
+		return s.renderEdit(w, http.StatusUnprocessableEntity, f)
 	}
 	data, err := doc.Bytes()
 	if err != nil {
@@ -232,15 +232,32 @@ func (s *Pages) saveEdit(w http.ResponseWriter, r *http.Request, build editSecti
 	if f.Reason.Error != "" {
 		f.Summary = append(f.Summary, summaryItem{Text: f.Reason.Error, Anchor: "reason"})
 	}
-	return s.render(w, http.StatusUnprocessableEntity, "strategy_edit", f)
+	return s.renderEdit(w, http.StatusUnprocessableEntity, f)
 }
+
+// renderEdit shows a form, its numbers with the reader's decimal mark:
+// the document writes 12.5, a Danish reader 12,5 (sent reads both).
+func (s *Pages) renderEdit(w http.ResponseWriter, status int, f *editForm) error {
+	if f.L.Lang() == locale.Danish {
+		for _, g := range f.Groups {
+			for _, fd := range g.Fields {
+				if fd.Kind == kindNumber && decimalPoint.MatchString(fd.Value) {
+					fd.Value = strings.Replace(fd.Value, ".", ",", 1)
+				}
+			}
+		}
+	}
+	return s.render(w, status, "strategy_edit", f)
+}
+
+var decimalPoint = regexp.MustCompile(`^-?[0-9]+\.[0-9]+$`)
 
 // stale shows a form made from the newest version, saying that the
 // strategy changed since the user opened it: what they typed is dropped
 // rather than written over a change they have not seen.
 func (s *Pages) stale(w http.ResponseWriter, f *editForm) error {
 	f.Notice = f.L.T("edit.stale", f.Base)
-	return s.render(w, http.StatusConflict, "strategy_edit", f)
+	return s.renderEdit(w, http.StatusConflict, f)
 }
 
 // apply writes every field sent back changed into the document and takes
