@@ -316,13 +316,16 @@ func TestStrategyEdit_StaleAndUnchanged(t *testing.T) {
 	}
 }
 
-// Every form renders in both languages for the operator too, with its own
-// texts (the page table in server_test.go renders the targets form; the
-// browser tests check them all with axe).
+// Every form, the list of forms and the comparison render in both
+// languages for the operator too, with their own texts (the browser test
+// checks them with axe).
 func TestStrategyEdit_EveryFormInBothLanguages(t *testing.T) {
 	ts := newTestServer(t, true)
 	c := ts.client(t, operator)
 	for path, want := range map[string][2]string{
+		"/m/dragoer/strategy/edit":                {"Åbningstider og lukkedage", "Opening hours and closing days"},
+		"/m/dragoer/strategy/edit/targets":        {"Andel i 2015", "Share in 2015"},
+		"/m/dragoer/versions/diff":                {"Vælg to versioner at sammenligne.", "Choose two versions to compare."},
 		"/m/dragoer/strategy/edit/prices":         {"Prisernes år", "Year of the prices"},
 		"/m/taarnby/strategy/edit/hours":          {"Andre lukkedage", "Other closing days"},
 		"/m/dragoer/strategy/edit/areas/flytning": {"Kanaler til kommunen: Transaktion", "Channels to the municipality: Transaction"},
