@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/pmezard/go-difflib/difflib"
 )
 
 // Compare answers "what changed between these two versions?" for people
@@ -285,4 +287,26 @@ func formatList(v reflect.Value) string {
 		}
 	}
 	return strings.Join(parts, sep)
+}
+
+// LineDiff is the unified diff of two strategy documents' YAML lines, for
+// readers of the file. Both are written out as a form saves them
+// (Document.Bytes) first, so that only what changed shows, not how a file
+// loaded whole happened to be laid out.
+func LineDiff(oldName string, old []byte, newName string, new []byte) (string, error) {
+	var text [2][]string
+	for i, doc := range [][]byte{old, new} {
+		d, err := ReadDocument("", doc)
+		if err != nil {
+			return "", err
+		}
+		data, err := d.Bytes()
+		if err != nil {
+			return "", err
+		}
+		text[i] = difflib.SplitLines(string(data))
+	}
+	return difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+		A: text[0], B: text[1], FromFile: oldName, ToFile: newName, Context: 2,
+	})
 }

@@ -81,3 +81,24 @@ func TestCompare_MatchesEntriesByTheirIDs(t *testing.T) {
 		t.Errorf("the added area's item is %#v", c[1].Path[1])
 	}
 }
+
+// The line diff shows the one line changed, however the file loaded whole
+// was laid out: both sides are written out alike first.
+func TestLineDiff_ShowsOnlyTheChangedLines(t *testing.T) {
+	old := presetData(t, "dragoer")
+	new := []byte(strings.Replace(string(old), "      2015: 50\n", "      2015: 55\n", 1))
+	diff, err := strategy.LineDiff("version 1", old, "version 2", new)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var changed []string
+	for _, l := range strings.Split(diff, "\n") {
+		if (strings.HasPrefix(l, "-") || strings.HasPrefix(l, "+")) && !strings.HasPrefix(l, "---") && !strings.HasPrefix(l, "+++") {
+			changed = append(changed, l)
+		}
+	}
+	sameLines(t, changed, []string{"-      2015: 50", "+      2015: 55"})
+	if !strings.HasPrefix(diff, "--- version 1\n+++ version 2\n") {
+		t.Errorf("the diff begins %q", diff[:min(len(diff), 40)])
+	}
+}

@@ -292,12 +292,15 @@ func (d *Document) Append(path Path, fields ...string) (int, error) {
 // the unmarking below takes away the example marker that covered it, and
 // only that one, so that the markers of everything else stay.
 
+// A yes/no marker (a price's example, the closing days' closed_example)
+// is taken away with Delete.
+
 // UnmarkField takes field out of the examples list of the entry at path
 // (an area's or a target's), leaving out the list once it is empty. An
 // area marked an example as a whole (example: true) is marked field by
 // field instead, every field of AreaExampleFields but this one.
 func (d *Document) UnmarkField(path Path, field string) error {
-	if v, ok := d.Scalar(path.with("example")); ok && v == "true" {
+	if v, ok := d.Scalar(path.with("example")); ok && strings.EqualFold(v, "true") {
 		var rest []string
 		for _, f := range AreaExampleFields {
 			if f != field {
@@ -318,10 +321,6 @@ func (d *Document) UnmarkField(path Path, field string) error {
 	}
 	return d.SetStrings(path.with("examples"), list)
 }
-
-// Unmark takes away a yes/no example marker (a price's example, the
-// closing days' closed_example), leaving the field out.
-func (d *Document) Unmark(path Path) { d.Delete(path) }
 
 // With is the path with elems added, for callers outside the package.
 func (p Path) With(elems ...any) Path { return p.with(elems...) }

@@ -55,6 +55,12 @@ func TestBrowser_StrategyFormsEditATargetAndShowTheChange(t *testing.T) {
 		}
 	}
 	axeAtBothSizes(t, ctx)
+	// The YAML lines, for readers of the file, open without JavaScript.
+	browsertest.Do(t, ctx, chromedp.Click("details.yaml-diff summary"), chromedp.WaitVisible("details.yaml-diff pre"))
+	if got := browsertest.Eval[string](t, ctx, `document.querySelector("details.yaml-diff pre").innerText`); !strings.Contains(got, "+      2015: 55") {
+		t.Errorf("the YAML lines:\n%s", got)
+	}
+	axeAtBothSizes(t, ctx)
 	if cur := kanaltest.Current(t, ts.registry, "dragoer"); cur.Number != 2 || cur.Strategy.Targets[0].Shares[2015] != 55 {
 		t.Errorf("version %d, 2015 share %v", cur.Number, cur.Strategy.Targets[0].Shares[2015])
 	}

@@ -114,6 +114,9 @@ func TestStrategyEdit_TargetBecomesTheNextVersionWithWhoAndWhy(t *testing.T) {
 			t.Errorf("the comparison lacks %q:\n%s", want, text(diff.body))
 		}
 	}
+	if !strings.Contains(diff.body, "-      2015: 50\n+      2015: 55") {
+		t.Errorf("the YAML line diff does not show the share's line changed")
+	}
 	if rows := strings.Count(diff.body, `<tr><th scope="row">`); rows != 1 {
 		t.Errorf("the comparison has %d rows, want the one share changed", rows)
 	}

@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -62,35 +63,40 @@ func (s *Pages) showVersionsDiff(w http.ResponseWriter, r *http.Request) error {
 		Saved            bool
 		FromNote, ToNote *municipality.Note
 		Changes          []diffRow
+		// Lines is the YAML line diff, for readers of the file.
+		Lines string
 	}{view: v, Versions: versions, From: from, To: to, Saved: r.URL.Query().Get("saved") != ""}
-	var before, after *strategy.Strategy
 	for _, ver := range versions {
-		if ver.Number == from {
-			data.FromOK = true
-			if n, ok := notes[ver.ID]; ok {
+		if n, ok := notes[ver.ID]; ok {
+			if ver.Number == from {
 				data.FromNote = &n
 			}
-		}
-		if ver.Number == to {
-			data.ToOK = true
-			if n, ok := notes[ver.ID]; ok {
+			if ver.Number == to {
 				data.ToNote = &n
 			}
 		}
+		data.FromOK = data.FromOK || ver.Number == from
+		data.ToOK = data.ToOK || ver.Number == to
 	}
 	if !data.FromOK || !data.ToOK {
 		// One version only, or a number that does not exist: the page
 		// says so and offers the choice.
 		return s.render(w, http.StatusOK, "strategy_edit_diff", data)
 	}
-	if before, err = s.parsedVersion(r, cur.Municipality, from); err != nil {
+	before, beforeDoc, err := s.parsedVersion(r, cur.Municipality, from)
+	if err != nil {
 		return err
 	}
-	if after, err = s.parsedVersion(r, cur.Municipality, to); err != nil {
+	after, afterDoc, err := s.parsedVersion(r, cur.Municipality, to)
+	if err != nil {
 		return err
 	}
 	for _, c := range strategy.Compare(before, after) {
 		data.Changes = append(data.Changes, describeChange(v.L, before, after, c))
+	}
+	data.Lines, err = strategy.LineDiff(fmt.Sprintf("version %d", from), beforeDoc, fmt.Sprintf("version %d", to), afterDoc)
+	if err != nil {
+		return err
 	}
 	return s.render(w, http.StatusOK, "strategy_edit_diff", data)
 }
@@ -102,13 +108,14 @@ func versionParam(r *http.Request, name string, def int) int {
 	return def
 }
 
-// parsedVersion reads and parses a stored version.
-func (s *Pages) parsedVersion(r *http.Request, m string, number int) (*strategy.Strategy, error) {
+// parsedVersion reads a stored version's document and parses it.
+func (s *Pages) parsedVersion(r *http.Request, m string, number int) (*strategy.Strategy, []byte, error) {
 	ver, data, err := s.registry.Document(r.Context(), m, number)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return strategy.Parse(ver.SourceName, data)
+	st, err := strategy.Parse(ver.SourceName, data)
+	return st, data, err
 }
 
 // describeChange puts a change in words: "Område »23.05.10 Flytning« ›

@@ -100,7 +100,7 @@ func buildPrices(_ *http.Request, f *editForm, doc *strategy.Document, st *strat
 	staff := newField(doc, strategy.Path{"prices", "staff_hour_dkk"}, kindNumber, l.T("edit.prices.staff_hour"))
 	staff.Suffix, staff.Narrow, staff.Example = l.T("edit.unit.dkk"), true, st.Prices.StaffHourDKKExample
 	staff.unmark = func(d *strategy.Document) error {
-		d.Unmark(strategy.Path{"prices", "staff_hour_dkk_example"})
+		d.Delete(strategy.Path{"prices", "staff_hour_dkk_example"})
 		return nil
 	}
 	general.Fields = []*editField{year, staff}
@@ -108,7 +108,7 @@ func buildPrices(_ *http.Request, f *editForm, doc *strategy.Document, st *strat
 	for i, pr := range st.Prices.Entries {
 		p := strategy.Path{"prices", "entries", i}
 		g := &editGroup{ID: fieldID(p), Legend: priceLabel(st, l, pr), Example: pr.Example, path: p}
-		g.unmark = func(d *strategy.Document) error { d.Unmark(p.With("example")); return nil }
+		g.unmark = func(d *strategy.Document) error { d.Delete(p.With("example")); return nil }
 		dkk := newField(doc, p.With("dkk"), kindNumber, l.T("edit.price.dkk"))
 		dkk.Suffix, dkk.Narrow = l.T("edit.unit.dkk"), true
 		source := newField(doc, p.With("source"), kindText, l.T("edit.price.source"))
@@ -151,7 +151,7 @@ func buildHours(_ *http.Request, f *editForm, doc *strategy.Document, st *strate
 			legend += ", " + oh.Location
 		}
 		g := &editGroup{ID: fieldID(p), Legend: legend, Hint: l.T("edit.hours.hint"), Example: oh.Example, path: p}
-		g.unmark = func(d *strategy.Document) error { d.Unmark(p.With("example")); return nil }
+		g.unmark = func(d *strategy.Document) error { d.Delete(p.With("example")); return nil }
 		hours := p.With("hours")
 		for j := 0; j <= len(oh.Hours); j++ {
 			at := hours.With(j)
@@ -177,10 +177,10 @@ func buildHours(_ *http.Request, f *editForm, doc *strategy.Document, st *strate
 	if cal.Value == "" {
 		cal.Options = append([]editChoice{{"", l.T("edit.holidays.calendar.unset")}}, cal.Options...)
 	}
-	days2 := newField(doc, strategy.Path{"holidays", "closed"}, kindLines, l.T("edit.holidays.closed"))
-	days2.Hint, days2.Example = l.T("edit.holidays.closed.hint"), st.Holidays.ClosedExample
-	days2.unmark = func(d *strategy.Document) error { d.Unmark(strategy.Path{"holidays", "closed_example"}); return nil }
-	closed.Fields = []*editField{cal, days2}
+	closedDays := newField(doc, strategy.Path{"holidays", "closed"}, kindLines, l.T("edit.holidays.closed"))
+	closedDays.Hint, closedDays.Example = l.T("edit.holidays.closed.hint"), st.Holidays.ClosedExample
+	closedDays.unmark = func(d *strategy.Document) error { d.Delete(strategy.Path{"holidays", "closed_example"}); return nil }
+	closed.Fields = []*editField{cal, closedDays}
 	f.Groups = append(f.Groups, closed)
 	f.tidy = func(d *strategy.Document) {
 		for i := range st.OpeningHours {
