@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -55,6 +56,56 @@ func (f Form) Query() url.Values {
 		}
 	}
 	return q
+}
+
+// FormFields are the form's fields in the order the page shows them.
+var FormFields = []string{"period", "year", "quarter", "month", "from", "to", "department", "area", "type", "direction"}
+
+// PeriodFields are the fields of the period that the period needs: the
+// year and the quarter for a quarter, from and to for a custom period.
+func PeriodFields(period string) map[string]bool {
+	shown := map[string]bool{"period": true}
+	switch period {
+	case PeriodCustom:
+		shown["from"], shown["to"] = true, true
+	case PeriodQuarter, PeriodMonth:
+		shown["year"], shown[period] = true, true
+	default:
+		shown["year"] = true
+	}
+	return shown
+}
+
+// Years are the choices of the figures' year: every year with counted
+// inquiries (first to last, the months the rollups hold), every year the
+// strategy sets a target for (a share's year or a deadline), and the year
+// asked for, so that the choice shows the year the page is about. Newest
+// first. A year of the strategy's period with neither data nor a target
+// would show only empty figures, and is left out.
+func Years(s *strategy.Strategy, first, last civil.Month, asked int) []int {
+	set := map[int]bool{asked: true}
+	if !first.IsZero() && !last.IsZero() {
+		for y := first.Year; y <= last.Year; y++ {
+			set[y] = true
+		}
+	}
+	for _, t := range s.Targets {
+		for y := range t.Shares {
+			set[y] = true
+		}
+		if t.Deadline != 0 {
+			set[t.Deadline] = true
+		}
+	}
+	out := make([]int, 0, len(set))
+	for y := range set {
+		if y >= FirstYear && y <= LastYear {
+			out = append(out, y)
+		}
+	}
+	slices.Sort(out)
+	slices.Reverse(out)
+	return out
 }
 
 // ReadForm reads the period and filters of the figures' pages. The

@@ -17,6 +17,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/render/chart"
 	"github.com/kanal-dk/kanal/internal/render/table"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -41,20 +42,28 @@ type tableView struct {
 }
 
 // chartTable is a chart and the table of its numbers.
+// Narrow is the chart drawn for phones, where the wide one's text would
+// be too small to read; the page shows one of them by the screen's width.
 type chartTable struct {
-	Chart      template.HTML
-	ChartTitle string
+	Chart, Narrow template.HTML
+	ChartTitle    string
 	tableView
 }
 
 func newChartTable(c dashboard.Charted) chartTable {
-	return chartTable{Chart: c.Chart.SVG(), ChartTitle: c.Chart.Title(), tableView: tableView{Table: c.Table}}
+	return chartTable{Chart: c.Chart.SVG(), Narrow: c.Chart.Narrow(chart.NarrowWidth).SVG(), ChartTitle: c.Chart.Title(), tableView: tableView{Table: c.Table}}
 }
 
 type figuresView struct {
 	view
 	Form   dashboard.Form
 	Errors map[string]string
+	// Problems are the errors in the form's order, for the summary at
+	// the top of the page that links to each field.
+	Problems []problem
+	// Shown are the period's fields the chosen period needs, and any
+	// field with an error; the others are hidden.
+	Shown map[string]bool
 	// The filter's choices.
 	Years                             []int
 	DepartmentChoices, AreaChoices    []choice
@@ -129,7 +138,14 @@ func (s *Pages) figuresForm(r *http.Request) (*municipality.Current, figuresView
 	var f measure.Filter
 	defaultYear := measure.DefaultYear(last, civil.DateOf(s.now()))
 	data.Form, f, data.Errors = dashboard.ReadForm(r.URL.Query(), st, l, defaultYear, data.ForcedDepartment)
-	data.Years = years(st, first, last, data.Form.Year)
+	data.Years = dashboard.Years(st, first, last, data.Form.Year)
+	data.Shown = dashboard.PeriodFields(data.Form.Period)
+	for _, field := range dashboard.FormFields {
+		if msg, ok := data.Errors[field]; ok {
+			data.Problems = append(data.Problems, problem{Field: field, Message: msg})
+			data.Shown[field] = true
+		}
+	}
 	for _, d := range st.Departments {
 		if data.ForcedDepartment == "" || d.ID == data.ForcedDepartment {
 			data.DepartmentChoices = append(data.DepartmentChoices, choice{d.ID, d.Name})
@@ -180,20 +196,8 @@ func (s *Pages) figuresPage(r *http.Request) (*municipality.Current, figuresView
 	return cur, data, nil
 }
 
-// years are the choices of the year select: the strategy period, every
-// year with counted inquiries and the year asked for, so that the select
-// shows the year the page is about.
-func years(s *strategy.Strategy, first, last civil.Month, asked int) []int {
-	lo, hi := min(s.Period.From, asked), max(s.Period.To, asked)
-	if !first.IsZero() {
-		lo, hi = min(lo, first.Year), max(hi, last.Year)
-	}
-	var out []int
-	for y := hi; y >= lo; y-- {
-		out = append(out, y)
-	}
-	return out
-}
+// problem is an error at one field of a form.
+type problem struct{ Field, Message string }
 
 // periodText names the period: "2014", "2. kvartal 2014", "marts 2014" or
 // "1. marts 2014 – 3. april 2014".

@@ -6,24 +6,36 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/dkfds"
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 //go:embed templates static
 var assets embed.FS
 
+// Det Fælles Designsystem has its own folder under /static/, shared with
+// the other faces (see package dkfds).
 func staticFiles() http.Handler {
 	sub, err := fs.Sub(assets, "static")
 	if err != nil {
 		panic(err) // the folder is embedded at build time
 	}
-	return face.StaticFiles(sub, "/static/")
+	own, shared := face.StaticFiles(sub, "/static/"), dkfds.Handler()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, dkfds.Prefix) {
+			shared.ServeHTTP(w, r)
+			return
+		}
+		own.ServeHTTP(w, r)
+	})
 }
 
 func parsePages() (*face.Templates, error) {
@@ -37,6 +49,8 @@ var funcs = template.FuncMap{
 	"int64":     func(n int) int64 { return int64(n) },
 	// list makes a list in a template, for the choices of a select.
 	"list": func(v ...any) []any { return v },
+	// dkfds is the address of Det Fælles Designsystem's style sheet.
+	"dkfds": func() string { return dkfds.Stylesheet },
 }
 
 // view is what every page's template gets besides its own fields.
@@ -47,8 +61,12 @@ type view struct {
 	User *auth.User
 	// Municipalities are the ones the user may see.
 	Municipalities []municipality.Municipality
-	// MunicipalityID is the municipality the page is about, if any.
-	MunicipalityID string
+	// MunicipalityID is the municipality the page is about, if any, and
+	// MunicipalityName its name, shown in the header.
+	MunicipalityID, MunicipalityName string
+	// OtherLanguage is the address of this page in the other language,
+	// with the page's own query (its filters) kept.
+	OtherLanguage string
 	// Section marks the active entry of the section menu.
 	Section string
 	// Can tells the menus which sections the user may open.
@@ -63,6 +81,7 @@ type view struct {
 // base fills the common part of a page's view.
 func (s *Pages) base(r *http.Request, title string) (view, error) {
 	v := view{L: face.Printer(r), Title: title, MunicipalityID: r.PathValue("municipality")}
+	v.OtherLanguage = otherLanguage(r, v.L.Lang())
 	p := auth.FromContext(r.Context())
 	if p == nil || p.User == nil {
 		return v, nil
@@ -75,6 +94,9 @@ func (s *Pages) base(r *http.Request, title string) (view, error) {
 	for _, m := range ms {
 		if p.Sees(m.ID) {
 			v.Municipalities = append(v.Municipalities, m)
+			if m.ID == v.MunicipalityID {
+				v.MunicipalityName = m.Name
+			}
 		}
 	}
 	v.Can.EditStrategy = p.Can(auth.EditStrategy, v.MunicipalityID)
@@ -90,6 +112,22 @@ func (s *Pages) base(r *http.Request, title string) (view, error) {
 		}
 	}
 	return v, nil
+}
+
+// otherLanguage is the page's address in the language other than lang,
+// keeping the query of a GET (the figures' filters); an answer to a POST
+// links to its address alone, which shows the form afresh.
+func otherLanguage(r *http.Request, lang string) string {
+	other := "en"
+	if lang == "en" {
+		other = "da"
+	}
+	q := url.Values{}
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		q = r.URL.Query()
+	}
+	q.Set("lang", other)
+	return r.URL.EscapedPath() + "?" + q.Encode()
 }
 
 // PageNames are the names of the staff pages' templates.
@@ -128,7 +166,7 @@ func (s *Pages) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	l := face.Printer(r)
 	v, berr := s.base(r, l.T(key+".title"))
 	if berr != nil {
-		v = view{L: l, Title: l.T(key + ".title")}
+		v = view{L: l, Title: l.T(key + ".title"), OtherLanguage: otherLanguage(r, l.Lang())}
 	}
 	data := struct {
 		view

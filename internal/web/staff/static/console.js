@@ -68,6 +68,9 @@
       .catch(() => {});
   };
   if (form) {
+    // The guidance follows each change by itself: no button needed.
+    const update = document.getElementById("update-guidance");
+    if (update) update.hidden = true;
     form.addEventListener("change", (e) => {
       if (e.target.name === "channel" || e.target.name === "type" || e.target.closest("[data-circumstances]")) refresh();
     });
@@ -152,11 +155,8 @@
       return;
     }
     if (!form) return;
-    if (key === "enter" && e.target.matches("input[type=radio], input[type=checkbox]")) {
-      e.preventDefault();
-      form.requestSubmit(document.getElementById("register-button"));
-      return;
-    }
+    // Enter in a radio button or check box registers by itself: Register is
+    // the form's first submit button (a second submit here counted twice).
     if (key === "h") {
       const group = form.querySelector('fieldset[data-cycle="h"]');
       if (!group) return;
