@@ -73,7 +73,6 @@ func init() {
 		"channels.list":           {"Kanaler", "Channels"},
 		"channels.caption":        {"Kommunens kanaler. E-mail er en skriftlig, ikke en digital henvendelse.", "The municipality's channels. E-mail is a written, not a digital, inquiry."},
 		"channels.name":           {"Kanal", "Channel"},
-		"channels.id":             {"Id", "Id"},
 		"channels.kind":           {"Art", "Kind"},
 		"channels.digital":        {"Digital", "Digital"},
 		"channels.inbound":        {"Til kommunen", "Inbound"},

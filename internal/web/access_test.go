@@ -583,7 +583,7 @@ func TestAudit_AuditorReadsFiltersAndExports(t *testing.T) {
 	if r.status != http.StatusOK || !strings.Contains(r.body, "Mislykket login") || strings.Contains(r.body, "API-nøgle oprettet</td>") {
 		t.Errorf("filtered page: %d\n%s", r.status, r.body)
 	}
-	if r := ts.get(t, c, "/m/dragoer/audit?from=31-12-2014"); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "er ikke en dato") {
+	if r := ts.get(t, c, "/m/dragoer/audit?from=31-13-2014"); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Datoen kan ikke læses") {
 		t.Errorf("bad date: %d", r.status)
 	}
 	r = ts.get(t, c, "/m/dragoer/audit.csv")

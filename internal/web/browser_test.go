@@ -277,7 +277,7 @@ func TestBrowser_ImportACSVFile(t *testing.T) {
 	if !browsertest.Eval[bool](t, ctx, `window.progressShown === true`) {
 		t.Error("the progress bar was never shown")
 	}
-	if got := browsertest.Eval[string](t, ctx, `document.querySelector("main .success").textContent`); !strings.Contains(got, "6 henvendelser indlæst") {
+	if got := browsertest.Eval[string](t, ctx, `document.querySelector("main .success").textContent`); !strings.Contains(got, "6 henvendelser er indlæst") {
 		t.Errorf("after the upload: %q", got)
 	}
 	if shown := browsertest.Eval[bool](t, ctx, `document.querySelector(".upload-progress").hidden`); !shown {
@@ -291,7 +291,7 @@ func TestBrowser_ImportACSVFile(t *testing.T) {
 	}
 	browsertest.Do(t, ctx, chromedp.SetUploadFiles("#file", []string{bad}), chromedp.Click(`form[data-upload] button[type=submit]`))
 	waitFor(t, ctx, `document.querySelector("ul.problems") !== null`)
-	if got := browsertest.Eval[string](t, ctx, `document.querySelector("ul.problems").textContent`); !strings.Contains(got, "Række 2: channel") {
+	if got := browsertest.Eval[string](t, ctx, `document.querySelector("ul.problems").textContent`); !strings.Contains(got, "Række 2, kolonnen »channel«") {
 		t.Errorf("the rejected row: %q", got)
 	}
 	browsertest.Axe(t, ctx)

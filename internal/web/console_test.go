@@ -143,18 +143,18 @@ func TestImportPage(t *testing.T) {
 		req.Header.Set("Content-Type", mw.FormDataContentType())
 		return do(t, c, req)
 	}
-	if r := send("eksempel.csv", example); r.status != http.StatusOK || !strings.Contains(r.body, "eksempel.csv: 6 henvendelser indlæst, 0 fandtes i forvejen, 0 rækker afvist") {
+	if r := send("eksempel.csv", example); r.status != http.StatusOK || !strings.Contains(r.body, "eksempel.csv: 6 henvendelser er indlæst.") || strings.Contains(r.body, "afvist") {
 		t.Errorf("the documented example: %d\n%s", r.status, r.body)
 	}
 	broken := "occurred_at;channel;type;direction;area\n2014-04-01T10:00:00+02:00;fax;information;inbound;flytning\n" +
 		"2014-04-01T10:05:00+02:00;phone;information;inbound;flytning\n"
-	if r := send("fejl.csv", []byte(broken)); !strings.Contains(r.body, "Række 2: channel: Ukendt kanal") || !strings.Contains(r.body, "1 henvendelser indlæst") {
+	if r := send("fejl.csv", []byte(broken)); !strings.Contains(r.body, "Række 2, kolonnen »channel«: »fax« er ikke en af kommunens kanaler") || !strings.Contains(r.body, "fejl.csv: 1 henvendelse er indlæst. 1 række er afvist") {
 		t.Errorf("a bad row beside a good one: %s", r.body)
 	}
 	if r := send("fejl.csv", []byte(broken)); !strings.Contains(r.body, "er indlæst før") {
 		t.Errorf("the same file again: %s", r.body)
 	}
-	if r := send("hoved.csv", []byte("tidspunkt;kanal\n")); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `Række 1: Ukendt kolonne "tidspunkt"`) {
+	if r := send("hoved.csv", []byte("tidspunkt;farve\n")); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Række 1: Kolonnen »farve« kendes ikke. Kolonnerne kan hedde: nummer, tidspunkt,") {
 		t.Errorf("a bad header: %d", r.status)
 	}
 	if r := send("tom.csv", nil); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Række 1: Filen er tom") {

@@ -154,7 +154,7 @@ func TestImportPage_ALatin1FileSaysWhichEncodingToSaveIn(t *testing.T) {
 		"z-3;2014-04-02T10:00:00+02:00;phone;information;inbound;flytning;2147483648\n" +
 		"z-4;2014-04-02T10:01:00+02:00;phone;information;inbound;flytning;86400\n"
 	r = send("tider.csv", []byte(rows))
-	for _, want := range []string{"Række 2: occurred_at:", "Række 3: occurred_at:", "Række 4: duration_seconds:"} {
+	for _, want := range []string{"Række 2, kolonnen »occurred_at«:", "Række 3, kolonnen »occurred_at«:", "Række 4, kolonnen »duration_seconds«:"} {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("%q is not named: %d\n%s", want, r.status, r.body)
 		}

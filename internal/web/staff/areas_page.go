@@ -44,7 +44,7 @@ func (s *Pages) showAreas(w http.ResponseWriter, r *http.Request) error {
 		if a.Mandatory != nil {
 			row.Mandatory = v.L.T("ui.yes")
 			if a.Mandatory.Since != "" {
-				row.Mandatory = v.L.T("area.mandatory_since", a.Mandatory.Since)
+				row.Mandatory = v.L.T("area.mandatory_since", dayInWords(v.L, a.Mandatory.Since))
 			}
 		}
 		if a.SelfService != nil && a.SelfService.SBLevel != nil {
@@ -136,6 +136,9 @@ func (s *Pages) showArea(w http.ResponseWriter, r *http.Request) error {
 	}
 	if a.Mandatory != nil {
 		data.Exemption = describe.ChannelNames(st, []string{a.Mandatory.ExemptionChannel})[0]
+		shown := *a
+		shown.Mandatory = mandatoryInWords(v.L, a.Mandatory)
+		data.Area = &shown
 	}
 	if ss := a.SelfService; ss != nil {
 		data.Login = describe.Login(st, v.L, ss.Login)

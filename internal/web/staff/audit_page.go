@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/civil"
@@ -18,7 +19,7 @@ const auditLimit = 500
 
 type auditView struct {
 	view
-	Events  []audit.Event
+	Events  []auditRow
 	Actions []string
 	Filter  struct{ From, To, Action, Actor string }
 	Errors  map[string]string
@@ -37,9 +38,9 @@ func auditFilter(r *http.Request, data *auditView) audit.Filter {
 		if s == "" {
 			return civil.Date{}, false
 		}
-		d, err := civil.ParseDate(s)
+		d, err := parseDay(s)
 		if err != nil {
-			data.Errors[field] = data.L.T("audit.bad_date", s)
+			data.Errors[field] = data.L.T("audit.bad_date")
 			return civil.Date{}, false
 		}
 		return d, true
@@ -53,9 +54,24 @@ func auditFilter(r *http.Request, data *auditView) audit.Filter {
 	return f
 }
 
+// parseDay reads a day as a date field sends it (2014-03-31) or as a
+// reader types it where the browser has no calendar (31-03-2014, 31.3.2014).
+func parseDay(s string) (civil.Date, error) {
+	s = strings.TrimSpace(s)
+	if d, err := civil.ParseDate(s); err == nil {
+		return d, nil
+	}
+	for _, layout := range []string{"2-1-2006", "2.1.2006", "2/1/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return civil.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, nil
+		}
+	}
+	return civil.Date{}, fmt.Errorf("%q is not a day", s)
+}
+
 // showAudit shows the municipality's audit log, newest first, filtered.
 func (s *Pages) showAudit(w http.ResponseWriter, r *http.Request) error {
-	_, v, err := s.current(r, "audit")
+	cur, v, err := s.current(r, "audit")
 	if err != nil {
 		return err
 	}
@@ -66,11 +82,15 @@ func (s *Pages) showAudit(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, http.StatusUnprocessableEntity, "audit", data)
 	}
 	f.Limit = auditLimit + 1
-	if data.Events, err = audit.List(r.Context(), s.db, f); err != nil {
+	events, err := audit.List(r.Context(), s.db, f)
+	if err != nil {
 		return err
 	}
-	if len(data.Events) > auditLimit {
-		data.Events, data.Limited = data.Events[:auditLimit], true
+	if len(events) > auditLimit {
+		events, data.Limited = events[:auditLimit], true
+	}
+	for _, e := range events {
+		data.Events = append(data.Events, describeEvent(v.L, cur.Strategy, e))
 	}
 	data.CSV = "/m/" + v.MunicipalityID + "/audit.csv?" + url.Values{"from": {data.Filter.From}, "to": {data.Filter.To},
 		"action": {data.Filter.Action}, "actor": {data.Filter.Actor}}.Encode()

@@ -2,9 +2,10 @@ package staff
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/kanal-dk/kanal/internal/ingest"
 )
@@ -18,8 +19,23 @@ type importView struct {
 	File     string
 	Result   ingest.ImportResult
 	Rejected int
+	// Problems are the rejected rows' problems in words (ingest.Explainer).
 	Problems []string
+	// Examples names the template's example rows that were skipped.
+	Examples string
 	Error    string
+	// Required are the headings of the columns every row must fill in.
+	Required string
+}
+
+// importPage is the import page's view for the municipality.
+func importPage(v view) importView {
+	v.Title = v.L.T("import.title") + " – " + v.Title
+	var required []string
+	for _, f := range []string{"occurred_at", "channel", "type", "direction", "area"} {
+		required = append(required, ingest.Heading(v.L, f))
+	}
+	return importView{view: v, Required: strings.Join(required, ", ")}
 }
 
 // showImport shows the form for a CSV file of inquiries.
@@ -28,19 +44,31 @@ func (s *Pages) showImport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v.Title = v.L.T("import.title") + " – " + v.Title
-	return s.render(w, http.StatusOK, "import", importView{view: v})
+	return s.render(w, http.StatusOK, "import", importPage(v))
+}
+
+// importTemplate sends a CSV file to fill in: the columns with the
+// reader's language's headings and one example row, which the import
+// skips.
+func (s *Pages) importTemplate(w http.ResponseWriter, r *http.Request) error {
+	cur, v, err := s.current(r, "import")
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+v.L.T("import.template.file")+`"`)
+	_, err = w.Write(ingest.Template(v.L, cur.Strategy))
+	return err
 }
 
 // importInquiries records the valid rows of an uploaded CSV file and lists
-// the others by row and field.
+// the others by row and column, in words.
 func (s *Pages) importInquiries(w http.ResponseWriter, r *http.Request) error {
 	cur, v, err := s.current(r, "import")
 	if err != nil {
 		return err
 	}
-	v.Title = v.L.T("import.title") + " – " + v.Title
-	data := importView{view: v}
+	data := importPage(v)
 	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return err
 	}
@@ -59,9 +87,10 @@ func (s *Pages) importInquiries(w http.ResponseWriter, r *http.Request) error {
 	}
 	data.File = header.Filename
 	res, err := ingest.Import(r.Context(), s.recorder, cur, content)
+	explain := ingest.Explainer{L: v.L, Strategy: cur.Strategy, Headings: res.Headings}
 	var fe *ingest.FileError
 	if errors.As(err, &fe) {
-		data.Error = fmt.Sprintf("%s %d: %s", v.L.T("import.row"), fe.Line, v.L.T(fe.Key, fe.Args...))
+		data.Error = explain.File(fe)
 		return s.render(w, http.StatusUnprocessableEntity, "import", data)
 	}
 	if err != nil {
@@ -71,12 +100,13 @@ func (s *Pages) importInquiries(w http.ResponseWriter, r *http.Request) error {
 	rows := map[int]bool{}
 	for _, p := range res.Problems {
 		rows[p.Line] = true
-		field := ""
-		if p.Field != "" {
-			field = p.Field + ": "
-		}
-		data.Problems = append(data.Problems, fmt.Sprintf("%s %d: %s%s", v.L.T("import.row"), p.Line, field, v.L.T(p.Key, p.Args...)))
+		data.Problems = append(data.Problems, explain.Problem(p))
 	}
 	data.Rejected = len(rows)
+	var examples []string
+	for _, n := range res.Examples {
+		examples = append(examples, strconv.Itoa(n))
+	}
+	data.Examples = strings.Join(examples, ", ")
 	return s.render(w, http.StatusOK, "import", data)
 }

@@ -3,8 +3,10 @@ package staff
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // keysView is the API key administration page of a municipality.
@@ -32,6 +34,9 @@ func (s *Pages) keysPage(r *http.Request) (keysView, error) {
 	keys, err := s.keys.List(r.Context(), cur.Municipality)
 	if err != nil {
 		return keysView{}, err
+	}
+	for i := range keys {
+		keys[i].CreatedBy = actorName(v.L, keys[i].CreatedBy)
 	}
 	data := keysView{view: v, Keys: keys, Permissions: auth.KeyPermissions, Errors: map[string]string{}}
 	data.Form.Perms = map[auth.KeyPermission]bool{}
@@ -80,6 +85,24 @@ func (s *Pages) addKey(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.render(w, http.StatusOK, "keys", data)
+}
+
+// confirmRevoke asks before ending a key for good.
+func (s *Pages) confirmRevoke(w http.ResponseWriter, r *http.Request) error {
+	data, err := s.keysPage(r)
+	if err != nil {
+		return err
+	}
+	for _, k := range data.Keys {
+		if strconv.FormatInt(k.ID, 10) != r.PathValue("key") || k.RevokedAt != nil {
+			continue
+		}
+		l := data.L
+		return s.confirm(w, r, confirmView{view: data.view, Question: l.T("keys.revoke.question", k.Name),
+			Consequences: []string{l.T("keys.revoke.consequence"), l.T("keys.revoke.undo")},
+			Submit:       l.T("keys.revoke.submit"), Back: "/m/" + data.MunicipalityID + "/keys", Danger: true})
+	}
+	return face.ErrNotFound
 }
 
 // revokeKey ends a key for good.

@@ -112,15 +112,20 @@ func (s *Pages) Routes() []face.Route {
 
 		{Pattern: "GET /m/{municipality}/import", Perm: auth.ImportInquiries, Handle: s.showImport},
 		{Pattern: "POST /m/{municipality}/import", Perm: auth.ImportInquiries, Body: importBody, Handle: s.importInquiries},
+		{Pattern: "GET /m/{municipality}/import/template.csv", Perm: auth.ImportInquiries, Handle: s.importTemplate},
 
 		{Pattern: "GET /m/{municipality}/users", Perm: auth.ManageUsers, Handle: s.showUsers},
 		{Pattern: "POST /m/{municipality}/users", Perm: auth.ManageUsers, Handle: s.addUser},
+		{Pattern: "GET /m/{municipality}/users/{user}/password", Perm: auth.ManageUsers, Handle: s.confirmReset},
 		{Pattern: "POST /m/{municipality}/users/{user}/password", Perm: auth.ManageUsers, Handle: s.resetPassword},
 		{Pattern: "POST /m/{municipality}/users/{user}/sessions", Perm: auth.ManageUsers, Handle: s.revokeSessions},
+		{Pattern: "GET /m/{municipality}/users/{user}/disable", Perm: auth.ManageUsers, Handle: s.confirmDisable},
 		{Pattern: "POST /m/{municipality}/users/{user}/disable", Perm: auth.ManageUsers, Handle: s.disableUser},
+		{Pattern: "POST /m/{municipality}/users/{user}/reopen", Perm: auth.ManageUsers, Handle: s.reopenUser},
 
 		{Pattern: "GET /m/{municipality}/keys", Perm: auth.ManageKeys, Handle: s.showKeys},
 		{Pattern: "POST /m/{municipality}/keys", Perm: auth.ManageKeys, Handle: s.addKey},
+		{Pattern: "GET /m/{municipality}/keys/{key}/revoke", Perm: auth.ManageKeys, Handle: s.confirmRevoke},
 		{Pattern: "POST /m/{municipality}/keys/{key}/revoke", Perm: auth.ManageKeys, Handle: s.revokeKey},
 
 		{Pattern: "GET /m/{municipality}/audit", Perm: auth.ReadAudit, Handle: s.showAudit},

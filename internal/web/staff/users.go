@@ -25,12 +25,15 @@ type usersView struct {
 	// with when it expires in Danish time.
 	OneTime struct{ Email, Password, Expires string }
 	Notice  string
+	// Reopen is the account just closed, whose notice offers to open it
+	// again at once.
+	Reopen *auth.User
 }
 
 // showOneTime puts a one-time password on the page.
 func (v *usersView) showOneTime(email, password string, expires time.Time) {
 	v.OneTime.Email, v.OneTime.Password = email, password
-	v.OneTime.Expires = v.L.DateTime(expires.In(strategy.Location))
+	v.OneTime.Expires = v.L.DateTime(expires)
 }
 
 func (s *Pages) usersPage(r *http.Request) (usersView, error) {
@@ -110,6 +113,45 @@ func (s *Pages) managedUser(r *http.Request) (auth.User, error) {
 	return u, nil
 }
 
+// confirmReset asks before giving an account a new one-time password.
+func (s *Pages) confirmReset(w http.ResponseWriter, r *http.Request) error {
+	u, data, err := s.confirmUser(r)
+	if err != nil {
+		return err
+	}
+	l := data.L
+	return s.confirm(w, r, confirmView{view: data.view, Question: l.T("users.reset.question", u.Email),
+		Consequences: []string{l.T("users.reset.consequence"), l.T("users.reset.undo")},
+		Submit:       l.T("users.reset.submit"), Back: "/m/" + data.MunicipalityID + "/users"})
+}
+
+// confirmDisable asks before closing an account.
+func (s *Pages) confirmDisable(w http.ResponseWriter, r *http.Request) error {
+	u, data, err := s.confirmUser(r)
+	if err != nil {
+		return err
+	}
+	l := data.L
+	if u.ID == data.User.ID {
+		data.Notice = l.T("users.not_yourself")
+		return s.render(w, http.StatusUnprocessableEntity, "users", data)
+	}
+	return s.confirm(w, r, confirmView{view: data.view, Question: l.T("users.disable.question", u.Email),
+		Consequences: []string{l.T("users.disable.consequence"), l.T("users.disable.undo")},
+		Submit:       l.T("users.disable.submit"), Back: "/m/" + data.MunicipalityID + "/users"})
+}
+
+// confirmUser is the account a confirmation page is about, and the users
+// page it returns to.
+func (s *Pages) confirmUser(r *http.Request) (auth.User, usersView, error) {
+	u, err := s.managedUser(r)
+	if err != nil {
+		return u, usersView{}, err
+	}
+	data, err := s.usersPage(r)
+	return u, data, err
+}
+
 // resetPassword gives an account a new one-time password.
 func (s *Pages) resetPassword(w http.ResponseWriter, r *http.Request) error {
 	u, err := s.managedUser(r)
@@ -166,6 +208,23 @@ func (s *Pages) disableUser(w http.ResponseWriter, r *http.Request) error {
 	if data.Users, err = s.users.List(r.Context(), data.MunicipalityID); err != nil {
 		return err
 	}
-	data.Notice = data.L.T("users.disabled", u.Email)
+	data.Notice, data.Reopen = data.L.T("users.disabled", u.Email), &u
+	return s.render(w, http.StatusOK, "users", data)
+}
+
+// reopenUser opens a closed account again, as it was.
+func (s *Pages) reopenUser(w http.ResponseWriter, r *http.Request) error {
+	u, err := s.managedUser(r)
+	if err != nil {
+		return err
+	}
+	if err := s.users.Reopen(r.Context(), actorOf(r), u); err != nil {
+		return err
+	}
+	data, err := s.usersPage(r)
+	if err != nil {
+		return err
+	}
+	data.Notice = data.L.T("users.reopened", u.Email)
 	return s.render(w, http.StatusOK, "users", data)
 }
