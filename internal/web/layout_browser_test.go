@@ -49,6 +49,12 @@ var staffPages = []staffPage{
 	{dragoerGroup, "/m/dragoer/users"},
 	{dragoerGroup, "/m/dragoer/keys"},
 	{dragoerGroup, "/m/dragoer/import"},
+	// The confirmations ask about the manager (id 3) and the front-line
+	// staff member (id 2); no key exists here, so the key's question is a
+	// "not found" page (confirm_test.go checks it with a key).
+	{dragoerGroup, "/m/dragoer/users/3/disable"},
+	{dragoerGroup, "/m/dragoer/users/2/password"},
+	{dragoerGroup, "/m/dragoer/keys/1/revoke"},
 	{dragoerGroup, "/m/dragoer/versions/diff"},
 	{dragoerGroup, "/m/dragoer/strategy/edit"},
 	{dragoerGroup, "/m/dragoer/strategy/edit/targets"},
@@ -73,8 +79,9 @@ var notPages = map[string]string{
 	"GET /m/{municipality}/figures/report":                   "the council's report, its own document",
 	"GET /m/{municipality}/figures/reports/{report}":         "an issued council report",
 	"GET /m/{municipality}/audit.csv":                        "CSV",
-	"GET /healthz":                                           "text",
-	"GET /metrics":                                           "text",
+	"GET /m/{municipality}/import/template.csv":              "the import's CSV template",
+	"GET /healthz": "text",
+	"GET /metrics": "text",
 }
 
 // Issue 13: every staff page at a 1366×650 laptop and a 390×844 phone is
