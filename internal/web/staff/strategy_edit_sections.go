@@ -217,13 +217,7 @@ func buildArea(r *http.Request, f *editForm, doc *strategy.Document, st *strateg
 	if !ok {
 		return face.ErrNotFound
 	}
-	i := 0
-	for i = range st.Areas {
-		if st.Areas[i].ID == a.ID {
-			break
-		}
-	}
-	p := strategy.Path{"areas", i}
+	p := strategy.Path{"areas", slices.IndexFunc(st.Areas, func(x strategy.Area) bool { return x.ID == a.ID })}
 	f.Heading = l.T("edit.area.title", strategy.AreaLabel(a.KLE, a.Title))
 	f.Lead, f.source = l.T("edit.area.lead"), "form:areas/"+a.ID
 	field := func(name, kind, label string) *editField {
