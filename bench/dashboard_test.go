@@ -74,8 +74,13 @@ func cachedDSN(b *testing.B, engine string, size int) string {
 		}
 		return "sqlite:" + filepath.Join(dir, fmt.Sprintf("dashboard-%d.db", size))
 	}
+	return schemaDSN(b, fmt.Sprintf("bench_dashboard_%d", size))
+}
+
+// schemaDSN is the KANAL_TEST_DB database with the search path set to a
+// schema of its own, created if it is missing.
+func schemaDSN(b testing.TB, schema string) string {
 	base := os.Getenv(storetest.EnvDB)
-	schema := fmt.Sprintf("bench_dashboard_%d", size)
 	admin, err := store.Open(context.Background(), base)
 	if err != nil {
 		b.Fatal(err)
@@ -150,49 +155,22 @@ func (f *dashboardFixture) build(b testing.TB, size int) {
 			b.Fatal(err)
 		}
 	}
-	now := time.Now().UTC().Truncate(time.Second)
-	var rows [][]any
-	// Raw rows bypass the recorder, which makes PostgreSQL's monthly
-	// partitions of inquiries (migration 0010): make them here.
-	months := map[civil.Month]bool{}
-	flush := func() {
-		if len(rows) == 0 {
-			return
-		}
-		if err := f.db.EnsureInquiryPartitions(ctx, slices.Collect(maps.Keys(months))...); err != nil {
-			b.Fatal(err)
-		}
-		if err := f.insert(ctx, rows); err != nil {
-			b.Fatal(err)
-		}
-		rows = rows[:0]
-	}
+	w := newRowWriter(f.db)
 	opt := demo.Options{Scale: float64(size) / taarnbyVolume, Seed: 1}
 	err := demo.Generate(f.cur.Strategy, opt, func(day []inquiry.Inquiry) error {
 		for i := range day {
-			in := &day[i]
-			in.Source = demo.Source
-			if errs := inquiry.Check(f.cur.Strategy, inquiry.WindowFor(f.cur.Strategy, inquiry.DefaultHistoryYears, time.Now()), in); len(errs) > 0 {
-				return fmt.Errorf("generated an invalid inquiry: %+v", errs)
+			if err := w.add(ctx, f.cur, &day[i]); err != nil {
+				return err
 			}
-			var duration any
-			if in.DurationSeconds != nil {
-				duration = *in.DurationSeconds
-			}
-			months[civil.DateOf(in.OccurredAt).YearMonth()] = true
-			rows = append(rows, []any{f.cur.Municipality, f.cur.ID, in.OccurredAt.UTC().Truncate(time.Second), in.Channel, in.Type,
-				in.Direction, in.Area, in.Department, in.ResolvedFirstContact, in.Guided, in.Assisted, in.Exempt, duration,
-				in.Source, now, false})
-		}
-		if len(rows) >= 50_000 {
-			flush()
 		}
 		return nil
 	})
+	if err == nil {
+		err = w.flush(ctx)
+	}
 	if err != nil {
 		b.Fatal(err)
 	}
-	flush()
 	if _, err := rollup.Rebuild(ctx, f.db, f.cur.Municipality); err != nil {
 		b.Fatal(err)
 	}
@@ -201,9 +179,63 @@ func (f *dashboardFixture) build(b testing.TB, size int) {
 	}
 }
 
-func (f *dashboardFixture) insert(ctx context.Context, rows [][]any) error {
-	if f.db.Engine == store.Postgres {
-		conn, err := f.db.Conn(ctx)
+// A rowWriter loads checked demo inquiries as raw rows in batches of
+// 50,000, bypassing the recorder and its counts.
+type rowWriter struct {
+	db   *store.DB
+	now  time.Time
+	rows [][]any
+	// months are the batch's months: raw rows bypass the recorder, which
+	// makes PostgreSQL's monthly partitions of inquiries (migration 0010),
+	// so the writer makes them.
+	months map[civil.Month]bool
+}
+
+func newRowWriter(db *store.DB) *rowWriter {
+	return &rowWriter{db: db, now: time.Now().UTC().Truncate(time.Second), months: map[civil.Month]bool{}}
+}
+
+// add checks a generated inquiry against its strategy and queues it.
+func (w *rowWriter) add(ctx context.Context, cur *municipality.Current, in *inquiry.Inquiry) error {
+	in.Source = demo.Source
+	if errs := inquiry.Check(cur.Strategy, inquiry.WindowFor(cur.Strategy, inquiry.DefaultHistoryYears, time.Now()), in); len(errs) > 0 {
+		return fmt.Errorf("generated an invalid inquiry: %+v", errs)
+	}
+	var duration any
+	if in.DurationSeconds != nil {
+		duration = *in.DurationSeconds
+	}
+	w.months[civil.DateOf(in.OccurredAt).YearMonth()] = true
+	w.rows = append(w.rows, []any{cur.Municipality, cur.ID, in.OccurredAt.UTC().Truncate(time.Second), in.Channel, in.Type,
+		in.Direction, in.Area, in.Department, in.ResolvedFirstContact, in.Guided, in.Assisted, in.Exempt, duration,
+		in.Source, w.now, false})
+	if len(w.rows) >= 50_000 {
+		return w.flush(ctx)
+	}
+	return nil
+}
+
+// flush writes the queued rows.
+func (w *rowWriter) flush(ctx context.Context) error {
+	if len(w.rows) == 0 {
+		return nil
+	}
+	if err := w.db.EnsureInquiryPartitions(ctx, slices.Collect(maps.Keys(w.months))...); err != nil {
+		return err
+	}
+	if err := insertRows(ctx, w.db, w.rows); err != nil {
+		return err
+	}
+	w.rows = w.rows[:0]
+	clear(w.months)
+	return nil
+}
+
+// insertRows writes raw inquiry rows: COPY on PostgreSQL, multi-row
+// INSERTs in one transaction on SQLite.
+func insertRows(ctx context.Context, db *store.DB, rows [][]any) error {
+	if db.Engine == store.Postgres {
+		conn, err := db.Conn(ctx)
 		if err != nil {
 			return err
 		}
@@ -213,14 +245,14 @@ func (f *dashboardFixture) insert(ctx context.Context, rows [][]any) error {
 			return err
 		})
 	}
-	return f.db.InTx(ctx, func(tx *sql.Tx) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error {
 		for start := 0; start < len(rows); start += 500 {
 			part := rows[start:min(start+500, len(rows))]
 			args := make([]any, 0, len(part)*len(inquiryColumns))
 			for _, r := range part {
 				args = append(args, r...)
 			}
-			q := `INSERT INTO inquiries (` + strings.Join(inquiryColumns, ", ") + `) VALUES ` + f.db.ValuesList(len(part), len(inquiryColumns))
+			q := `INSERT INTO inquiries (` + strings.Join(inquiryColumns, ", ") + `) VALUES ` + db.ValuesList(len(part), len(inquiryColumns))
 			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 				return err
 			}
@@ -230,19 +262,25 @@ func (f *dashboardFixture) insert(ctx context.Context, rows [][]any) error {
 }
 
 // serve starts the real server on loopback and signs a strategy-group
-// user in through the sign-in form.
+// user of Tårnby in through the sign-in form.
 func (f *dashboardFixture) serve(b *testing.B) (*http.Client, string) {
+	return serveAs(b, f.db, "taarnby")
+}
+
+// serveAs starts the real server on db on loopback and signs a
+// strategy-group user of the municipality in through the sign-in form.
+func serveAs(b *testing.B, db *store.DB, municipalityID string) (*http.Client, string) {
 	ctx := context.Background()
-	reg := municipality.NewRegistry(f.db)
-	users := auth.NewUsers(f.db, reg)
-	const email, password = "bench@taarnby.demo", "en lang adgangskode til målingen"
-	_, _, err := users.Add(ctx, audit.System, auth.NewUser{Municipality: "taarnby", Email: email, Role: auth.StrategyGroup,
+	reg := municipality.NewRegistry(db)
+	users := auth.NewUsers(db, reg)
+	email, password := "bench@"+municipalityID+".demo", "en lang adgangskode til målingen"
+	_, _, err := users.Add(ctx, audit.System, auth.NewUser{Municipality: municipalityID, Email: email, Role: auth.StrategyGroup,
 		Password: password})
 	var taken *auth.InputError
 	if err != nil && !(errors.As(err, &taken) && taken.Key == "auth.email_taken") {
 		b.Fatal(err)
 	}
-	srv, err := web.New(web.Options{DB: f.db, Registry: reg, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv, err := web.New(web.Options{DB: db, Registry: reg, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -123,7 +123,7 @@ func Fill(ctx context.Context, db *store.DB, registry *municipality.Registry, re
 		}
 		rate, ok := rates[c.Preset]
 		if !ok {
-			rate = perInhabitant(cur.Strategy)
+			rate = Rate(cur.Strategy)
 			rates[c.Preset] = rate
 		}
 		if err := fillOne(ctx, db, rec, cur, c, rate, progress); err != nil {
@@ -133,13 +133,13 @@ func Fill(ctx context.Context, db *store.DB, registry *municipality.Registry, re
 	return nil
 }
 
-// sampleInhabitants is the size of the sample perInhabitant generates:
+// sampleInhabitants is the size of the sample Rate generates:
 // about 8,000 inquiries, whatever the municipality's size.
 const sampleInhabitants = 700
 
-// perInhabitant is how many inquiries the generator makes per inhabitant
-// over the strategy's period at scale 1, learnt from a sample.
-func perInhabitant(s *strategy.Strategy) float64 {
+// Rate is how many inquiries the generator makes per inhabitant over the
+// strategy's period at scale 1, learnt from a sample.
+func Rate(s *strategy.Strategy) float64 {
 	inhabitants := float64(max(s.Municipality.Inhabitants, 1))
 	scale := sampleInhabitants / inhabitants
 	n := 0
@@ -156,7 +156,7 @@ func fillOne(ctx context.Context, db *store.DB, rec *inquiry.Recorder, cur *muni
 		return err
 	}
 	p := Progress{Copy: c, Had: had}
-	opt, done, err := remaining(ctx, db, cur.Strategy, Options{Scale: scaleFor(c, rate)})
+	opt, done, err := remaining(ctx, db, cur.Strategy, Options{Scale: c.Scale(rate)})
 	if err != nil {
 		return err
 	}
@@ -210,10 +210,10 @@ func fillOne(ctx context.Context, db *store.DB, rec *inquiry.Recorder, cur *muni
 // errTargetReached stops the generator when a copy has its target.
 var errTargetReached = errors.New("target reached")
 
-// scaleFor is the scale at which the generator makes about the copy's
-// target over the strategy's period — a little more, which the target
-// cuts off, so that chance seldom leaves it short.
-func scaleFor(c Copy, rate float64) float64 {
+// Scale is the scale at which the generator makes about the copy's target
+// over the strategy's period at the preset's rate — a little more, which
+// the target cuts off, so that chance seldom leaves it short.
+func (c Copy) Scale(rate float64) float64 {
 	if c.Target == 0 || rate == 0 {
 		return 1
 	}
