@@ -67,10 +67,6 @@ type Result struct {
 // with a different request.
 var ErrIdempotencyConflict = errors.New("the idempotency key was used before for a different request")
 
-// rowsPerInsert keeps each INSERT well below both engines' limits on bound
-// parameters (SQLite 32766, PostgreSQL 65535).
-const rowsPerInsert = 500
-
 const insertColumns = `municipality_id, strategy_version_id, occurred_at, channel, type, direction, area, department,
 	resolved_first_contact, guided, assisted, exempt, duration_seconds, source, external_id, recorded_at, test, desk, referred_to`
 
@@ -193,8 +189,9 @@ func (r *Recorder) record(ctx context.Context, tx *sql.Tx, cur *municipality.Cur
 	}
 	now := time.Now().UTC().Truncate(time.Second)
 	counts := rollup.Counts{}
-	for start := 0; start < len(rows); start += rowsPerInsert {
-		part := rows[start:min(start+rowsPerInsert, len(rows))]
+	per := r.db.RowsPerStatement()
+	for start := 0; start < len(rows); start += per {
+		part := rows[start:min(start+per, len(rows))]
 		ids, stored, err := r.insert(ctx, tx, cur, part, now)
 		if err != nil {
 			return res, fmt.Errorf("record inquiries for %s: %w", cur.Municipality, err)
@@ -238,6 +235,9 @@ func flagsOf(in Inquiry) rollup.Flags {
 // partitioned by month and a unique index there would have to include the
 // time (migration 0010).
 func (r *Recorder) insert(ctx context.Context, tx *sql.Tx, cur *municipality.Current, rows []Inquiry, now time.Time) ([]int64, map[[2]string]bool, error) {
+	if r.db.Engine == store.Postgres {
+		return r.insertPostgres(ctx, tx, cur, rows, now)
+	}
 	stored, err := r.claim(ctx, tx, cur, rows)
 	if err != nil {
 		return nil, nil, err
@@ -255,7 +255,7 @@ func (r *Recorder) insert(ctx context.Context, tx *sql.Tx, cur *municipality.Cur
 		return nil, stored, nil
 	}
 	q := "INSERT INTO inquiries (" + insertColumns + ") VALUES " + r.db.ValuesList(n, columnsPerRow) + ` RETURNING id`
-	result, err := tx.QueryContext(ctx, q, args...)
+	result, err := r.query(ctx, tx, q, n == r.db.RowsPerStatement(), args...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -275,6 +275,103 @@ func (r *Recorder) insert(ctx context.Context, tx *sql.Tx, cur *municipality.Cur
 		return nil, nil, fmt.Errorf("stored %d of %d inquiries", len(ids), n)
 	}
 	return ids, stored, nil
+}
+
+// query runs q in tx. A statement the recorder sends over and over —
+// a full part's, often true — goes through the statement the database
+// handle keeps prepared, so that SQLite does not parse thousands of
+// placeholders again for every batch (PostgreSQL's driver keeps its
+// statements prepared itself).
+func (r *Recorder) query(ctx context.Context, tx *sql.Tx, q string, often bool, args ...any) (*sql.Rows, error) {
+	if !often || r.db.Engine != store.SQLite {
+		return tx.QueryContext(ctx, q, args...)
+	}
+	st, err := r.db.Prepared(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+}
+
+// insertPostgres is insert in one statement for PostgreSQL: the rows
+// travel as one array per column, the sender ids are claimed in a
+// data-modifying WITH, and only rows without a sender id or with one
+// claimed now are stored. PostgreSQL parses and plans it once, whatever
+// the number of rows, instead of binding 19 values a row.
+func (r *Recorder) insertPostgres(ctx context.Context, tx *sql.Tx, cur *municipality.Current, rows []Inquiry, now time.Time) ([]int64, map[[2]string]bool, error) {
+	n := len(rows)
+	var (
+		occurred                            = make([]time.Time, n)
+		channel, typ, direction, area, dept = make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		resolved, guided, assisted, exempt  = make([]bool, n), make([]bool, n), make([]bool, n), make([]bool, n)
+		test                                = make([]bool, n)
+		duration                            = make([]*int, n)
+		source                              = make([]string, n)
+		external, desk, referred            = make([]*string, n), make([]*string, n), make([]*string, n)
+		withID                              int
+	)
+	for i := range rows {
+		in := &rows[i]
+		occurred[i] = in.OccurredAt.UTC().Truncate(time.Second)
+		channel[i], typ[i], direction[i], area[i], dept[i] = in.Channel, in.Type, in.Direction, in.Area, in.Department
+		resolved[i], guided[i], assisted[i], exempt[i], test[i] = in.ResolvedFirstContact, in.Guided, in.Assisted, in.Exempt, in.Test
+		duration[i] = in.DurationSeconds
+		source[i] = in.Source
+		external[i], desk[i], referred[i] = nullableText(in.ExternalID), nullableText(in.Desk), nullableText(in.ReferredTo)
+		if in.ExternalID != "" {
+			withID++
+		}
+	}
+	result, err := tx.QueryContext(ctx, `WITH r AS (
+		SELECT * FROM unnest($4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+			$10::boolean[], $11::boolean[], $12::boolean[], $13::boolean[], $14::bigint[], $15::text[], $16::text[],
+			$17::boolean[], $18::text[], $19::text[])
+			AS r (occurred_at, channel, type, direction, area, department, resolved_first_contact, guided, assisted,
+				exempt, duration_seconds, source, external_id, test, desk, referred_to)
+	), claimed AS (
+		INSERT INTO inquiry_external_ids (municipality_id, source, external_id)
+		SELECT $1, source, external_id FROM r WHERE external_id IS NOT NULL
+		ON CONFLICT DO NOTHING RETURNING source, external_id
+	)
+	INSERT INTO inquiries (`+insertColumns+`)
+	SELECT $1, $2, occurred_at, channel, type, direction, area, department, resolved_first_contact, guided, assisted,
+		exempt, duration_seconds, source, external_id, $3, test, desk, referred_to
+	FROM r WHERE external_id IS NULL OR (source, external_id) IN (SELECT source, external_id FROM claimed)
+	RETURNING id, source, external_id`,
+		cur.Municipality, cur.ID, now, occurred, channel, typ, direction, area, dept,
+		resolved, guided, assisted, exempt, duration, source, external, test, desk, referred)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer result.Close()
+	ids := make([]int64, 0, n)
+	stored := map[[2]string]bool{}
+	for result.Next() {
+		var id int64
+		var src string
+		var ext sql.NullString
+		if err := result.Scan(&id, &src, &ext); err != nil {
+			return nil, nil, err
+		}
+		ids = append(ids, id)
+		if ext.Valid {
+			stored[[2]string{src, ext.String}] = true
+		}
+	}
+	if err := result.Err(); err != nil {
+		return nil, nil, err
+	}
+	if want := n - withID + len(stored); len(ids) != want {
+		return nil, nil, fmt.Errorf("stored %d of %d inquiries", len(ids), want)
+	}
+	return ids, stored, nil
+}
+
+func nullableText(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 // appendRow appends an inquiry's values for insertColumns: times in UTC
@@ -302,8 +399,8 @@ func (r *Recorder) claim(ctx context.Context, tx *sql.Tx, cur *municipality.Curr
 	if len(args) == 0 {
 		return claimed, nil
 	}
-	result, err := tx.QueryContext(ctx, `INSERT INTO inquiry_external_ids (municipality_id, source, external_id) VALUES `+
-		r.db.ValuesList(len(args)/3, 3)+` ON CONFLICT DO NOTHING RETURNING source, external_id`, args...)
+	result, err := r.query(ctx, tx, `INSERT INTO inquiry_external_ids (municipality_id, source, external_id) VALUES `+
+		r.db.ValuesList(len(args)/3, 3)+` ON CONFLICT DO NOTHING RETURNING source, external_id`, len(args)/3 == r.db.RowsPerStatement(), args...)
 	if err != nil {
 		return nil, err
 	}
