@@ -38,7 +38,7 @@ func TestBrowser_CouncilReportHTMLIsTheAccessibleVersion(t *testing.T) {
 	if council := browsertest.Eval[string](t, ctx, `document.querySelector("#council").parentElement.textContent`); !strings.Contains(council, "Websiden er årsrapportens tilgængelige udgave") {
 		t.Error("the figures page does not say that the web page is the accessible version")
 	}
-	for _, c := range []struct {
+	for i, c := range []struct {
 		path, lang, note string
 	}{
 		{"/m/dragoer/figures/report?year=2014&format=html&lang=da", "da", "Denne webside er rapportens tilgængelige udgave"},
@@ -62,7 +62,9 @@ func TestBrowser_CouncilReportHTMLIsTheAccessibleVersion(t *testing.T) {
 				t.Errorf("%s at %d×%d: the page is %d px wide", c.path, size[0], size[1], w)
 			}
 		}
-		scrollWithTheKeyboard(t, ctx, c.path)
+		if i == 0 { // one style sheet: once is enough
+			scrollWithTheKeyboard(t, ctx, c.path)
+		}
 		browsertest.Do(t, ctx, chromedp.EmulateReset())
 	}
 	printed(t, ctx, ts.URL+"/m/dragoer/figures/report?year=2014&format=html&lang=da")
