@@ -166,7 +166,9 @@ func (f *dashboardFixture) build(b testing.TB, size int) {
 		return nil
 	})
 	if err == nil {
-		err = w.flush(ctx)
+		err = w.close(ctx)
+	} else {
+		w.wait()
 	}
 	if err != nil {
 		b.Fatal(err)
@@ -180,7 +182,8 @@ func (f *dashboardFixture) build(b testing.TB, size int) {
 }
 
 // A rowWriter loads checked demo inquiries as raw rows in batches of
-// 50,000, bypassing the recorder and its counts.
+// 50,000, bypassing the recorder and its counts. A batch is written while
+// the next is generated, on the other core.
 type rowWriter struct {
 	db   *store.DB
 	now  time.Time
@@ -189,6 +192,8 @@ type rowWriter struct {
 	// makes PostgreSQL's monthly partitions of inquiries (migration 0010),
 	// so the writer makes them.
 	months map[civil.Month]bool
+	// writing is the batch being written, if any: it says when it is done.
+	writing chan error
 }
 
 func newRowWriter(db *store.DB) *rowWriter {
@@ -215,20 +220,40 @@ func (w *rowWriter) add(ctx context.Context, cur *municipality.Current, in *inqu
 	return nil
 }
 
-// flush writes the queued rows.
+// flush starts writing the queued rows, once the batch before is written.
 func (w *rowWriter) flush(ctx context.Context) error {
-	if len(w.rows) == 0 {
+	if err := w.wait(); err != nil || len(w.rows) == 0 {
+		return err
+	}
+	rows, months := w.rows, slices.Collect(maps.Keys(w.months))
+	w.rows, w.writing = make([][]any, 0, len(rows)), make(chan error, 1)
+	clear(w.months)
+	go func() {
+		err := w.db.EnsureInquiryPartitions(ctx, months...)
+		if err == nil {
+			err = insertRows(ctx, w.db, rows)
+		}
+		w.writing <- err
+	}()
+	return nil
+}
+
+// wait waits for the batch being written.
+func (w *rowWriter) wait() error {
+	if w.writing == nil {
 		return nil
 	}
-	if err := w.db.EnsureInquiryPartitions(ctx, slices.Collect(maps.Keys(w.months))...); err != nil {
+	err := <-w.writing
+	w.writing = nil
+	return err
+}
+
+// close writes what is queued and waits until every row is written.
+func (w *rowWriter) close(ctx context.Context) error {
+	if err := w.flush(ctx); err != nil {
 		return err
 	}
-	if err := insertRows(ctx, w.db, w.rows); err != nil {
-		return err
-	}
-	w.rows = w.rows[:0]
-	clear(w.months)
-	return nil
+	return w.wait()
 }
 
 // insertRows writes raw inquiry rows: COPY on PostgreSQL, multi-row
