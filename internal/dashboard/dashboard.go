@@ -477,7 +477,7 @@ func (ft Set) targetChart(ts measure.TargetStatus) Charted {
 
 func (ft Set) mixChart(mix Table) Chart {
 	l := ft.l
-	c := chart.StackedBars{ID: "chart-mix", Unit: l.T("figures.unit.inquiries"), Format: numberFormat(l, 0),
+	c := chart.StackedBars{ID: "chart-mix", Unit: l.T("figures.unit.inquiries"), UnitOne: l.T("figures.unit.inquiry"), Format: numberFormat(l, 0),
 		Empty: l.T("figures.none"), Title: mix.Caption, Description: l.T("figures.mix.desc")}
 	used := ft.usedChannels()
 	series := make([]chart.Series, len(used))

@@ -51,7 +51,7 @@ func init() {
 		"password.done":     {"Din adgangskode er ændret, og du er logget ud alle andre steder.", "Your password has been changed, and you have been signed out everywhere else."},
 
 		"auth.password_short":           {"Adgangskoden skal have mindst 12 tegn.", "The password must have at least 12 characters."},
-		"auth.password_long":            {"Adgangskoden må højst fylde 72 bytes.", "The password may be at most 72 bytes."},
+		"auth.password_long":            {"Adgangskoden er for lang: højst 72 tegn, hvor æ, ø, å og andre tegn uden for a–z tæller for to eller flere.", "The password is too long: at most 72 characters, where letters outside a–z, such as æ, ø and å, count as two or more."},
 		"auth.password_unchanged":       {"Den nye adgangskode skal være en anden end den nuværende.", "The new password must differ from the current one."},
 		"auth.wrong_current_password":   {"Den nuværende adgangskode er forkert.", "The current password is wrong."},
 		"auth.onetime_expired":          {"Engangsadgangskoden er udløbet. Bed kommunens strategigruppe om en ny.", "The one-time password has expired. Ask your municipality's strategy group for a new one."},

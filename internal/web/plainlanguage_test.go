@@ -40,6 +40,9 @@ var (
 	// a cell, an item, a description, a code — without elements inside.
 	elementText = regexp.MustCompile(`<(td|th|li|dd|dt|code|option|span|p|a)\b[^>]*>([^<>]*)</(td|th|li|dd|dt|code|option|span|p|a)>`)
 	htmlLang    = regexp.MustCompile(`<html lang="([a-z]+)"`)
+	// wrongPlural is the count one with a noun in the plural: "af 1
+	// henvendelser", "1 rows".
+	wrongPlural = regexp.MustCompile(`(^|[^\d.,])1 (henvendelser|informationshenvendelser|ansøgninger|breve|rækker|arbejdsdage|hændelser|områder|brugere|nøgler|KLE-numre|advarsler|inquiries|applications|letters|rows|working days|events|areas|users|keys|warnings)\b`)
 )
 
 // runningText is what a reader reads of an HTML page: its text, without
@@ -176,6 +179,9 @@ func plainLanguage(body, lang string, ids map[string]bool, words map[string]bool
 			found = append(found, "id "+w+" as "+fmt.Sprintf("%q", ">"+w+"<"))
 		}
 	}
+	for _, at := range wrongPlural.FindAllStringIndex(text, -1) {
+		found = append(found, "plural in "+around(text, at))
+	}
 	for _, w := range developerWords.FindAllString(text, -1) {
 		found = append(found, "developer's word "+w)
 	}
@@ -250,6 +256,7 @@ func TestPlainLanguage_EveryStaffPageSpeaksToCaseWorkers(t *testing.T) {
 	group := ts.client(t, dragoerGroup)
 	csv := "tidspunkt;kanal;type;retning;område;varighed i sekunder\n" +
 		"31-03-2014 10:15;fax;information;ind;flytning;-1\n" +
+		"31-03-2014 10:16;Telefon;Information;til kommunen;Flytteanmeldelse;120\n" +
 		"2014-13-01;telefon;information;ind;flytning;\n"
 	for _, lang := range locale.Languages {
 		q := "?lang=" + lang
@@ -329,11 +336,12 @@ func (ts *testServer) walk(t *testing.T, c *http.Client, start ...string) map[st
 func TestPlainLanguage_TheCheckFindsWhatItLooksFor(t *testing.T) {
 	ids := map[string]bool{"boern-skole": true, "self_service": true, "phone": true, "flytning": true}
 	bad := `<p>Oprettet 2012-12-01 af strategi@dragoer.demo.</p><p>Kanal: self_service, phone.</p>` +
-		`<td>boern-skole</td><p>Send nøglen som Bearer NØGLE; se docs/import.md.</p><p>figures.no_such_text</p>`
+		`<td>boern-skole</td><p>Send nøglen som Bearer NØGLE; se docs/import.md.</p><p>figures.no_such_text</p>` +
+		`<p>digitale af 1 henvendelser</p>`
 	danish, english := map[string]bool{"flytning": true, "telefon": true}, map[string]bool{"flytning": true, "phone": true}
 	found := plainLanguage(bad+`<td>flytning</td>`, locale.Danish, ids, danish)
 	for _, want := range []string{"ISO date 2012-12-01", "id self_service", "id phone", "id boern-skole",
-		"developer's word Bearer", "developer's word docs/", "key figures.no_such_text", `id flytning as ">flytning<"`} {
+		"developer's word Bearer", "developer's word docs/", "key figures.no_such_text", `id flytning as ">flytning<"`, "plural in"} {
 		if !slices.ContainsFunc(found, func(f string) bool { return strings.HasPrefix(f, want) }) {
 			t.Errorf("the check missed %q; found %q", want, found)
 		}
@@ -341,7 +349,7 @@ func TestPlainLanguage_TheCheckFindsWhatItLooksFor(t *testing.T) {
 	good := `<p>Oprettet <time datetime="2012-12-01">1. december 2012</time> af strategi@dragoer.demo.</p>` +
 		`<input type="date" value="2014-03-31"><a href="/m/dragoer/areas/flytning">Flytning</a>` +
 		`<textarea>2014-03-31</textarea><script>var x = "self_service";</script><p>Telefon; phone</p>` +
-		`<p>Anmeldelse af flytning; L 159 2011-12</p><button>Annullér</button>`
+		`<p>Anmeldelse af flytning; L 159 2011-12</p><button>Annullér</button><p>1 inquiry of 1.001 inquiries, 21 rows</p>`
 	if found := plainLanguage(good, locale.English, ids, english); len(found) > 0 {
 		t.Errorf("the check found %q in a page that is fine", found)
 	}

@@ -21,6 +21,9 @@ type StackedBars struct {
 	Series             []Series
 	// Unit is shown above the value axis and in the segment tooltips.
 	Unit string
+	// UnitOne, when set, follows a value of exactly 1 in a tooltip
+	// instead of Unit: "1 henvendelse", not "1 henvendelser".
+	UnitOne string
 	// Percent stacks each column as shares of its total (0–100 %).
 	Percent bool
 	// Format writes numbers; nil means Danish with as many decimals as
@@ -89,7 +92,11 @@ func (s StackedBars) SVG() template.HTML {
 				top = cum[i] / totals[i] * 100
 			}
 			yTop := round2(p.y(top))
-			tip := WithUnit(format(v), s.Unit)
+			unit := s.Unit
+			if v == 1 && s.UnitOne != "" {
+				unit = s.UnitOne
+			}
+			tip := WithUnit(format(v), unit)
 			if s.Percent {
 				tip += " (" + WithUnit(shareFormat(v/totals[i]*100), "%") + ")"
 			}

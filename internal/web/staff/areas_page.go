@@ -148,7 +148,7 @@ func (s *Pages) showArea(w http.ResponseWriter, r *http.Request) error {
 	}
 	_, data.BelowMinimum = describe.BelowMinimum(st, v.L, a)
 	if a.ResponseDays != nil {
-		data.ResponseDays = v.L.T("area.response_days", *a.ResponseDays)
+		data.ResponseDays = v.L.Plural("area.response_days", int64(*a.ResponseDays), *a.ResponseDays)
 	}
 	if ref, ok := st.ReferralFor(a); ok {
 		d := describe.NewReferral(st, v.L, *ref)
