@@ -42,8 +42,15 @@ func ExecPath() string {
 }
 
 // New starts a headless browser for the test and returns its context; the
-// browser is closed when the test ends.
+// browser is closed when the test ends, and gives up after two minutes.
 func New(t *testing.T) context.Context {
+	t.Helper()
+	return NewFor(t, 2*time.Minute)
+}
+
+// NewFor is New for a test that walks many pages in one browser, which
+// gives up after d.
+func NewFor(t *testing.T, d time.Duration) context.Context {
 	t.Helper()
 	path := ExecPath()
 	if path == "" {
@@ -66,7 +73,7 @@ func New(t *testing.T) context.Context {
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, d)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancel()

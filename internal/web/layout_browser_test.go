@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -94,7 +95,7 @@ func TestBrowser_EveryStaffPageFitsTheScreen(t *testing.T) {
 	for _, p := range staffPages {
 		ctx, ok := browsers[p.who]
 		if !ok {
-			ctx = browsertest.New(t)
+			ctx = browsertest.NewFor(t, 10*time.Minute)
 			if p.who != "" {
 				signIn(t, ctx, ts, p.who)
 			}
