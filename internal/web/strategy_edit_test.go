@@ -221,7 +221,10 @@ func TestStrategyEdit_OpeningHoursAndClosingDays(t *testing.T) {
 		f.Set("f-opening_hours-0-hours-3-days", "sat")
 		f.Set("f-opening_hours-0-hours-3-from", "09:00")
 		f.Set("f-opening_hours-0-hours-3-to", "12:00")
-		f.Set("f-holidays-closed", f.Get("f-holidays-closed")+"\r\n2017-05-26")
+		if got := f.Get("f-holidays-closed"); got != "05-06\n24-12\n31-12" {
+			t.Errorf("the closing days show as %q, want them as people write them", got)
+		}
+		f.Set("f-holidays-closed", f.Get("f-holidays-closed")+"\r\n26-05-2017")
 		f.Set("reason", "Nye telefontider")
 	})
 	if r.status != http.StatusSeeOther {

@@ -111,6 +111,9 @@ type editField struct {
 	// field's kind at its path (see writeField).
 	write  func(doc *strategy.Document, value string) error
 	unmark func(*strategy.Document) error
+	// dates makes the field show and read dates as people write them
+	// (asDates); the document's are written its own way.
+	dates bool
 }
 
 // IsChecked reports whether a choice of a kindChecks field is chosen.
@@ -128,7 +131,7 @@ func newField(doc *strategy.Document, path strategy.Path, kind, label string) *e
 	f := &editField{ID: fieldID(path), Label: label, Kind: kind, path: path}
 	switch kind {
 	case kindLines:
-		f.Value = strings.Join(doc.Strings(path), "\n")
+		f.Value = joinLines(doc.Strings(path))
 	case kindChecks:
 		f.Checked = doc.Strings(path)
 		f.Value = strings.Join(f.Checked, "\n")
@@ -331,7 +334,7 @@ func sent(fd *editField, form url.Values) string {
 		}
 		return strings.Join(chosen, "\n")
 	case kindLines:
-		return strings.Join(splitLines(form.Get(fd.ID)), "\n")
+		return joinLines(splitLines(form.Get(fd.ID)))
 	case kindCheckbox:
 		if form.Get(fd.ID) != "" {
 			return "true"
@@ -349,6 +352,8 @@ func sent(fd *editField, form url.Values) string {
 
 var decimalComma = regexp.MustCompile(`^-?[0-9]+,[0-9]+$`)
 
+func joinLines(lines []string) string { return strings.Join(lines, "\n") }
+
 // splitLines is the non-empty trimmed lines of s.
 func splitLines(s string) []string {
 	var out []string
@@ -363,17 +368,23 @@ func splitLines(s string) []string {
 // writeField writes a value of the field's kind at its path; an empty
 // value leaves the field out, for the loader to say whether it may be.
 func (fd *editField) writeField(doc *strategy.Document, value string) error {
-	switch {
-	case value == "" && fd.Kind != kindLines && fd.Kind != kindChecks:
+	if value == "" {
 		doc.Delete(fd.path)
 		return nil
-	case fd.Kind == kindLines || fd.Kind == kindChecks:
-		if value == "" {
-			doc.Delete(fd.path)
-			return nil
+	}
+	if fd.Kind == kindLines || fd.Kind == kindChecks {
+		lines := splitLines(value)
+		if fd.dates {
+			for i, l := range lines {
+				lines[i] = readDate(l)
+			}
 		}
-		return doc.SetStrings(fd.path, splitLines(value))
-	case fd.Kind == kindNumber:
+		return doc.SetStrings(fd.path, lines)
+	}
+	if fd.dates {
+		value = readDate(value)
+	}
+	if fd.Kind == kindNumber {
 		return doc.SetValue(fd.path, value)
 	}
 	return doc.SetText(fd.path, value)
@@ -469,6 +480,10 @@ func problemText(l locale.Printer, p strategy.Problem) string {
 		return l.T("edit.rule.required")
 	case strategy.RuleNotNumber, strategy.RuleNotInteger:
 		return l.T("edit.rule.not_number", p.Args...)
+	case strategy.RuleBadDate:
+		return l.T("edit.rule.bad_date")
+	case strategy.RuleBadClosedDay:
+		return l.T("edit.rule.bad_closed_day", showDate(fmt.Sprint(p.Args[0])))
 	}
 	return l.T(p.Rule, p.Args...)
 }

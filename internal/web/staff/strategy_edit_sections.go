@@ -179,6 +179,7 @@ func buildHours(_ *http.Request, f *editForm, doc *strategy.Document, st *strate
 	}
 	closedDays := newField(doc, strategy.Path{"holidays", "closed"}, kindLines, l.T("edit.holidays.closed"))
 	closedDays.Hint, closedDays.Example = l.T("edit.holidays.closed.hint"), st.Holidays.ClosedExample
+	asDates(closedDays)
 	closedDays.unmark = func(d *strategy.Document) error { d.Delete(strategy.Path{"holidays", "closed_example"}); return nil }
 	closed.Fields = []*editField{cal, closedDays}
 	f.Groups = append(f.Groups, closed)
@@ -278,6 +279,7 @@ func mandatoryGroup(l locale.Printer, doc *strategy.Document, st *strategy.Strat
 	law := newField(doc, m.With("law"), kindText, l.T("edit.area.mandatory.law"))
 	since := newField(doc, m.With("since"), kindText, l.T("edit.area.mandatory.since"))
 	since.Hint, since.Narrow = l.T("edit.area.mandatory.since.hint"), true
+	asDates(since)
 	exempt := newField(doc, m.With("exemption_channel"), kindSelect, l.T("edit.area.mandatory.exemption"))
 	exempt.Options = []editChoice{{"", l.T("edit.area.mandatory.exemption.none")}}
 	for _, c := range st.Channels {
