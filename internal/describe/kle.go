@@ -1,6 +1,7 @@
 package describe
 
 import (
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -36,7 +37,7 @@ func NewKLECheck(l locale.Printer, v municipality.Version, c municipality.KLEChe
 	}
 	k := KLECheck{Checked: true, check: c, l: l, plan: l.T("kle_check.plan_undated", c.PlanFile)}
 	if c.PlanPublished != "" {
-		k.plan = l.T("kle_check.plan", c.PlanFile, c.PlanPublished)
+		k.plan = l.T("kle_check.plan", c.PlanFile, dayInWords(l, c.PlanPublished))
 	}
 	k.Summary = l.T("kle_check.summary", c.Version, k.plan, l.DateTime(c.CheckedAt.In(strategy.Location)), c.CheckedBy,
 		l.Count("cli.count.kle_numbers", int64(c.Numbers)), l.Count("cli.count.warnings", int64(c.Warnings)))
@@ -60,7 +61,17 @@ func (k KLECheck) Area(a *strategy.Area) KLEAreaCheck {
 		c.Warnings = append(c.Warnings, k.l.T("kle_check.title_differs", found.KLE, found.PlanTitle))
 	}
 	if found.Expired != "" {
-		c.Warnings = append(c.Warnings, k.l.T("kle_check.expired", found.KLE, found.Expired))
+		c.Warnings = append(c.Warnings, k.l.T("kle_check.expired", found.KLE, dayInWords(k.l, found.Expired)))
 	}
 	return c
+}
+
+// dayInWords writes a day the plan gives as YYYY-MM-DD as running text
+// writes it ("1. maj 2024"); anything else as the plan has it.
+func dayInWords(l locale.Printer, s string) string {
+	d, err := civil.ParseDate(s)
+	if err != nil {
+		return s
+	}
+	return l.Date(d)
 }

@@ -64,18 +64,18 @@ func TestAreasPages_SayWhetherTheKLENumbersWereChecked(t *testing.T) {
 	c := ts.client(t, operator)
 
 	list := html.UnescapeString(ts.get(t, c, "/m/dragoer/areas").body)
-	if !strings.Contains(text(list), "KLE-numrene i version 1 er kontrolleret mod KLE-emneplanen kle-test.xml (udgivet 2024-05-01) den ") ||
+	if !strings.Contains(text(list), "KLE-numrene i version 1 er kontrolleret mod KLE-emneplanen kle-test.xml (udgivet 1. maj 2024) den ") ||
 		!strings.Contains(text(list), " af cli:anna. Alle numre findes i emneplanen (12 KLE-numre, 2 advarsler)") {
 		t.Errorf("Dragør's areas page does not name the check:\n%s", text(list))
 	}
-	const checked = "Kontrolleret mod KLE-emneplanen kle-test.xml (udgivet 2024-05-01)"
+	const checked = "Kontrolleret mod KLE-emneplanen kle-test.xml (udgivet 1. maj 2024)"
 	if n := strings.Count(list, "<td>"+checked); n != 12 {
 		t.Errorf("%d of Dragør's 12 areas say they were checked", n)
 	}
 	if r := row(t, list, `/areas/flytning"`); !strings.Contains(r, "<td>"+checked+"<br><strong>Advarsel: emneplanens titel for 23.05.10 er »Anmeldelse af flytning«</strong></td>") {
 		t.Errorf("flytning's row: %s", r)
 	}
-	if r := row(t, list, `/areas/pas"`); !strings.Contains(r, "<td>"+checked+"<br><strong>Advarsel: 23.09.02 er udgået af emneplanen (2014-01-01)</strong></td>") {
+	if r := row(t, list, `/areas/pas"`); !strings.Contains(r, "<td>"+checked+"<br><strong>Advarsel: 23.09.02 er udgået af emneplanen (1. januar 2014)</strong></td>") {
 		t.Errorf("pas's row: %s", r)
 	}
 	if strings.Contains(list, "ikke kontrolleret") || strings.Contains(list, "Ikke kontrolleret") {
@@ -83,17 +83,17 @@ func TestAreasPages_SayWhetherTheKLENumbersWereChecked(t *testing.T) {
 	}
 
 	area := text(html.UnescapeString(ts.get(t, c, "/m/dragoer/areas/flytning").body))
-	if !strings.Contains(area, "KLE-kontrol KLE-nummeret er kontrolleret mod KLE-emneplanen kle-test.xml (udgivet 2024-05-01) den ") ||
+	if !strings.Contains(area, "KLE-kontrol KLE-nummeret er kontrolleret mod KLE-emneplanen kle-test.xml (udgivet 1. maj 2024) den ") ||
 		!strings.Contains(area, "Advarsel: emneplanens titel for 23.05.10 er »Anmeldelse af flytning«") {
 		t.Errorf("flytning's page:\n%s", area)
 	}
 	en := text(html.UnescapeString(ts.get(t, c, "/m/dragoer/areas/byggetilladelse", "Accept-Language", "en").body))
-	if !strings.Contains(en, "KLE check The KLE number was checked against the KLE subject plan kle-test.xml (released 2024-05-01) on ") ||
+	if !strings.Contains(en, "KLE check The KLE number was checked against the KLE subject plan kle-test.xml (released 1 May 2024) on ") ||
 		strings.Contains(en, "Warning: the subject plan") {
 		t.Errorf("byggetilladelse's page in English:\n%s", en)
 	}
 	if strategyPage := text(html.UnescapeString(ts.get(t, c, "/m/dragoer").body)); !strings.Contains(strategyPage,
-		"KLE-numrene i version 1 er kontrolleret mod KLE-emneplanen kle-test.xml (udgivet 2024-05-01)") {
+		"KLE-numrene i version 1 er kontrolleret mod KLE-emneplanen kle-test.xml (udgivet 1. maj 2024)") {
 		t.Errorf("the strategy page does not summarise the check:\n%s", strategyPage)
 	}
 

@@ -130,6 +130,7 @@ func words(t *testing.T, ts *testServer) map[string]map[string]bool {
 		for _, k := range locale.Keys() {
 			add(l.T(k))
 		}
+		add("Anmeldelse af flytning") // the title checkDragoerKLE's plan gives 23.05.10
 		for _, m := range []string{"dragoer", "taarnby"} {
 			cur, err := ts.registry.Current(context.Background(), m)
 			if err != nil {
@@ -138,7 +139,7 @@ func words(t *testing.T, ts *testServer) map[string]map[string]bool {
 			s := cur.Strategy
 			add(s.Title + " " + s.Vision + " " + strings.Join(s.Principles, " "))
 			for _, a := range s.Areas {
-				add(a.Title + " " + a.Note)
+				add(a.Title + " " + a.Note + " " + strings.Join(a.SearchWords, " "))
 			}
 			for _, c := range s.Channels {
 				add(c.Name)
@@ -198,6 +199,7 @@ func plainLanguage(body, lang string, ids map[string]bool, words map[string]bool
 func TestPlainLanguage_EveryStaffPageSpeaksToCaseWorkers(t *testing.T) {
 	localetest.FailOnMissing(t)
 	ts := newTestServer(t, true)
+	checkDragoerKLE(t, ts) // the areas' pages then name a plan, its release and warnings
 	ts.seed(t, "dragoer", 2014, 2014, 0.01)
 	ts.seed(t, "taarnby", 2017, 2017, 0.01)
 	issued := ts.issue(t, "dragoer", 2014)
