@@ -165,6 +165,11 @@ func checkWidth(t *testing.T, ctx context.Context, path string, width int64) {
 	if len(out) > 0 {
 		t.Errorf("%s on a %d px screen: sticking out: %s", path, width, strings.Join(out, "; "))
 	}
+	// DKFDS's reset hides a check box or radio button that is not its own
+	// .form-checkbox or .form-radio unless kanal.css gives it back.
+	if n := browsertest.Eval[int](t, ctx, `[...document.querySelectorAll("input[type=checkbox]:not(.form-checkbox), input[type=radio]:not(.form-radio)")].filter((e) => getComputedStyle(e).appearance === "none").length`); n > 0 {
+		t.Errorf("%s: %d check boxes or radio buttons are not drawn", path, n)
+	}
 	if n := browsertest.Eval[int](t, ctx, `[...document.querySelectorAll("svg text")].filter((t) => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM() ? t.getScreenCTM().a : 1) < 11).length`); n > 0 {
 		t.Errorf("%s on a %d px screen: %d chart texts are smaller than 11 px", path, width, n)
 	}
