@@ -469,7 +469,7 @@ func TestImportAndRollupCommands(t *testing.T) {
 	if _, out, _ := kanal(t, "import", "inquiries", "--db", dsn, "--municipality", "dragoer", noIDs); !strings.Contains(out, "indlæst før") {
 		t.Errorf("the same file again: %q", out)
 	}
-	bad := writeFile(t, "forkert.csv", "tidspunkt,kanal\n")
+	bad := writeFile(t, "forkert.csv", "tidspunkt,farve\n") // tidspunkt is a Danish heading; farve is none
 	if code, _, errOut := kanal(t, "import", "inquiries", "--db", dsn, "--municipality", "dragoer", bad); code != exitFailure || !strings.Contains(errOut, "forkert.csv:1:") {
 		t.Errorf("a wrong header: %d %q", code, errOut)
 	}
