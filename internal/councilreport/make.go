@@ -120,8 +120,17 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *measure.Dashboar
 	selfService := Section{Heading: l.T("council.self_service")}
 	selfService.add(Block{Paragraph: l.T("council.self_service.text", l.Int(d.Reporting))})
 	if below := d.BelowMinimum(); s.MinimumSBLevel != nil {
-		selfService.add(Block{Paragraph: l.T("council.self_service.minimum", s.MinimumSBLevel.Level, s.MinimumSBLevel.Text,
-			len(below))})
+		level, text := s.MinimumSBLevel.Level, s.MinimumSBLevel.Text
+		var minimum string
+		switch len(below) {
+		case 0:
+			minimum = l.T("council.self_service.minimum.none", level, text)
+		case 1:
+			minimum = l.T("council.self_service.minimum.one", level, text)
+		default:
+			minimum = l.T("council.self_service.minimum.other", level, text, len(below))
+		}
+		selfService.add(Block{Paragraph: minimum})
 	}
 	selfService.addTable(ft.SelfService())
 
