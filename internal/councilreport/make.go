@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/dashboard"
-	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/store"
@@ -66,7 +65,7 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *measure.Dashboar
 		Lang:           l.Lang(),
 		Title:          l.T("council.title", year),
 		Subtitle:       l.T("council.subtitle"),
-		Byline:         l.T("council.byline", name, describe.Date(l, now), now.Year()),
+		Byline:         l.T("council.byline", name, l.DayMonth(now), now.Year()),
 		Footer:         name + " · " + l.T("council.title", year),
 		PageFormat:     l.T("council.page"),
 		SummaryHeading: l.T("council.summary"),
@@ -79,7 +78,7 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *measure.Dashboar
 		doc.Footer += " · " + l.T("council.not_issued.short")
 	} else {
 		at := issue.At.In(strategy.Location)
-		doc.Notices = append(doc.Notices, l.T("council.issued", describe.Date(l, at), at.Year(), at.Format("15:04"), issue.By, issue.Version))
+		doc.Notices = append(doc.Notices, l.T("council.issued", l.DayMonth(at), at.Year(), at.Format("15:04"), issue.By, issue.Version))
 	}
 	if d.Demo {
 		doc.Notices = append(doc.Notices, l.T("council.demo"))

@@ -172,7 +172,7 @@ func NewClosedDays(s *strategy.Strategy, l locale.Printer, year int) ClosedDays 
 			if own {
 				name = l.T("holiday.closed")
 			}
-			v.Days = append(v.Days, ClosedDay{Text: fmt.Sprintf("%s (%s)", Date(l, d), name), Example: own && s.Holidays.ClosedExample})
+			v.Days = append(v.Days, ClosedDay{Text: fmt.Sprintf("%s (%s)", l.DayMonth(d), name), Example: own && s.Holidays.ClosedExample})
 		}
 	}
 	return v
@@ -184,9 +184,6 @@ func dayOf(year int, month time.Month, day int) time.Time {
 	return time.Date(year, month, day, 12, 0, 0, 0, strategy.Location)
 }
 
-func Date(l locale.Printer, d time.Time) string {
-	return fmt.Sprintf("%d. %s", d.Day(), l.T(fmt.Sprintf("month.%d", int(d.Month()))))
-}
 
 // Price is one channel price.
 type Price struct {

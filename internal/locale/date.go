@@ -26,6 +26,13 @@ func (p Printer) Day(t time.Time) string {
 	return p.Date(civil.DateOf(t))
 }
 
+// DayMonth writes a day of the year without its year: "24. december",
+// "24 December" — a closing day that comes back every year, or a day whose
+// year the sentence gives.
+func (p Printer) DayMonth(t time.Time) string {
+	return p.T("ui.day_month", t.Day(), p.monthName(t.Month()))
+}
+
 // Month writes a calendar month: "december 2012" or "December 2012".
 func (p Printer) Month(m civil.Month) string {
 	if m.IsZero() {
@@ -49,7 +56,8 @@ func (p Printer) monthName(m time.Month) string { return p.T("month." + strconv.
 
 func init() {
 	add(map[string]message{
-		"ui.date":  {"%d. %s %d", "%d %s %d"},
-		"ui.month": {"%s %d", "%s %d"},
+		"ui.date":      {"%d. %s %d", "%d %s %d"},
+		"ui.day_month": {"%d. %s", "%d %s"},
+		"ui.month":     {"%s %d", "%s %d"},
 	})
 }

@@ -53,6 +53,10 @@ func runningText(body string) string {
 
 // developerWords are words of Kanal's developers and its files that a case
 // worker should never have to read on a page.
+// danishDateInEnglish is a day written the Danish way on an English page
+// ("3. February"; English writes "3 February").
+var danishDateInEnglish = regexp.MustCompile(`\b\d{1,2}\. (January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+
 var developerWords = regexp.MustCompile(`RFC 3339|docs/|\.md\b|\bBearer\b|\bbytes\b|example: true|\bnull\b`)
 
 // internalIDs are the names Kanal and the strategies use for things in
@@ -185,6 +189,11 @@ func plainLanguage(body, lang string, ids map[string]bool, words map[string]bool
 	}
 	for _, w := range developerWords.FindAllString(text, -1) {
 		found = append(found, "developer's word "+w)
+	}
+	if lang == "en" {
+		for _, at := range danishDateInEnglish.FindAllStringIndex(text, -1) {
+			found = append(found, "Danish-style date in "+around(text, at))
+		}
 	}
 	return found
 }
@@ -354,5 +363,12 @@ func TestPlainLanguage_TheCheckFindsWhatItLooksFor(t *testing.T) {
 		`<p>Anmeldelse af flytning; L 159 2011-12</p><button>Annullér</button><p>1 inquiry of 1.001 inquiries, 21 rows</p>`
 	if found := plainLanguage(good, locale.English, ids, english); len(found) > 0 {
 		t.Errorf("the check found %q in a page that is fine", found)
+	}
+	found = plainLanguage(`<p>Prepared 3. February 2015 by Kanal</p>`, locale.English, ids, english)
+	if !slices.ContainsFunc(found, func(f string) bool { return strings.HasPrefix(f, "Danish-style date") }) {
+		t.Errorf("the check missed a Danish-style date on an English page; found %q", found)
+	}
+	if found := plainLanguage(`<p>Udarbejdet 3. februar 2015 af Kanal</p>`, locale.Danish, ids, danish); len(found) > 0 {
+		t.Errorf("the check found %q in a Danish date on a Danish page", found)
 	}
 }

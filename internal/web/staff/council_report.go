@@ -11,7 +11,6 @@ import (
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/councilreport"
 	"github.com/kanal-dk/kanal/internal/dashboard"
-	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
@@ -164,7 +163,7 @@ func (s *Pages) issuedRows(r *http.Request, municipality string) ([]issuedRow, e
 	for i, is := range list {
 		at := is.IssuedAt.In(strategy.Location)
 		link := fmt.Sprintf("/m/%s/figures/reports/%d", municipality, is.ID)
-		out[i] = issuedRow{Year: is.Year, IssuedAt: fmt.Sprintf("%s %d %s", describe.Date(l, at), at.Year(), at.Format("15:04")),
+		out[i] = issuedRow{Year: is.Year, IssuedAt: fmt.Sprintf("%s %d %s", l.DayMonth(at), at.Year(), at.Format("15:04")),
 			By: is.IssuedBy, Lang: l.T("council.lang." + is.Lang), Version: is.Version, PDF: link + "?format=pdf", HTML: link + "?format=html"}
 	}
 	return out, nil
