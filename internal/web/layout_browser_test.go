@@ -222,6 +222,13 @@ func TestBrowser_LanguageLinkKeepsTheFilters(t *testing.T) {
 	if got := browsertest.Eval[string](t, ctx, `document.getElementById("quarter").value`); got != "2" {
 		t.Errorf("in English the quarter is %q", got)
 	}
+	// DKFDS's font comes from Kanal itself, which the CSP allows.
+	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
+		`document.fonts.ready.then(() => [...document.fonts].some((f) => f.family.includes("IBM Plex Sans") && f.status === "loaded"))`,
+		chromedp.EvalAwaitPromise))
+	if err != nil || !loaded {
+		t.Errorf("IBM Plex Sans did not load (%v)", err)
+	}
 }
 
 // The figures' filter shows only what the chosen period needs, with and
