@@ -184,7 +184,6 @@ func dayOf(year int, month time.Month, day int) time.Time {
 	return time.Date(year, month, day, 12, 0, 0, 0, strategy.Location)
 }
 
-
 // Price is one channel price.
 type Price struct {
 	Channel, Type, SBLevel, DKK, Source string
