@@ -117,7 +117,7 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *measure.Dashboar
 	}
 
 	selfService := Section{Heading: l.T("council.self_service")}
-	selfService.add(Block{Paragraph: l.T("council.self_service.text", l.Int(d.Reporting))})
+	selfService.add(Block{Paragraph: l.T("council.self_service.text", l.Count("ui.count.inquiries", int64(d.Reporting)))})
 	if below := d.BelowMinimum(); s.MinimumSBLevel != nil {
 		level, text := s.MinimumSBLevel.Level, s.MinimumSBLevel.Text
 		var minimum string

@@ -122,7 +122,7 @@ func (ft Set) Notes() []string {
 	} else {
 		out = append(out, l.T("definition.page_views", l.Int(d.PageViews)))
 	}
-	out = append(out, l.T("definition.sb0", l.Int(d.Reporting)))
+	out = append(out, l.T("definition.sb0", l.Count("ui.count.inquiries", int64(d.Reporting))))
 	if m := s.MinimumSBLevel; m != nil {
 		below := []string{}
 		for _, a := range d.BelowMinimum() {

@@ -377,7 +377,11 @@ func (d *decision) script() {
 			break
 		}
 		if d.a.ResponseDays != nil {
-			d.say("guidance.script.self_service_days", ss.URL, *d.a.ResponseDays)
+			key := "guidance.script.self_service_days.other"
+			if *d.a.ResponseDays == 1 {
+				key = "guidance.script.self_service_days.one"
+			}
+			d.say(key, ss.URL, *d.a.ResponseDays)
 		} else {
 			d.say("guidance.script.self_service", ss.URL)
 		}

@@ -178,6 +178,23 @@ func TestDecide_ScriptGivesTheLinkAndTheResponseTime(t *testing.T) {
 	}
 }
 
+// A response time of one working day is said in the singular.
+func TestDecide_ScriptSaysOneWorkingDay(t *testing.T) {
+	s := presets(t)["dragoer"]
+	a, ok := s.Area("23.05.10")
+	if !ok {
+		t.Fatal("no area 23.05.10 in Dragør's preset")
+	}
+	one := 1
+	a.ResponseDays = &one
+	ans, _ := guidance.Decide(s, guidance.Request{Area: "23.05.10", Type: "transaction", At: at(t, "2013-03-05 10:00")})
+	for lang, want := range map[string]string{"da": "inden for 1 arbejdsdag.", "en": "within 1 working day."} {
+		if script := strings.Join(guidance.Texts(ans.Script, locale.New(lang)), " "); !strings.Contains(script, want) {
+			t.Errorf("%s script: %s", lang, script)
+		}
+	}
+}
+
 func TestDecide_RejectsBadRequestsByField(t *testing.T) {
 	s := presets(t)["dragoer"]
 	for field, req := range map[string]guidance.Request{

@@ -171,8 +171,6 @@ func init() {
 
 		"figures.council":      {"Årsrapport til kommunalbestyrelsen", "Yearly report to the council"},
 		"figures.council.help": {"Rapporten for %d: effekten af kanalstrategien målt mod målene, pr. afdeling, med diagrammer og tabeller.", "The report for %d: the effect of the channel strategy against its targets, per department, with charts and tables."},
-		"figures.council.pdf":  {"Hent årsrapporten for %d (PDF)", "Download the yearly report for %d (PDF)"},
-		"figures.council.html": {"Vis den som webside", "Show it as a web page"},
 		"figures.council.draft": {"Rapporten herunder dannes af tallene, som de er nu, og er mærket »ikke udstedt«. Når den sendes til kommunalbestyrelsen, udstedes den: så gemmes den, som den er, og ændres aldrig siden – heller ikke når der indlæses en ny strategiversion.",
 			"The report below is made from the figures as they are now and is marked \"not issued\". When it goes to the council, it is issued: then it is stored as it is and never changes – not even when a new strategy version is loaded."},
 		"figures.council.issue":          {"Udsted rapporten for %d", "Issue the report for %d"},

@@ -29,9 +29,13 @@ func init() {
 		"home.title":       {"Kommunernes kanalstrategier", "The municipalities' channel strategies"},
 		"home.lead":        {"Kanal guider hver henvendelse til den billigste egnede kanal og måler, om strategien virker. Vælg en kommune.", "Kanal guides every inquiry to the cheapest suitable channel and measures whether the strategy works. Choose a municipality."},
 		"home.period":      {"%d–%d", "%d–%d"},
-		"home.areas":       {"%d henvendelsesområder", "%d service areas"},
-		"home.empty.title": {"Ingen kommuner endnu", "No municipalities yet"},
-		"home.empty.text":  {"Indlæs en kommunes kanalstrategi, eller start Kanal med --demo for at få Dragør og Tårnby med demodata:", "Load a municipality's channel strategy, or start Kanal with --demo to get Dragør and Tårnby with demo data:"},
+		"home.areas.one":   {"%s henvendelsesområde", "%s service area"},
+		"home.areas.other": {"%s henvendelsesområder", "%s service areas"},
+		// ui.count.inquiries is a number of inquiries in running text.
+		"ui.count.inquiries.one":   {"%s henvendelse", "%s inquiry"},
+		"ui.count.inquiries.other": {"%s henvendelser", "%s inquiries"},
+		"home.empty.title":         {"Ingen kommuner endnu", "No municipalities yet"},
+		"home.empty.text":          {"Indlæs en kommunes kanalstrategi, eller start Kanal med --demo for at få Dragør og Tårnby med demodata:", "Load a municipality's channel strategy, or start Kanal with --demo to get Dragør and Tårnby with demo data:"},
 
 		"strategy.meta":                         {"Strategiperiode %d–%d · version %d", "Strategy period %d–%d · version %d"},
 		"strategy.download":                     {"Hent strategifilen (YAML)", "Download the strategy file (YAML)"},

@@ -8,12 +8,10 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
-	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/internal/web/dkfds"
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
@@ -44,9 +42,7 @@ func parsePages() (*face.Templates, error) {
 
 // funcs are the few helpers templates need beyond the translation printer.
 var funcs = template.FuncMap{
-	// localtime shows an instant in Danish time.
-	"localtime": func(t time.Time) string { return t.In(strategy.Location).Format("2006-01-02 15:04:05") },
-	"int64":     func(n int) int64 { return int64(n) },
+	"int64": func(n int) int64 { return int64(n) },
 	// list makes a list in a template, for the choices of a select.
 	"list": func(v ...any) []any { return v },
 	// dkfds is the address of Det Fælles Designsystem's style sheet.
