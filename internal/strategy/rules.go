@@ -41,6 +41,7 @@ const (
 	RuleBadID       = "strategy.bad_id"       // id
 	RuleDuplicateID = "strategy.duplicate_id" // id
 	RuleBadPeriod   = "strategy.bad_period"   // from, to
+	RuleBadLogo     = "strategy.bad_logo"     // max KB
 
 	// Channels and inquiry types.
 	RuleBadKind              = "strategy.bad_kind"              // kind

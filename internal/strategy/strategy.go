@@ -6,7 +6,13 @@
 // The package is pure: no database, no clock, no HTTP.
 package strategy
 
-import "github.com/kanal-dk/kanal/internal/civil"
+import (
+	"encoding/base64"
+	"slices"
+	"strings"
+
+	"github.com/kanal-dk/kanal/internal/civil"
+)
 
 // Strategy is one version of a municipality's channel strategy, as written in
 // a strategy file (see docs/strategy.md).
@@ -94,6 +100,32 @@ type Municipality struct {
 	ID          string `yaml:"id" json:"id"`
 	Name        string `yaml:"name" json:"name"`
 	Inhabitants int    `yaml:"inhabitants" json:"inhabitants"`
+	// Logo is the municipality's logo, shown beside its name at the top of
+	// Kanal's pages: an image written into the file as a data: address
+	// (PNG, JPEG or SVG in base64, at most MaxLogoKB), so that it travels
+	// with the strategy and Kanal serves it itself. Optional.
+	Logo string `yaml:"logo,omitempty" json:"logo,omitempty"`
+}
+
+// MaxLogoKB is the largest logo a strategy may carry, in kilobytes.
+const MaxLogoKB = 64
+
+// logoTypes are the image types a logo may be.
+var logoTypes = []string{"image/png", "image/jpeg", "image/svg+xml"}
+
+// LogoOK reports whether logo is a data: address of an image Kanal shows:
+// one of logoTypes, in base64, at most MaxLogoKB when decoded.
+func LogoOK(logo string) bool {
+	rest, ok := strings.CutPrefix(logo, "data:")
+	if !ok {
+		return false
+	}
+	mediaType, payload, ok := strings.Cut(rest, ";base64,")
+	if !ok || !slices.Contains(logoTypes, mediaType) {
+		return false
+	}
+	data, err := base64.StdEncoding.DecodeString(payload)
+	return err == nil && len(data) > 0 && len(data) <= MaxLogoKB*1024
 }
 
 // Period is the strategy's span in whole calendar years, both included.

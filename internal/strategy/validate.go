@@ -75,6 +75,9 @@ func (v *validator) header() {
 		v.add(m.with("id"), RuleBadID, v.s.Municipality.ID)
 	}
 	v.required(m, "name", v.s.Municipality.Name)
+	if logo := v.s.Municipality.Logo; logo != "" && !LogoOK(logo) {
+		v.add(m.with("logo"), RuleBadLogo, MaxLogoKB)
+	}
 	v.required(nil, "vision", v.s.Vision)
 	p := v.s.Period
 	switch {

@@ -87,6 +87,9 @@ var ruleCases = []struct {
 	{rule: strategy.RuleBadID, old: "id: testkommune", new: "id: Test Kommune", at: "Test Kommune"},
 	{rule: strategy.RuleDuplicateID, old: "  - id: borgerservice\n    name: Borgerservice", new: "  - id: borgerservice\n    name: Borgerservice\n  - id: borgerservice\n    name: Igen", at: "  - id: borgerservice\n    name: Igen"},
 	{rule: strategy.RuleBadPeriod, old: "to: 2015", new: "to: 2011", at: "to: 2011"},
+	{rule: strategy.RuleBadLogo, old: "  name: Testkommune\n", new: "  name: Testkommune\n  logo: https://www.test.dk/logo.png\n", at: "logo: https://"},
+	{rule: strategy.RuleBadLogo, old: "  name: Testkommune\n", new: "  name: Testkommune\n  logo: data:image/gif;base64,R0lGODlhAQABAAAAACw=\n", at: "logo: data:image/gif"},
+	{rule: strategy.RuleBadLogo, old: "  name: Testkommune\n", new: "  name: Testkommune\n  logo: data:image/png;base64,ikke base64!\n", at: "logo: data:image/png"},
 
 	{rule: strategy.RuleBadKind, old: "kind: oral", new: "kind: spoken", at: "kind: spoken"},
 	{rule: strategy.RuleUnknownChannel, old: "secondary: [phone]\n      inappropriate: [email, letter, in_person]", new: "secondary: [fone]\n      inappropriate: [email, letter, in_person]", at: "[fone]"},
@@ -206,7 +209,7 @@ var allRules = []string{
 	strategy.RuleYAMLColon, strategy.RuleYAMLMissingColon, strategy.RuleYAMLDash, strategy.RuleYAMLTab,
 	strategy.RuleYAMLBadChar, strategy.RuleYAMLEscape, strategy.RuleYAMLBlockHeader, strategy.RuleYAMLTag, strategy.RuleYAMLControlChar,
 	strategy.RuleYAMLNotUTF8,
-	strategy.RuleRequired, strategy.RuleBadID, strategy.RuleDuplicateID, strategy.RuleBadPeriod,
+	strategy.RuleRequired, strategy.RuleBadID, strategy.RuleDuplicateID, strategy.RuleBadPeriod, strategy.RuleBadLogo,
 	strategy.RuleBadKind, strategy.RuleUnknownChannel, strategy.RuleUnknownType,
 	strategy.RuleNoPrimary, strategy.RulePrimaryInappropriate, strategy.RuleChannelTwice, strategy.RuleWrongDirection,
 	strategy.RuleUnknownDepartment, strategy.RuleBadKLE, strategy.RuleDuplicateKLE, strategy.RuleNoTypes,

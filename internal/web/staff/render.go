@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"context"
 	"embed"
 	"errors"
 	"html/template"
@@ -12,6 +13,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/internal/web/dkfds"
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
@@ -60,6 +62,10 @@ type view struct {
 	// MunicipalityID is the municipality the page is about, if any, and
 	// MunicipalityName its name, shown in the header.
 	MunicipalityID, MunicipalityName string
+	// MunicipalityLogo is its logo from the strategy, if it has one: a
+	// data: address that the strategy's validation has checked to be an
+	// image (strategy.LogoOK).
+	MunicipalityLogo template.URL
 	// OtherLanguage is the address of this page in the other language,
 	// with the page's own query (its filters) kept.
 	OtherLanguage string
@@ -92,6 +98,9 @@ func (s *Pages) base(r *http.Request, title string) (view, error) {
 			v.Municipalities = append(v.Municipalities, m)
 			if m.ID == v.MunicipalityID {
 				v.MunicipalityName = m.Name
+				if v.MunicipalityLogo, err = s.logo(r.Context(), m.ID); err != nil {
+					return view{}, err
+				}
 			}
 		}
 	}
@@ -172,4 +181,22 @@ func (s *Pages) Fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Error("render error page", "err", rerr)
 		http.Error(w, http.StatusText(status), status)
 	}
+}
+
+// logo is a municipality's logo from its newest strategy version, or ""
+// when it has none (or no strategy yet). The version is cached
+// (Registry.Current), so the header costs no query on most pages.
+func (s *Pages) logo(ctx context.Context, id string) (template.URL, error) {
+	cur, err := s.registry.Current(ctx, id)
+	switch {
+	case errors.Is(err, municipality.ErrNotFound):
+		return "", nil
+	case err != nil:
+		return "", err
+	}
+	logo := cur.Strategy.Municipality.Logo
+	if !strategy.LogoOK(logo) { // never stored so; checked again, for it is put into an src as it is
+		return "", nil
+	}
+	return template.URL(logo), nil
 }
