@@ -52,8 +52,12 @@ type Permission string
 
 // The permissions.
 const (
-	ViewStrategy       Permission = "view_strategy"
-	EditStrategy       Permission = "edit_strategy"
+	ViewStrategy Permission = "view_strategy"
+	EditStrategy Permission = "edit_strategy"
+	// EditSearchWords edits the words an area is found by at the console:
+	// whoever edits the strategy any area's, a manager those of the own
+	// department's areas (MayEditSearchWords).
+	EditSearchWords    Permission = "edit_search_words"
 	ManageUsers        Permission = "manage_users"
 	ManageKeys         Permission = "manage_keys"
 	ReadAudit          Permission = "read_audit"
@@ -75,12 +79,12 @@ const (
 
 var rolePermissions = map[Role][]Permission{
 	Staff:         {ViewStrategy, RegisterInquiries},
-	Manager:       {ViewStrategy, RegisterInquiries, ViewFigures},
-	StrategyGroup: {ViewStrategy, EditStrategy, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport, IssueCouncilReport},
+	Manager:       {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords},
+	StrategyGroup: {ViewStrategy, EditStrategy, EditSearchWords, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport, IssueCouncilReport},
 	Auditor:       {ViewStrategy, ReadAudit},
 	// An operator acts in every municipality, but neither reads their audit
 	// logs nor holds their systems' keys.
-	Operator: {ViewStrategy, EditStrategy, ManageUsers, CreateMunicipality, ViewFigures, CouncilReport},
+	Operator: {ViewStrategy, EditStrategy, EditSearchWords, ManageUsers, CreateMunicipality, ViewFigures, CouncilReport},
 }
 
 // Has reports whether the role grants the permission.

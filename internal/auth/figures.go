@@ -14,6 +14,18 @@ func (p *Principal) StartsAtConsole(municipality string) bool {
 	return p != nil && p.User != nil && p.User.Role == Staff && p.Can(RegisterInquiries, municipality)
 }
 
+// MayEditSearchWords reports whether the principal may edit the search
+// words of an area of the municipality that belongs to department: who
+// edits the strategy, any area's; a manager, the own department's areas'
+// ("search words … edited by the department", issue 13).
+func (p *Principal) MayEditSearchWords(municipality, department string) bool {
+	if p.Can(EditStrategy, municipality) {
+		return true
+	}
+	return p.Can(EditSearchWords, municipality) && p.User.Role == Manager && p.User.Department != "" &&
+		p.User.Department == department
+}
+
 // What a principal may see of the management information. Every face of
 // the figures — the page, its exports, the comparison, the council report
 // and the API — asks these, so that none can forget a rule.

@@ -62,6 +62,7 @@ var staffPages = []staffPage{
 	{dragoerGroup, "/m/dragoer/strategy/edit/prices"},
 	{dragoerGroup, "/m/dragoer/strategy/edit/hours"},
 	{dragoerGroup, "/m/dragoer/strategy/edit/areas/flytning"},
+	{dragoerManager, "/m/dragoer/strategy/edit/areas/flytning/search-words"},
 	{dragoerAuditor, "/m/dragoer/audit"},
 	{dragoerStaff, "/m/dragoer/console"},
 	{dragoerStaff, "/m/dragoer/console?area=flytning&channel=letter"},

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -89,6 +90,9 @@ type areaPage struct {
 	// KLECheck says whether the area's KLE number was checked for the
 	// version shown.
 	KLECheck describe.KLEAreaCheck
+	// EditSearchWords says whether the reader may edit the area's search
+	// words: who edits the strategy, or the manager of its department.
+	EditSearchWords bool
 }
 
 type areaTypeRow struct {
@@ -127,7 +131,7 @@ func (s *Pages) showArea(w http.ResponseWriter, r *http.Request) error {
 		types = append(types, row)
 	}
 	data := areaPage{view: v, Area: a, Department: a.Department, Readiness: v.L.T("readiness." + a.DigitalReadiness), Types: types,
-		KLECheck: kle.Area(a)}
+		KLECheck: kle.Area(a), EditSearchWords: auth.FromContext(r.Context()).MayEditSearchWords(v.MunicipalityID, a.Department)}
 	if d, ok := st.Department(a.Department); ok {
 		data.Department, data.DepartmentExample = d.Name, d.Example
 	}

@@ -96,6 +96,8 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "POST /m/{municipality}/strategy/edit/hours", Perm: auth.EditStrategy, Handle: s.saveEditHours},
 		{Pattern: "GET /m/{municipality}/strategy/edit/areas/{area}", Perm: auth.EditStrategy, Handle: s.showEditArea},
 		{Pattern: "POST /m/{municipality}/strategy/edit/areas/{area}", Perm: auth.EditStrategy, Handle: s.saveEditArea},
+		{Pattern: "GET /m/{municipality}/strategy/edit/areas/{area}/search-words", Perm: auth.EditSearchWords, Handle: s.showEditSearchWords},
+		{Pattern: "POST /m/{municipality}/strategy/edit/areas/{area}/search-words", Perm: auth.EditSearchWords, Handle: s.saveEditSearchWords},
 
 		{Pattern: "GET /m/{municipality}/console", Perm: auth.RegisterInquiries, Handle: s.showConsole},
 		{Pattern: "GET /m/{municipality}/console/guidance", Perm: auth.RegisterInquiries, Handle: s.showConsoleGuidance},

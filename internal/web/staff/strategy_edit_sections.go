@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -39,6 +40,34 @@ func (s *Pages) showEditArea(w http.ResponseWriter, r *http.Request) error {
 }
 func (s *Pages) saveEditArea(w http.ResponseWriter, r *http.Request) error {
 	return s.saveEdit(w, r, buildArea)
+}
+func (s *Pages) showEditSearchWords(w http.ResponseWriter, r *http.Request) error {
+	return s.showEdit(w, r, buildSearchWords)
+}
+func (s *Pages) saveEditSearchWords(w http.ResponseWriter, r *http.Request) error {
+	return s.saveEdit(w, r, buildSearchWords)
+}
+
+// buildSearchWords: an area's search words alone, the form a department
+// manager may use for the own department's areas (and whoever edits the
+// strategy for any area), stored as a new version like every other form.
+func buildSearchWords(r *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
+	l := f.L
+	a, ok := st.Area(r.PathValue("area"))
+	if !ok {
+		return face.ErrNotFound
+	}
+	if !auth.FromContext(r.Context()).MayEditSearchWords(st.Municipality.ID, a.Department) {
+		return face.ErrForbidden
+	}
+	p := strategy.Path{"areas", slices.IndexFunc(st.Areas, func(x strategy.Area) bool { return x.ID == a.ID })}
+	f.Heading = l.T("edit.search_words.title", strategy.AreaLabel(a.KLE, a.Title))
+	f.Lead, f.source = l.T("edit.search_words.lead"), "form:areas/"+a.ID+"/search_words"
+	words := newField(doc, p.With("search_words"), kindLines, l.T("edit.area.search_words"))
+	words.Hint, words.Example = l.T("edit.area.search_words.hint"), a.IsExample("search_words")
+	words.unmark = func(d *strategy.Document) error { return d.UnmarkField(p, "search_words") }
+	f.Groups = append(f.Groups, &editGroup{ID: "area", Legend: l.T("edit.area.about"), path: p, Fields: []*editField{words}})
+	return nil
 }
 
 // buildTargets: each target's wording, direction, share per year of the
