@@ -1,6 +1,9 @@
 package describe
 
 import (
+	"strings"
+
+	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
@@ -39,7 +42,7 @@ func NewKLECheck(l locale.Printer, v municipality.Version, c municipality.KLEChe
 	if c.PlanPublished != "" {
 		k.plan = l.T("kle_check.plan", c.PlanFile, dayInWords(l, c.PlanPublished))
 	}
-	k.Summary = l.T("kle_check.summary", c.Version, k.plan, l.DateTime(c.CheckedAt.In(strategy.Location)), c.CheckedBy,
+	k.Summary = l.T("kle_check.summary", c.Version, k.plan, l.DateTime(c.CheckedAt.In(strategy.Location)), Actor(l, c.CheckedBy),
 		l.Count("cli.count.kle_numbers", int64(c.Numbers)), l.Count("cli.count.warnings", int64(c.Warnings)))
 	return k
 }
@@ -74,4 +77,18 @@ func dayInWords(l locale.Printer, s string) string {
 		return s
 	}
 	return l.Date(d)
+}
+
+// Actor is who did something, in words: Kanal itself, the command
+// line, an API key, or a user's e-mail address.
+func Actor(l locale.Printer, actor string) string {
+	switch {
+	case actor == audit.System.Name:
+		return l.T("audit.actor.system")
+	case strings.HasPrefix(actor, "cli:"):
+		return l.T("audit.actor.cli", strings.TrimPrefix(actor, "cli:"))
+	case strings.HasPrefix(actor, "apikey:"):
+		return l.T("audit.actor.key", strings.TrimPrefix(actor, "apikey:"))
+	}
+	return actor
 }

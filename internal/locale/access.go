@@ -173,7 +173,7 @@ func init() {
 		"audit.bad_date":        {"Datoen kan ikke læses. Vælg den i kalenderen, eller skriv den som dag-måned-år, fx 31-03-2014.", "The date cannot be read. Pick it in the calendar, or write it as day-month-year, e.g. 31-03-2014."},
 
 		"audit.actor.system":                 {"Kanal (automatisk)", "Kanal (automatic)"},
-		"audit.actor.cli":                    {"Kommandolinjen (%s)", "Command line (%s)"},
+		"audit.actor.cli":                    {"%s (kommandolinjen)", "%s (command line)"},
 		"audit.actor.key":                    {"API-nøglen »%s«", "The API key \"%s\""},
 		"audit.target.version":               {"Version %s", "Version %s"},
 		"audit.target.inquiry":               {"Henvendelse nr. %s", "Inquiry no. %s"},

@@ -65,7 +65,7 @@ func TestAreasPages_SayWhetherTheKLENumbersWereChecked(t *testing.T) {
 
 	list := html.UnescapeString(ts.get(t, c, "/m/dragoer/areas").body)
 	if !strings.Contains(text(list), "KLE-numrene i version 1 er kontrolleret mod KLE-emneplanen kle-test.xml (udgivet 1. maj 2024) den ") ||
-		!strings.Contains(text(list), " af cli:anna. Alle numre findes i emneplanen (12 KLE-numre, 2 advarsler)") {
+		!strings.Contains(text(list), " af anna (kommandolinjen). Alle numre findes i emneplanen (12 KLE-numre, 2 advarsler)") {
 		t.Errorf("Dragør's areas page does not name the check:\n%s", text(list))
 	}
 	const checked = "Kontrolleret mod KLE-emneplanen kle-test.xml (udgivet 1. maj 2024)"

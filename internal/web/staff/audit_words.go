@@ -10,6 +10,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/civil"
+	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -37,7 +38,7 @@ var (
 // the strategy's names for what it names by id. A detail Kanal does not
 // know the shape of is shown as recorded.
 func describeEvent(l locale.Printer, s *strategy.Strategy, e audit.Event) auditRow {
-	row := auditRow{At: e.At, Actor: actorName(l, e.Actor), Action: l.T("audit.action." + e.Action),
+	row := auditRow{At: e.At, Actor: describe.Actor(l, e.Actor), Action: l.T("audit.action." + e.Action),
 		Target: e.Target, Detail: e.Detail, IP: e.RemoteAddr}
 	if m := versionTarget.FindStringSubmatch(e.Target); m != nil {
 		row.Target = l.T("audit.target.version", m[1])
@@ -99,20 +100,6 @@ func describeEvent(l locale.Printer, s *strategy.Strategy, e audit.Event) auditR
 		}
 	}
 	return row
-}
-
-// actorName is who did something, in words: Kanal itself, the command
-// line, an API key, or a user's e-mail address.
-func actorName(l locale.Printer, actor string) string {
-	switch {
-	case actor == audit.System.Name:
-		return l.T("audit.actor.system")
-	case strings.HasPrefix(actor, "cli:"):
-		return l.T("audit.actor.cli", strings.TrimPrefix(actor, "cli:"))
-	case strings.HasPrefix(actor, "apikey:"):
-		return l.T("audit.actor.key", strings.TrimPrefix(actor, "apikey:"))
-	}
-	return actor
 }
 
 // keyDetail is a new key's permissions, "ingest,read (test)", in words.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
@@ -36,7 +37,7 @@ func (s *Pages) keysPage(r *http.Request) (keysView, error) {
 		return keysView{}, err
 	}
 	for i := range keys {
-		keys[i].CreatedBy = actorName(v.L, keys[i].CreatedBy)
+		keys[i].CreatedBy = describe.Actor(v.L, keys[i].CreatedBy)
 	}
 	data := keysView{view: v, Keys: keys, Permissions: auth.KeyPermissions, Errors: map[string]string{}}
 	data.Form.Perms = map[auth.KeyPermission]bool{}
