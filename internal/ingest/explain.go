@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/civil"
+	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -130,10 +131,7 @@ func (e Explainer) what(p Problem) string {
 }
 
 func (e Explainer) channel(id string) string {
-	if c, ok := e.Strategy.Channel(id); ok {
-		return c.Name
-	}
-	return id
+	return describe.ChannelNames(e.Strategy, []string{id})[0]
 }
 
 func (e Explainer) channels() string {
