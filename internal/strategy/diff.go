@@ -300,6 +300,7 @@ func LineDiff(oldName string, old []byte, newName string, new []byte) (string, e
 		if err != nil {
 			return "", err
 		}
+		d.original = "" // written alike, not each as it was laid out
 		data, err := d.Bytes()
 		if err != nil {
 			return "", err

@@ -20,6 +20,8 @@ import (
 type Document struct {
 	doc  *yaml.Node // the document, which holds the comments at its top
 	root *yaml.Node // the mapping at the top of the document
+	// original is the text read, whose layout Bytes keeps.
+	original string
 }
 
 // ReadDocument reads a strategy file into its node tree. A document that
@@ -31,7 +33,7 @@ func ReadDocument(name string, data []byte) (*Document, error) {
 		// parseYAML found one document: read it again whole, with the
 		// comments above its first field, which belong to the document.
 		if err := yaml.Unmarshal(data, &doc); err == nil && len(doc.Content) == 1 {
-			return &Document{doc: &doc, root: doc.Content[0]}, nil
+			return &Document{doc: &doc, root: doc.Content[0], original: string(data)}, nil
 		}
 	}
 	if len(probs) == 0 {
@@ -43,11 +45,12 @@ func ReadDocument(name string, data []byte) (*Document, error) {
 	return nil, &Invalid{Problems: probs}
 }
 
-// Bytes writes the document out, indented by two spaces, with a blank line
-// before each top-level field that follows an indented block. The YAML
-// encoder keeps comments and order but not blank lines or the line breaks
-// inside folded texts; those are the only differences from a file never
-// edited.
+// Bytes writes the document out, indented by two spaces. The YAML encoder
+// keeps comments and order but not blank lines or the line breaks inside
+// folded texts; those are put back as the document read had them
+// (keepLayout), so that a form's save differs from the file read in the
+// values changed only. A document whose layout cannot be kept gets a blank
+// line before each top-level field that follows an indented block.
 func (d *Document) Bytes() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
@@ -57,6 +60,9 @@ func (d *Document) Bytes() ([]byte, error) {
 	}
 	if err := enc.Close(); err != nil {
 		return nil, fmt.Errorf("write the strategy document: %w", err)
+	}
+	if kept, ok := keepLayout(d.original, buf.String()); ok {
+		return []byte(kept), nil
 	}
 	lines := strings.SplitAfter(buf.String(), "\n")
 	var out strings.Builder

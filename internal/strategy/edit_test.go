@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pmezard/go-difflib/difflib"
+
 	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/strategies"
 )
@@ -177,5 +179,97 @@ func TestDocument_DeleteAndAppend(t *testing.T) {
 	h := got.OpeningHours[0].Hours
 	if len(h) != len(s.OpeningHours[0].Hours)+1 || h[len(h)-1].From != "18:00" || !slices.Equal(h[len(h)-1].Days, []string{"sat"}) {
 		t.Errorf("hours %v, want a Saturday 18:00–19:00 added", h)
+	}
+}
+
+// changedLines is the lines a unified diff of a and b removes and adds.
+func changedLines(t *testing.T, a, b string) []string {
+	t.Helper()
+	diff, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{A: difflib.SplitLines(a), B: difflib.SplitLines(b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, l := range strings.Split(diff, "\n") {
+		if (strings.HasPrefix(l, "-") || strings.HasPrefix(l, "+")) && !strings.HasPrefix(l, "---") && !strings.HasPrefix(l, "+++") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// A form's save keeps the file's layout: written out unedited, a preset is
+// the file itself, blank lines and folded texts as they were; with one
+// value changed, the line diff between the file and the save is that one
+// line, wherever the value is (a number, a text, a folded text's field).
+func TestDocument_BytesKeepsTheLayout(t *testing.T) {
+	for _, tc := range []struct {
+		preset   string
+		path     strategy.Path
+		value    string
+		old, new string
+	}{
+		{"dragoer", strategy.Path{"targets", 0, "shares", "2015"}, "55", "      2015: 50", "      2015: 55"},
+		{"dragoer", strategy.Path{"prices", "year"}, "2014", "  year: 2011", "  year: 2014"},
+		{"taarnby", strategy.Path{"areas", 0, "response_days"}, "7", "    response_days: 5", "    response_days: 7"},
+		{"taarnby", strategy.Path{"areas", 1, "title"}, "Sundhedskort", "    title: Udstedelse af sundhedskort", "    title: Sundhedskort"},
+	} {
+		original := string(presetData(t, tc.preset))
+		d, err := strategy.ReadDocument(tc.preset+".yaml", []byte(original))
+		if err != nil {
+			t.Fatal(err)
+		}
+		unedited, err := d.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(unedited) != original {
+			t.Errorf("%s written out unedited differs from the file: %v", tc.preset, changedLines(t, original, string(unedited)))
+		}
+		if tc.path[len(tc.path)-1] == "title" {
+			err = d.SetText(tc.path, tc.value)
+		} else {
+			err = d.SetValue(tc.path, tc.value)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		edited, err := d.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameLines(t, changedLines(t, original, string(edited)), []string{"-" + tc.old, "+" + tc.new})
+	}
+}
+
+// An entry removed takes its lines and the blank lines before it; one
+// added at the end of a list is set off as its neighbours are.
+func TestDocument_BytesKeepsTheLayoutAroundEntries(t *testing.T) {
+	original := string(presetData(t, "dragoer"))
+	s := preset(t, "dragoer")
+	d, err := strategy.ReadDocument("dragoer.yaml", []byte(original))
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := len(s.Targets) - 1
+	d.Delete(strategy.Path{"targets", last})
+	if _, err := d.Append(strategy.Path{"targets"}, "id", "ny", "text", "Et nyt mål"); err != nil {
+		t.Fatal(err)
+	}
+	edited, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var added, removed []string
+	for _, l := range changedLines(t, original, string(edited)) {
+		if strings.HasPrefix(l, "+") {
+			added = append(added, l)
+		} else {
+			removed = append(removed, l)
+		}
+	}
+	sameLines(t, added, []string{"+  - id: ny", "+    text: Et nyt mål"})
+	if len(removed) == 0 || removed[0] != "-  - id: "+s.Targets[last].ID {
+		t.Errorf("removed %q, want the last target's lines from its id", removed)
 	}
 }
