@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
@@ -125,7 +125,8 @@ func buildLoadgen(b *testing.B) string {
 
 // serveGuidance starts the real server on a fresh database of the engine
 // with the presets and a read key for Dragør, logging as kanal serve does
-// (text lines; here to nowhere).
+// by default (text lines at the info level, with its masking of personal
+// data; here to nowhere).
 func serveGuidance(b *testing.B, engine string) (url, secret string) {
 	ctx := context.Background()
 	db := openBenchDB(b, engine)
@@ -134,7 +135,11 @@ func serveGuidance(b *testing.B, engine string) (url, secret string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv, err := web.New(web.Options{DB: db, Registry: reg, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	log, err := config.Config{LogFormat: "text", LogLevel: "info"}.Logger(io.Discard)
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv, err := web.New(web.Options{DB: db, Registry: reg, Log: log})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -29,8 +29,15 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
-// observe counts, times and logs every request. It logs the route pattern,
-// never the path or query, so that nothing a citizen typed reaches the log.
+// observe counts and times every request and logs it. It logs the route
+// pattern, never the path or query, so that nothing a citizen typed
+// reaches the log.
+//
+// Answers that went well are logged at debug level: the metrics count and
+// time every one of them, and a line per request cost the guidance API a
+// fifth of its time (BENCHMARKS.md). What an operator must see is logged
+// at the default level: refusals and errors (status 400 and up) and
+// requests slower than slowRequest. --log-level debug logs every request.
 func (s *Server) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -47,8 +54,22 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		s.requests.WithLabelValues(route, strconv.Itoa(rec.status)).Inc()
 		s.durations.WithLabelValues(route).Observe(elapsed.Seconds())
 		// LogAttrs takes typed attributes: no boxing into []any, and no
-		// work at all when Info is not logged.
-		s.log.LogAttrs(r.Context(), slog.LevelInfo, "http request", slog.String("method", r.Method), slog.String("route", route),
-			slog.Int("status", rec.status), slog.Int64("duration_ms", elapsed.Milliseconds()))
+		// work at all when the level is not logged.
+		s.log.LogAttrs(r.Context(), requestLevel(rec.status, elapsed), "http request", slog.String("method", r.Method),
+			slog.String("route", route), slog.Int("status", rec.status), slog.Int64("duration_ms", elapsed.Milliseconds()))
 	})
+}
+
+// slowRequest is how long an answer may take before its request is logged
+// at the default level.
+const slowRequest = time.Second
+
+// requestLevel is the level a request is logged at: refusals, errors and
+// slow answers as information (the handler that failed logs the error
+// itself), the rest as debug.
+func requestLevel(status int, elapsed time.Duration) slog.Level {
+	if status >= 400 || elapsed >= slowRequest {
+		return slog.LevelInfo
+	}
+	return slog.LevelDebug
 }

@@ -92,8 +92,11 @@ func newTestServer(t *testing.T, withPresets bool, opts ...serverOption) *testSe
 	// across midnight does not change what "today" is between registering
 	// and counting.
 	start := time.Now()
-	o := Options{DB: db, Registry: reg, Log: slog.New(slog.NewTextHandler(logs, nil)), PublicURL: base + "/",
-		Now: func() time.Time { return start }}
+	// Every level is logged, so that the check below for CPR-shaped
+	// strings reads every line the server can write.
+	o := Options{DB: db, Registry: reg, Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		PublicURL: base + "/",
+		Now:       func() time.Time { return start }}
 	for _, opt := range opts {
 		opt(&o, base)
 	}
@@ -412,6 +415,42 @@ func TestLog_NamesRoutesNotPaths(t *testing.T) {
 	logs := ts.logs.String()
 	if strings.Contains(logs, "hemmelig") || !strings.Contains(logs, `route="GET /m/{municipality}/areas/{area}"`) {
 		t.Errorf("log should name the route and not the path:\n%s", logs)
+	}
+}
+
+// At the default level the request log holds what an operator must see —
+// refusals and errors — and not every answer that went well, which the
+// metrics count: a line per guidance request cost a fifth of its time.
+func TestLog_AtTheDefaultLevelOnlyRefusalsAndErrors(t *testing.T) {
+	info := &safeBuffer{}
+	ts := newTestServer(t, true, func(o *Options, _ string) {
+		o.Log = slog.New(slog.NewTextHandler(info, nil))
+	})
+	c := ts.client(t, dragoerStaff)
+	if r := ts.get(t, c, "/m/dragoer/areas"); r.status != http.StatusOK {
+		t.Fatalf("areas: %d", r.status)
+	}
+	if r := ts.get(t, c, "/m/dragoer/areas/findes-ikke"); r.status != http.StatusNotFound {
+		t.Fatalf("an unknown area: %d, want 404", r.status)
+	}
+	logs := info.String()
+	if strings.Contains(logs, "status=200") || !strings.Contains(logs, `route="GET /m/{municipality}/areas/{area}" status=404`) {
+		t.Errorf("the log at the default level should hold the 404 and not the 200:\n%s", logs)
+	}
+	for _, c := range []struct {
+		status  int
+		elapsed time.Duration
+		want    slog.Level
+	}{
+		{200, time.Millisecond, slog.LevelDebug},
+		{303, time.Millisecond, slog.LevelDebug},
+		{200, slowRequest, slog.LevelInfo},
+		{403, time.Millisecond, slog.LevelInfo},
+		{500, time.Millisecond, slog.LevelInfo},
+	} {
+		if got := requestLevel(c.status, c.elapsed); got != c.want {
+			t.Errorf("requestLevel(%d, %s) = %s, want %s", c.status, c.elapsed, got, c.want)
+		}
 	}
 }
 

@@ -16,17 +16,25 @@ import (
 // With an https public address, browsers are told to use nothing else
 // (HSTS), so that a typed or old http:// link cannot be intercepted.
 func SecurityHeaders(https bool, next http.Handler) http.Handler {
+	always := http.Header{}
+	always.Set("Cache-Control", "no-store")
+	always.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "+
+		"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+	always.Set("X-Content-Type-Options", "nosniff")
+	always.Set("X-Frame-Options", "DENY")
+	always.Set("Referrer-Policy", "same-origin")
+	hsts := []string{"max-age=63072000"}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The values are shared by every answer and never changed in
+		// place: a handler's Set replaces a slice, and an Add appends to
+		// a full one, which copies it.
 		h := w.Header()
-		h.Set("Cache-Control", "no-store")
-		if https || r.TLS != nil {
-			h.Set("Strict-Transport-Security", "max-age=63072000")
+		for k, v := range always {
+			h[k] = v[:len(v):len(v)]
 		}
-		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "+
-			"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Referrer-Policy", "same-origin")
+		if https || r.TLS != nil {
+			h["Strict-Transport-Security"] = hsts[:1:1]
+		}
 		next.ServeHTTP(w, r)
 	})
 }
