@@ -330,3 +330,38 @@ func (d *Document) UnmarkField(path Path, field string) error {
 
 // With is the path with elems added, for callers outside the package.
 func (p Path) With(elems ...any) Path { return p.with(elems...) }
+
+// NewID makes an id for a new entry from what names it (an area's title):
+// lower case, Danish letters written out (æ ae, ø oe, å aa), words joined
+// by hyphens, at most 40 characters, and a number added when taken says
+// the id is in use. A name with no letters gives prefix.
+func NewID(name, prefix string, taken func(string) bool) string {
+	written := map[rune]string{'æ': "ae", 'ø': "oe", 'å': "aa", 'é': "e", 'è': "e", 'ê': "e", 'ü': "u", 'ö': "oe", 'ä': "ae"}
+	var words []string
+	var word strings.Builder
+	for _, r := range strings.ToLower(name) + " " {
+		switch {
+		case written[r] != "":
+			word.WriteString(written[r])
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			word.WriteRune(r)
+		case word.Len() > 0:
+			words = append(words, word.String())
+			word.Reset()
+		}
+	}
+	id := ""
+	for _, w := range words {
+		if len(id)+1+len(w) > 40 && id != "" {
+			break
+		}
+		id = strings.TrimPrefix(id+"-"+w, "-")
+	}
+	if !idPattern.MatchString(id) {
+		id = strings.TrimSuffix(prefix+"-"+id, "-")
+	}
+	for n, base := 2, id; taken(id); n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	return id
+}

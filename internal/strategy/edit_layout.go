@@ -2,6 +2,7 @@ package strategy
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/pmezard/go-difflib/difflib"
@@ -13,7 +14,7 @@ import (
 // would then show, beside the value changed, every blank line removed and
 // every folded text joined. keepLayout puts the original's layout back:
 // it matches the encoder's lines with the original's, blank lines left
-// out of both, and
+// out of both and a folded text taken as one, and
 //   - gives each line that matches the blank lines it had before it;
 //   - writes a run of lines as the original wrote it where the two say
 //     the same once their line breaks are taken as spaces (a folded text);
@@ -48,10 +49,57 @@ func splitLayout(text string) (lines []layoutLine, trailing int) {
 	return lines, blanks
 }
 
-func texts(lines []layoutLine) []string {
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		out[i] = l.text
+// layoutUnit is a line, or a folded text's lines with the line that
+// opens it: the encoder writes a folded text on one line, the original on
+// several, and both say the same.
+type layoutUnit struct {
+	lines []layoutLine
+	key   string // what the unit says, to match
+}
+
+var foldedStart = regexp.MustCompile(`(^|[:-])\s+>[0-9+-]*\s*$`)
+
+// units groups lines into units, each folded text with its opening line.
+func units(lines []layoutLine) []layoutUnit {
+	var out []layoutUnit
+	for i := 0; i < len(lines); i++ {
+		u := layoutUnit{lines: lines[i : i+1], key: lines[i].text}
+		if foldedStart.MatchString(strings.TrimRight(lines[i].text, "\n")) {
+			indent := indentOf(lines[i].text)
+			j := i + 1
+			for j < len(lines) && indentOf(lines[j].text) > indent {
+				j++
+			}
+			u.lines = lines[i:j]
+			var words []string
+			for _, l := range u.lines[1:] {
+				if l.blanks > 0 {
+					words = append(words, strings.Repeat("\n", l.blanks))
+				}
+				words = append(words, strings.Fields(l.text)...)
+			}
+			u.key = lines[i].text + strings.Join(words, " ")
+			i = j - 1
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+func indentOf(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+
+func keys(us []layoutUnit) []string {
+	out := make([]string, len(us))
+	for i, u := range us {
+		out[i] = u.key
+	}
+	return out
+}
+
+func linesOf(us []layoutUnit) []layoutLine {
+	var out []layoutLine
+	for _, u := range us {
+		out = append(out, u.lines...)
 	}
 	return out
 }
@@ -63,8 +111,9 @@ func keepLayout(original, encoded string) (string, bool) {
 	if original == "" {
 		return "", false
 	}
-	orig, trailing := splitLayout(original)
-	enc, _ := splitLayout(encoded)
+	origLines, trailing := splitLayout(original)
+	encLines, _ := splitLayout(encoded)
+	orig, enc := units(origLines), units(encLines)
 	var out strings.Builder
 	// entryBlanks is the blank lines before the last list entry written
 	// at an indentation, for a new entry to follow.
@@ -79,9 +128,9 @@ func keepLayout(original, encoded string) (string, bool) {
 		prev = l.text
 	}
 	lastMatched := false
-	m := difflib.NewMatcherWithJunk(texts(orig), texts(enc), false, nil)
+	m := difflib.NewMatcherWithJunk(keys(orig), keys(enc), false, nil)
 	for _, op := range m.GetOpCodes() {
-		o, e := orig[op.I1:op.I2], enc[op.J1:op.J2]
+		o, e := linesOf(orig[op.I1:op.I2]), linesOf(enc[op.J1:op.J2])
 		switch {
 		case op.Tag == 'e' || op.Tag == 'r' && folded(o) == folded(e):
 			for _, l := range o {

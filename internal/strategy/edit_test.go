@@ -273,3 +273,20 @@ func TestDocument_BytesKeepsTheLayoutAroundEntries(t *testing.T) {
 		t.Errorf("removed %q, want the last target's lines from its id", removed)
 	}
 }
+
+// A new entry's id is made from its name, Danish letters written out, and
+// is never one in use.
+func TestNewID(t *testing.T) {
+	taken := func(id string) bool { return id == "faerdselsomraade" || id == "faerdselsomraade-2" || id == "omraade" }
+	for _, tc := range []struct{ name, want string }{
+		{"Færdselsområde", "faerdselsomraade-3"},
+		{"Parkering & Vejen (P-skiver)", "parkering-vejen-p-skiver"},
+		{"2015 – ØKONOMI", "omraade-2015-oekonomi"},
+		{"…", "omraade-2"},
+		{"Et meget langt navn på et område, der bliver ved og ved", "et-meget-langt-navn-paa-et-omraade-der"},
+	} {
+		if got := strategy.NewID(tc.name, "omraade", taken); got != tc.want {
+			t.Errorf("NewID(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -7,8 +7,11 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/pmezard/go-difflib/difflib"
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/kanaltest"
@@ -113,6 +116,9 @@ func TestStrategyEdit_TargetBecomesTheNextVersionWithWhoAndWhy(t *testing.T) {
 		if !strings.Contains(text(diff.body), want) && !strings.Contains(table, want) {
 			t.Errorf("the comparison lacks %q:\n%s", want, text(diff.body))
 		}
+	}
+	if lines := storedLines(t, ts, "dragoer", 2); !slices.Equal(lines, []string{"-      2015: 50", "+      2015: 55"}) {
+		t.Errorf("the stored file changed the lines %q, want only the 2015 share's", lines)
 	}
 	if !strings.Contains(diff.body, "-      2015: 50\n+      2015: 55") {
 		t.Errorf("the YAML line diff does not show the share's line changed")
@@ -329,14 +335,18 @@ func TestStrategyEdit_EveryFormInBothLanguages(t *testing.T) {
 	ts := newTestServer(t, true)
 	c := ts.client(t, operator)
 	for path, want := range map[string][2]string{
-		"/m/dragoer/strategy/edit":                {"Åbningstider og lukkedage", "Opening hours and closing days"},
-		"/m/dragoer/strategy/edit/targets":        {"Andel i 2015", "Share in 2015"},
-		"/m/dragoer/versions/diff":                {"Vælg to versioner at sammenligne.", "Choose two versions to compare."},
-		"/m/dragoer/strategy/edit/prices":         {"Prisernes år", "Year of the prices"},
-		"/m/taarnby/strategy/edit/hours":          {"Andre lukkedage", "Other closing days"},
-		"/m/dragoer/strategy/edit/areas/flytning": {"Kanaler til kommunen: Transaktion", "Channels to the municipality: Transaction"},
-		"/m/taarnby/strategy/edit/areas/23.09.02": {"Søgeord", "Search words"},
-		"/m/dragoer/versions/diff?from=1&to=1":    {"Version 1 og version 1 er ens.", "Version 1 and version 1 are the same."},
+		"/m/dragoer/strategy/edit":                                              {"Åbningstider og lukkedage", "Opening hours and closing days"},
+		"/m/dragoer/strategy/edit/targets":                                      {"Andel i 2015", "Share in 2015"},
+		"/m/dragoer/versions/diff":                                              {"Vælg to versioner at sammenligne.", "Choose two versions to compare."},
+		"/m/dragoer/strategy/edit/prices":                                       {"Prisernes år", "Year of the prices"},
+		"/m/taarnby/strategy/edit/hours":                                        {"Andre lukkedage", "Other closing days"},
+		"/m/dragoer/strategy/edit/areas/flytning":                               {"Kanaler til kommunen: Transaktion", "Channels to the municipality: Transaction"},
+		"/m/taarnby/strategy/edit/areas/23.09.02":                               {"Søgeord", "Search words"},
+		"/m/dragoer/versions/diff?from=1&to=1":                                  {"Version 1 og version 1 er ens.", "Version 1 and version 1 are the same."},
+		"/m/dragoer/strategy/edit/new/target":                                   {"Hvad skal målet måle?", "What should the target measure?"},
+		"/m/dragoer/strategy/edit/new/target?measure=inbound_digital_share":     {"Tæller med i andelen", "Counted in the share"},
+		"/m/taarnby/strategy/edit/new/target?measure=self_service_on_borger_dk": {"Opfyldt senest i år", "Met by the year"},
+		"/m/dragoer/strategy/edit/targets/nemid/remove":                         {"Fjern målet", "Remove the target"},
 	} {
 		for i, lang := range []string{"da", "en"} {
 			r := ts.get(t, c, path+map[bool]string{true: "&", false: "?"}[strings.Contains(path, "?")]+"lang="+lang)
@@ -347,5 +357,165 @@ func TestStrategyEdit_EveryFormInBothLanguages(t *testing.T) {
 	}
 	if r := ts.get(t, c, "/m/dragoer/strategy/edit/areas/nowhere"); r.status != http.StatusNotFound {
 		t.Errorf("an area that does not exist: %d, want 404", r.status)
+	}
+}
+
+// storedLines is the lines a version's file removes and adds against the
+// version before it, as a unified line diff.
+func storedLines(t *testing.T, ts *testServer, m string, number int) []string {
+	t.Helper()
+	_, before, err := ts.registry.Document(t.Context(), m, number-1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, err := ts.registry.Document(t.Context(), m, number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diff, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{A: difflib.SplitLines(string(before)), B: difflib.SplitLines(string(after))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, l := range strings.Split(diff, "\n") {
+		if (strings.HasPrefix(l, "-") || strings.HasPrefix(l, "+")) && !strings.HasPrefix(l, "---") && !strings.HasPrefix(l, "+++") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// A target added in the forms: the measure is chosen first; a share
+// target with no share is refused at its first share; with one, it is the
+// next version, with an id Kanal made, the area chosen and what it
+// counts; the file gains the target's lines and nothing else changes.
+func TestStrategyEdit_AddATarget(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerGroup)
+	choose := ts.get(t, c, "/m/dragoer/strategy/edit/new/target")
+	for _, want := range []string{"Hvad skal målet måle?", "Digitale ansøgninger og anmeldelser", "Selvbetjening tilgængelig via borger.dk"} {
+		if choose.status != http.StatusOK || !strings.Contains(choose.body, want) {
+			t.Errorf("the choice of measure (%d) lacks %q", choose.status, want)
+		}
+	}
+	if r := ts.get(t, c, "/m/dragoer/strategy/edit/new/target?measure=wrong"); r.status != http.StatusNotFound {
+		t.Errorf("an unknown measure: %d, want 404", r.status)
+	}
+	s := kanaltest.Current(t, ts.registry, "dragoer").Strategy
+	n := len(s.Targets)
+	at := func(field string) string { return "f-targets-" + strconv.Itoa(n) + "-" + field }
+	path := "/m/dragoer/strategy/edit/new/target?measure=transaction_digital_share"
+	r := ts.saveForm(t, c, path, func(f url.Values) {
+		if got := f["f-targets-"+strconv.Itoa(n)+"-types"]; !slices.Equal(got, []string{"transaction"}) {
+			t.Errorf("a new transaction share counts the types %v, want transactions", got)
+		}
+		f.Set(at("text"), "80 % af ansøgningerne om flytning skal være digitale i 2015.")
+		f.Set("reason", "Nyt mål")
+	})
+	if r.status != http.StatusUnprocessableEntity ||
+		!strings.Contains(r.body, `<p class="form-error-message error" id="`+at("shares-2012")+`-error">`) {
+		t.Fatalf("a share target with no share: %d, want 422 with the problem at the first share\n%s", r.status, text(r.body))
+	}
+	r = ts.saveForm(t, c, path, func(f url.Values) {
+		f.Set(at("text"), "80 % af ansøgningerne om flytning skal være digitale i 2015.")
+		f.Set(at("shares-2015"), "80")
+		f.Set(at("area"), "flytning")
+		f["f-targets-"+strconv.Itoa(n)+"-counts"] = []string{"self_service"}
+		f.Set("reason", "Nyt mål for flytning")
+	})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", r.status, text(r.body))
+	}
+	cur := kanaltest.Current(t, ts.registry, "dragoer")
+	if len(cur.Strategy.Targets) != n+1 {
+		t.Fatalf("version %d has %d targets, want %d", cur.Number, len(cur.Strategy.Targets), n+1)
+	}
+	got := cur.Strategy.Targets[n]
+	if got.ID != "transaction-digital-share" || got.Measure != strategy.MeasureTransactionDigital || got.Area != "flytning" ||
+		got.Shares[2015] != 80 || !slices.Equal(got.Counts, []string{"self_service"}) || got.Of != nil || got.Types != nil {
+		t.Errorf("the new target is %+v", got)
+	}
+	lines := storedLines(t, ts, "dragoer", cur.Number)
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "+") {
+			t.Errorf("adding a target changed the line %q", l)
+		}
+	}
+	if len(lines) != 7 {
+		t.Errorf("the file gained %d lines, want the target's 7:\n%s", len(lines), strings.Join(lines, "\n"))
+	}
+	diff := text(ts.get(t, c, r.header.Get("Location")).body)
+	if !strings.Contains(diff, "Tilføjet: Mål › »80 % af ansøgningerne") {
+		t.Errorf("the comparison does not say the target was added:\n%s", diff)
+	}
+}
+
+// What a share counts, out of what and of which types, edited: a choice
+// other than the measure's default is written, the default's leaves the
+// list out.
+func TestStrategyEdit_WhatATargetCounts(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerGroup)
+	r := ts.saveForm(t, c, "/m/dragoer/strategy/edit/targets", func(f url.Values) {
+		if got := f["f-targets-0-counts"]; !slices.Equal(got, []string{"self_service", "digital_post"}) {
+			t.Errorf("the digital share counts %v, want self-service and Digital Post", got)
+		}
+		if got := f["f-targets-0-types"]; len(got) != 3 {
+			t.Errorf("the digital share counts the types %v, want all three", got)
+		}
+		f["f-targets-0-counts"] = []string{"self_service"}
+		f["f-targets-0-types"] = []string{"interaction", "transaction"}
+		f["f-targets-1-of"] = []string{"digital_post", "letter"} // the default, as it is
+		f.Set("reason", "Kun selvbetjening tæller")
+	})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", r.status, text(r.body))
+	}
+	got := kanaltest.Current(t, ts.registry, "dragoer").Strategy.Targets
+	if !slices.Equal(got[0].Counts, []string{"self_service"}) || !slices.Equal(got[0].Types, []string{"interaction", "transaction"}) {
+		t.Errorf("target 1 counts %v of the types %v", got[0].Counts, got[0].Types)
+	}
+	if !slices.Equal(got[1].Of, []string{"digital_post", "letter"}) {
+		t.Errorf("target 2 is out of %v, want its list kept", got[1].Of)
+	}
+}
+
+// A target removed: a question with the reason first, then the next
+// version without it; without a reason nothing is stored.
+func TestStrategyEdit_RemoveATarget(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerGroup)
+	targets := ts.get(t, c, "/m/dragoer/strategy/edit/targets").body
+	const path = "/m/dragoer/strategy/edit/targets/borger-dk/remove"
+	if !strings.Contains(targets, `href="`+path+`"`) {
+		t.Fatal("the targets form has no link to remove a target")
+	}
+	page := ts.get(t, c, path)
+	for _, want := range []string{"Fjern målet »Selvbetjening tilgængelig via borger.dk«?", "De tidligere versioner bevares", `class="danger">Fjern målet</button>`} {
+		if !strings.Contains(page.body, want) {
+			t.Errorf("the question lacks %q", want)
+		}
+	}
+	if r := ts.saveForm(t, c, path, func(url.Values) {}); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Skriv, hvorfor strategien ændres") {
+		t.Errorf("removing without a reason: %d", r.status)
+	}
+	if n := kanaltest.Current(t, ts.registry, "dragoer").Number; n != 1 {
+		t.Fatalf("version %d stored without a reason", n)
+	}
+	r := ts.saveForm(t, c, path, func(f url.Values) { f.Set("reason", "Målet er nået") })
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("remove: %d\n%s", r.status, text(r.body))
+	}
+	cur := kanaltest.Current(t, ts.registry, "dragoer")
+	if slices.ContainsFunc(cur.Strategy.Targets, func(t strategy.Target) bool { return t.ID == "borger-dk" }) || len(cur.Strategy.Targets) != 3 {
+		t.Errorf("version %d still has the target", cur.Number)
+	}
+	for _, l := range storedLines(t, ts, "dragoer", cur.Number) {
+		if !strings.HasPrefix(l, "-") {
+			t.Errorf("removing a target added the line %q", l)
+		}
+	}
+	if r := ts.get(t, c, path); r.status != http.StatusNotFound {
+		t.Errorf("the removed target's question: %d, want 404", r.status)
 	}
 }

@@ -98,6 +98,10 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "POST /m/{municipality}/strategy/edit/areas/{area}", Perm: auth.EditStrategy, Handle: s.saveEditArea},
 		{Pattern: "GET /m/{municipality}/strategy/edit/areas/{area}/search-words", Perm: auth.EditSearchWords, Handle: s.showEditSearchWords},
 		{Pattern: "POST /m/{municipality}/strategy/edit/areas/{area}/search-words", Perm: auth.EditSearchWords, Handle: s.saveEditSearchWords},
+		{Pattern: "GET /m/{municipality}/strategy/edit/new/target", Perm: auth.EditStrategy, Handle: s.showNewTarget},
+		{Pattern: "POST /m/{municipality}/strategy/edit/new/target", Perm: auth.EditStrategy, Handle: s.saveNewTarget},
+		{Pattern: "GET /m/{municipality}/strategy/edit/targets/{target}/remove", Perm: auth.EditStrategy, Handle: s.showRemoveTarget},
+		{Pattern: "POST /m/{municipality}/strategy/edit/targets/{target}/remove", Perm: auth.EditStrategy, Handle: s.saveRemoveTarget},
 
 		{Pattern: "GET /m/{municipality}/console", Perm: auth.RegisterInquiries, Handle: s.showConsole},
 		{Pattern: "GET /m/{municipality}/console/guidance", Perm: auth.RegisterInquiries, Handle: s.showConsoleGuidance},

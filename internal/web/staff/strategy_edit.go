@@ -40,6 +40,22 @@ type editForm struct {
 	// Notice is a message that is not about a field (nothing changed,
 	// a newer version).
 	Notice string
+	// Consequences say what a save will do beyond the fields, one
+	// sentence each (removing an area); Submit is the button's text when
+	// it is not "Gem", and Danger marks a removal.
+	Consequences []string
+	Submit       string
+	Danger       bool
+	// Adds links to the forms that add an entry (a target, a price).
+	Adds []editLink
+	// change, when set, changes the document before the fields are
+	// written: a new entry added, an entry removed. A save with it always
+	// changes the document.
+	change func(*strategy.Document) error
+	// gone names the entries a save removes, by id, for the loader's
+	// problems about what still refers to them.
+	gone map[string]string
+	st   *strategy.Strategy
 	// source names the form in the version's source name: "form:targets".
 	source string
 	// tidy, when set, runs after the fields are written: the hours form
@@ -56,6 +72,12 @@ type summaryItem struct {
 	Text, Anchor string
 }
 
+// editLink is a link beside a form or a group: add a price, remove this
+// target.
+type editLink struct {
+	Href, Text string
+}
+
 // editGroup is a fieldset: one target, one price, one channel's hours.
 type editGroup struct {
 	ID, Legend, Hint string
@@ -65,8 +87,10 @@ type editGroup struct {
 	// municipality's own. unmark takes the marker away.
 	Example, Own bool
 	Error        string
-	path         strategy.Path
-	unmark       func(*strategy.Document) error
+	// Remove links to the page that removes the group's entry.
+	Remove *editLink
+	path   strategy.Path
+	unmark func(*strategy.Document) error
 	// write, when set, writes the group's changed fields together (an
 	// area's channels for a type make three lists).
 	write func(*strategy.Document) error
@@ -169,7 +193,7 @@ func (s *Pages) newEditForm(r *http.Request, build editSection) (*editForm, *str
 	if err != nil {
 		return nil, nil, fmt.Errorf("read version %d of %s for editing: %w", cur.Number, cur.Municipality, err)
 	}
-	f := &editForm{view: v, Base: cur.Number, Action: r.URL.Path}
+	f := &editForm{view: v, Base: cur.Number, Action: r.URL.RequestURI(), st: cur.Strategy}
 	if err := build(r, f, doc, cur.Strategy); err != nil {
 		return nil, nil, err
 	}
@@ -270,6 +294,12 @@ func (s *Pages) stale(w http.ResponseWriter, f *editForm) error {
 // it (the mandatory flag and its law).
 func (f *editForm) apply(doc *strategy.Document, form url.Values) (bool, error) {
 	changed := false
+	if f.change != nil {
+		if err := f.change(doc); err != nil {
+			return false, err
+		}
+		changed = true
+	}
 	for _, g := range f.Groups {
 		groupChanged := false
 		g.Own = form.Get(g.ID+"-own") != ""
@@ -397,6 +427,9 @@ func (f *editForm) place(problems []strategy.Problem) {
 	var unplaced []summaryItem
 	for _, p := range problems {
 		msg := problemText(l, p)
+		if p.Rule == strategy.RuleUnknownArea && len(p.Args) > 0 && f.gone[fmt.Sprint(p.Args[0])] != "" {
+			msg = l.T("edit.rule.area_removed", f.gone[fmt.Sprint(p.Args[0])])
+		}
 		fd, g := f.fieldFor(p.Path)
 		switch {
 		case fd != nil:
@@ -409,7 +442,7 @@ func (f *editForm) place(problems []strategy.Problem) {
 			g.Error = strings.TrimSpace(g.Error + " " + msg)
 		default:
 			// A value the form does not show: say where in the file.
-			unplaced = append(unplaced, summaryItem{Text: l.T("edit.problem.elsewhere", msg, p.Path.String())})
+			unplaced = append(unplaced, summaryItem{Text: elsewhere(l, f.st, p.Path) + ": " + msg})
 		}
 	}
 	for _, g := range f.Groups {

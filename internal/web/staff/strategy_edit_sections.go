@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/describe"
@@ -22,6 +23,21 @@ func (s *Pages) showEditTargets(w http.ResponseWriter, r *http.Request) error {
 }
 func (s *Pages) saveEditTargets(w http.ResponseWriter, r *http.Request) error {
 	return s.saveEdit(w, r, buildTargets)
+}
+func (s *Pages) showNewTarget(w http.ResponseWriter, r *http.Request) error {
+	if r.URL.Query().Get("measure") == "" {
+		return s.chooseMeasure(w, r)
+	}
+	return s.showEdit(w, r, buildNewTarget)
+}
+func (s *Pages) saveNewTarget(w http.ResponseWriter, r *http.Request) error {
+	return s.saveEdit(w, r, buildNewTarget)
+}
+func (s *Pages) showRemoveTarget(w http.ResponseWriter, r *http.Request) error {
+	return s.showEdit(w, r, buildRemoveTarget)
+}
+func (s *Pages) saveRemoveTarget(w http.ResponseWriter, r *http.Request) error {
+	return s.saveEdit(w, r, buildRemoveTarget)
 }
 func (s *Pages) showEditPrices(w http.ResponseWriter, r *http.Request) error {
 	return s.showEdit(w, r, buildPrices)
@@ -70,51 +86,181 @@ func buildSearchWords(r *http.Request, f *editForm, doc *strategy.Document, st *
 	return nil
 }
 
-// buildTargets: each target's wording, direction, share per year of the
-// period and deadline.
+// buildTargets: each target's wording, direction, area, share per year
+// of the period or deadline, and what a share counts, out of what and of
+// which inquiry types; each with a link to remove it, and one to add a
+// target.
 func buildTargets(_ *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
 	l := f.L
 	f.Heading, f.Lead, f.source = l.T("edit.targets.title"), l.T("edit.targets.lead"), "form:targets"
+	f.Adds = []editLink{{"/m/" + st.Municipality.ID + "/strategy/edit/new/target", l.T("edit.target.add")}}
 	for i := range st.Targets {
 		t := &st.Targets[i]
-		p := strategy.Path{"targets", i}
-		g := &editGroup{ID: fieldID(p), Legend: describe.NewTarget(st, l, *t).Measure, path: p}
-		if t.Area != "" {
-			if a, ok := st.Area(t.Area); ok {
-				g.Legend += " – " + strategy.AreaLabel(a.KLE, a.Title)
-			}
-		}
-		text := newField(doc, p.With("text"), kindTextarea, l.T("edit.target.text"))
-		g.Fields = append(g.Fields, text)
-		if t.IsShare() {
-			dir := newField(doc, p.With("direction"), kindSelect, l.T("edit.target.direction"))
-			dir.Options = []editChoice{{strategy.AtLeast, l.T("edit.direction.at_least")}, {strategy.AtMost, l.T("edit.direction.at_most")},
-				{strategy.Reduce, l.T("edit.direction.reduce")}}
-			if dir.Value == "" {
-				dir.Options = append([]editChoice{{"", l.T("edit.direction.none")}}, dir.Options...)
-			}
-			g.Fields = append(g.Fields, dir)
-			for year := st.Period.From; year <= st.Period.To; year++ {
-				fd := newField(doc, p.With("shares", strconv.Itoa(year)), kindNumber, l.T("edit.target.share", year))
-				fd.Suffix, fd.Narrow = "%", true
-				fd.Example = t.IsExample("shares") || t.IsExample("years") && fd.Value != ""
-				fd.unmark = func(d *strategy.Document) error {
-					if err := d.UnmarkField(p, "shares"); err != nil {
-						return err
-					}
-					return d.UnmarkField(p, "years")
-				}
-				g.Fields = append(g.Fields, fd)
-			}
-			g.Hint = l.T("edit.target.shares.hint", st.Period.From, st.Period.To)
-		} else {
-			fd := newField(doc, p.With("deadline"), kindNumber, l.T("edit.target.deadline"))
-			fd.Narrow, fd.Example = true, t.IsExample("deadline")
-			fd.unmark = func(d *strategy.Document) error { return d.UnmarkField(p, "deadline") }
-			g.Fields = append(g.Fields, fd)
-		}
+		g := targetGroup(l, doc, st, t, strategy.Path{"targets", i})
+		g.Remove = &editLink{"/m/" + st.Municipality.ID + "/strategy/edit/targets/" + t.ID + "/remove", l.T("edit.target.remove", g.Legend)}
 		f.Groups = append(f.Groups, g)
 	}
+	return nil
+}
+
+// targetGroup is the fields of the target at p.
+func targetGroup(l locale.Printer, doc *strategy.Document, st *strategy.Strategy, t *strategy.Target, p strategy.Path) *editGroup {
+	g := &editGroup{ID: fieldID(p), Legend: describe.NewTarget(st, l, *t).Measure, path: p}
+	if t.Area != "" {
+		if a, ok := st.Area(t.Area); ok {
+			g.Legend += " – " + strategy.AreaLabel(a.KLE, a.Title)
+		}
+	}
+	unmarkAs := func(names ...string) func(*strategy.Document) error {
+		return func(d *strategy.Document) error {
+			for _, name := range names {
+				if err := d.UnmarkField(p, name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	text := newField(doc, p.With("text"), kindTextarea, l.T("edit.target.text"))
+	area := newField(doc, p.With("area"), kindSelect, l.T("edit.target.area"))
+	area.Hint, area.Example, area.unmark = l.T("edit.target.area.hint"), t.IsExample("area"), unmarkAs("area")
+	area.Options = []editChoice{{"", l.T("edit.target.area.all")}}
+	for _, a := range st.Areas {
+		area.Options = append(area.Options, editChoice{a.ID, strategy.AreaLabel(a.KLE, a.Title)})
+	}
+	g.Fields = append(g.Fields, text, area)
+	if !t.IsShare() {
+		fd := newField(doc, p.With("deadline"), kindNumber, l.T("edit.target.deadline"))
+		fd.Narrow, fd.Example, fd.unmark = true, t.IsExample("deadline"), unmarkAs("deadline")
+		g.Fields = append(g.Fields, fd)
+		return g
+	}
+	dir := newField(doc, p.With("direction"), kindSelect, l.T("edit.target.direction"))
+	dir.Options = []editChoice{{strategy.AtLeast, l.T("edit.direction.at_least")}, {strategy.AtMost, l.T("edit.direction.at_most")},
+		{strategy.Reduce, l.T("edit.direction.reduce")}}
+	if dir.Value == "" {
+		dir.Options = append([]editChoice{{"", l.T("edit.direction.none")}}, dir.Options...)
+	}
+	g.Fields = append(g.Fields, dir)
+	for year := st.Period.From; year <= st.Period.To; year++ {
+		fd := newField(doc, p.With("shares", strconv.Itoa(year)), kindNumber, l.T("edit.target.share", year))
+		fd.Suffix, fd.Narrow = "%", true
+		fd.Example = t.IsExample("shares") || t.IsExample("years") && fd.Value != ""
+		fd.unmark = unmarkAs("shares", "years")
+		g.Fields = append(g.Fields, fd)
+	}
+	g.Hint = l.T("edit.target.shares.hint", st.Period.From, st.Period.To)
+
+	// What the share counts, out of what: the channels in effect are
+	// shown, the measure's own where the target names none.
+	direction := strategy.Inbound
+	if t.Measure == strategy.MeasureOutboundDigitalPost {
+		direction = strategy.Outbound
+	}
+	var channels []editChoice
+	for _, c := range st.Channels {
+		if direction == strategy.Inbound && c.Inbound || direction == strategy.Outbound && c.Outbound {
+			channels = append(channels, editChoice{c.ID, c.Name})
+		}
+	}
+	counts := defaultedList(l, doc, p.With("counts"), l.T("edit.target.counts"), channels, st.TargetCounts(t), strategy.DefaultCounts(t.Measure))
+	of := defaultedList(l, doc, p.With("of"), l.T("edit.target.of"), channels, st.TargetOf(t), strategy.DefaultOf(st, t.Measure))
+	counts.Example, counts.unmark = t.IsExample("counts"), unmarkAs("counts")
+	of.Example, of.unmark = t.IsExample("of"), unmarkAs("of")
+	g.Fields = append(g.Fields, counts, of)
+	if direction == strategy.Inbound {
+		var types []editChoice
+		var all []string
+		for _, it := range st.InquiryTypes {
+			types = append(types, editChoice{it.ID, it.Name})
+			all = append(all, it.ID)
+		}
+		effective, def := st.TargetTypes(t), strategy.DefaultTypes(t.Measure)
+		if effective == nil {
+			effective = all
+		}
+		if def == nil {
+			def = all
+		}
+		typ := defaultedList(l, doc, p.With("types"), l.T("edit.target.types"), types, effective, def)
+		typ.Example, typ.unmark = t.IsExample("types"), unmarkAs("types")
+		g.Fields = append(g.Fields, typ)
+	}
+	return g
+}
+
+// defaultedList is a list of choices that the strategy may leave out for
+// a default: the choices in effect are ticked; ticking the default's, or
+// none, leaves the list out, and any other choice is written in the
+// order of the choices.
+func defaultedList(l locale.Printer, doc *strategy.Document, p strategy.Path, label string, options []editChoice, effective, def []string) *editField {
+	fd := &editField{ID: fieldID(p), Label: label, Kind: kindChecks, Options: options, path: p}
+	for _, o := range options {
+		if slices.Contains(effective, o.Value) {
+			fd.Checked = append(fd.Checked, o.Value)
+		}
+	}
+	fd.Value = joinLines(fd.Checked)
+	fd.original = fd.Value
+	var names []string
+	for _, o := range options {
+		if slices.Contains(def, o.Value) {
+			names = append(names, o.Label)
+		}
+	}
+	fd.Hint = l.T("edit.list.default", strings.Join(names, ", "))
+	fd.write = func(d *strategy.Document, value string) error {
+		chosen := splitLines(value)
+		if len(chosen) == 0 || sameSet(chosen, def) {
+			d.Delete(p)
+			return nil
+		}
+		return d.SetStrings(p, chosen)
+	}
+	return fd
+}
+
+// Measures a target can have, in the order a new target offers them.
+var measures = []string{strategy.MeasureInboundDigital, strategy.MeasureTransactionDigital, strategy.MeasureExpensiveInformation,
+	strategy.MeasureOutboundDigitalPost, strategy.MeasureNemIDWhereValidated, strategy.MeasureLinkedFromBorgerDK}
+
+// buildNewTarget: a target of the measure chosen (?measure=), added at
+// the end of the targets with an id Kanal makes.
+func buildNewTarget(r *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
+	l := f.L
+	measure := r.URL.Query().Get("measure")
+	if !slices.Contains(measures, measure) {
+		return face.ErrNotFound
+	}
+	t := &strategy.Target{Measure: measure}
+	p := strategy.Path{"targets", len(st.Targets)}
+	g := targetGroup(l, doc, st, t, p)
+	f.Heading, f.Lead, f.source = l.T("edit.target.new.title", g.Legend), l.T("edit.target.new.lead"), "form:targets/new"
+	f.Groups = []*editGroup{g}
+	id := strategy.NewID(strings.ReplaceAll(measure, "_", " "), "maal", func(id string) bool {
+		return slices.ContainsFunc(st.Targets, func(t strategy.Target) bool { return t.ID == id })
+	})
+	f.change = func(d *strategy.Document) error {
+		_, err := d.Append(strategy.Path{"targets"}, "id", id, "measure", measure)
+		return err
+	}
+	return nil
+}
+
+// buildRemoveTarget: the question whether to remove a target, with the
+// reason; a save removes it.
+func buildRemoveTarget(r *http.Request, f *editForm, _ *strategy.Document, st *strategy.Strategy) error {
+	l := f.L
+	i := slices.IndexFunc(st.Targets, func(t strategy.Target) bool { return t.ID == r.PathValue("target") })
+	if i < 0 {
+		return face.ErrNotFound
+	}
+	t := describe.NewTarget(st, l, st.Targets[i])
+	f.Heading = l.T("edit.target.remove.title", t.Measure)
+	f.Lead, f.source = t.Text, "form:targets/"+st.Targets[i].ID+"/remove"
+	f.Consequences = []string{l.T("edit.target.remove.what"), l.T("edit.remove.history")}
+	f.Submit, f.Danger = l.T("edit.target.remove.submit"), true
+	f.change = func(d *strategy.Document) error { d.Delete(strategy.Path{"targets", i}); return nil }
 	return nil
 }
 
@@ -413,4 +559,22 @@ func keepOrder(old, chosen []string) []string {
 		}
 	}
 	return out
+}
+
+// chooseMeasure asks what a new target measures, before its form: the
+// fields differ (a share per year, or a deadline).
+func (s *Pages) chooseMeasure(w http.ResponseWriter, r *http.Request) error {
+	_, v, err := s.current(r, "strategy")
+	if err != nil {
+		return err
+	}
+	v.Title = v.L.T("edit.target.add")
+	var choices []editChoice
+	for _, m := range measures {
+		choices = append(choices, editChoice{m, v.L.T("measure." + m)})
+	}
+	return s.render(w, http.StatusOK, "strategy_edit_choose", struct {
+		view
+		Measures []editChoice
+	}{v, choices})
 }
