@@ -62,6 +62,13 @@ func (db *DB) ensurePartition(ctx context.Context, m civil.Month) error {
 		if exists, err := partitionExists(ctx, tx, name); err != nil || exists {
 			return err
 		}
+		// A retired month gets no partition again (the recorder refuses
+		// its inquiries): its rows could never be recounted.
+		if before, ok, err := RetiredBefore(ctx, tx); err != nil {
+			return err
+		} else if ok && m.Before(before) {
+			return ErrMonthRetired
+		}
 		from := time.Date(m.Year, m.Month, 1, 0, 0, 0, 0, civil.Location)
 		to := from.AddDate(0, 1, 0)
 		const stamp = "2006-01-02 15:04:05-07:00"
