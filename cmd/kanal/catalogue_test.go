@@ -5,9 +5,11 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -20,6 +22,8 @@ import (
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
+	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/strategies"
 )
 
 // Every message the command line can give — help, usage, flag help,
@@ -184,9 +188,30 @@ func serveBriefly(t *testing.T, dsn, lang string) {
 	var out bytes.Buffer
 	cfg := config.Config{Lang: lang}
 	c := &call{name: "kanal serve", cfg: &cfg, stdout: &out, stderr: io.Discard}
+	// and the earlier years still to be written.
+	rest := &demoRest{pending: &demo.Pending{}}
+	for _, s := range presetStrategies(t) {
+		rest.presets = append(rest.presets, &municipality.Current{Version: municipality.Version{Municipality: s.Municipality.ID}, Strategy: s})
+		rest.pending.Set(s.Municipality.ID, demo.Years{s.Period.To - 1, s.Period.To - 2})
+	}
 	greet(context.Background(), c, municipality.NewRegistry(db), &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}, accounts,
-		slog.New(slog.NewTextHandler(os.Stderr, nil)))
-	if words := localetest.KeyShaped(out.String()); len(words) > 0 || !strings.Contains(out.String(), demo.Password) {
+		rest, slog.New(slog.NewTextHandler(os.Stderr, nil)))
+	if words := localetest.KeyShaped(out.String()); len(words) > 0 || !strings.Contains(out.String(), demo.Password) ||
+		!strings.Contains(out.String(), "Dragør Kommune 2013–2014") {
 		t.Errorf("%s: the demo accounts: %q\n%s", lang, words, out.String())
 	}
+}
+
+// presetStrategies are the preset strategies, parsed.
+func presetStrategies(t *testing.T) []*strategy.Strategy {
+	t.Helper()
+	parsed, err := strategies.Parsed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*strategy.Strategy
+	for _, id := range slices.Sorted(maps.Keys(parsed)) {
+		out = append(out, parsed[id])
+	}
+	return out
 }

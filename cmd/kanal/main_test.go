@@ -29,6 +29,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
+	"github.com/kanal-dk/kanal/strategies"
 )
 
 func TestMain(m *testing.M) {
@@ -210,21 +211,24 @@ func get(t *testing.T, url string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
-// The README's first command: a new database gets the presets and demo
-// data; a restart never counts the demo data twice.
+// The README's first command: a new database gets the presets, the last
+// year of their demo data before the address and the earlier years after
+// it; a start stopped while it writes them is completed by the next, even
+// one without --demo, and no restart counts anything twice.
 func TestServe_DemoOnANewDatabaseAndRestart(t *testing.T) {
 	dsn := storetest.DSN(t)
 	args := []string{"serve", "--db", dsn, "--addr", "127.0.0.1:0"}
+	first := args
 	if !strings.HasPrefix(dsn, "sqlite:") {
-		args = append(args, "--demo") // demo is automatic only for a new SQLite file
+		first = append(args, "--demo") // demo is automatic only for a new SQLite file
 	}
-	count := func() int64 {
+	count := func() int {
 		db, err := store.Open(context.Background(), dsn)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer db.Close()
-		var n int64
+		var n int
 		if err := db.QueryRow(`SELECT COUNT(*) FROM inquiries`).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
@@ -236,14 +240,19 @@ func TestServe_DemoOnANewDatabaseAndRestart(t *testing.T) {
 			t.Errorf("serve logged a CPR-shaped string %q", m)
 		}
 	})
-	start := func(args []string) (string, func() int) {
+	type started struct {
+		url  string
+		out  *lineWriter
+		stop func() int
+	}
+	start := func(args []string) started {
 		ctx, cancel := context.WithCancel(context.Background())
 		out := newLineWriter(`Kanal kører på (http://\S+)`)
 		done := make(chan int, 1)
 		go func() { done <- run(ctx, args, out, logs) }()
 		select {
 		case url := <-out.found:
-			return url, func() int { cancel(); return <-done }
+			return started{url, out, func() int { cancel(); return <-done }}
 		case code := <-done:
 			cancel()
 			t.Fatalf("serve ended with %d before printing its address:\n%s", code, out.String())
@@ -251,19 +260,28 @@ func TestServe_DemoOnANewDatabaseAndRestart(t *testing.T) {
 			cancel()
 			t.Fatal("serve did not print its address")
 		}
-		return "", nil
+		return started{}
 	}
+	const allWritten = "Alle demodata er skrevet"
 
-	url, stop := start(args)
+	// The first start prints the last years and says the earlier ones
+	// follow; it is stopped right after the address, while it writes them.
+	s := start(first)
+	for _, want := range []string{"Demodata: Dragør Kommune 2015: ", "Demodata: Tårnby Kommune 2018: ",
+		"Demodata for de tidligere år (Dragør Kommune 2012–2014, Tårnby Kommune 2016–2017) skrives, mens Kanal kører"} {
+		if !strings.Contains(s.out.String(), want) {
+			t.Errorf("the first start's output lacks %q:\n%s", want, s.out.String())
+		}
+	}
 	// The printed demo operator signs in and sees both municipalities.
 	jar, _ := cookiejar.New(nil)
 	browser := &http.Client{Jar: jar}
-	resp, err := browser.PostForm(url+"login", neturl.Values{"email": {"drift@kanal.demo"}, "password": {demo.Password}})
+	resp, err := browser.PostForm(s.url+"login", neturl.Values{"email": {"drift@kanal.demo"}, "password": {demo.Password}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	resp, err = browser.Get(url + "m/taarnby")
+	resp, err = browser.Get(s.url + "m/taarnby")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,23 +290,60 @@ func TestServe_DemoOnANewDatabaseAndRestart(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "Kanalstrategi 2016–2018, Tårnby Kommune") {
 		t.Errorf("Tårnby page after signing in as the demo operator: %d", resp.StatusCode)
 	}
-	if status, _ := get(t, url+"healthz"); status != http.StatusOK {
+	if status, _ := get(t, s.url+"healthz"); status != http.StatusOK {
 		t.Errorf("healthz: %d", status)
 	}
-	if code := stop(); code != exitOK {
+	if code := s.stop(); code != exitOK {
 		t.Errorf("serve exited %d after shutdown", code)
 	}
-	first := count()
-	if first < 100000 {
-		t.Fatalf("demo data: %d inquiries, want several years' worth", first)
+	stopped := count()
+	if strings.Contains(s.out.String(), allWritten) {
+		t.Log("the first start wrote everything before it was stopped; the restart has nothing to complete")
+	} else if !strings.Contains(s.out.String(), "næste start skriver resten") {
+		t.Errorf("a start stopped while writing the earlier years does not say so:\n%s", s.out.String())
 	}
 
-	_, stop = start(append(args, "--demo"))
-	stop()
-	if again := count(); again != first {
-		t.Errorf("restart with --demo changed the count from %d to %d", first, again)
+	// A restart without --demo completes them.
+	s = start(args)
+	deadline := time.Now().Add(3 * time.Minute)
+	for !strings.Contains(s.out.String(), allWritten) && stopped < wantDemo() {
+		if time.Now().After(deadline) {
+			t.Fatalf("the restart did not finish the demo data:\n%s", s.out.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.stop()
+	complete := count()
+	if complete != wantDemo() {
+		t.Errorf("after the restart %d inquiries (%d after the stop), an uninterrupted generation makes %d", complete, stopped, wantDemo())
+	}
+	if code, out, _ := kanal(t, "rollup", "verify", "--db", dsn); code != exitOK || strings.Count(out, "svarer til en ny optælling") != 2 {
+		t.Errorf("rollup verify after the restart: %d %q", code, out)
+	}
+
+	s = start(append(args, "--demo"))
+	s.stop()
+	if again := count(); again != complete {
+		t.Errorf("restart with --demo changed the count from %d to %d", complete, again)
+	}
+	if strings.Contains(s.out.String(), "Demodata: ") || strings.Contains(s.out.String(), "tidligere år") {
+		t.Errorf("a restart with all demo data written writes more:\n%s", s.out.String())
 	}
 }
+
+// wantDemo is how many demo inquiries the presets' whole periods hold: the
+// generator run over them in memory, apart from any database.
+var wantDemo = sync.OnceValue(func() int {
+	parsed, err := strategies.Parsed()
+	if err != nil {
+		panic(err)
+	}
+	n := 0
+	for _, s := range parsed {
+		demo.Generate(s, demo.Options{}, func(day []inquiry.Inquiry) error { n += len(day); return nil })
+	}
+	return n
+})
 
 // SIGTERM stops the real binary gracefully.
 func TestServe_StopsGracefullyOnSIGTERM(t *testing.T) {

@@ -31,6 +31,7 @@ func serve(ctx context.Context, c *call, args []string) error {
 		return &badSetting{err}
 	}
 	log.Info("starting kanal", "config", *c.cfg)
+	began := time.Now()
 
 	db, err := openDB(ctx, *c.cfg, log)
 	if err != nil {
@@ -45,13 +46,20 @@ func serve(ctx context.Context, c *call, args []string) error {
 	}
 	registry := municipality.NewRegistry(db)
 	withDemo := c.cfg.Demo.Or(db.Created && db.Engine == store.SQLite)
-	presets, err := loadAtStart(ctx, c, registry, withDemo)
+	loaded, err := loadAtStart(ctx, c, registry, withDemo)
 	if err != nil {
 		return err
 	}
+	presets := presetIDs(loaded)
+	if !c.cfg.Demo.IsSet && !withDemo {
+		if presets, err = unfinishedDemo(ctx, db, registry); err != nil {
+			return err
+		}
+	}
 	var accounts []demo.Account
-	if withDemo {
-		if accounts, err = prepareDemo(ctx, c, db, registry, presets); err != nil {
+	var rest *demoRest
+	if len(presets) > 0 {
+		if accounts, rest, err = prepareDemo(ctx, c, db, registry, presets); err != nil {
 			return err
 		}
 	}
@@ -63,7 +71,11 @@ func serve(ctx context.Context, c *call, args []string) error {
 	if readDB != nil {
 		defer readDB.Close()
 	}
-	httpServer, err := newHTTPServer(*c.cfg, db, readDB, registry, log)
+	var pending *demo.Pending
+	if rest != nil {
+		pending = rest.pending
+	}
+	httpServer, err := newHTTPServer(*c.cfg, db, readDB, registry, pending, log)
 	if err != nil {
 		return err
 	}
@@ -76,8 +88,19 @@ func serve(ctx context.Context, c *call, args []string) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- httpServer.Serve(ln) }()
-	greet(ctx, c, registry, ln.Addr(), accounts, log)
-	return waitForShutdown(ctx, httpServer, served, log)
+	greet(ctx, c, registry, ln.Addr(), accounts, rest, log)
+	// The earlier demo years are written while serving, and stop with it:
+	// the database closes only after they have.
+	restCtx, stopRest := context.WithCancel(ctx)
+	restDone := make(chan struct{})
+	go func() {
+		defer close(restDone)
+		rest.write(restCtx, c.tr(), c.stdout, log, began)
+	}()
+	err = waitForShutdown(ctx, httpServer, served, log)
+	stopRest()
+	<-restDone
+	return err
 }
 
 // openReadDB opens the read-only database of --db-read, if any, and checks
@@ -125,11 +148,11 @@ func partitionsAhead(ctx context.Context, db *store.DB, now time.Time) error {
 
 // newHTTPServer is the web application behind an HTTP server with
 // timeouts that a slow client cannot hold open.
-func newHTTPServer(cfg config.Config, db, readDB *store.DB, registry *municipality.Registry, log *slog.Logger) (*http.Server, error) {
+func newHTTPServer(cfg config.Config, db, readDB *store.DB, registry *municipality.Registry, pending *demo.Pending, log *slog.Logger) (*http.Server, error) {
 	oidc := auth.NewOIDC(auth.OIDCConfig{Issuer: cfg.OIDCIssuer, ClientID: cfg.OIDCClientID,
 		ClientSecret: cfg.OIDCClientSecret, RedirectURL: cfg.Public() + "auth/oidc/callback"})
 	srv, err := web.New(web.Options{DB: db, ReadDB: readDB, Registry: registry, Log: log, OIDC: oidc, PublicURL: cfg.Public(),
-		HistoryYears: cfg.HistoryYears})
+		HistoryYears: cfg.HistoryYears, DemoPending: pending})
 	if err != nil {
 		return nil, err
 	}
@@ -144,9 +167,9 @@ func newHTTPServer(cfg config.Config, db, readDB *store.DB, registry *municipali
 }
 
 // greet tells whoever started the server what to do next: load a strategy
-// when there is none, which demo accounts there are, and where to open
-// Kanal.
-func greet(ctx context.Context, c *call, registry *municipality.Registry, addr net.Addr, accounts []demo.Account, log *slog.Logger) {
+// when there is none, which demo accounts there are, which demo years are
+// still to come, and where to open Kanal.
+func greet(ctx context.Context, c *call, registry *municipality.Registry, addr net.Addr, accounts []demo.Account, rest *demoRest, log *slog.Logger) {
 	tr := c.tr()
 	if ms, err := registry.List(ctx); err == nil && len(ms) == 0 {
 		fmt.Fprint(c.stdout, tr.T("cli.serve.empty"))
@@ -160,6 +183,7 @@ func greet(ctx context.Context, c *call, registry *municipality.Registry, addr n
 			log.Warn("demo accounts with a published password are reachable from other machines", "addr", addr.String())
 		}
 	}
+	rest.announce(tr, c.stdout)
 	fmt.Fprintf(c.stdout, tr.T("cli.serve.url"), "http://"+addr.String()+"/")
 }
 

@@ -2,11 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
@@ -102,24 +106,64 @@ func checkStored(ctx context.Context, registry *municipality.Registry) error {
 	return nil
 }
 
-// prepareDemo generates the demo inquiries of the presets that have none
-// yet and makes the demo accounts.
-func prepareDemo(ctx context.Context, c *call, db *store.DB, registry *municipality.Registry, presets []municipality.Version) ([]demo.Account, error) {
-	if err := seedDemo(ctx, db, registry, inquiry.NewRecorder(db), presets, c.tr(), c.stdout); err != nil {
-		return nil, fmt.Errorf("demo data: %w", err)
+// prepareDemo writes the last strategy year of the presets' demo data
+// (seedDemo) and makes the demo accounts; it returns the accounts and the
+// earlier years, to be written while the server runs.
+func prepareDemo(ctx context.Context, c *call, db *store.DB, registry *municipality.Registry, presets []string) ([]demo.Account, *demoRest, error) {
+	rest, err := seedDemo(ctx, db, registry, inquiry.NewRecorder(db), presets, c.tr(), c.stdout)
+	if err != nil {
+		return nil, nil, fmt.Errorf("demo data: %w", err)
 	}
 	accounts, err := demoUsers(ctx, db, registry, presets)
 	if err != nil {
-		return nil, fmt.Errorf("demo users: %w", err)
+		return nil, nil, fmt.Errorf("demo users: %w", err)
 	}
-	return accounts, nil
+	return accounts, rest, nil
+}
+
+// presetIDs are the municipalities of the loaded preset versions.
+func presetIDs(versions []municipality.Version) []string {
+	ids := make([]string, len(versions))
+	for i, v := range versions {
+		ids[i] = v.Municipality
+	}
+	return ids
+}
+
+// unfinishedDemo lists the preset municipalities whose demo data a first
+// start began and did not finish — it was stopped, perhaps while writing
+// the earlier years after printing the address — so that any restart
+// completes it, not only one with --demo.
+func unfinishedDemo(ctx context.Context, db *store.DB, registry *municipality.Registry) ([]string, error) {
+	presets, err := strategies.Parsed()
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, id := range slices.Sorted(maps.Keys(presets)) {
+		cur, err := registry.Current(ctx, id)
+		if errors.Is(err, municipality.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		unfinished, err := demo.Unfinished(ctx, db, cur.Strategy)
+		if err != nil {
+			return nil, fmt.Errorf("demo data: %w", err)
+		}
+		if unfinished {
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
 }
 
 // demoUsers makes the demo accounts of the preset municipalities.
-func demoUsers(ctx context.Context, db *store.DB, registry *municipality.Registry, versions []municipality.Version) ([]demo.Account, error) {
+func demoUsers(ctx context.Context, db *store.DB, registry *municipality.Registry, ids []string) ([]demo.Account, error) {
 	var presets []*strategy.Strategy
-	for _, v := range versions {
-		cur, err := registry.Current(ctx, v.Municipality)
+	for _, id := range ids {
+		cur, err := registry.Current(ctx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -128,32 +172,102 @@ func demoUsers(ctx context.Context, db *store.DB, registry *municipality.Registr
 	return demo.Users(ctx, auth.NewUsers(db, registry), presets)
 }
 
-// seedDemo generates the demo inquiries of each preset municipality in
-// bulk (demo.Load), a month per transaction. Restarting with --demo never
-// counts anything twice: a municipality whose demo data is complete gets
-// none, and one whose first start was stopped half-way gets the months
-// that were missing.
-func seedDemo(ctx context.Context, db *store.DB, registry *municipality.Registry, rec *inquiry.Recorder, loaded []municipality.Version, tr locale.Printer, stdout io.Writer) error {
+// seedDemo writes the last strategy year of each preset municipality's
+// demo data — the year the figures open on — in bulk (demo.Load), a month
+// per transaction, and returns the earlier years that lack demo data, for
+// demoRest.write after the address is printed. Restarting never counts
+// anything twice: only the months that hold no demo data are written,
+// whichever were written before the stop.
+func seedDemo(ctx context.Context, db *store.DB, registry *municipality.Registry, rec *inquiry.Recorder, ids []string, tr locale.Printer, stdout io.Writer) (*demoRest, error) {
 	// Half a million inquiries pass through memory a month at a time: the
 	// live heap stays small, so collecting less often costs little memory
 	// and leaves the second core to the generator.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	for _, v := range loaded {
-		cur, err := registry.Current(ctx, v.Municipality)
+	rest := &demoRest{db: db, rec: rec, pending: &demo.Pending{}}
+	for _, id := range ids {
+		cur, err := registry.Current(ctx, id)
 		if err != nil {
-			return err
-		}
-		start := time.Now()
-		n, err := demo.Load(ctx, db, rec, cur, demo.Options{})
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			continue
+			return nil, err
 		}
 		st := cur.Strategy
-		fmt.Fprintf(stdout, tr.T("cli.demo.done"), st.Municipality.Name, st.Period.From, st.Period.To,
-			tr.Count("cli.count.inquiries", int64(n)), tr.Decimal(time.Since(start).Seconds(), 1))
+		start := time.Now()
+		n, err := demo.Load(ctx, db, rec, cur, demo.Year(st.Period.To))
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			fmt.Fprintf(stdout, tr.T("cli.demo.done"), st.Municipality.Name, demo.Years{st.Period.To},
+				tr.Count("cli.count.inquiries", int64(n)), tr.Decimal(time.Since(start).Seconds(), 1))
+		}
+		years, err := demo.MissingYears(ctx, db, st)
+		if err != nil {
+			return nil, err
+		}
+		if len(years) > 0 {
+			rest.presets = append(rest.presets, cur)
+			rest.pending.Set(id, years)
+		}
 	}
+	return rest, nil
+}
+
+// demoRest is the demo data of the presets' years before their last,
+// written while the server runs.
+type demoRest struct {
+	db      *store.DB
+	rec     *inquiry.Recorder
+	presets []*municipality.Current
+	// pending is what is still to be written, for the staff pages.
+	pending *demo.Pending
+}
+
+// announce says which years are still to be written, if any.
+func (r *demoRest) announce(tr locale.Printer, stdout io.Writer) {
+	if r == nil || len(r.presets) == 0 {
+		return
+	}
+	var which []string
+	for _, cur := range r.presets {
+		which = append(which, cur.Strategy.Municipality.Name+" "+r.pending.Of(cur.Municipality).String())
+	}
+	fmt.Fprintf(stdout, tr.T("cli.demo.later"), strings.Join(which, ", "))
+}
+
+// write writes the earlier years, newest first, each year in demo.Load a
+// month per transaction, until they are written or ctx ends; another
+// start completes what a stop leaves. began is when the server started,
+// for the line that says all is written.
+func (r *demoRest) write(ctx context.Context, tr locale.Printer, stdout io.Writer, log *slog.Logger, began time.Time) {
+	if r == nil || len(r.presets) == 0 {
+		return
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	for _, cur := range r.presets {
+		if err := r.writeYears(ctx, cur, tr, stdout); err != nil {
+			if ctx.Err() == nil {
+				log.Error("demo data of the earlier years", "municipality", cur.Municipality, "err", err)
+			}
+			fmt.Fprint(stdout, tr.T("cli.demo.stopped"))
+			return
+		}
+	}
+	fmt.Fprintf(stdout, tr.T("cli.demo.all_done"), tr.Decimal(time.Since(began).Seconds(), 1))
+}
+
+// writeYears writes one municipality's pending years and says how many
+// inquiries that was.
+func (r *demoRest) writeYears(ctx context.Context, cur *municipality.Current, tr locale.Printer, stdout io.Writer) error {
+	years := r.pending.Of(cur.Municipality)
+	start, n := time.Now(), 0
+	for i, y := range years {
+		k, err := demo.Load(ctx, r.db, r.rec, cur, demo.Year(y))
+		n += k
+		if err != nil {
+			return err
+		}
+		r.pending.Set(cur.Municipality, years[i+1:])
+	}
+	fmt.Fprintf(stdout, tr.T("cli.demo.done"), cur.Strategy.Municipality.Name, years,
+		tr.Count("cli.count.inquiries", int64(n)), tr.Decimal(time.Since(start).Seconds(), 1))
 	return nil
 }

@@ -7,7 +7,9 @@
 // channels in their own opening hours; citizens referred to places outside
 // the municipality (Udbetaling Danmark, borger.dk's contact centre) are
 // counted as referrals beside the channel they came by.
-// The same seed gives the same inquiries.
+// The same seed gives the same inquiries, and each month's are the same
+// whichever months are generated with it: a month can be written on its
+// own, in any order, and comes out as in a run over the whole period.
 package demo
 
 import (
@@ -46,6 +48,9 @@ func Generate(s *strategy.Strategy, opt Options, emit func(day []inquiry.Inquiry
 	g := newGenerator(s, opt)
 	from, to := span(s, opt)
 	for d := dayStart(from); !d.After(to); d = d.AddDate(0, 0, 1) {
+		if m := civil.DateOf(d).YearMonth(); m != g.month {
+			g.startMonth(m)
+		}
 		day := g.day(d)
 		if len(day) == 0 {
 			continue
@@ -63,6 +68,11 @@ type generator struct {
 	s       *strategy.Strategy
 	rng     *rand.Rand
 	per1000 float64 // inhabitants in thousands, scaled
+
+	// seed is the random source's seed before the month is mixed in;
+	// month is the month it was last started for (startMonth).
+	seed  [2]uint64
+	month civil.Month
 
 	// closed remembers whether the day being generated is a closed day:
 	// every inquiry asks, and the answer is the same all day.
@@ -95,9 +105,19 @@ func newGenerator(s *strategy.Strategy, opt Options) *generator {
 	}
 	return &generator{
 		s:       s,
-		rng:     rand.New(rand.NewPCG(h.Sum64(), opt.Seed)),
+		seed:    [2]uint64{h.Sum64(), opt.Seed},
 		per1000: float64(inhabitants) / 1000 * scale,
 	}
+}
+
+// startMonth starts the random source afresh for month m, from the seed
+// and the month alone, so that a month's inquiries do not depend on which
+// months were generated before it.
+func (g *generator) startMonth(m civil.Month) {
+	g.month = m
+	// The golden-ratio multiplier spreads neighbouring months over the
+	// whole seed space.
+	g.rng = rand.New(rand.NewPCG(g.seed[0], g.seed[1]^uint64(m.Index())*0x9e3779b97f4a7c15))
 }
 
 // years is the time since 1 January 2012 in years: the clock of digital

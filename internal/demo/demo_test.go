@@ -52,6 +52,69 @@ func TestGenerate_SameSeedSameData(t *testing.T) {
 	}
 }
 
+// A month generated on its own is the same month as in a run over a
+// longer span: what lets a stopped start write the missing months in any
+// order and end with the data an uninterrupted one writes.
+func TestGenerate_AMonthAloneIsTheMonthOfALongerRun(t *testing.T) {
+	s := presets(t)[0]
+	whole := generate(t, s, demo.Options{From: time.Date(2013, 1, 1, 0, 0, 0, 0, strategy.Location),
+		To: time.Date(2013, 4, 30, 0, 0, 0, 0, strategy.Location)})
+	var march, other []inquiry.Inquiry
+	for _, in := range whole {
+		if in.OccurredAt.In(strategy.Location).Month() == time.March {
+			march = append(march, in)
+		} else {
+			other = append(other, in)
+		}
+	}
+	alone := generate(t, s, demo.Options{From: time.Date(2013, 3, 1, 0, 0, 0, 0, strategy.Location),
+		To: time.Date(2013, 3, 31, 0, 0, 0, 0, strategy.Location)})
+	if len(march) == 0 || !reflect.DeepEqual(march, alone) {
+		t.Fatalf("March alone: %d inquiries, within January–April: %d, or they differ", len(alone), len(march))
+	}
+	if len(other) == 0 {
+		t.Fatal("January, February and April hold nothing")
+	}
+}
+
+func TestYears_StringWritesRangesOldestFirst(t *testing.T) {
+	for _, c := range []struct {
+		years demo.Years
+		want  string
+	}{
+		{nil, ""},
+		{demo.Years{2015}, "2015"},
+		{demo.Years{2014, 2013, 2012}, "2012–2014"},
+		{demo.Years{2017, 2014, 2013}, "2013–2014, 2017"},
+		{demo.Years{2012, 2014}, "2012, 2014"},
+	} {
+		if got := c.years.String(); got != c.want {
+			t.Errorf("%v: %q, want %q", []int(c.years), got, c.want)
+		}
+	}
+}
+
+func TestPending_SetOfAndCleared(t *testing.T) {
+	var none *demo.Pending
+	if got := none.Of("dragoer"); got != nil {
+		t.Errorf("a nil Pending has %v", got)
+	}
+	p := &demo.Pending{}
+	years := demo.Years{2014, 2013}
+	p.Set("dragoer", years)
+	years[0] = 1999 // Set keeps its own copy
+	if got := p.Of("dragoer"); !reflect.DeepEqual(got, demo.Years{2014, 2013}) {
+		t.Errorf("dragoer: %v", got)
+	}
+	if got := p.Of("taarnby"); got != nil {
+		t.Errorf("taarnby: %v", got)
+	}
+	p.Set("dragoer", nil)
+	if got := p.Of("dragoer"); got != nil {
+		t.Errorf("after clearing: %v", got)
+	}
+}
+
 // yearStats summarises one year of demo data.
 type yearStats struct {
 	inbound, inboundDigital, outbound, digitalPost int

@@ -2,16 +2,21 @@ package demo_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/kanaltest"
+	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/store/storetest"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -124,6 +129,63 @@ func monthly(t *testing.T, db *store.DB, municipality string) map[string]int {
 	return out
 }
 
+// loadUntilStopped runs Load and stops it as soon as it has stored
+// something more; it returns Load's error (nil when it finished first).
+func loadUntilStopped(t *testing.T, db *store.DB, rec *inquiry.Recorder, cur *municipality.Current, opt demo.Options) error {
+	t.Helper()
+	had, err := rec.Count(context.Background(), cur.Strategy.Municipality.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	done := make(chan error, 1)
+	go func() {
+		_, err := demo.Load(ctx, db, rec, cur, opt)
+		done <- err
+	}()
+	for {
+		select {
+		case err := <-done:
+			return err
+		default:
+		}
+		n, err := rec.Count(context.Background(), cur.Strategy.Municipality.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n > had {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	stop()
+	return <-done
+}
+
+// uninterrupted is the rows of one Load of opt into a database of its own.
+func uninterrupted(t *testing.T, id string, opt demo.Options) []string {
+	t.Helper()
+	db, reg := kanaltest.Presets(t)
+	if _, err := demo.Load(context.Background(), db, inquiry.NewRecorder(db), kanaltest.Current(t, reg, id), opt); err != nil {
+		t.Fatal(err)
+	}
+	return storedRows(t, db, id)
+}
+
+func sameRows(t *testing.T, got, want []string) {
+	t.Helper()
+	if reflect.DeepEqual(got, want) {
+		return
+	}
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			t.Fatalf("row %d differs:\ngot  %s\nwant %s", i, got[i], want[i])
+		}
+	}
+	t.Fatalf("%d rows, an uninterrupted load %d", len(got), len(want))
+}
+
 func TestLoad_ContinuesAfterAStopAndWritesNothingTwice(t *testing.T) {
 	ctx := context.Background()
 	db, reg := kanaltest.Presets(t)
@@ -131,36 +193,14 @@ func TestLoad_ContinuesAfterAStopAndWritesNothingTwice(t *testing.T) {
 	rec := inquiry.NewRecorder(db)
 	half := demo.Options{To: day(2012, 6, 30)} // the first half year keeps the test short
 
-	// A first start stopped after some months: stop it as soon as
-	// anything is stored.
-	stopCtx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() {
-		_, err := demo.Load(stopCtx, db, rec, cur, half)
-		done <- err
-	}()
-	for {
-		n, err := rec.Count(ctx, "dragoer")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n > 0 {
-			break
-		}
-		time.Sleep(time.Millisecond)
-	}
-	stop()
-	if err := <-done; err == nil {
+	// A first start stopped after some months.
+	if err := loadUntilStopped(t, db, rec, cur, half); err == nil {
 		t.Skip("the whole period was written before the stop; nothing to continue")
 	}
 	before := monthly(t, db, "dragoer")
 	verify(t, db, "dragoer")
-	last, ok, err := demo.LastMonth(ctx, db, "dragoer")
-	if err != nil || !ok {
-		t.Fatalf("LastMonth after a stop: %v, %v", ok, err)
-	}
-	if len(before) != last.Index()-(2012*12)+1 {
-		t.Fatalf("after the stop %d months hold inquiries, but the last is %s: months are not whole", len(before), last)
+	if len(before) == 0 || len(before) == 6 {
+		t.Fatalf("after the stop %d months hold inquiries, want some of the six", len(before))
 	}
 
 	n, err := demo.Load(ctx, db, rec, cur, half)
@@ -184,8 +224,107 @@ func TestLoad_ContinuesAfterAStopAndWritesNothingTwice(t *testing.T) {
 		t.Errorf("the second run says it wrote %d, the new months hold %d", n, added)
 	}
 	verify(t, db, "dragoer")
+	sameRows(t, storedRows(t, db, "dragoer"), uninterrupted(t, "dragoer", half))
 
 	if again, err := demo.Load(ctx, db, rec, cur, half); err != nil || again != 0 {
 		t.Errorf("a third run wrote %d (err %v), want none", again, err)
+	}
+}
+
+// The first start writes the last year first and the earlier ones after;
+// a stop at any moment leaves whole months, and the next start writes the
+// missing ones, whatever their order, as an uninterrupted run would.
+func TestLoad_WritesTheMissingMonthsInAnyOrder(t *testing.T) {
+	ctx := context.Background()
+	db, reg := kanaltest.Presets(t)
+	cur := kanaltest.Current(t, reg, "dragoer")
+	rec := inquiry.NewRecorder(db)
+	quarter := demo.Options{From: day(2013, 1, 1), To: day(2013, 4, 30)}
+
+	// April first, then January–April stopped half-way, then the rest.
+	if _, err := demo.Load(ctx, db, rec, cur, demo.Options{From: day(2013, 4, 1), To: day(2013, 4, 30)}); err != nil {
+		t.Fatal(err)
+	}
+	april := monthly(t, db, "dragoer")["2013-04"]
+	if err := loadUntilStopped(t, db, rec, cur, quarter); err != nil && !errors.Is(err, context.Canceled) {
+		t.Fatal(err)
+	}
+	verify(t, db, "dragoer")
+	if got := monthly(t, db, "dragoer")["2013-04"]; got != april {
+		t.Fatalf("April held %d inquiries, %d after a run over January–April", april, got)
+	}
+	if _, err := demo.Load(ctx, db, rec, cur, quarter); err != nil {
+		t.Fatal(err)
+	}
+	verify(t, db, "dragoer")
+	sameRows(t, storedRows(t, db, "dragoer"), uninterrupted(t, "dragoer", quarter))
+}
+
+// Two instances that start together on one PostgreSQL database each load
+// the demo data; the lock lets one write each month.
+func TestLoad_TwoInstancesWriteEachMonthOnce(t *testing.T) {
+	dsn := storetest.DSN(t)
+	if !strings.HasPrefix(dsn, "postgres") {
+		t.Skip("one SQLite file has one server; this is about instances sharing PostgreSQL (KANAL_TEST_DB)")
+	}
+	ctx := context.Background()
+	opt := demo.Options{From: day(2014, 1, 1), To: day(2014, 3, 31)}
+	var dbs [2]*store.DB
+	var regs [2]*municipality.Registry
+	for i := range dbs {
+		db, err := store.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		if _, err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		dbs[i], regs[i] = db, kanaltest.LoadPresets(t, db)
+	}
+	var wg sync.WaitGroup
+	written := [2]int{}
+	errs := [2]error{}
+	for i := range dbs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			written[i], errs[i] = demo.Load(ctx, dbs[i], inquiry.NewRecorder(dbs[i]), kanaltest.Current(t, regs[i], "dragoer"), opt)
+		}()
+	}
+	wg.Wait()
+	if errs[0] != nil || errs[1] != nil {
+		t.Fatal(errs)
+	}
+	want := uninterrupted(t, "dragoer", opt)
+	if written[0]+written[1] != len(want) {
+		t.Errorf("the instances wrote %d and %d, one load %d", written[0], written[1], len(want))
+	}
+	verify(t, dbs[0], "dragoer")
+	sameRows(t, storedRows(t, dbs[0], "dragoer"), want)
+}
+
+func TestMissingYears_TheEarlierYearsLackingAMonth(t *testing.T) {
+	ctx := context.Background()
+	db, reg := kanaltest.Presets(t)
+	cur := kanaltest.Current(t, reg, "dragoer") // 2012–2015
+	rec := inquiry.NewRecorder(db)
+	if unfinished, err := demo.Unfinished(ctx, db, cur.Strategy); err != nil || unfinished {
+		t.Fatalf("no demo data yet: unfinished %v (%v), want false: nothing was begun", unfinished, err)
+	}
+	for _, opt := range []demo.Options{{From: day(2013, 3, 1), To: day(2013, 3, 31)}, {From: day(2015, 12, 1), To: day(2015, 12, 31)}} {
+		if _, err := demo.Load(ctx, db, rec, cur, opt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	years, err := demo.MissingYears(ctx, db, cur.Strategy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (demo.Years{2014, 2013, 2012}); !reflect.DeepEqual(years, want) {
+		t.Errorf("missing years %v, want %v (the last year, 2015, is not asked about)", years, want)
+	}
+	if unfinished, err := demo.Unfinished(ctx, db, cur.Strategy); err != nil || !unfinished {
+		t.Errorf("two months written: unfinished %v (%v), want true", unfinished, err)
 	}
 }

@@ -70,7 +70,7 @@ func init() {
 			"%s: %s inquiry carries a duration over a day, stored by an older Kanal; the counts take it as an inquiry without a duration.\n"},
 		"cli.rollup.uncounted.other": {"%s: %s henvendelser har en varighed over et døgn, gemt af en ældre Kanal; tallene regner dem som henvendelser uden varighed.\n",
 			"%s: %s inquiries carry a duration over a day, stored by an older Kanal; the counts take them as inquiries without a duration.\n"},
-		"cli.demo.done": {"Demodata: %s %d–%d: %s (%s s)\n", "Demo data: %s %d–%d: %s (%s s)\n"},
+		"cli.demo.done": {"Demodata: %s %s: %s (%s s)\n", "Demo data: %s %s: %s (%s s)\n"},
 
 		// Flag help (kanal COMMAND -h, internal/config/usage.go): a flag's
 		// text is looked up for the command (cli.flag.user.add.NAME), its

@@ -19,6 +19,7 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/councilreport"
+	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
@@ -53,6 +54,9 @@ type Options struct {
 	// HistoryYears is how many years before its strategy's first year an
 	// inquiry may be dated; zero takes inquiry.DefaultHistoryYears.
 	HistoryYears int
+	// DemoPending is which demo years the first start is still writing;
+	// the staff pages say so. nil when none.
+	DemoPending *demo.Pending
 }
 
 // recorder is the inquiry recorder on the server's clock and history.
@@ -101,7 +105,7 @@ func New(o Options) (*Server, error) {
 	}
 	measures := measure.NewSource(read, o.Registry)
 	svc := face.Services{
-		DB: o.DB, Registry: o.Registry, Log: o.Log, OIDC: o.OIDC, Now: o.Now,
+		DB: o.DB, Registry: o.Registry, Log: o.Log, OIDC: o.OIDC, Now: o.Now, DemoPending: o.DemoPending,
 		Users:    auth.NewUsers(o.DB, o.Registry),
 		Sessions: auth.NewSessions(o.DB),
 		Keys:     auth.NewKeys(o.DB),

@@ -15,6 +15,7 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/councilreport"
+	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
@@ -80,4 +81,7 @@ type Services struct {
 	Now func() time.Time
 	// Secure makes cookies Secure: the public address is https.
 	Secure bool
+	// DemoPending is which demo years are still being written (see
+	// web.Options).
+	DemoPending *demo.Pending
 }

@@ -78,6 +78,10 @@ type view struct {
 	// Demo tells that the municipality's counted inquiries include demo
 	// data: every page of it says so in a banner.
 	Demo bool
+	// DemoPending is the years of the municipality's demo data that are
+	// still being written after the start ("2012–2014"), if any: its
+	// pages say so.
+	DemoPending string
 }
 
 // base fills the common part of a page's view.
@@ -115,6 +119,7 @@ func (s *Pages) base(r *http.Request, title string) (view, error) {
 		if v.Demo, err = s.measures.AnyDemo(r.Context(), v.MunicipalityID); err != nil {
 			return view{}, err
 		}
+		v.DemoPending = s.demoPending.Of(v.MunicipalityID).String()
 	}
 	return v, nil
 }

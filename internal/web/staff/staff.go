@@ -18,6 +18,7 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/councilreport"
+	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
@@ -44,6 +45,8 @@ type Pages struct {
 	secure   bool
 	now      func() time.Time
 	undoKey  []byte
+	// demoPending is which demo years are still being written.
+	demoPending *demo.Pending
 }
 
 // New returns the staff pages on the services.
@@ -59,7 +62,7 @@ func New(svc face.Services) (*Pages, error) {
 	return &Pages{
 		db: svc.DB, registry: svc.Registry, users: svc.Users, sessions: svc.Sessions, keys: svc.Keys,
 		recorder: svc.Recorder, measures: svc.Measures, reports: svc.Reports, oidc: svc.OIDC, log: svc.Log,
-		pages: p, secure: svc.Secure, now: svc.Now, undoKey: undoKey,
+		pages: p, secure: svc.Secure, now: svc.Now, undoKey: undoKey, demoPending: svc.DemoPending,
 	}, nil
 }
 

@@ -1,0 +1,16 @@
+package locale
+
+// Texts of the first start's demo data, written in two parts: the last
+// strategy year before the address is printed, the earlier years while
+// Kanal runs (cmd/kanal/startup.go, the staff layout).
+func init() {
+	add(map[string]message{
+		"cli.demo.later": {"Demodata for de tidligere år (%s) skrives, mens Kanal kører; siderne siger til, indtil de er skrevet.\n",
+			"The demo data of the earlier years (%s) is written while Kanal runs; the pages say so until it is written.\n"},
+		"cli.demo.all_done": {"Alle demodata er skrevet, %s s efter starten.\n", "All demo data is written, %s s after the start.\n"},
+		"cli.demo.stopped": {"Demodata for de tidligere år blev ikke færdige; næste start skriver resten.\n",
+			"The demo data of the earlier years was not finished; the next start writes the rest.\n"},
+		"demo.pending": {"Demodata for %s bliver stadig skrevet. Tallene for de år er ufuldstændige, indtil det er gjort – genindlæs siden om lidt.",
+			"The demo data for %s is still being written. The figures for those years are incomplete until it is done – reload the page in a little while."},
+	})
+}
