@@ -25,11 +25,14 @@ type querier interface {
 
 // Stored reads the stored day cells of a municipality.
 func Stored(ctx context.Context, db *store.DB, municipality string) (Counts, error) {
-	return stored(ctx, db, municipality)
+	return stored(ctx, db, municipality, kept{})
 }
 
-func stored(ctx context.Context, q querier, municipality string) (Counts, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+dayDims+`, `+storedTally+` FROM inquiry_counts WHERE municipality_id = $1`, municipality)
+// stored reads the stored day cells of a municipality that a recount
+// counts: those of the months kept.
+func stored(ctx context.Context, q querier, municipality string, k kept) (Counts, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+dayDims+`, `+storedTally+` FROM inquiry_counts WHERE municipality_id = $1 AND day >= $2`,
+		municipality, k.day())
 	if err != nil {
 		return nil, fmt.Errorf("read inquiry counts: %w", err)
 	}
@@ -55,11 +58,12 @@ func stored(ctx context.Context, q querier, municipality string) (Counts, error)
 
 // StoredMonths reads the stored month cells of a municipality.
 func StoredMonths(ctx context.Context, db *store.DB, municipality string) (MonthCounts, error) {
-	return storedMonths(ctx, db, municipality)
+	return storedMonths(ctx, db, municipality, kept{})
 }
 
-func storedMonths(ctx context.Context, q querier, municipality string) (MonthCounts, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+monthDims+`, `+storedTally+` FROM inquiry_months WHERE municipality_id = $1`, municipality)
+func storedMonths(ctx context.Context, q querier, municipality string, k kept) (MonthCounts, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+monthDims+`, `+storedTally+` FROM inquiry_months WHERE municipality_id = $1 AND month >= $2`,
+		municipality, k.month())
 	if err != nil {
 		return nil, fmt.Errorf("read monthly inquiry counts: %w", err)
 	}
@@ -84,9 +88,57 @@ func storedMonths(ctx context.Context, q querier, municipality string) (MonthCou
 }
 
 // Recount counts a municipality's raw inquiries again, the slow way: every
-// row is read by the database. It is what the stored cells must equal.
+// row is read by the database. It is what the stored cells of the months
+// kept must equal; the months before a retirement's boundary have no raw
+// inquiries left to count.
 func Recount(ctx context.Context, db *store.DB, municipality string) (Counts, error) {
-	return recount(ctx, db, db, municipality, "")
+	k, err := keptMonths(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	return k.recount(ctx, db, db, municipality)
+}
+
+// kept are the months whose raw inquiries are kept: from the first month
+// after the last retirement (store.RetireInquiries), or every month. The
+// counts of the months retired stay as they were: no recount reads them,
+// and neither verify nor rebuild touches them.
+type kept struct {
+	from civil.Month // zero: every month
+}
+
+// keptMonths reads the retirement's boundary. A recount that reads raw
+// inquiries after it must hold store.LockRetirement in the same
+// transaction, so that the boundary cannot move in between.
+func keptMonths(ctx context.Context, q interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}) (kept, error) {
+	before, _, err := store.RetiredBefore(ctx, q)
+	return kept{from: before}, err
+}
+
+// day and month are the first day and month kept, as the counts write
+// them; "" (before every other) when every month is kept.
+func (k kept) day() string {
+	if k.from.IsZero() {
+		return ""
+	}
+	return k.from.FirstDay().String()
+}
+
+func (k kept) month() string {
+	if k.from.IsZero() {
+		return ""
+	}
+	return k.from.String()
+}
+
+// recount counts the raw inquiries of the months kept.
+func (k kept) recount(ctx context.Context, db *store.DB, q querier, municipality string) (Counts, error) {
+	if k.from.IsZero() {
+		return recount(ctx, db, q, municipality, "")
+	}
+	return recount(ctx, db, q, municipality, ` AND occurred_at >= $2`, k.from.FirstDay().Start().UTC())
 }
 
 // countedDuration is the duration the counts sum: a stored duration beyond
@@ -157,28 +209,40 @@ type Difference struct {
 }
 
 // Verify recounts a municipality's inquiries and reports every day and
-// month cell whose stored counts differ. On PostgreSQL the counts and the
+// month cell whose stored counts differ, in the months whose raw
+// inquiries are kept (see kept). On PostgreSQL the counts and the
 // inquiries are read in one snapshot, so that inquiries recorded meanwhile
-// (by this or another instance) cannot show as differences.
+// (by this or another instance) cannot show as differences, under the
+// lock that keeps a retirement from removing inquiries meanwhile.
 func Verify(ctx context.Context, db *store.DB, municipality string) ([]Difference, error) {
-	var q querier = db
+	var q interface {
+		querier
+		QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	} = db
 	if db.Engine == store.Postgres {
 		tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 		if err != nil {
 			return nil, fmt.Errorf("begin verify: %w", err)
 		}
 		defer tx.Rollback()
+		if err := db.LockRetirement(ctx, tx); err != nil {
+			return nil, fmt.Errorf("lock the retirement: %w", err)
+		}
 		q = tx
 	}
-	stored, err := stored(ctx, q, municipality)
+	k, err := keptMonths(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	storedMonths, err := storedMonths(ctx, q, municipality)
+	stored, err := stored(ctx, q, municipality, k)
 	if err != nil {
 		return nil, err
 	}
-	recounted, err := recount(ctx, db, q, municipality, "")
+	storedMonths, err := storedMonths(ctx, q, municipality, k)
+	if err != nil {
+		return nil, err
+	}
+	recounted, err := k.recount(ctx, db, q, municipality)
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +272,9 @@ func compare[K comparable](stored, recounted map[K]Tally, name func(K) string) [
 }
 
 // Rebuild replaces a municipality's stored counts with a recount, in one
-// transaction. It returns how many day cells it stored. The recount is
+// transaction: the counts of the months whose raw inquiries are kept (see
+// kept); those of the months retired stay exactly as they were. It
+// returns how many day cells it stored. The recount is
 // made inside the transaction, under the exclusive lock on the
 // municipality's counts (lock.go), so that inquiries recorded meanwhile
 // are counted once — in the recount or by their own writer afterwards —
@@ -223,16 +289,26 @@ func Rebuild(ctx context.Context, db *store.DB, municipality string) (int, error
 func RebuildWaiting(ctx context.Context, db *store.DB, municipality string, waiting func()) (int, error) {
 	var cells int
 	err := db.InTx(ctx, func(tx *sql.Tx) error {
+		if err := db.LockRetirement(ctx, tx); err != nil {
+			return fmt.Errorf("lock the retirement: %w", err)
+		}
 		if err := lockExclusive(ctx, db, tx, municipality, waiting); err != nil {
 			return fmt.Errorf("lock the counts of %s: %w", municipality, err)
 		}
-		recounted, err := recount(ctx, db, tx, municipality, "")
+		k, err := keptMonths(ctx, tx)
+		if err != nil {
+			return err
+		}
+		recounted, err := k.recount(ctx, db, tx, municipality)
 		if err != nil {
 			return err
 		}
 		cells = len(recounted)
-		for _, table := range []string{"inquiry_counts", "inquiry_months"} {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE municipality_id = $1`, municipality); err != nil {
+		for _, del := range []struct{ table, period, from string }{
+			{"inquiry_counts", "day", k.day()}, {"inquiry_months", "month", k.month()},
+		} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+del.table+` WHERE municipality_id = $1 AND `+del.period+` >= $2`,
+				municipality, del.from); err != nil {
 				return err
 			}
 		}
