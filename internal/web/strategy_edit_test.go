@@ -519,3 +519,68 @@ func TestStrategyEdit_RemoveATarget(t *testing.T) {
 		t.Errorf("the removed target's question: %d, want 404", r.status)
 	}
 }
+
+// A price added with its source, and one removed after a question: each
+// the next version with the reason; a price without a source is refused at
+// its field.
+func TestStrategyEdit_AddAndRemoveAPrice(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, dragoerGroup)
+	prices := ts.get(t, c, "/m/dragoer/strategy/edit/prices").body
+	if !strings.Contains(prices, `href="/m/dragoer/strategy/edit/new/price"`) || !strings.Contains(prices, `href="/m/dragoer/strategy/edit/prices/2/remove"`) {
+		t.Fatal("the prices form has no links to add and remove a price")
+	}
+	before := kanaltest.Current(t, ts.registry, "dragoer").Strategy.Prices.Entries
+	at := func(field string) string { return "f-prices-entries-" + strconv.Itoa(len(before)) + "-" + field }
+	const path = "/m/dragoer/strategy/edit/new/price"
+	r := ts.saveForm(t, c, path, func(f url.Values) {
+		f.Set(at("channel"), "video")
+		f.Set(at("dkk"), "55,5")
+		f.Set("reason", "Egen pris for videomøder")
+	})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `id="`+at("source")+`-error"`) {
+		t.Fatalf("a price without a source: %d, want 422 with the problem at the source\n%s", r.status, text(r.body))
+	}
+	r = ts.saveForm(t, c, path, func(f url.Values) {
+		f.Set(at("channel"), "video")
+		f.Set(at("type"), "interaction")
+		f.Set(at("dkk"), "55,5")
+		f.Set(at("source"), "Egen opgørelse, Borgerservice 2013")
+		f.Set("f-prices-year", "2013")
+		f.Set("reason", "Egen pris for videomøder")
+	})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", r.status, text(r.body))
+	}
+	cur := kanaltest.Current(t, ts.registry, "dragoer")
+	got := cur.Strategy.Prices
+	if len(got.Entries) != len(before)+1 || got.Year != 2013 {
+		t.Fatalf("version %d has %d prices of year %d", cur.Number, len(got.Entries), got.Year)
+	}
+	if p := got.Entries[len(before)]; p.Channel != "video" || p.Type != "interaction" || p.DKK == nil || *p.DKK != 55.5 ||
+		p.Source != "Egen opgørelse, Borgerservice 2013" || p.Example || p.SBLevel != nil {
+		t.Errorf("the new price is %+v", p)
+	}
+
+	const remove = "/m/dragoer/strategy/edit/prices/2/remove"
+	page := ts.get(t, c, remove).body
+	if !strings.Contains(page, "Fjern prisen »Digital selvbetjening, SB-niveau 3«?") || !strings.Contains(page, "Prisen er 20 kr. pr. henvendelse") {
+		t.Errorf("the question does not name the price:\n%s", text(page))
+	}
+	r = ts.saveForm(t, c, remove, func(f url.Values) { f.Set("reason", "KL-prisen gælder ikke længere") })
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("remove: %d\n%s", r.status, text(r.body))
+	}
+	cur = kanaltest.Current(t, ts.registry, "dragoer")
+	if len(cur.Strategy.Prices.Entries) != len(before) || cur.Strategy.Prices.Entries[1].SBLevel == nil || *cur.Strategy.Prices.Entries[1].SBLevel != 0 {
+		t.Errorf("version %d's prices after removing the second: %+v", cur.Number, cur.Strategy.Prices.Entries[:2])
+	}
+	for _, l := range storedLines(t, ts, "dragoer", cur.Number) {
+		if !strings.HasPrefix(l, "-") {
+			t.Errorf("removing a price added the line %q", l)
+		}
+	}
+	if r := ts.get(t, c, "/m/dragoer/strategy/edit/prices/99/remove"); r.status != http.StatusNotFound {
+		t.Errorf("a price that does not exist: %d, want 404", r.status)
+	}
+}

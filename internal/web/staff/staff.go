@@ -105,6 +105,10 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "POST /m/{municipality}/strategy/edit/new/target", Perm: auth.EditStrategy, Handle: s.saveNewTarget},
 		{Pattern: "GET /m/{municipality}/strategy/edit/targets/{target}/remove", Perm: auth.EditStrategy, Handle: s.showRemoveTarget},
 		{Pattern: "POST /m/{municipality}/strategy/edit/targets/{target}/remove", Perm: auth.EditStrategy, Handle: s.saveRemoveTarget},
+		{Pattern: "GET /m/{municipality}/strategy/edit/new/price", Perm: auth.EditStrategy, Handle: s.showNewPrice},
+		{Pattern: "POST /m/{municipality}/strategy/edit/new/price", Perm: auth.EditStrategy, Handle: s.saveNewPrice},
+		{Pattern: "GET /m/{municipality}/strategy/edit/prices/{price}/remove", Perm: auth.EditStrategy, Handle: s.showRemovePrice},
+		{Pattern: "POST /m/{municipality}/strategy/edit/prices/{price}/remove", Perm: auth.EditStrategy, Handle: s.saveRemovePrice},
 
 		{Pattern: "GET /m/{municipality}/console", Perm: auth.RegisterInquiries, Handle: s.showConsole},
 		{Pattern: "GET /m/{municipality}/console/guidance", Perm: auth.RegisterInquiries, Handle: s.showConsoleGuidance},

@@ -45,6 +45,18 @@ func (s *Pages) showEditPrices(w http.ResponseWriter, r *http.Request) error {
 func (s *Pages) saveEditPrices(w http.ResponseWriter, r *http.Request) error {
 	return s.saveEdit(w, r, buildPrices)
 }
+func (s *Pages) showNewPrice(w http.ResponseWriter, r *http.Request) error {
+	return s.showEdit(w, r, buildNewPrice)
+}
+func (s *Pages) saveNewPrice(w http.ResponseWriter, r *http.Request) error {
+	return s.saveEdit(w, r, buildNewPrice)
+}
+func (s *Pages) showRemovePrice(w http.ResponseWriter, r *http.Request) error {
+	return s.showEdit(w, r, buildRemovePrice)
+}
+func (s *Pages) saveRemovePrice(w http.ResponseWriter, r *http.Request) error {
+	return s.saveEdit(w, r, buildRemovePrice)
+}
 func (s *Pages) showEditHours(w http.ResponseWriter, r *http.Request) error {
 	return s.showEdit(w, r, buildHours)
 }
@@ -280,9 +292,11 @@ func buildPrices(_ *http.Request, f *editForm, doc *strategy.Document, st *strat
 	}
 	general.Fields = []*editField{year, staff}
 	f.Groups = append(f.Groups, general)
+	f.Adds = []editLink{{"/m/" + st.Municipality.ID + "/strategy/edit/new/price", l.T("edit.price.add")}}
 	for i, pr := range st.Prices.Entries {
 		p := strategy.Path{"prices", "entries", i}
 		g := &editGroup{ID: fieldID(p), Legend: priceLabel(st, l, pr), Example: pr.Example, path: p}
+		g.Remove = &editLink{"/m/" + st.Municipality.ID + "/strategy/edit/prices/" + strconv.Itoa(i+1) + "/remove", l.T("edit.price.remove", g.Legend)}
 		g.unmark = func(d *strategy.Document) error { d.Delete(p.With("example")); return nil }
 		dkk := newField(doc, p.With("dkk"), kindNumber, l.T("edit.price.dkk"))
 		dkk.Suffix, dkk.Narrow = l.T("edit.unit.dkk"), true
@@ -291,6 +305,59 @@ func buildPrices(_ *http.Request, f *editForm, doc *strategy.Document, st *strat
 		g.Fields = []*editField{dkk, source}
 		f.Groups = append(f.Groups, g)
 	}
+	return nil
+}
+
+// buildNewPrice: a price added at the end of the prices: its channel, and
+// the inquiry type and SB level it is narrowed to, if any; the amount and
+// its source; with the year of the prices, which holds for all of them.
+func buildNewPrice(_ *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
+	l := f.L
+	f.Heading, f.Lead, f.source = l.T("edit.price.new.title"), l.T("edit.price.new.lead"), "form:prices/new"
+	p := strategy.Path{"prices", "entries", len(st.Prices.Entries)}
+	g := &editGroup{ID: "price", Legend: l.T("edit.price.new.legend"), path: p}
+	channel := newField(doc, p.With("channel"), kindSelect, l.T("edit.price.channel"))
+	channel.Options = []editChoice{{"", l.T("edit.price.channel.choose")}}
+	for _, c := range st.Channels {
+		channel.Options = append(channel.Options, editChoice{c.ID, c.Name})
+	}
+	typ := newField(doc, p.With("type"), kindSelect, l.T("edit.price.type"))
+	typ.Options = []editChoice{{"", l.T("edit.price.type.all")}}
+	for _, t := range st.InquiryTypes {
+		typ.Options = append(typ.Options, editChoice{t.ID, t.Name})
+	}
+	level := newField(doc, p.With("sb_level"), kindNumber, l.T("edit.price.sb_level"))
+	level.Hint, level.Narrow = l.T("edit.price.sb_level.hint"), true
+	dkk := newField(doc, p.With("dkk"), kindNumber, l.T("edit.price.dkk"))
+	dkk.Suffix, dkk.Narrow = l.T("edit.unit.dkk"), true
+	source := newField(doc, p.With("source"), kindText, l.T("edit.price.source"))
+	source.Hint = l.T("edit.price.source.hint")
+	g.Fields = []*editField{channel, typ, level, dkk, source}
+	year := newField(doc, strategy.Path{"prices", "year"}, kindNumber, l.T("edit.prices.year"))
+	year.Hint, year.Narrow = l.T("edit.prices.year.hint"), true
+	f.Groups = []*editGroup{g, {ID: "prices", Legend: l.T("edit.prices.general"), path: strategy.Path{"prices", "year"}, Fields: []*editField{year}}}
+	f.change = func(d *strategy.Document) error {
+		_, err := d.Append(strategy.Path{"prices", "entries"})
+		return err
+	}
+	return nil
+}
+
+// buildRemovePrice: the question whether to remove price number n.
+func buildRemovePrice(r *http.Request, f *editForm, _ *strategy.Document, st *strategy.Strategy) error {
+	l := f.L
+	n, err := strconv.Atoi(r.PathValue("price"))
+	if err != nil || n < 1 || n > len(st.Prices.Entries) {
+		return face.ErrNotFound
+	}
+	pr := st.Prices.Entries[n-1]
+	f.Heading, f.source = l.T("edit.price.remove.title", priceLabel(st, l, pr)), "form:prices/remove"
+	if pr.DKK != nil && pr.Source != "" {
+		f.Lead = l.T("edit.price.remove.lead", l.Decimal(*pr.DKK, describe.Decimals(*pr.DKK)), pr.Source)
+	}
+	f.Consequences = []string{l.T("edit.price.remove.what"), l.T("edit.remove.history")}
+	f.Submit, f.Danger = l.T("edit.price.remove.submit"), true
+	f.change = func(d *strategy.Document) error { d.Delete(strategy.Path{"prices", "entries", n - 1}); return nil }
 	return nil
 }
 
