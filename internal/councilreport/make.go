@@ -94,7 +94,7 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *measure.Dashboar
 	}
 
 	channels := Section{Heading: l.T("council.channels")}
-	channels.add(Block{Paragraph: l.T("council.channels.text", year, l.Int(d.Inbound), l.Int(d.Outbound))})
+	channels.add(Block{Paragraph: l.Plural("council.channels.text", d.Inbound, year, l.Int(d.Inbound), l.Int(d.Outbound))})
 	channels.addCharted(ft.Mix())
 	channels.add(Block{Paragraph: l.T("council.cost.text", l.Decimal(d.Cost, 0), dashboard.PriceYears(l, d.Spans))})
 	channels.addCharted(ft.Channels())
@@ -109,7 +109,7 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *measure.Dashboar
 		}
 		dep, _ := s.Department(dd.Filter.Department)
 		deps.add(Block{Subheading: dep.Name})
-		deps.add(Block{Paragraph: l.T("council.department.text", l.Int(dd.Inbound), pct(dd.InboundDigitalShare()),
+		deps.add(Block{Paragraph: l.Plural("council.department.text", dd.Inbound, l.Int(dd.Inbound), pct(dd.InboundDigitalShare()),
 			pct(dd.TransactionDigitalShare()), pct(dd.ResolvedShare()), l.Decimal(dd.Cost, 0))})
 		t := dashboard.New(l, dd).AreaSummary()
 		t.ID = "areas-" + dep.ID
@@ -149,12 +149,22 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *measure.Dashboar
 
 	method := Section{Heading: l.T("council.method")}
 	for _, p := range []string{l.T("council.method.counting"), l.T("council.method.digital"),
-		l.T("council.method.prices", exampleCount(d.Spans), priceCount(d.Spans)), l.T("council.method.forecast"),
+		pricesText(l, d.Spans), l.T("council.method.forecast"),
 		l.T("council.method.strategy", s.Title, s.Period.From, s.Period.To)} {
 		method.add(Block{Paragraph: p})
 	}
 	doc.Sections = []Section{targets, channels, deps, selfService, savings, definitions, method}
 	return doc
+}
+
+// pricesText says how many of the prices the costs rest on are examples,
+// in a sentence that agrees with the count.
+func pricesText(l locale.Printer, spans []measure.Span) string {
+	examples := exampleCount(spans)
+	if examples == 0 {
+		return l.T("council.method.prices.own")
+	}
+	return l.Plural("council.method.prices", int64(examples), examples, priceCount(spans))
 }
 
 // exampleCount and priceCount count the prices of the versions in force
@@ -195,7 +205,7 @@ func summary(l locale.Printer, d *measure.Dashboard, year int) []string {
 		return []string{l.T("council.summary.none", year)}
 	}
 	pct := func(v *float64) string { return dashboard.Share(l, v).Text }
-	out := []string{l.T("council.summary.inbound", year, pct(d.InboundDigitalShare()), l.Int(d.Digital.Whole),
+	out := []string{l.Plural("council.summary.inbound", d.Digital.Whole, year, pct(d.InboundDigitalShare()), l.Int(d.Digital.Whole),
 		pct(d.AssistedShare()), dashboard.Definition(l, d.Strategy, d.Definition(strategy.MeasureInboundDigital)))}
 	for _, ts := range d.Targets {
 		name := l.T("measure." + ts.Target.Measure)
@@ -228,7 +238,7 @@ func summary(l locale.Printer, d *measure.Dashboard, year int) []string {
 			l.Int(d.DigitalPost.Whole)))
 	}
 	if d.Expensive.Whole > 0 {
-		out = append(out, l.T("council.summary.expensive", l.Int(d.Expensive.Part), l.Int(d.Expensive.Whole),
+		out = append(out, l.Plural("council.summary.expensive", d.Expensive.Whole, l.Int(d.Expensive.Part), l.Int(d.Expensive.Whole),
 			pct(d.ExpensiveInformationShare())))
 	}
 	out = append(out, l.T("council.summary.cost", l.Decimal(d.Cost, 0), dashboard.PriceYears(l, d.Spans)))

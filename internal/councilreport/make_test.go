@@ -3,6 +3,7 @@ package councilreport
 import (
 	"bytes"
 	"context"
+	stdhtml "html"
 	"strconv"
 	"strings"
 	"testing"
@@ -155,5 +156,59 @@ func TestStyleHash_MatchesTheInlineStyle(t *testing.T) {
 	}
 	if !strings.HasPrefix(StyleHash(), "'sha256-") {
 		t.Errorf("hash %s", StyleHash())
+	}
+}
+
+// A year of one inquiry: every sentence with a count of the year agrees
+// with it, in Danish and English ("1 henvendelse", never "1
+// henvendelser"), and Dragør's prices, which are examples, are said to
+// be so.
+func TestMake_AYearOfOneInquiryAgreesWithItsCount(t *testing.T) {
+	ctx := context.Background()
+	db, reg := kanaltest.Presets(t)
+	cur := kanaltest.Current(t, reg, "dragoer")
+	one := inquiry.Inquiry{OccurredAt: time.Date(2013, 5, 6, 10, 0, 0, 0, strategy.Location), Channel: "in_person",
+		Type: strategy.Information, Direction: strategy.Inbound, Area: "flytning", Source: "test"}
+	if _, err := inquiry.NewRecorder(db).Record(ctx, cur, []inquiry.Inquiry{one}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lang      string
+		want, not []string
+	}{
+		{locale.Danish, []string{
+			"I 2013 kom 0,0 % af 1 henvendelse fra borgere og virksomheder digitalt; medbetjening udgjorde 0,0 %.",
+			"1 af 1 informationshenvendelse kom på de dyre kanaler",
+			"I 2013 talte kommunen 1 henvendelse til kommunen og 0 fra kommunen.",
+			"1 henvendelse til afdelingen; 0,0 % kom digitalt",
+			"priser i de gældende versioner er eksempler og ikke kommunens egne tal",
+		}, []string{"1 henvendelser", "1 informationshenvendelser"}},
+		{"en", []string{
+			"In 2013, 0.0 % of the 1 inquiry from citizens and businesses came digitally; assisted self-service made up 0.0 %.",
+			"1 of 1 information inquiry came on the expensive channels",
+			"In 2013 the municipality counted 1 inquiry to it and 0 from it.",
+			"1 inquiry to the department; 0.0 % came digitally",
+			"prices of the versions in force are examples, not the municipality's own figures",
+		}, []string{"1 inquiries", "1 information inquiries"}},
+	} {
+		doc, err := newReports(db).Make(ctx, locale.New(c.lang), "dragoer", history(t, db, "dragoer"), 2013, made, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var html bytes.Buffer
+		if err := WriteHTML(&html, *doc); err != nil {
+			t.Fatal(err)
+		}
+		out := stdhtml.UnescapeString(html.String())
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: the report does not say %q", c.lang, w)
+			}
+		}
+		for _, n := range c.not {
+			if strings.Contains(out, n) {
+				t.Errorf("%s: the report says %q", c.lang, n)
+			}
+		}
 	}
 }
