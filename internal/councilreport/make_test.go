@@ -212,3 +212,27 @@ func TestMake_AYearOfOneInquiryAgreesWithItsCount(t *testing.T) {
 		}
 	}
 }
+
+// The method's sentence on example prices agrees with the count of them,
+// and says none are examples when none are.
+func TestPricesText_AgreesWithTheCountOfExamples(t *testing.T) {
+	spans := func(example ...bool) []measure.Span {
+		s := &strategy.Strategy{}
+		for _, e := range example {
+			s.Prices.Entries = append(s.Prices.Entries, strategy.Price{Example: e})
+		}
+		return []measure.Span{{Version: measure.Version{Strategy: s}}}
+	}
+	da, en := locale.New(locale.Danish), locale.New("en")
+	for _, c := range []struct{ got, want string }{
+		{pricesText(da, spans(false, false)), "Omkostningerne bygger på strategiens kanalpriser; ingen af priserne i de gældende versioner er eksempler."},
+		{pricesText(en, spans(false)), "The costs rest on the strategy's channel prices; none of the prices of the versions in force is an example."},
+		{pricesText(da, spans(true)), "Omkostningerne bygger på strategiens kanalpriser. 1 af de gældende versioners priser (i alt 1) er et eksempel og ikke kommunens eget tal; det bør erstattes med kommunens eget."},
+		{pricesText(en, spans(false, true, false)), "The costs rest on the strategy's channel prices. 1 of the prices of the versions in force (3 in all) is an example, not the municipality's own figure; it should be replaced with its own."},
+		{pricesText(da, spans(true, true, false)), "Omkostningerne bygger på strategiens kanalpriser. 2 af de 3 priser i de gældende versioner er eksempler og ikke kommunens egne tal; de bør erstattes med kommunens egne."},
+	} {
+		if c.got != c.want {
+			t.Errorf("got  %q\nwant %q", c.got, c.want)
+		}
+	}
+}
