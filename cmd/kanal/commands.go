@@ -65,6 +65,9 @@ var commands = []command{
 	{name: "demo", help: "cli.help.demo", usage: "cli.demo.usage", subs: []subcommand{{name: "generate", run: demoGenerate}}},
 	{name: "backup", help: "cli.help.backup", usage: "cli.backup.usage", run: backupCommand},
 	{name: "restore", help: "cli.help.restore", usage: "cli.restore.usage", run: restoreCommand},
+	{name: "inquiries", help: "cli.help.inquiries", usage: "cli.inquiries.usage", subs: []subcommand{
+		{name: "retire", run: retireInquiries},
+	}},
 }
 
 // helpWords are the arguments that ask for help instead of a command.

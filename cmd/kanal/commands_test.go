@@ -32,6 +32,8 @@ Kommandoer:
   backup [--db sqlite:STI] FIL  tag en sikkerhedskopi af SQLite-databasen, også mens Kanal kører (se docs/operations.md)
   restore [--db sqlite:STI] [--replace] FIL
                                 gendan SQLite-databasen fra en sikkerhedskopi
+  inquiries retire --before ÅÅÅÅ-MM --yes
+                                slet de rå henvendelser før en måned efter opbevaringsperioden; tallene bliver (se docs/operations.md)
   help                          vis denne hjælp
 
 Kommandoer, der bruger databasen, tager --db (KANAL_DB): sqlite:STI eller postgres://…
@@ -60,6 +62,8 @@ Commands:
                                 back up the SQLite database, also while Kanal runs (see docs/operations.md)
   restore [--db sqlite:PATH] [--replace] FILE
                                 restore the SQLite database from a backup
+  inquiries retire --before YYYY-MM --yes
+                                remove the raw inquiries before a month after the retention period; the counts stay (see docs/operations.md)
   help                          print this help
 
 Commands that use the database take --db (KANAL_DB): sqlite:PATH or postgres://…
@@ -85,12 +89,13 @@ func TestCommands_EveryGroupSaysItsUsage(t *testing.T) {
 	t.Setenv("KANAL_LANG", "da")
 	t.Setenv("KANAL_DB", "sqlite:"+t.TempDir()+"/never.db")
 	firstLine := map[string]string{
-		"strategy": "Brug: kanal strategy validate FIL ... | load FIL | show [--municipality ID]\n",
-		"user":     "Brug:\n  kanal user add --municipality ID --role ROLLE [--department AFDELING] [--name NAVN] EMAIL\n",
-		"apikey":   "Brug:\n  kanal apikey add --municipality ID --permissions TILLADELSER [--test] NAVN\n",
-		"import":   "Brug: kanal import inquiries --municipality ID FIL.csv\n",
-		"rollup":   "Brug: kanal rollup verify|rebuild [--municipality ID]\n",
-		"demo":     "Brug: kanal demo generate --municipalities N --inquiries M [--db ADRESSE]\n",
+		"strategy":  "Brug: kanal strategy validate FIL ... | load FIL | show [--municipality ID]\n",
+		"user":      "Brug:\n  kanal user add --municipality ID --role ROLLE [--department AFDELING] [--name NAVN] EMAIL\n",
+		"apikey":    "Brug:\n  kanal apikey add --municipality ID --permissions TILLADELSER [--test] NAVN\n",
+		"import":    "Brug: kanal import inquiries --municipality ID FIL.csv\n",
+		"rollup":    "Brug: kanal rollup verify|rebuild [--municipality ID]\n",
+		"demo":      "Brug: kanal demo generate --municipalities N --inquiries M [--db ADRESSE]\n",
+		"inquiries": "Brug: kanal inquiries retire --before ÅÅÅÅ-MM --yes [--db ADRESSE]\n",
 	}
 	for _, cmd := range commands {
 		if cmd.subs == nil {

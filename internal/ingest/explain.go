@@ -106,6 +106,10 @@ func (e Explainer) what(p Problem) string {
 		t, _ := time.Parse(time.RFC3339, arg(0))
 		d, _ := civil.ParseDate(arg(1))
 		return l.T("ingest.explain.too_early", l.DateTime(t), l.Date(d))
+	case inquiry.RuleRetired:
+		t, _ := time.Parse(time.RFC3339, arg(0))
+		m, _ := civil.ParseMonth(arg(1))
+		return l.T("ingest.explain.retired", l.DateTime(t), l.Month(m))
 	case inquiry.RuleFuture:
 		t, _ := time.Parse(time.RFC3339, arg(0))
 		return l.T("ingest.explain.future", l.DateTime(t))

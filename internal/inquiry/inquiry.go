@@ -79,6 +79,7 @@ const (
 	RuleLongDuration     = "inquiry.long_duration"             // seconds, maximum
 	RuleTooEarly         = "inquiry.too_early"                 // time, earliest day
 	RuleFuture           = "inquiry.future"                    // time
+	RuleRetired          = "inquiry.retired"                   // time, first month kept (YYYY-MM)
 	RuleNotUTF8          = "inquiry.not_utf8"                  // field, byte
 	RuleControlChar      = "inquiry.control_char"              // field, character, byte
 	RuleTooLong          = "inquiry.too_long"                  // field, characters
@@ -98,6 +99,11 @@ const maxTextLen = 200
 // excluded.
 type Window struct {
 	From, To time.Time
+	// Retired, when not zero, is the start of the first month whose raw
+	// inquiries are kept: the months before it were retired after the
+	// retention period (store.RetireInquiries), and an inquiry in them
+	// could never be recounted, so it is refused.
+	Retired time.Time
 }
 
 // MaxFuture is how far ahead of the clock an inquiry may be dated: clocks
@@ -169,6 +175,8 @@ func Check(s *strategy.Strategy, w Window, in *Inquiry) []FieldError {
 		add("occurred_at", RuleTooEarly, in.OccurredAt.Format(time.RFC3339), civil.DateOf(w.From).String())
 	case !in.OccurredAt.Before(w.To):
 		add("occurred_at", RuleFuture, in.OccurredAt.Format(time.RFC3339))
+	case in.OccurredAt.Before(w.Retired):
+		add("occurred_at", RuleRetired, in.OccurredAt.Format(time.RFC3339), civil.DateOf(w.Retired).YearMonth().String())
 	}
 	if in.Source == "" {
 		add("source", RuleRequired, "source")

@@ -2,6 +2,7 @@ package inquiry
 
 import (
 	"context"
+	"errors"
 
 	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/store"
@@ -17,7 +18,8 @@ func (r *Recorder) inPartitions(ctx context.Context, batch []Inquiry, write func
 	if r.db.Engine != store.Postgres {
 		return write()
 	}
-	if err := r.ensurePartitions(ctx, batch); err != nil {
+	// A retired month gets no partition; write refuses its inquiry.
+	if err := r.ensurePartitions(ctx, batch); err != nil && !errors.Is(err, store.ErrMonthRetired) {
 		return err
 	}
 	err := write()

@@ -33,6 +33,12 @@ type Recorder struct {
 		sync.Mutex
 		known map[civil.Month]bool
 	}
+	// retired is the start of the first month whose raw inquiries are
+	// kept, and when it was read (retired.go).
+	retired struct {
+		sync.Mutex
+		start, read time.Time
+	}
 }
 
 // NewRecorder returns a recorder on db.
@@ -43,7 +49,9 @@ func NewRecorder(db *store.DB) *Recorder {
 // Window is the span of time the municipality's inquiries may be dated in,
 // now.
 func (r *Recorder) Window(cur *municipality.Current) Window {
-	return WindowFor(cur.Strategy, r.HistoryYears, r.Now())
+	w := WindowFor(cur.Strategy, r.HistoryYears, r.Now())
+	w.Retired = r.retiredStart()
+	return w
 }
 
 // Check checks an inquiry as Record will: against the municipality's
@@ -163,6 +171,9 @@ func (r *Recorder) checkAll(cur *municipality.Current, batch []Inquiry) error {
 	w := r.Window(cur)
 	for i := range batch {
 		if errs := Check(cur.Strategy, w, &batch[i]); len(errs) > 0 {
+			if errs[0].Rule == RuleRetired {
+				return &RetiredError{Index: i + 1, Before: civil.DateOf(w.Retired).YearMonth()}
+			}
 			// The values stay out of the message: it may reach a log.
 			return fmt.Errorf("inquiry %d: %s: %s", i+1, errs[0].Field, errs[0].Rule)
 		}
@@ -173,6 +184,9 @@ func (r *Recorder) checkAll(cur *municipality.Current, batch []Inquiry) error {
 // record stores checked inquiries and counts the new ones.
 func (r *Recorder) record(ctx context.Context, tx *sql.Tx, cur *municipality.Current, batch []Inquiry) (Result, error) {
 	var res Result
+	if err := r.checkRetired(ctx, tx, batch); err != nil {
+		return res, err
+	}
 	// The same sender id twice in one batch is one inquiry.
 	seen := map[[2]string]bool{}
 	rows := make([]Inquiry, 0, len(batch))

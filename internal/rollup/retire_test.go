@@ -2,6 +2,7 @@ package rollup_test
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -136,5 +137,49 @@ func TestRebuild_KeepsTheCountsOfRetiredMonths(t *testing.T) {
 	n := bump("MAX")
 	if diffs, err := rollup.Verify(ctx, db, "dragoer"); err != nil || len(diffs) != n {
 		t.Errorf("verify after %d later cells were changed: %v %+v", n, err, diffs)
+	}
+}
+
+// An inquiry dated in a retired month is refused with the field named, by
+// the check every path makes and by the recorder itself; one after the
+// boundary is recorded.
+func TestRecord_RefusesAnInquiryInARetiredMonth(t *testing.T) {
+	ctx := context.Background()
+	db, reg := kanaltest.Presets(t)
+	cur := kanaltest.Current(t, reg, "dragoer")
+	rec := inquiry.NewRecorder(db)
+	late := inquiry.Inquiry{OccurredAt: time.Date(2013, 6, 30, 21, 59, 0, 0, time.UTC), // 23:59 on 30 June in Copenhagen
+		Channel: "phone", Type: "interaction", Direction: "inbound", Area: "flytning", Source: "test"}
+	inTime := late
+	inTime.OccurredAt = time.Date(2013, 6, 30, 22, 0, 0, 0, time.UTC) // midnight on 1 July
+	if _, err := db.RetireInquiries(ctx, civil.Month{Year: 2013, Month: time.July}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	errs := rec.Check(cur, &late)
+	if len(errs) != 1 || errs[0].Field != "occurred_at" || errs[0].Rule != inquiry.RuleRetired {
+		t.Errorf("check of an inquiry in a retired month: %+v", errs)
+	}
+	if _, err := rec.Record(ctx, cur, []inquiry.Inquiry{late}); err == nil {
+		t.Error("an inquiry in a retired month was recorded")
+	}
+	if errs := rec.Check(cur, &inTime); len(errs) != 0 {
+		t.Errorf("check of an inquiry after the boundary: %+v", errs)
+	}
+	if res, err := rec.Record(ctx, cur, []inquiry.Inquiry{inTime}); err != nil || res.Recorded != 1 {
+		t.Errorf("an inquiry after the boundary: %+v %v", res, err)
+	}
+	if diffs, err := rollup.Verify(ctx, db, "dragoer"); err != nil || len(diffs) != 0 {
+		t.Errorf("verify: %v %+v", err, diffs)
+	}
+	// A recorder that has not looked since the boundary moved (another
+	// instance's) still refuses: the transaction reads the boundary.
+	stale := inquiry.NewRecorder(db)
+	stale.Check(cur, &inTime)
+	if _, err := db.RetireInquiries(ctx, civil.Month{Year: 2013, Month: time.August}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	var retired *inquiry.RetiredError
+	if _, err := stale.Record(ctx, cur, []inquiry.Inquiry{inTime}); !errors.As(err, &retired) {
+		t.Errorf("a stale recorder recorded into a retired month: %v", err)
 	}
 }
