@@ -95,6 +95,28 @@ func NewKLECheck(sourceName string, data []byte, s *strategy.Strategy, plan *str
 // ErrKLEUnknown.
 func (r *Registry) LoadChecked(ctx context.Context, actor audit.Actor, sourceName string, data []byte,
 	plan *strategy.Emneplan, planPath string) (Version, bool, KLECheck, error) {
+	return r.loadChecked(ctx, actor, sourceName, data, plan, planPath, 0)
+}
+
+// CheckVersion checks a stored version's KLE numbers against the emneplan
+// and stores the check with it, as LoadChecked does for a document equal
+// to the newest version (the staff pages' check, which uploads only the
+// plan). The version must still be the newest: when another has been
+// stored since, nothing is stored and ErrStale is returned.
+func (r *Registry) CheckVersion(ctx context.Context, actor audit.Actor, municipality string, number int,
+	plan *strategy.Emneplan, planPath string) (KLECheck, error) {
+	v, data, err := r.Document(ctx, municipality, number)
+	if err != nil {
+		return KLECheck{}, err
+	}
+	_, _, check, err := r.loadChecked(ctx, actor, v.SourceName, data, plan, planPath, v.ID)
+	return check, err
+}
+
+// loadChecked is LoadChecked; a version id, when not 0, is the version
+// the document must equal, so that nothing but the check is stored.
+func (r *Registry) loadChecked(ctx context.Context, actor audit.Actor, sourceName string, data []byte,
+	plan *strategy.Emneplan, planPath string, version int64) (Version, bool, KLECheck, error) {
 	s, err := strategy.Parse(sourceName, data)
 	if err != nil {
 		return Version{}, false, KLECheck{}, err
@@ -110,6 +132,9 @@ func (r *Registry) LoadChecked(ctx context.Context, actor audit.Actor, sourceNam
 		}
 	}
 	v, created, err := r.store(ctx, actor, sourceName, data, s, func(tx *sql.Tx, v Version) error {
+		if version != 0 && v.ID != version {
+			return ErrStale
+		}
 		check.VersionID, check.Version = v.ID, v.Number
 		return insertKLECheck(ctx, tx, actor, &check)
 	})

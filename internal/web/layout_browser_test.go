@@ -57,6 +57,7 @@ var staffPages = []staffPage{
 	{dragoerGroup, "/m/dragoer/users/2/password"},
 	{dragoerGroup, "/m/dragoer/keys/1/revoke"},
 	{dragoerGroup, "/m/dragoer/versions/diff"},
+	{dragoerGroup, "/m/dragoer/strategy/kle"},
 	{dragoerGroup, "/m/dragoer/strategy/edit"},
 	{dragoerGroup, "/m/dragoer/strategy/edit/targets"},
 	{dragoerGroup, "/m/dragoer/strategy/edit/prices"},

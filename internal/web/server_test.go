@@ -242,6 +242,7 @@ var pageCases = []struct {
 	{"area", "/m/dragoer/areas/flytning", "CPR-lovens § 12, stk. 3", "Mandatory digital self-service"},
 	{"area", "/m/taarnby/areas/23.09.02", "Pas udstedes ved personligt fremmøde", "The area's own"},
 	{"versions", "/m/taarnby/versions", "strategies/taarnby.yaml", "Versions of the strategy"},
+	{"kle_check", "/m/dragoer/strategy/kle", "KL's KLE-emneplan er listen over kommunernes opgaver", "KL's KLE subject plan is the list of the municipalities' tasks"},
 	{"users", "/m/dragoer/users", "leder@dragoer.demo", "Create user"},
 	{"figures", "/m/dragoer/figures", "Ledelsesinformation", "Management information"},
 	{"error", "/m/nowhere", "Siden findes ikke", "Page not found"},

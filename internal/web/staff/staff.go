@@ -90,6 +90,8 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "POST /m/{municipality}/versions", Perm: auth.EditStrategy, Body: face.UploadBody, Handle: s.uploadStrategy},
 		{Pattern: "GET /m/{municipality}/versions/{version}/strategy.yaml", Perm: auth.ViewStrategy, Handle: s.downloadVersion},
 		{Pattern: "GET /m/{municipality}/versions/diff", Perm: auth.ViewStrategy, Handle: s.showVersionsDiff},
+		{Pattern: "GET /m/{municipality}/strategy/kle", Perm: auth.EditStrategy, Handle: s.showKLECheck},
+		{Pattern: "POST /m/{municipality}/strategy/kle", Perm: auth.EditStrategy, Body: kleBody, Handle: s.checkKLE},
 		{Pattern: "GET /m/{municipality}/strategy/edit", Perm: auth.EditStrategy, Handle: s.showEditIndex},
 		{Pattern: "GET /m/{municipality}/strategy/edit/targets", Perm: auth.EditStrategy, Handle: s.showEditTargets},
 		{Pattern: "POST /m/{municipality}/strategy/edit/targets", Perm: auth.EditStrategy, Handle: s.saveEditTargets},
