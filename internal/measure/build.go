@@ -84,6 +84,11 @@ func Build(s *strategy.Strategy, f Filter, in Input) *Dashboard {
 		a := areas[r.Area]
 		if a == nil {
 			area, _ := s.Area(r.Area)
+			if area == nil && r.In != nil {
+				// An area removed since: named as the version in force
+				// on the inquiry's days names it.
+				area, _ = r.In.Area(r.Area)
+			}
 			if area == nil {
 				area = &strategy.Area{ID: r.Area, Title: r.Area}
 			}

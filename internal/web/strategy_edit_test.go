@@ -10,11 +10,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pmezard/go-difflib/difflib"
 
 	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/kanaltest"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -582,5 +585,188 @@ func TestStrategyEdit_AddAndRemoveAPrice(t *testing.T) {
 	}
 	if r := ts.get(t, c, "/m/dragoer/strategy/edit/prices/99/remove"); r.status != http.StatusNotFound {
 		t.Errorf("a price that does not exist: %d, want 404", r.status)
+	}
+}
+
+// An area added in the form: its title, KLE number and department are
+// the loader's to require, at their fields; saved, the area has an id
+// Kanal made from its title and every value typed, the mandatory
+// self-service with its wave and a self-service solution among them.
+func TestStrategyEdit_AddAnArea(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, taarnbyGroup)
+	if !strings.Contains(ts.get(t, c, "/m/taarnby/strategy/edit").body, `href="/m/taarnby/strategy/edit/new/area"`) {
+		t.Error("the list of forms has no link to add an area")
+	}
+	s := kanaltest.Current(t, ts.registry, "taarnby").Strategy
+	n := strconv.Itoa(len(s.Areas))
+	at := func(field string) string { return "f-areas-" + n + "-" + field }
+	const path = "/m/taarnby/strategy/edit/new/area"
+	r := ts.saveForm(t, c, path, func(f url.Values) {
+		f.Set(at("kle"), "05.04.02")
+		f.Set("reason", "Nyt område")
+	})
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("an area with no title: %d, want 422", r.status)
+	}
+	for _, field := range []string{"title", "department", "types", "digital_readiness"} {
+		if !strings.Contains(r.body, `id="`+at(field)+`-error"`) {
+			t.Errorf("no problem shown at the %s", field)
+		}
+	}
+	r = ts.saveForm(t, c, path, func(f url.Values) {
+		f.Set(at("title"), "Parkering og færdsel")
+		f.Set(at("kle"), "05.04.02")
+		f.Set(at("department"), "borgerservice")
+		f[at("types")] = []string{"information", "transaction"}
+		f.Set(at("response_days"), "10")
+		f.Set(at("digital_readiness"), "medium")
+		f.Set(at("search_words"), "p-skive\nparkeringstilladelse")
+		f.Set(at("self_service-url"), "https://www.taarnby.dk/parkering")
+		f.Set(at("self_service-sb_level"), "2")
+		f.Set(at("self_service-login"), "national")
+		f.Set(at("mandatory_digital"), "true")
+		f.Set(at("mandatory_digital-law"), "Færdselsloven")
+		f.Set(at("mandatory_digital-since"), "01-12-2014")
+		f.Set(at("mandatory_digital-wave"), "3")
+		f.Set(at("mandatory_digital-exemption_channel"), "letter")
+		f.Set(at("outbound_channels-information-digital_post"), "primary")
+		f.Set("reason", "Parkering får sit eget område")
+	})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", r.status, text(r.body))
+	}
+	cur := kanaltest.Current(t, ts.registry, "taarnby")
+	a, ok := cur.Strategy.Area("parkering-og-faerdsel")
+	if !ok {
+		t.Fatalf("version %d has no area parkering-og-faerdsel: %v", cur.Number, cur.Strategy.Areas[len(cur.Strategy.Areas)-1].ID)
+	}
+	if a.Title != "Parkering og færdsel" || a.KLE != "05.04.02" || a.Department != "borgerservice" || !slices.Equal(a.Types, []string{"information", "transaction"}) ||
+		a.ResponseDays == nil || *a.ResponseDays != 10 || a.DigitalReadiness != "medium" || !slices.Equal(a.SearchWords, []string{"p-skive", "parkeringstilladelse"}) {
+		t.Errorf("the new area is %+v", a)
+	}
+	if a.SelfService == nil || a.SelfService.URL != "https://www.taarnby.dk/parkering" || a.SelfService.SBLevel == nil || *a.SelfService.SBLevel != 2 || a.SelfService.Login != "national" {
+		t.Errorf("the self-service solution is %+v", a.SelfService)
+	}
+	if m := a.Mandatory; m == nil || m.Law != "Færdselsloven" || m.Since != "2014-12-01" || m.Wave != 3 || m.ExemptionChannel != "letter" {
+		t.Errorf("the mandatory self-service is %+v", a.Mandatory)
+	}
+	if p := cur.Strategy.Priority(a, "information", strategy.Outbound); !slices.Contains(p.Primary, "digital_post") {
+		t.Errorf("outbound information's primary channels %v, want Digital Post among them", p.Primary)
+	}
+	for _, l := range storedLines(t, ts, "taarnby", cur.Number) {
+		if !strings.HasPrefix(l, "+") {
+			t.Errorf("adding an area changed the line %q", l)
+		}
+	}
+}
+
+// An area's mandatory wave, outbound channels and a self-service solution
+// it did not have, edited in its form.
+func TestStrategyEdit_AreaGetsASolutionAWaveAndOutboundChannels(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, taarnbyGroup)
+	s := kanaltest.Current(t, ts.registry, "taarnby").Strategy
+	i := slices.IndexFunc(s.Areas, func(a strategy.Area) bool {
+		return a.SelfService == nil && a.Mandatory == nil && a.Handles("information") && !a.Other
+	})
+	if i < 0 {
+		t.Fatal("Tårnby has no area without self-service")
+	}
+	a := s.Areas[i]
+	at := func(field string) string { return "f-areas-" + strconv.Itoa(i) + "-" + field }
+	r := ts.saveForm(t, c, "/m/taarnby/strategy/edit/areas/"+a.ID, func(f url.Values) {
+		f.Set(at("self_service-url"), "https://www.taarnby.dk/blanket")
+		f.Set(at("self_service-sb_level"), "1")
+		f.Set(at("self_service-login"), "none")
+		f.Set(at("outbound_channels-information-letter"), "inappropriate")
+		f.Set("reason", "Blanketten er på nettet")
+	})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", r.status, text(r.body))
+	}
+	got, _ := kanaltest.Current(t, ts.registry, "taarnby").Strategy.Area(a.ID)
+	if ss := got.SelfService; ss == nil || ss.URL != "https://www.taarnby.dk/blanket" || *ss.SBLevel != 1 || ss.Login != "none" {
+		t.Errorf("the solution is %+v", got.SelfService)
+	}
+	if p := kanaltest.Current(t, ts.registry, "taarnby").Strategy.Priority(got, "information", strategy.Outbound); !slices.Contains(p.Inappropriate, "letter") {
+		t.Errorf("outbound information: %+v, want letters inappropriate", p)
+	}
+
+	flyt := slices.IndexFunc(s.Areas, func(a strategy.Area) bool { return a.ID == "flytning" })
+	r = ts.saveForm(t, c, "/m/taarnby/strategy/edit/areas/flytning", func(f url.Values) {
+		if got := f.Get("f-areas-" + strconv.Itoa(flyt) + "-mandatory_digital-wave"); got != "1" {
+			t.Errorf("the wave shows %q, want Tårnby's 1", got)
+		}
+		f.Set("f-areas-"+strconv.Itoa(flyt)+"-mandatory_digital-wave", "7")
+		f.Set("reason", "Bølge")
+	})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "bølge 7 findes ikke") ||
+		!strings.Contains(r.body, `id="f-areas-`+strconv.Itoa(flyt)+`-mandatory_digital-wave-error"`) {
+		t.Errorf("wave 7: %d, want the loader's problem at the wave\n%s", r.status, text(r.body))
+	}
+}
+
+// Removing an area: the question says what becomes of its inquiries and
+// names the referral that lists it; a target for the area stops the
+// removal with the problem in words; once the target is for the whole
+// municipality again, the area is removed, the referral loses it, and the
+// inquiries recorded on it are still counted under its title.
+func TestStrategyEdit_RemoveAnArea(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, taarnbyGroup)
+	when := time.Date(2015, 3, 2, 10, 0, 0, 0, strategy.Location)
+	ts.record(t, "taarnby", []inquiry.Inquiry{
+		{OccurredAt: when, Channel: "in_person", Type: strategy.Information, Direction: strategy.Inbound, Area: "eu-sygesikringskort", Source: "test"},
+		{OccurredAt: when, Channel: "phone", Type: strategy.Information, Direction: strategy.Inbound, Area: "eu-sygesikringskort", Source: "test"},
+	})
+	r := ts.saveForm(t, c, "/m/taarnby/strategy/edit/targets", func(f url.Values) {
+		f.Set("f-targets-0-area", "eu-sygesikringskort")
+		f.Set("reason", "Målet gælder ét område")
+	})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("the target's area: %d\n%s", r.status, text(r.body))
+	}
+	const path = "/m/taarnby/strategy/edit/areas/eu-sygesikringskort/remove"
+	if !strings.Contains(ts.get(t, c, "/m/taarnby/strategy/edit/areas/eu-sygesikringskort").body, `href="`+path+`"`) {
+		t.Error("the area's form has no link to remove it")
+	}
+	page := text(ts.get(t, c, path).body)
+	for _, want := range []string{"Fjern området »29.03.06 EU-sygesikringskort«?", "Henvendelser, der allerede er registreret på området, bevares",
+		"Området fjernes også fra henvisningen »Udbetaling Danmark«."} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the question lacks %q:\n%s", want, page)
+		}
+	}
+	r = ts.saveForm(t, c, path, func(f url.Values) { f.Set("reason", "Udbetaling Danmark har overtaget") })
+	want := "Målet »Digitale ansøgninger og anmeldelser« › Gælder for: henviser til området »29.03.06 EU-sygesikringskort«, som du er ved at fjerne; ret eller fjern det først"
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(text(r.body), want) {
+		t.Fatalf("removing an area a target is for: %d, want 422 with %q\n%s", r.status, want, text(r.body))
+	}
+	if strings.Contains(r.body, "targets[0]") || strings.Contains(text(r.body), "»eu-sygesikringskort«") {
+		t.Error("the problem shows the file's path or the area's id")
+	}
+	r = ts.saveForm(t, c, "/m/taarnby/strategy/edit/targets", func(f url.Values) {
+		f.Set("f-targets-0-area", "")
+		f.Set("reason", "Målet gælder hele kommunen")
+	})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("the target for the whole municipality: %d", r.status)
+	}
+	r = ts.saveForm(t, c, path, func(f url.Values) { f.Set("reason", "Udbetaling Danmark har overtaget") })
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("remove: %d\n%s", r.status, text(r.body))
+	}
+	cur := kanaltest.Current(t, ts.registry, "taarnby")
+	if _, ok := cur.Strategy.Area("eu-sygesikringskort"); ok {
+		t.Errorf("version %d still has the area", cur.Number)
+	}
+	if ref, _ := cur.Strategy.Referral("udbetaling-danmark"); !slices.Equal(ref.Areas, []string{"folkepension", "boligydelse"}) {
+		t.Errorf("the referral's areas are %v", ref.Areas)
+	}
+	d := ts.dashboard(t, "taarnby", measure.Year(2015))
+	i := slices.IndexFunc(d.Areas, func(a measure.AreaFigure) bool { return a.Area.ID == "eu-sygesikringskort" })
+	if i < 0 || d.Areas[i].Area.Title != "EU-sygesikringskort" || d.Areas[i].Totals.Inbound != 2 {
+		t.Errorf("the removed area's figures: %+v", d.Areas)
 	}
 }

@@ -111,6 +111,10 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "POST /m/{municipality}/strategy/edit/new/price", Perm: auth.EditStrategy, Handle: s.saveNewPrice},
 		{Pattern: "GET /m/{municipality}/strategy/edit/prices/{price}/remove", Perm: auth.EditStrategy, Handle: s.showRemovePrice},
 		{Pattern: "POST /m/{municipality}/strategy/edit/prices/{price}/remove", Perm: auth.EditStrategy, Handle: s.saveRemovePrice},
+		{Pattern: "GET /m/{municipality}/strategy/edit/new/area", Perm: auth.EditStrategy, Handle: s.showNewArea},
+		{Pattern: "POST /m/{municipality}/strategy/edit/new/area", Perm: auth.EditStrategy, Handle: s.saveNewArea},
+		{Pattern: "GET /m/{municipality}/strategy/edit/areas/{area}/remove", Perm: auth.EditStrategy, Handle: s.showRemoveArea},
+		{Pattern: "POST /m/{municipality}/strategy/edit/areas/{area}/remove", Perm: auth.EditStrategy, Handle: s.saveRemoveArea},
 
 		{Pattern: "GET /m/{municipality}/console", Perm: auth.RegisterInquiries, Handle: s.showConsole},
 		{Pattern: "GET /m/{municipality}/console/guidance", Perm: auth.RegisterInquiries, Handle: s.showConsoleGuidance},

@@ -69,6 +69,18 @@ func (s *Pages) showEditArea(w http.ResponseWriter, r *http.Request) error {
 func (s *Pages) saveEditArea(w http.ResponseWriter, r *http.Request) error {
 	return s.saveEdit(w, r, buildArea)
 }
+func (s *Pages) showNewArea(w http.ResponseWriter, r *http.Request) error {
+	return s.showEdit(w, r, buildNewArea)
+}
+func (s *Pages) saveNewArea(w http.ResponseWriter, r *http.Request) error {
+	return s.saveEdit(w, r, buildNewArea)
+}
+func (s *Pages) showRemoveArea(w http.ResponseWriter, r *http.Request) error {
+	return s.showEdit(w, r, buildRemoveArea)
+}
+func (s *Pages) saveRemoveArea(w http.ResponseWriter, r *http.Request) error {
+	return s.saveEdit(w, r, buildRemoveArea)
+}
 func (s *Pages) showEditSearchWords(w http.ResponseWriter, r *http.Request) error {
 	return s.showEdit(w, r, buildSearchWords)
 }
@@ -451,9 +463,10 @@ func appendingTo(list strategy.Path, index int, fd *editField) func(*strategy.Do
 	}
 }
 
-// buildArea: one area's title, KLE number, department, channels per
-// inquiry type, mandatory self-service, response time, search words and
-// self-service link.
+// buildArea: one area's title, KLE number, department, response time,
+// readiness, search words, self-service solution, mandatory self-service
+// and channels per inquiry type, to and from the municipality; with a link
+// to remove the area.
 func buildArea(r *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
 	l := f.L
 	a, ok := st.Area(r.PathValue("area"))
@@ -463,6 +476,33 @@ func buildArea(r *http.Request, f *editForm, doc *strategy.Document, st *strateg
 	p := strategy.Path{"areas", slices.IndexFunc(st.Areas, func(x strategy.Area) bool { return x.ID == a.ID })}
 	f.Heading = l.T("edit.area.title", strategy.AreaLabel(a.KLE, a.Title))
 	f.Lead, f.source = l.T("edit.area.lead"), "form:areas/"+a.ID
+	f.Groups = areaGroups(l, doc, st, a, p, false)
+	f.Groups[0].Remove = &editLink{"/m/" + st.Municipality.ID + "/strategy/edit/areas/" + a.ID + "/remove", l.T("edit.area.remove", strategy.AreaLabel(a.KLE, a.Title))}
+	return nil
+}
+
+// buildNewArea: a new area, added at the end of the areas with an id Kanal
+// makes from its title.
+func buildNewArea(r *http.Request, f *editForm, doc *strategy.Document, st *strategy.Strategy) error {
+	l := f.L
+	p := strategy.Path{"areas", len(st.Areas)}
+	f.Heading, f.Lead, f.source = l.T("edit.area.new.title"), l.T("edit.area.new.lead"), "form:areas/new"
+	f.Groups = areaGroups(l, doc, st, &strategy.Area{}, p, true)
+	title := ""
+	if r.PostForm != nil {
+		title = r.PostForm.Get(fieldID(p.With("title")))
+	}
+	id := strategy.NewID(title, "omraade", func(id string) bool { _, ok := st.Area(id); return ok })
+	f.change = func(d *strategy.Document) error {
+		_, err := d.Append(strategy.Path{"areas"}, "id", id)
+		return err
+	}
+	return nil
+}
+
+// areaGroups are the fieldsets of the area a at p; a new area has no
+// values yet and chooses its inquiry types.
+func areaGroups(l locale.Printer, doc *strategy.Document, st *strategy.Strategy, a *strategy.Area, p strategy.Path, isNew bool) []*editGroup {
 	field := func(name, kind, label string) *editField {
 		fd := newField(doc, p.With(name), kind, label)
 		fd.Example = a.IsExample(name)
@@ -474,27 +514,102 @@ func buildArea(r *http.Request, f *editForm, doc *strategy.Document, st *strateg
 	kle := field("kle", kindText, l.T("edit.area.kle"))
 	kle.Hint, kle.Narrow = l.T("edit.area.kle.hint"), true
 	dept := field("department", kindSelect, l.T("edit.area.department"))
+	if dept.Value == "" {
+		dept.Options = []editChoice{{"", l.T("edit.area.department.choose")}}
+	}
 	for _, d := range st.Departments {
 		dept.Options = append(dept.Options, editChoice{d.ID, d.Name})
 	}
+	about.Fields = []*editField{title, kle, dept}
+	if isNew {
+		types := field("types", kindChecks, l.T("edit.area.types"))
+		for _, t := range st.InquiryTypes {
+			types.Options = append(types.Options, editChoice{t.ID, t.Name})
+		}
+		about.Fields = append(about.Fields, types)
+	}
 	days := field("response_days", kindNumber, l.T("edit.area.response_days"))
 	days.Suffix, days.Narrow, days.Hint = l.T("edit.unit.working_days"), true, l.T("edit.area.response_days.hint")
+	ready := field("digital_readiness", kindSelect, l.T("edit.area.readiness"))
+	ready.Hint = l.T("edit.area.readiness.hint")
+	if ready.Value == "" {
+		ready.Options = []editChoice{{"", l.T("edit.area.readiness.choose")}}
+	}
+	for _, r := range []string{strategy.ReadinessHigh, strategy.ReadinessMedium, strategy.ReadinessLow} {
+		ready.Options = append(ready.Options, editChoice{r, l.T("readiness." + r)})
+	}
 	words := field("search_words", kindLines, l.T("edit.area.search_words"))
 	words.Hint = l.T("edit.area.search_words.hint")
-	about.Fields = []*editField{title, kle, dept, days, words}
-	if a.SelfService != nil {
-		link := newField(doc, p.With("self_service", "url"), kindText, l.T("edit.area.url"))
-		link.Hint, link.Example = l.T("edit.area.url.hint"), a.IsExample("url")
-		link.unmark = func(d *strategy.Document) error { return d.UnmarkField(p, "url") }
-		about.Fields = append(about.Fields, link)
+	about.Fields = append(about.Fields, days, ready, words)
+	groups := []*editGroup{about, selfServiceGroup(l, doc, a, p), mandatoryGroup(l, doc, st, a, p)}
+	for _, typ := range st.InquiryTypes {
+		if isNew || a.Handles(typ.ID) {
+			groups = append(groups, channelsGroup(l, st, a, p, typ.ID, strategy.Inbound))
+		}
 	}
-	f.Groups = append(f.Groups, about)
+	for _, typ := range st.InquiryTypes {
+		if isNew || a.Handles(typ.ID) {
+			groups = append(groups, channelsGroup(l, st, a, p, typ.ID, strategy.Outbound))
+		}
+	}
+	return groups
+}
 
-	f.Groups = append(f.Groups, mandatoryGroup(l, doc, st, a, p))
-	for _, typ := range a.Types {
-		f.Groups = append(f.Groups, channelsGroup(l, st, a, p, typ))
+// selfServiceGroup: the area's self-service solution — its link, SB level,
+// login and whether borger.dk links to it. An area with none gets one when
+// its link is written; emptied, the solution is left out.
+func selfServiceGroup(l locale.Printer, doc *strategy.Document, a *strategy.Area, p strategy.Path) *editGroup {
+	ss := p.With("self_service")
+	g := &editGroup{ID: "self-service", Legend: l.T("edit.area.self_service"), Hint: l.T("edit.area.self_service.hint"), path: ss}
+	field := func(name, kind, label string) *editField {
+		fd := newField(doc, ss.With(name), kind, label)
+		fd.Example = a.IsExample(name)
+		fd.unmark = func(d *strategy.Document) error { return d.UnmarkField(p, name) }
+		return fd
 	}
-	return nil
+	link := field("url", kindText, l.T("edit.area.url"))
+	link.Hint = l.T("edit.area.url.hint")
+	level := field("sb_level", kindSelect, l.T("edit.area.sb_level"))
+	level.Options = []editChoice{{"", l.T("edit.area.sb_level.choose")}}
+	for n := 0; n <= 4; n++ {
+		level.Options = append(level.Options, editChoice{strconv.Itoa(n), l.T("edit.area.sb_level.n", n)})
+	}
+	level.Hint = l.T("edit.area.sb_level.hint")
+	level.write = func(d *strategy.Document, value string) error {
+		if value == "" {
+			d.Delete(level.path)
+			return nil
+		}
+		return d.SetValue(level.path, value)
+	}
+	login := field("login", kindSelect, l.T("edit.area.login"))
+	login.Options = []editChoice{{"", l.T("edit.area.login.choose")}, {strategy.LoginNational, l.T("edit.area.login.national")},
+		{strategy.LoginNone, l.T("login.none")}}
+	if login.Value == strategy.LoginNemID || login.Value == strategy.LoginMitID {
+		login.Options = append(login.Options, editChoice{login.Value, l.T("login." + login.Value)})
+	}
+	borger := field("borger_dk", kindCheckbox, l.T("edit.area.borger_dk"))
+	if borger.Value != "true" {
+		borger.Value, borger.original = "", ""
+	}
+	borger.write = func(d *strategy.Document, value string) error {
+		if value == "" {
+			d.Delete(borger.path)
+			return nil
+		}
+		return d.SetValue(borger.path, "true")
+	}
+	g.Fields = []*editField{link, level, login, borger}
+	g.write = func(d *strategy.Document) error {
+		for _, name := range []string{"url", "sb_level", "login"} {
+			if _, ok := d.Scalar(ss.With(name)); ok {
+				return nil
+			}
+		}
+		d.Delete(ss) // nothing left but perhaps borger.dk: no solution
+		return nil
+	}
+	return g
 }
 
 // mandatoryGroup: the flag, and the law, date and exemption channel it
@@ -522,6 +637,8 @@ func mandatoryGroup(l locale.Printer, doc *strategy.Document, st *strategy.Strat
 	since := newField(doc, m.With("since"), kindText, l.T("edit.area.mandatory.since"))
 	since.Hint, since.Narrow = l.T("edit.area.mandatory.since.hint"), true
 	asDates(since)
+	wave := newField(doc, m.With("wave"), kindNumber, l.T("edit.area.mandatory.wave"))
+	wave.Hint, wave.Narrow = l.T("edit.area.mandatory.wave.hint"), true
 	exempt := newField(doc, m.With("exemption_channel"), kindSelect, l.T("edit.area.mandatory.exemption"))
 	exempt.Options = []editChoice{{"", l.T("edit.area.mandatory.exemption.none")}}
 	for _, c := range st.Channels {
@@ -529,7 +646,7 @@ func mandatoryGroup(l locale.Printer, doc *strategy.Document, st *strategy.Strat
 			exempt.Options = append(exempt.Options, editChoice{c.ID, c.Name})
 		}
 	}
-	for _, fd := range []*editField{law, since, exempt} {
+	for _, fd := range []*editField{law, since, wave, exempt} {
 		fd.Example, fd.unmark = a.IsExample(fd.path[len(fd.path)-1].(string)), unmark
 		fd.write = func(d *strategy.Document, value string) error {
 			if flag.Value == "" {
@@ -539,7 +656,7 @@ func mandatoryGroup(l locale.Printer, doc *strategy.Document, st *strategy.Strat
 		}
 	}
 	// The flag comes first: a group's fields are written in order.
-	g.Fields = []*editField{flag, law, since, exempt}
+	g.Fields = []*editField{flag, law, since, wave, exempt}
 	return g
 }
 
@@ -552,11 +669,15 @@ var priorityLists = []string{"primary", "secondary", "inappropriate"}
 // own where it has them, else the type's defaults — and writes as the
 // area's own only the lists that change, so that a list the area inherits
 // goes on being inherited.
-func channelsGroup(l locale.Printer, st *strategy.Strategy, a *strategy.Area, p strategy.Path, typ string) *editGroup {
-	at := p.With("channels", typ)
-	g := &editGroup{ID: fieldID(at), Legend: l.T("edit.area.channels", describe.TypeLabel(st, l, typ)),
+func channelsGroup(l locale.Printer, st *strategy.Strategy, a *strategy.Area, p strategy.Path, typ, direction string) *editGroup {
+	name, legend := "channels", "edit.area.channels"
+	if direction == strategy.Outbound {
+		name, legend = "outbound_channels", "edit.area.outbound_channels"
+	}
+	at := p.With(name, typ)
+	g := &editGroup{ID: fieldID(at), Legend: l.T(legend, describe.TypeLabel(st, l, typ)),
 		Hint: l.T("edit.area.channels.hint"), path: at}
-	prio := st.Priority(a, typ, strategy.Inbound)
+	prio := st.Priority(a, typ, direction)
 	lists := [][]string{prio.Primary, prio.Secondary, prio.Inappropriate}
 	options := []editChoice{{"", l.T("edit.area.channels.none")}}
 	for _, name := range priorityLists {
@@ -569,12 +690,12 @@ func channelsGroup(l locale.Printer, st *strategy.Strategy, a *strategy.Area, p 
 				place = priorityLists[k]
 			}
 		}
-		if !c.Inbound && place == "" {
+		if (direction == strategy.Inbound && !c.Inbound || direction == strategy.Outbound && !c.Outbound) && place == "" {
 			continue
 		}
 		fd := &editField{ID: fieldID(at.With(c.ID)), Label: c.Name, Kind: kindSelect, Options: options,
 			Value: place, original: place, path: at.With(c.ID), Narrow: true,
-			Example: a.IsExample("channels"), unmark: func(d *strategy.Document) error { return d.UnmarkField(p, "channels") }}
+			Example: a.IsExample(name), unmark: func(d *strategy.Document) error { return d.UnmarkField(p, name) }}
 		fd.write = func(*strategy.Document, string) error { return nil } // the group writes the lists
 		g.Fields = append(g.Fields, fd)
 	}
@@ -644,4 +765,48 @@ func (s *Pages) chooseMeasure(w http.ResponseWriter, r *http.Request) error {
 		view
 		Measures []editChoice
 	}{v, choices})
+}
+
+// buildRemoveArea: the question whether to remove an area, saying what
+// becomes of its inquiries and of what refers to it. A referral that lists
+// the area loses it with the area; a target for the area is the loader's
+// problem, shown in words, to be settled first.
+func buildRemoveArea(r *http.Request, f *editForm, _ *strategy.Document, st *strategy.Strategy) error {
+	l := f.L
+	a, ok := st.Area(r.PathValue("area"))
+	if !ok {
+		return face.ErrNotFound
+	}
+	i := slices.IndexFunc(st.Areas, func(x strategy.Area) bool { return x.ID == a.ID })
+	label := strategy.AreaLabel(a.KLE, a.Title)
+	f.Heading, f.source = l.T("edit.area.remove.title", label), "form:areas/"+a.ID+"/remove"
+	f.Consequences = []string{l.T("edit.area.remove.what"), l.T("edit.area.remove.inquiries")}
+	refers := func(ref string) bool { return ref == a.ID || a.KLE != "" && ref == a.KLE }
+	var lists []int
+	for j, ref := range st.Referrals {
+		if slices.ContainsFunc(ref.Areas, refers) {
+			lists = append(lists, j)
+			f.Consequences = append(f.Consequences, l.T("edit.area.remove.referral", ref.Name))
+		}
+	}
+	f.Consequences = append(f.Consequences, l.T("edit.remove.history"))
+	f.Submit, f.Danger = l.T("edit.area.remove.submit"), true
+	f.gone = map[string]string{a.ID: label}
+	if a.KLE != "" {
+		f.gone[a.KLE] = label
+	}
+	f.change = func(d *strategy.Document) error {
+		for _, j := range lists {
+			p := strategy.Path{"referrals", j, "areas"}
+			rest := slices.DeleteFunc(d.Strings(p), refers)
+			if len(rest) == 0 {
+				d.Delete(p)
+			} else if err := d.SetStrings(p, rest); err != nil {
+				return err
+			}
+		}
+		d.Delete(strategy.Path{"areas", i})
+		return nil
+	}
+	return nil
 }
