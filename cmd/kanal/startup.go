@@ -110,15 +110,26 @@ func checkStored(ctx context.Context, registry *municipality.Registry) error {
 // (seedDemo) and makes the demo accounts; it returns the accounts and the
 // earlier years, to be written while the server runs.
 func prepareDemo(ctx context.Context, c *call, db *store.DB, registry *municipality.Registry, presets []string) ([]demo.Account, *demoRest, error) {
+	// The accounts' password hashes (bcrypt, a quarter of a second each)
+	// are made beside the demo data, on the core the writing leaves.
+	type made struct {
+		accounts []demo.Account
+		err      error
+	}
+	users := make(chan made, 1)
+	go func() {
+		accounts, err := demoUsers(ctx, db, registry, presets)
+		users <- made{accounts, err}
+	}()
 	rest, err := seedDemo(ctx, db, registry, inquiry.NewRecorder(db), presets, c.tr(), c.stdout)
+	u := <-users
 	if err != nil {
 		return nil, nil, fmt.Errorf("demo data: %w", err)
 	}
-	accounts, err := demoUsers(ctx, db, registry, presets)
-	if err != nil {
-		return nil, nil, fmt.Errorf("demo users: %w", err)
+	if u.err != nil {
+		return nil, nil, fmt.Errorf("demo users: %w", u.err)
 	}
-	return accounts, rest, nil
+	return u.accounts, rest, nil
 }
 
 // presetIDs are the municipalities of the loaded preset versions.

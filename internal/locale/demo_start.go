@@ -10,7 +10,7 @@ func init() {
 		"cli.demo.all_done": {"Alle demodata er skrevet, %s s efter starten.\n", "All demo data is written, %s s after the start.\n"},
 		"cli.demo.stopped": {"Demodata for de tidligere år blev ikke færdige; næste start skriver resten.\n",
 			"The demo data of the earlier years was not finished; the next start writes the rest.\n"},
-		"demo.pending": {"Demodata for %s bliver stadig skrevet. Tallene for de år er ufuldstændige, indtil det er gjort – genindlæs siden om lidt.",
-			"The demo data for %s is still being written. The figures for those years are incomplete until it is done – reload the page in a little while."},
+		"demo.pending": {"Demodata for %s bliver stadig skrevet, så tallene er ufuldstændige indtil videre – genindlæs siden om lidt.",
+			"The demo data for %s is still being written, so the figures are incomplete for now – reload the page in a little while."},
 	})
 }
