@@ -5,12 +5,15 @@ import (
 	"errors"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/civil"
+	"github.com/kanal-dk/kanal/internal/ingest"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/kanaltest"
+	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/rollup"
@@ -161,6 +164,20 @@ func TestRecord_RefusesAnInquiryInARetiredMonth(t *testing.T) {
 	}
 	if _, err := rec.Record(ctx, cur, []inquiry.Inquiry{late}); err == nil {
 		t.Error("an inquiry in a retired month was recorded")
+	}
+	// As the API and an import read it: the line and the field named, and
+	// on the import page in the case worker's words.
+	lines, err := ingest.ParseNDJSON(strings.NewReader(
+		`{"occurred_at":"2013-07-01T00:00:00+02:00","channel":"phone","type":"interaction","direction":"inbound","area":"flytning"}` + "\n" +
+			`{"occurred_at":"2013-06-30T23:59:00+02:00","channel":"phone","type":"interaction","direction":"inbound","area":"flytning"}` + "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	valid, probs := ingest.Prepare(cur.Strategy, lines, ingest.Options{Source: "api:test", Window: rec.Window(cur)})
+	if len(valid) != 1 || len(probs) != 1 || probs[0].Line != 2 || probs[0].Field != "occurred_at" || probs[0].Key != inquiry.RuleRetired {
+		t.Errorf("the API's reading: %d valid, problems %+v", len(valid), probs)
+	} else if got := (ingest.Explainer{L: locale.New("da"), Strategy: cur.Strategy}).Problem(probs[0]); !strings.Contains(got, "ligger før juli 2013") {
+		t.Errorf("the import page says %q", got)
 	}
 	if errs := rec.Check(cur, &inTime); len(errs) != 0 {
 		t.Errorf("check of an inquiry after the boundary: %+v", errs)
