@@ -1,6 +1,9 @@
 package web
 
 import (
+	"context"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -93,4 +96,94 @@ func TestBrowser_StrategyFormsPassAxe(t *testing.T) {
 		}
 		browsertest.Do(t, ctx, chromedp.EmulateReset())
 	}
+}
+
+// fitsAPhone fails the test when the page is wider than a phone's screen.
+func fitsAPhone(t *testing.T, ctx context.Context) {
+	t.Helper()
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(390, 844))
+	if browsertest.Eval[bool](t, ctx, `document.documentElement.scrollWidth > window.innerWidth`) {
+		t.Errorf("%s is wider than a phone's screen", browsertest.Eval[string](t, ctx, `location.href`))
+	}
+	browsertest.Do(t, ctx, chromedp.EmulateReset())
+}
+
+// The strategy group adds a target and an area in a real browser, without
+// JavaScript doing any of it: the target's measure chosen first, then its
+// form; the area's form, with a problem at its field first; each saved
+// with a reason and shown as the new version's change. Every page passes
+// axe at a laptop's and a phone's size and fits a phone.
+func TestBrowser_StrategyFormsAddATargetAndAnArea(t *testing.T) {
+	ts := newTestServer(t, true)
+	ctx := browsertest.New(t)
+	signIn(t, ctx, ts, dragoerGroup)
+	s := kanaltest.Current(t, ts.registry, "dragoer").Strategy
+
+	visit(t, ctx, ts.URL+"/m/dragoer/strategy/edit/targets?lang=da")
+	browsertest.Do(t, ctx, chromedp.Click(`a[href="/m/dragoer/strategy/edit/new/target"]`), chromedp.WaitVisible(`input[name=measure]`))
+	axeAtBothSizes(t, ctx)
+	fitsAPhone(t, ctx)
+	browsertest.Do(t, ctx, chromedp.Click(`input[value=transaction_digital_share]`), chromedp.Click(`main form button[type=submit]`))
+	target := "#f-targets-" + strconv.Itoa(len(s.Targets))
+	browsertest.Do(t, ctx, chromedp.WaitVisible(target+"-text"))
+	axeAtBothSizes(t, ctx)
+	fitsAPhone(t, ctx)
+	browsertest.Do(t, ctx,
+		chromedp.SendKeys(target+"-text", "80 % af ansøgningerne skal være digitale i 2015."),
+		chromedp.SendKeys(target+"-shares-2015", "80"),
+		chromedp.SendKeys("#reason", "Nyt mål for ansøgninger"),
+		chromedp.Click(`button[type=submit].button-primary`))
+	waitFor(t, ctx, `location.pathname === "/m/dragoer/versions/diff"`)
+	browsertest.Do(t, ctx, chromedp.WaitVisible("main table"))
+	if page := browsertest.Eval[string](t, ctx, `document.querySelector("main").innerText`); !strings.Contains(page, "Ændringen er gemt som version 2") ||
+		!strings.Contains(page, "Tilføjet: Mål › »80 % af ansøgningerne") {
+		t.Errorf("the comparison after adding a target:\n%s", page)
+	}
+	axeAtBothSizes(t, ctx)
+
+	visit(t, ctx, ts.URL+"/m/dragoer/strategy/edit?lang=da")
+	browsertest.Do(t, ctx, chromedp.Click(`a[href="/m/dragoer/strategy/edit/new/area"]`))
+	area := "#f-areas-" + strconv.Itoa(len(s.Areas))
+	browsertest.Do(t, ctx, chromedp.WaitVisible(area+"-title"))
+	axeAtBothSizes(t, ctx)
+	fitsAPhone(t, ctx)
+	browsertest.Do(t, ctx,
+		chromedp.SendKeys(area+"-title", "Parkering"),
+		chromedp.SendKeys("#reason", "Parkering får sit eget område"),
+		chromedp.Click(`button[type=submit].button-primary`),
+		chromedp.WaitVisible(".alert-error"))
+	if !browsertest.Eval[bool](t, ctx, `document.querySelector(".alert-error a[href='`+area+`-kle']") !== null &&
+		document.querySelector("`+area+`-kle").getAttribute("aria-invalid") === "true"`) {
+		t.Error("the summary does not link to the missing KLE number, or it is not marked invalid")
+	}
+	axeAtBothSizes(t, ctx)
+	browsertest.Do(t, ctx,
+		chromedp.SendKeys(area+"-kle", "05.04.02"),
+		chromedp.SetValue(area+"-department", s.Departments[0].ID),
+		chromedp.Click(area+"-types-information"),
+		chromedp.SetValue(area+"-digital_readiness", "medium"),
+		chromedp.SendKeys(area+"-response_days", "10"),
+		chromedp.Evaluate[chromedp.Void](`window.before = true`),
+
+		chromedp.Click(`button[type=submit].button-primary`))
+	waitFor(t, ctx, `window.before !== true && document.readyState === "complete"`)
+	if got := browsertest.Eval[string](t, ctx, `(document.querySelector(".alert-error") || {}).innerText || ""`); got != "" {
+		t.Fatalf("the area was not saved: %s", got)
+	}
+	waitFor(t, ctx, `location.pathname === "/m/dragoer/versions/diff"`)
+	browsertest.Do(t, ctx, chromedp.WaitVisible("main table"))
+	if page := browsertest.Eval[string](t, ctx, `document.querySelector("main").innerText`); !strings.Contains(page, "Ændringen er gemt som version 3") ||
+		!strings.Contains(page, "05.04.02 Parkering") {
+		t.Errorf("the comparison after adding an area:\n%s", page)
+	}
+	axeAtBothSizes(t, ctx)
+	if a, ok := kanaltest.Current(t, ts.registry, "dragoer").Strategy.Area("parkering"); !ok || a.KLE != "05.04.02" || !slices.Equal(a.Types, []string{"information"}) {
+		t.Errorf("version 3 has no area »parkering« with its KLE number and information alone: %+v", a)
+	}
+
+	// The question before removing the area.
+	visit(t, ctx, ts.URL+"/m/dragoer/strategy/edit/areas/parkering?lang=da")
+	browsertest.Do(t, ctx, chromedp.Click(`a[href="/m/dragoer/strategy/edit/areas/parkering/remove"]`), chromedp.WaitVisible(`button.danger`))
+	axeAtBothSizes(t, ctx)
+	fitsAPhone(t, ctx)
 }
