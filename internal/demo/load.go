@@ -22,11 +22,14 @@ import (
 // counts always equal a recount — while the next month is generated on
 // the other core. Demo inquiries carry no sender id: what keeps them from
 // being written twice is the month they belong to, so the options should
-// span whole months. It returns how many it wrote.
+// span whole months. Each month is drawn from its own seed
+// (Options.MonthlySeed), so what a stopped run and its continuation write
+// is what one uninterrupted run writes. It returns how many it wrote.
 //
 // Seed writes the same inquiries through Recorder.Record, as an import
-// would.
+// would, given MonthlySeed.
 func Load(ctx context.Context, db *store.DB, rec *inquiry.Recorder, cur *municipality.Current, opt Options) (int, error) {
+	opt.MonthlySeed = true
 	id := cur.Strategy.Municipality.ID
 	total := 0
 	err := whileLocked(ctx, db, id, func() error {

@@ -70,7 +70,7 @@ func verify(t *testing.T, db *store.DB, municipality string) {
 
 func TestLoad_StoresAndCountsWhatTheRecorderWould(t *testing.T) {
 	ctx := context.Background()
-	opt := demo.Options{From: day(2014, 1, 1), To: day(2014, 3, 31)}
+	opt := demo.Options{From: day(2014, 1, 1), To: day(2014, 3, 31), MonthlySeed: true}
 	viaRecorder, regA := kanaltest.Presets(t)
 	seeded, err := demo.Seed(ctx, inquiry.NewRecorder(viaRecorder), kanaltest.Current(t, regA, "dragoer"), opt)
 	if err != nil {
