@@ -275,7 +275,7 @@ func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {
 	// their content.
 	// strategy_edit_test.go renders the strategy forms and the comparison.
 	for _, name := range []string{"login", "password", "keys", "audit", "upload", "console", "import", "confirm",
-		"strategy_edit", "strategy_edit_index", "strategy_edit_diff"} {
+		"strategy_edit", "strategy_edit_index", "strategy_edit_diff", "strategy_edit_choose"} {
 		covered[name] = true
 	}
 	for _, name := range ts.srv.staff.PageNames() {
