@@ -37,6 +37,17 @@ func CheckPassword(pw string) error {
 	return nil
 }
 
+// HashPassword checks a password and hashes it, for accounts that share
+// one password and so one hash (NewUser.PasswordHash): the demo accounts,
+// which are made at the first start, where each hash costs a quarter of
+// a second.
+func HashPassword(pw string) (string, error) {
+	if err := CheckPassword(pw); err != nil {
+		return "", err
+	}
+	return hashPassword(pw)
+}
+
 func hashPassword(pw string) (string, error) {
 	h, err := bcrypt.GenerateFromPassword([]byte(pw), PasswordCost)
 	return string(h), err

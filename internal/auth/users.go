@@ -13,6 +13,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
+	"golang.org/x/crypto/bcrypt"
 )
 
 // User is a staff account.
@@ -74,8 +75,11 @@ type NewUser struct {
 	Role         Role
 	Department   string
 	// Password, when given, is set as the user's own password (demo
-	// accounts); otherwise a one-time password is made.
-	Password string
+	// accounts); otherwise a one-time password is made. PasswordHash,
+	// when given instead, is such a password already hashed by
+	// HashPassword.
+	Password     string
+	PasswordHash string
 }
 
 // Add creates an account and returns it with its one-time password, which
@@ -87,13 +91,24 @@ func (u *Users) Add(ctx context.Context, actor audit.Actor, nu NewUser) (User, s
 	if err := u.checkNew(ctx, &nu); err != nil {
 		return User{}, "", err
 	}
-	password, mustChange := nu.Password, false
-	if password == "" {
+	// A taken address is refused before the quarter of a second that
+	// hashing costs, and again in the transaction below.
+	if _, err := u.ByEmail(ctx, nu.Email); err == nil {
+		return User{}, "", &InputError{Field: "email", Key: "auth.email_taken", Args: []any{nu.Email}}
+	} else if !errors.Is(err, ErrNotFound) {
+		return User{}, "", err
+	}
+	password, hash, mustChange := nu.Password, nu.PasswordHash, false
+	if password == "" && hash == "" {
 		password, mustChange = OneTimePassword(), true
 	}
-	hash, err := hashPassword(password)
-	if err != nil {
-		return User{}, "", err
+	if hash == "" {
+		var err error
+		if hash, err = hashPassword(password); err != nil {
+			return User{}, "", err
+		}
+	} else if _, err := bcrypt.Cost([]byte(hash)); err != nil || password != "" {
+		return User{}, "", fmt.Errorf("add %s: PasswordHash must be a hash made by HashPassword, without Password", nu.Email)
 	}
 	user := User{Municipality: nu.Municipality, Email: nu.Email, Name: nu.Name, Role: nu.Role, Department: nu.Department,
 		MustChangePassword: mustChange, HasPassword: true, CreatedAt: time.Now().UTC().Truncate(time.Second)}
@@ -101,7 +116,7 @@ func (u *Users) Add(ctx context.Context, actor audit.Actor, nu NewUser) (User, s
 		expires := user.CreatedAt.Add(OneTimeValidity)
 		user.PasswordExpiresAt = &expires
 	}
-	err = u.db.InTx(ctx, func(tx *sql.Tx) error {
+	err := u.db.InTx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE email = $1`, nu.Email).Scan(&n); err != nil {
 			return err
