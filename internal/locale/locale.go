@@ -4,6 +4,7 @@ package locale
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -68,7 +69,37 @@ func (p Printer) T(key string, args ...any) string {
 	if len(args) == 0 {
 		return format
 	}
+	if p.lang != English {
+		args = danishDecimals(args)
+	}
 	return fmt.Sprintf(format, args...)
+}
+
+// danishDecimals returns args with every float64 written with a decimal
+// comma, whatever the verb (a strategy's "prisen -25,5 kr."), copying
+// args rather than changing the caller's.
+func danishDecimals(args []any) []any {
+	var out []any
+	for i, a := range args {
+		if f, ok := a.(float64); ok {
+			if out == nil {
+				out = slices.Clone(args)
+			}
+			out[i] = commaFloat(f)
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}
+
+// commaFloat is a number fmt writes as float64 does, with a comma for the
+// decimal point.
+type commaFloat float64
+
+func (f commaFloat) Format(s fmt.State, verb rune) {
+	fmt.Fprint(s, strings.Replace(fmt.Sprintf(fmt.FormatString(s, verb), float64(f)), ".", ",", 1))
 }
 
 // onMissing hears of every key T is asked for and the catalogue lacks.

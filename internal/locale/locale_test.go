@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"testing"
@@ -53,12 +54,25 @@ func TestPrinter(t *testing.T) {
 		{en.T("nav.areas"), "Service areas"},
 		{da.T("no.such.key"), "no.such.key"},
 		{New("fr").Lang(), Danish},
+		// A number in a text is written the language's way, whatever the
+		// verb, and the caller's arguments are left as they were.
+		{da.T("strategy.negative_price", -25.5), "prisen -25,5 kr. er ikke et gyldigt beløb; den skal være 0 eller derover"},
+		{en.T("strategy.negative_price", -25.5), "the price -25.5 DKK is not a valid amount; it must be 0 or more"},
+		{da.T("strategy.share_range", 112.5), "andelen 112,5 % ligger uden for 0–100 %"},
+		{fmt.Sprint(argsAfterT(da)), "[112.5]"},
 	}
 	for _, c := range cases {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
 		}
 	}
+}
+
+// argsAfterT is the arguments a caller gave T, after T.
+func argsAfterT(p Printer) []any {
+	args := []any{112.5}
+	p.T("strategy.share_range", args...)
+	return args
 }
 
 func TestMatch(t *testing.T) {
