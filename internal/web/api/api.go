@@ -77,6 +77,7 @@ func (s *API) Routes() []face.Route {
 		{Pattern: "GET /api/v1/openapi.json", Public: true, Raw: http.HandlerFunc(openAPIDocument)},
 		{Pattern: "GET /api/v1/strategy", KeyPerm: auth.Read, Handle: s.apiStrategy},
 		{Pattern: "GET /api/v1/guidance", KeyPerm: auth.Read, Handle: s.apiGuidance},
+		{Pattern: "GET /api/v1/answer-date", KeyPerm: auth.Read, Handle: s.apiAnswerDate},
 		{Pattern: "GET /api/v1/kpis", KeyPerm: auth.Read, Handle: s.apiKPIs},
 		{Pattern: "POST /api/v1/inquiries", KeyPerm: auth.Ingest, Body: ingestBody, Handle: s.apiIngest},
 	}
