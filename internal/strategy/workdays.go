@@ -64,3 +64,18 @@ func (s *Strategy) nextWorkingDay(d civil.Date) (civil.Date, bool) {
 	}
 	return d, false
 }
+
+// SkipsClosingDay reports whether the count of working days from one date
+// to another (both included) skipped one of the strategy's own closing
+// days: a day that would be a working day without them. A receipt's date
+// that rests on closing days marked as examples rests on examples.
+func (s *Strategy) SkipsClosingDay(from, to civil.Date) bool {
+	without := *s
+	without.Holidays.Closed = nil
+	for d := from; !d.After(to); d = d.AddDays(1) {
+		if !s.IsWorkingDay(d) && without.IsWorkingDay(d) {
+			return true
+		}
+	}
+	return false
+}

@@ -118,3 +118,23 @@ func day(t *testing.T, s string) civil.Date {
 	}
 	return d
 }
+
+// Only a closing day on what would be a working day counts as skipped:
+// Dragør's 24 December 2016 is a Saturday, 2014's a Wednesday.
+func TestSkipsClosingDay(t *testing.T) {
+	dragoer := preset(t, "dragoer")
+	for _, c := range []struct {
+		from, to string
+		want     bool
+	}{
+		{"2014-12-22", "2014-12-29", true},
+		{"2016-12-19", "2016-12-30", false},
+		{"2014-06-02", "2014-06-04", false},
+		{"2014-06-02", "2014-06-05", true},
+		{"2014-03-01", "2014-05-31", false}, // Easter and Store bededag are public holidays, not closing days
+	} {
+		if got := dragoer.SkipsClosingDay(day(t, c.from), day(t, c.to)); got != c.want {
+			t.Errorf("%s–%s: skips a closing day = %v, want %v", c.from, c.to, got, c.want)
+		}
+	}
+}

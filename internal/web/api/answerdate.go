@@ -6,14 +6,20 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
 // answerDate is the date a receipt states: the area's response time in
-// working days (WorkingDays) counted from the submission.
+// working days (WorkingDays) counted from the submission. Examples names
+// the example values the date rests on, left out when there are none:
+// "working_days" when the strategy marks the area's response time as an
+// example, "closing_days" when the count skipped one of the strategy's
+// closing days and they are marked as examples.
 type answerDate struct {
-	AnswerBy    string `json:"answer_by"`
-	WorkingDays int    `json:"working_days"`
+	AnswerBy    string   `json:"answer_by"`
+	WorkingDays int      `json:"working_days"`
+	Examples    []string `json:"examples,omitempty"`
 }
 
 // apiAnswerDate answers the date a receipt should state for a submission
@@ -43,7 +49,8 @@ func (s *API) apiAnswerDate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	kle := strings.TrimSpace(q.Get("area"))
-	for _, a := range cur.Strategy.Areas {
+	for i := range cur.Strategy.Areas {
+		a := &cur.Strategy.Areas[i]
 		if a.KLE != kle || kle == "" {
 			continue
 		}
@@ -54,7 +61,14 @@ func (s *API) apiAnswerDate(w http.ResponseWriter, r *http.Request) error {
 		if !ok {
 			return bad(http.StatusUnprocessableEntity, "no_working_day", "submitted_at", "answerdate.no_working_day")
 		}
-		return writeJSON(w, http.StatusOK, answerDate{AnswerBy: d.String(), WorkingDays: *a.ResponseDays})
+		out := answerDate{AnswerBy: d.String(), WorkingDays: *a.ResponseDays}
+		if a.IsExample("response_days") {
+			out.Examples = append(out.Examples, "working_days")
+		}
+		if cur.Strategy.Holidays.ClosedExample && cur.Strategy.SkipsClosingDay(civil.DateOf(submitted), d) {
+			out.Examples = append(out.Examples, "closing_days")
+		}
+		return writeJSON(w, http.StatusOK, out)
 	}
 	return bad(http.StatusBadRequest, "bad_request", "area", "answerdate.unknown_area", kle)
 }
