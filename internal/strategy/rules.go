@@ -71,6 +71,7 @@ const (
 	RuleBadExampleField       = "strategy.bad_example_field"       // value, allowed values
 	RuleBadSearchWord         = "strategy.bad_search_word"         // value, longest length
 	RuleDuplicateSearchWord   = "strategy.duplicate_search_word"   // value
+	RuleBadHaveReady          = "strategy.bad_have_ready"          // value, longest length
 	RuleOtherTwice            = "strategy.other_twice"             // id of the first other area
 	RuleUnknownReferral       = "strategy.unknown_referral"        // id, known ids
 

@@ -282,6 +282,10 @@ type Area struct {
 	// ("skrald" for waste collection, "adresse" for moving): FindAreas
 	// finds the area by them.
 	SearchWords []string `yaml:"search_words" json:"search_words,omitempty"`
+	// HaveReady lists what a citizen should have ready before using the
+	// area's self-service or contacting the municipality ("NemID",
+	// "Den nye adresse"), short texts shown on the citizen portal.
+	HaveReady []string `yaml:"have_ready" json:"have_ready,omitempty"`
 	// Other marks the area for the inquiries no other area fits (»Andet /
 	// ukendt område«): the console offers it when a search finds nothing.
 	// It is a place to count such inquiries, not a task of the strategy;

@@ -271,6 +271,7 @@ func (v *validator) areas() {
 			}
 		}
 		v.searchWords(p.with("search_words"), a.SearchWords)
+		v.haveReady(p.with("have_ready"), a.HaveReady)
 		if a.Other {
 			if other != "" {
 				v.add(p.with("other"), RuleOtherTwice, other)
@@ -298,6 +299,20 @@ func (v *validator) searchWords(p Path, words []string) {
 			v.add(p.with(i), RuleDuplicateSearchWord, w)
 		default:
 			seen[f] = true
+		}
+	}
+}
+
+// maxHaveReady is the longest entry of an area's have_ready list, in
+// characters: a short line a citizen reads in a list, not a paragraph.
+const maxHaveReady = 120
+
+// haveReady checks what a citizen should have ready: each entry a short
+// line of text.
+func (v *validator) haveReady(p Path, items []string) {
+	for i, s := range items {
+		if strings.TrimSpace(s) == "" || utf8.RuneCountInString(s) > maxHaveReady || strings.ContainsAny(s, "\n\t") {
+			v.add(p.with(i), RuleBadHaveReady, s, maxHaveReady)
 		}
 	}
 }

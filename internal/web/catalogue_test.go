@@ -113,6 +113,10 @@ func TestCatalogue_EverythingShownIsInTheCatalogue(t *testing.T) {
 		anonymous := ts.client(t, "")
 		ts.get(t, anonymous, "/login?lang="+lang)
 		ts.crawl(t, anonymous, lang+" anonymous", "/login", "/no/such/page")
+		if n := ts.crawl(t, anonymous, lang+" citizen", "/borger/dragoer/?lang="+lang, "/borger/taarnby/?lang="+lang,
+			"/borger/dragoer/?q=adresse&lang="+lang, "/borger/dragoer/?q=intet-som-dette&lang="+lang, "/borger/nowhere/?lang="+lang); n < 40 {
+			t.Errorf("%s citizen: only %d pages", lang, n)
+		}
 		noKeyShown(t, lang+" failed sign-in", ts.post(t, anonymous, "/login", url.Values{"email": {"x@y.dk"}, "password": {"forkert"}}))
 	}
 
@@ -132,7 +136,8 @@ func TestCatalogue_EverythingShownIsInTheCatalogue(t *testing.T) {
 
 	// Every form sent empty, as a role that may send it: its errors.
 	values := map[string]string{"municipality": "dragoer", "area": "flytning", "version": "1",
-		"user": fmt.Sprint(victim.ID), "key": fmt.Sprint(key.ID), "report": fmt.Sprint(issued.ID)}
+		"user": fmt.Sprint(victim.ID), "key": fmt.Sprint(key.ID), "report": fmt.Sprint(issued.ID),
+		"target": "digitale-henvendelser", "price": "0"}
 	for _, rt := range ts.srv.routes() {
 		method, path := routeURL(rt.Pattern, values)
 		if method != http.MethodPost || rt.KeyPerm != "" || rt.Public {

@@ -26,7 +26,7 @@ func (s *Server) routes() []route {
 	} {
 		out = append(out, route{rt, s.staff})
 	}
-	for _, f := range []face.Face{s.staff, s.api} {
+	for _, f := range []face.Face{s.staff, s.api, s.citizen} {
 		for _, rt := range f.Routes() {
 			out = append(out, route{rt, f})
 		}

@@ -1,10 +1,10 @@
 // Package web serves Kanal over HTTP: one route table (routes.go) made of
 // every face's routes — the staff pages (package staff), the API for
-// systems (package api) and, next, the citizen portal — and the health and
-// metrics endpoints. Every route says who may use it; the table puts the
-// face's access control, the text check, the rate limits and the body
-// limit in front of it, and one test walks every route as every role and
-// key. Nothing is reachable otherwise.
+// systems (package api) and the citizen portal (package citizen) — and
+// the health and metrics endpoints. Every route says who may use it; the
+// table puts the face's access control, the text check, the rate limits
+// and the body limit in front of it, and one test walks every route as
+// every role and key. Nothing is reachable otherwise.
 package web
 
 import (
@@ -25,6 +25,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/web/api"
+	"github.com/kanal-dk/kanal/internal/web/citizen"
 	"github.com/kanal-dk/kanal/internal/web/face"
 	"github.com/kanal-dk/kanal/internal/web/staff"
 )
@@ -80,6 +81,7 @@ type Server struct {
 	measures  *measure.Source
 	reports   *councilreport.Reports
 	api       *api.API
+	citizen   *citizen.Portal
 	public    *face.Limiter
 	signInIP  *face.Limiter
 	signInFor *face.Limiter
@@ -118,8 +120,12 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	portal, err := citizen.New(svc)
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
-		db: o.DB, log: o.Log, secure: svc.Secure, staff: pages, api: api.New(svc),
+		db: o.DB, log: o.Log, secure: svc.Secure, staff: pages, api: api.New(svc), citizen: portal,
 		measures: svc.Measures, reports: svc.Reports,
 		public:   face.NewLimiter(o.PublicRate),
 		signInIP: face.NewLimiter(o.SignInRate),

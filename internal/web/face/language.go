@@ -2,6 +2,7 @@ package face
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/kanal-dk/kanal/internal/locale"
@@ -44,4 +45,21 @@ func askedLanguage(r *http.Request) string {
 		return lang
 	}
 	return ""
+}
+
+// OtherLanguage is the page's address in the language other than lang,
+// keeping the query of a GET (the figures' filters, the portal's search);
+// an answer to a POST links to its address alone, which shows the form
+// afresh.
+func OtherLanguage(r *http.Request, lang string) string {
+	other := locale.English
+	if lang == locale.English {
+		other = locale.Danish
+	}
+	q := url.Values{}
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		q = r.URL.Query()
+	}
+	q.Set("lang", other)
+	return r.URL.EscapedPath() + "?" + q.Encode()
 }

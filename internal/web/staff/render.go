@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/kanal-dk/kanal/internal/auth"
@@ -87,7 +86,7 @@ type view struct {
 // base fills the common part of a page's view.
 func (s *Pages) base(r *http.Request, title string) (view, error) {
 	v := view{L: face.Printer(r), Title: title, MunicipalityID: r.PathValue("municipality")}
-	v.OtherLanguage = otherLanguage(r, v.L.Lang())
+	v.OtherLanguage = face.OtherLanguage(r, v.L.Lang())
 	p := auth.FromContext(r.Context())
 	if p == nil || p.User == nil {
 		return v, nil
@@ -122,22 +121,6 @@ func (s *Pages) base(r *http.Request, title string) (view, error) {
 		v.DemoPending = s.demoPending.Of(v.MunicipalityID).String()
 	}
 	return v, nil
-}
-
-// otherLanguage is the page's address in the language other than lang,
-// keeping the query of a GET (the figures' filters); an answer to a POST
-// links to its address alone, which shows the form afresh.
-func otherLanguage(r *http.Request, lang string) string {
-	other := "en"
-	if lang == "en" {
-		other = "da"
-	}
-	q := url.Values{}
-	if r.Method == http.MethodGet || r.Method == http.MethodHead {
-		q = r.URL.Query()
-	}
-	q.Set("lang", other)
-	return r.URL.EscapedPath() + "?" + q.Encode()
 }
 
 // PageNames are the names of the staff pages' templates.
@@ -176,7 +159,7 @@ func (s *Pages) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	l := face.Printer(r)
 	v, berr := s.base(r, l.T(key+".title"))
 	if berr != nil {
-		v = view{L: l, Title: l.T(key + ".title"), OtherLanguage: otherLanguage(r, l.Lang())}
+		v = view{L: l, Title: l.T(key + ".title"), OtherLanguage: face.OtherLanguage(r, l.Lang())}
 	}
 	data := struct {
 		view

@@ -1,0 +1,115 @@
+package citizen
+
+import (
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/civil"
+	"github.com/kanal-dk/kanal/internal/describe"
+	"github.com/kanal-dk/kanal/internal/guidance"
+	"github.com/kanal-dk/kanal/internal/strategy"
+	"github.com/kanal-dk/kanal/internal/web/face"
+)
+
+// areaPage is one service area as a citizen sees it.
+type areaPage struct {
+	view
+	Area *strategy.Area
+	// Login is what the self-service asks to sign in with ("MitID"), or
+	// "" when the strategy does not say.
+	Login string
+	// Mandatory is set where the law requires the self-service today;
+	// Exemption names the channel of one exempted.
+	Mandatory *strategy.Mandatory
+	Exemption string
+	// Answer is the expected answer time in words; "" when the strategy
+	// gives none.
+	Answer   string
+	Channels []channel
+	Referral *describe.Referral
+}
+
+// channel is one other way to contact the municipality, with its opening
+// hours where the strategy gives them.
+type channel struct {
+	Name  string
+	Hours []describe.Hours
+}
+
+// Ex reports whether the page marks the area's field as an example.
+func (p areaPage) Ex(field string) bool { return p.Area.IsExample(field) }
+
+// showArea shows one service area: its self-service first, what to have
+// ready, the answer time and the other channels the strategy allows.
+func (p *Portal) showArea(w http.ResponseWriter, r *http.Request) error {
+	st, err := p.current(r)
+	if err != nil {
+		return err
+	}
+	a, ok := st.Area(r.PathValue("area"))
+	if !ok || !forCitizens(a) {
+		return face.ErrNotFound
+	}
+	now := p.now()
+	data := areaPage{view: p.base(r, a.Title+" – "+st.Municipality.Name), Area: a}
+	data.fill(st)
+	l := data.L
+	if ss := a.SelfService; ss != nil {
+		switch ss.Login {
+		case "":
+		case strategy.LoginNone:
+			data.Login = l.T("citizen.area.no_login")
+		default:
+			data.Login = l.T("citizen.area.login", strategy.NationalLogin(now))
+		}
+	}
+	if a.Handles(strategy.Transaction) && a.IsMandatoryOn(civil.DateOf(now)) {
+		data.Mandatory = a.Mandatory
+		data.Exemption = describe.ChannelNames(st, []string{a.Mandatory.ExemptionChannel})[0]
+	}
+	if d := a.ResponseDays; d != nil {
+		data.Answer = l.Plural("citizen.area.answer_days", int64(*d), *d)
+		if *d == 0 {
+			data.Answer = l.T("citizen.area.answer_same_day")
+		}
+	}
+	ids, err := alternatives(st, a, now)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		c := channel{Name: describe.ChannelNames(st, []string{id})[0]}
+		for _, oh := range st.OpeningHours {
+			if oh.Channel == id {
+				c.Hours = append(c.Hours, describe.NewHours(st, l, oh))
+			}
+		}
+		data.Channels = append(data.Channels, c)
+	}
+	if ref, ok := st.ReferralFor(a); ok {
+		d := describe.NewReferral(st, l, *ref)
+		data.Referral = &d
+	}
+	return p.pages.Render(w, http.StatusOK, "area", data)
+}
+
+// alternatives are the channels besides the self-service that the
+// strategy allows for the area's inbound inquiries: the primary and
+// secondary channels of each type the area handles, in the order the
+// guidance ranks them, each once.
+func alternatives(st *strategy.Strategy, a *strategy.Area, at time.Time) ([]string, error) {
+	var ids []string
+	for _, typ := range a.Types {
+		ans, err := guidance.Decide(st, guidance.Request{Area: a.ID, Type: typ, At: at})
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range append(slices.Clone(ans.Primary), ans.Secondary...) {
+			if id != strategy.SelfService && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids, nil
+}
