@@ -137,7 +137,7 @@ func TestCatalogue_EverythingShownIsInTheCatalogue(t *testing.T) {
 	// Every form sent empty, as a role that may send it: its errors.
 	values := map[string]string{"municipality": "dragoer", "area": "flytning", "version": "1",
 		"user": fmt.Sprint(victim.ID), "key": fmt.Sprint(key.ID), "report": fmt.Sprint(issued.ID),
-		"target": "digitale-henvendelser", "price": "0"}
+		"target": "digitale-henvendelser", "price": "1"}
 	for _, rt := range ts.srv.routes() {
 		method, path := routeURL(rt.Pattern, values)
 		if method != http.MethodPost || rt.KeyPerm != "" || rt.Public {

@@ -2,6 +2,7 @@ package staff
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +32,11 @@ func (s *Pages) showNewTarget(w http.ResponseWriter, r *http.Request) error {
 	return s.showEdit(w, r, buildNewTarget)
 }
 func (s *Pages) saveNewTarget(w http.ResponseWriter, r *http.Request) error {
+	if r.URL.Query().Get("measure") == "" {
+		// A form sent without its measure goes back to choosing one.
+		http.Redirect(w, r, "/m/"+url.PathEscape(r.PathValue("municipality"))+"/strategy/edit/new/target", http.StatusSeeOther)
+		return nil
+	}
 	return s.saveEdit(w, r, buildNewTarget)
 }
 func (s *Pages) showRemoveTarget(w http.ResponseWriter, r *http.Request) error {
