@@ -177,7 +177,7 @@ func checkFieldBadges(t *testing.T, municipality, area, page string, fields []st
 		"response_days": "<dt>Svartid (arbejdsdage)</dt>", "law": "<dt>Lovgrundlag</dt>", "since": "<dt>Gældende fra</dt>",
 		"wave": "<dt>Bølge</dt>", "exemption_channel": "<dt>Kanal for fritagne borgere</dt>", "url": "<dt>Adresse</dt>",
 		"sb_level": "<dt>SB-niveau</dt>", "login": "<dt>Login</dt>", "borger_dk": "<dt>Tilgængelig via borger.dk</dt>",
-		"search_words": "<dt>Søgeord</dt>",
+		"search_words": "<dt>Søgeord</dt>", "have_ready": "<dt>Det skal borgeren have klar</dt>",
 	}
 	for _, f := range fields {
 		switch f {
