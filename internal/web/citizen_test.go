@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/kanaltest"
 )
 
@@ -300,6 +301,40 @@ func TestCitizen_EveryTemplateIsRendered(t *testing.T) {
 	for _, name := range ts.srv.citizen.PageNames() {
 		if !rendered[name] {
 			t.Errorf("citizen template %s is not rendered by any test", name)
+		}
+	}
+}
+
+// The answer time agrees in number, 0 days is the same day, and a
+// self-service without login says so; the strategy changed here is read
+// by the next request.
+func TestCitizen_AnswerTimeInTheRightNumberAndLogin(t *testing.T) {
+	ts := newTestServer(t, true)
+	doc := string(kanaltest.PresetDocument(t, "dragoer"))
+	// The first of each is the moving area's (response time 5, NemID) and
+	// the health card's (response time 10).
+	for _, rep := range [][2]string{{"response_days: 5\n", "response_days: 1\n"}, {"login: nemid\n", "login: none\n"},
+		{"response_days: 10\n", "response_days: 0\n"}} {
+		if !strings.Contains(doc, rep[0]) {
+			t.Fatalf("the preset has no %q", rep[0])
+		}
+		doc = strings.Replace(doc, rep[0], rep[1], 1)
+	}
+	if _, _, err := ts.registry.Load(t.Context(), audit.System, "test.yaml", []byte(doc)); err != nil {
+		t.Fatal(err)
+	}
+	for path, wants := range map[string][]string{
+		"/borger/dragoer/flytning":             {"Du kan forvente svar inden for 1 arbejdsdag.", "Du skal ikke logge ind."},
+		"/borger/dragoer/flytning?lang=en":     {"You can expect an answer within 1 working day.", "You do not need to sign in."},
+		"/borger/dragoer/sundhedskort":         {"Du kan forvente svar samme dag.", "Du logger ind med MitID."},
+		"/borger/dragoer/sundhedskort?lang=en": {"You can expect an answer the same day."},
+	} {
+		// A client of its own: ?lang= is remembered in a cookie.
+		r := ts.get(t, ts.client(t, ""), path)
+		for _, want := range wants {
+			if !strings.Contains(r.body, want) {
+				t.Errorf("%s lacks %q", path, want)
+			}
 		}
 	}
 }
