@@ -54,7 +54,7 @@ func TestStrategyShow_OrderReferralsAndExamples(t *testing.T) {
 	}
 	_, out, _ = kanal(t, "strategy", "show", "--db", dsn, "--municipality", "dragoer")
 	for _, want := range []string{
-		"  23.05.10  Flytteanmeldelse (flytning) – Borgerbutikken\n            Eksempel: KLE-nummer, titel, kanal for fritagne borgere, selvbetjeningens adresse, SB-niveau, login, tilgængelig via borger.dk, svartid, digital parathed, søgeord\n",
+		"  23.05.10  Flytteanmeldelse (flytning) – Borgerbutikken\n            Eksempel: KLE-nummer, titel, kanal for fritagne borgere, selvbetjeningens adresse, SB-niveau, login, tilgængelig via borger.dk, svartid, digital parathed, søgeord, hvad borgeren skal have klar\n",
 		"  07.18.06  Madaffald/restaffald (affald) – Teknik og miljø\n            Eksempel: hele området – strategien nævner det ikke\n",
 	} {
 		if !strings.Contains(out, want) {
