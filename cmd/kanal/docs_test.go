@@ -77,7 +77,7 @@ func shellExamples(t *testing.T) []example {
 // Everything else in a shell block of the README and docs/ runs.
 var notRunHere = map[string]string{
 	"go build -o kanal ./cmd/kanal && ./kanal serve":                                                                                                "the test builds the binary and serves it itself (the demo start is TestServe_DemoOnANewDatabaseAndRestart)",
-	"go test -count=1 ./...":                                                                                                                        "the test command runs this test",
+	"go test -count=1 -timeout 30m ./...":                                                                                                           "the test command runs this test",
 	"sudo -u postgres createuser --pwprompt kanal     # the role; asks for its password":                                                            "creates a role on the machine's PostgreSQL and asks for a password",
 	"sudo -u postgres createdb --owner kanal kanal    # its database":                                                                               "creates a database on the machine's PostgreSQL",
 	"./kanal serve --db 'postgres://kanal:PASSWORD@localhost/kanal?sslmode=disable' --demo":                                                         "needs the role and database above; .ci/run runs the suite on PostgreSQL",
