@@ -95,23 +95,18 @@ func (s *API) Guard(rt face.Route, next http.Handler) http.Handler {
 // theirs here, the unexpected one logged.
 func (s *API) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	var fe *face.Error
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &fe):
-	case errors.Is(err, face.ErrNotFound):
-		fe = face.Fail(http.StatusNotFound, "not_found")
-	case errors.Is(err, face.ErrForbidden):
-		fe = face.Fail(http.StatusForbidden, "forbidden")
-	case errors.Is(err, face.ErrNotText):
-		fe = face.Fail(http.StatusBadRequest, "not_text")
-	case errors.Is(err, face.ErrTooManyRequests):
-		w.Header().Set("Retry-After", "30")
-		fe = face.Fail(http.StatusTooManyRequests, "too_many")
-	case errors.As(err, &tooBig):
-		fe = face.Fail(http.StatusRequestEntityTooLarge, "too_large", tooBig.Limit)
-	default:
-		s.log.Error("api failed", "route", r.Pattern, "err", err)
-		fe = face.Fail(http.StatusInternalServerError, "internal")
+	if !errors.As(err, &fe) {
+		status, code := face.Classify(w, err)
+		var tooBig *http.MaxBytesError
+		switch {
+		case code == "internal":
+			s.log.Error("api failed", "route", r.Pattern, "err", err)
+			fe = face.Fail(status, code)
+		case errors.As(err, &tooBig):
+			fe = face.Fail(status, code, tooBig.Limit)
+		default:
+			fe = face.Fail(status, code)
+		}
 	}
 	var body apiError
 	body.Error.Code, body.Error.Field, body.Error.Message = fe.Code, fe.Field, fe.Message

@@ -11,7 +11,6 @@
 package citizen
 
 import (
-	"errors"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -67,17 +66,11 @@ func (p *Portal) toFront(w http.ResponseWriter, r *http.Request) error {
 // Fail answers an error with the portal's error page; an unexpected error
 // is logged and answered 500.
 func (p *Portal) Fail(w http.ResponseWriter, r *http.Request, err error) {
-	status, key := http.StatusInternalServerError, "citizen.error"
-	switch {
-	case errors.Is(err, face.ErrNotFound) || errors.Is(err, municipality.ErrNotFound):
-		status, key = http.StatusNotFound, "citizen.not_found"
-	case errors.Is(err, face.ErrNotText):
-		status, key = http.StatusBadRequest, "citizen.not_text"
-	case errors.Is(err, face.ErrTooManyRequests):
-		w.Header().Set("Retry-After", "30")
-		status, key = http.StatusTooManyRequests, "citizen.too_many"
-	default:
+	status, code := face.Classify(w, err)
+	key := "citizen." + code
+	if code == "internal" {
 		p.log.Error("citizen page failed", "route", r.Pattern, "err", err)
+		key = "citizen.error"
 	}
 	v := p.base(r, face.Printer(r).T(key+".title"))
 	// The front page is offered when the municipality is known, also

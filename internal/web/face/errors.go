@@ -3,6 +3,10 @@ package face
 import (
 	"errors"
 	"fmt"
+	"net/http"
+
+	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/municipality"
 )
 
 // Errors handlers return, answered by each face's Fail with the status
@@ -36,4 +40,27 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("%d %s (%s)", e.Status, e.Code, e.Field)
 	}
 	return fmt.Sprintf("%d %s", e.Status, e.Code)
+}
+
+// Classify is the status and code an error a handler returned calls for,
+// the same in every face: not_found, forbidden, too_large, not_text,
+// too_many (with Retry-After set on w), or internal — an error nobody
+// expected, which the face logs. An *Error is classified by Fail's
+// caller, not here.
+func Classify(w http.ResponseWriter, err error) (status int, code string) {
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.Is(err, ErrNotFound) || errors.Is(err, municipality.ErrNotFound) || errors.Is(err, auth.ErrNotFound):
+		return http.StatusNotFound, "not_found"
+	case errors.Is(err, ErrForbidden):
+		return http.StatusForbidden, "forbidden"
+	case errors.As(err, &tooBig):
+		return http.StatusRequestEntityTooLarge, "too_large"
+	case errors.Is(err, ErrNotText):
+		return http.StatusBadRequest, "not_text"
+	case errors.Is(err, ErrTooManyRequests):
+		w.Header().Set("Retry-After", "30")
+		return http.StatusTooManyRequests, "too_many"
+	}
+	return http.StatusInternalServerError, "internal"
 }

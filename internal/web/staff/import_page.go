@@ -2,7 +2,6 @@ package staff
 
 import (
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -69,23 +68,15 @@ func (s *Pages) importInquiries(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	data := importPage(v)
-	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		return err
-	}
-	f, header, err := r.FormFile("file")
-	if errors.Is(err, http.ErrMissingFile) || errors.Is(err, http.ErrNotMultipart) {
+	name, content, err := readUpload(r, "file")
+	if errors.Is(err, errNoFile) {
 		data.Error = v.L.T("import.no_file")
 		return s.render(w, http.StatusUnprocessableEntity, "import", data)
 	}
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	content, err := io.ReadAll(f)
-	if err != nil {
-		return err
-	}
-	data.File = header.Filename
+	data.File = name
 	res, err := ingest.Import(r.Context(), s.recorder, cur, content)
 	explain := ingest.Explainer{L: v.L, Strategy: cur.Strategy, Headings: res.Headings}
 	var fe *ingest.FileError

@@ -67,9 +67,6 @@ func (s *Pages) kleCheckPage(r *http.Request) (*municipality.Current, kleCheckVi
 // plan and stores the check, or shows the form again with what is wrong
 // with the file.
 func (s *Pages) checkKLE(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		return err
-	}
 	cur, data, err := s.kleCheckPage(r)
 	if err != nil {
 		return err
@@ -79,19 +76,13 @@ func (s *Pages) checkKLE(w http.ResponseWriter, r *http.Request) error {
 		data.Error = msg
 		return s.render(w, http.StatusUnprocessableEntity, "kle_check", data)
 	}
-	f, header, err := r.FormFile("plan")
-	if errors.Is(err, http.ErrMissingFile) || errors.Is(err, http.ErrNotMultipart) {
+	name, content, err := readUpload(r, "plan")
+	if errors.Is(err, errNoFile) {
 		return fail(l.T("kle_page.no_file"))
 	}
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	content, err := io.ReadAll(f)
-	if err != nil {
-		return err
-	}
-	name := header.Filename
 	if shown, err := strconv.Atoi(r.FormValue("version")); err != nil || shown != data.Version {
 		return fail(l.T("kle_page.stale", data.Version))
 	}

@@ -139,23 +139,11 @@ func (s *Pages) renderFragment(w http.ResponseWriter, page, name string, data an
 // Fail answers an error with the error page, with the status the error
 // calls for; an unexpected error is logged and answered 500.
 func (s *Pages) Fail(w http.ResponseWriter, r *http.Request, err error) {
-	status, key := http.StatusInternalServerError, "error.internal"
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.Is(err, face.ErrNotFound) || errors.Is(err, municipality.ErrNotFound) || errors.Is(err, auth.ErrNotFound):
-		status, key = http.StatusNotFound, "error.not_found"
-	case errors.Is(err, face.ErrForbidden):
-		status, key = http.StatusForbidden, "error.forbidden"
-	case errors.As(err, &tooBig):
-		status, key = http.StatusRequestEntityTooLarge, "error.too_large"
-	case errors.Is(err, face.ErrNotText):
-		status, key = http.StatusBadRequest, "error.not_text"
-	case errors.Is(err, face.ErrTooManyRequests):
-		w.Header().Set("Retry-After", "30")
-		status, key = http.StatusTooManyRequests, "error.too_many"
-	default:
+	status, code := face.Classify(w, err)
+	if code == "internal" {
 		s.log.Error("page failed", "route", r.Pattern, "err", err)
 	}
+	key := "error." + code
 	l := face.Printer(r)
 	v, berr := s.base(r, l.T(key+".title"))
 	if berr != nil {

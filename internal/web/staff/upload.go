@@ -20,12 +20,20 @@ type uploadView struct {
 	Problems []string
 }
 
-// readUpload reads the strategy file of an upload form.
-func readUpload(r *http.Request) (string, []byte, error) {
-	if err := r.ParseMultipartForm(face.UploadBody); err != nil {
+// errNoFile is readUpload's answer to a form sent without its file.
+var errNoFile = errors.New("the form holds no file")
+
+// readUpload reads the file sent in a form's field, with its name: a
+// strategy, a CSV file of inquiries, a KLE subject plan. A form without
+// the file returns errNoFile, for the page to say so.
+func readUpload(r *http.Request, field string) (string, []byte, error) {
+	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return "", nil, err
 	}
-	f, header, err := r.FormFile("strategy")
+	f, header, err := r.FormFile(field)
+	if errors.Is(err, http.ErrMissingFile) || errors.Is(err, http.ErrNotMultipart) {
+		return "", nil, errNoFile
+	}
 	if err != nil {
 		return "", nil, err
 	}
@@ -54,8 +62,8 @@ func (s *Pages) loadUpload(w http.ResponseWriter, r *http.Request, want string) 
 	}
 	v.Section = "versions"
 	data := uploadView{view: v}
-	name, doc, err := readUpload(r)
-	if errors.Is(err, http.ErrMissingFile) || errors.Is(err, http.ErrNotMultipart) {
+	name, doc, err := readUpload(r, "strategy")
+	if errors.Is(err, errNoFile) {
 		data.Problems = []string{v.L.T("upload.no_file")}
 		return s.render(w, http.StatusUnprocessableEntity, "upload", data)
 	}
