@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/civil"
@@ -94,6 +95,9 @@ type Retirement struct {
 	// SQLite; on PostgreSQL those in a partition of another kind).
 	Partitions []civil.Month
 	Deleted    int64
+	// LeftBehind are the months whose tables an interrupted retirement
+	// had detached but not dropped, dropped now (PostgreSQL).
+	LeftBehind []civil.Month
 }
 
 // RetireInquiries removes the raw inquiries of every month before before,
@@ -134,6 +138,9 @@ func (db *DB) RetireInquiries(ctx context.Context, before civil.Month, now time.
 	}
 	if db.Engine == Postgres {
 		if r.Partitions, err = db.dropPartitionsBefore(ctx, before); err != nil {
+			return r, err
+		}
+		if r.LeftBehind, err = db.dropLeftBehind(ctx, before); err != nil {
 			return r, err
 		}
 	}
@@ -191,6 +198,46 @@ func (db *DB) dropPartition(ctx context.Context, name string, hasDefault bool) e
 	// inquiries and nothing else.
 	_, err = db.ExecContext(ctx, `DROP TABLE `+name)
 	return err
+}
+
+// dropLeftBehind drops the tables that a retirement stopped between the
+// detach and the drop left behind: in the current schema only, named
+// exactly like a monthly partition, attached to no table, of a month
+// before the recorded boundary before. A table of a later month, of
+// another name or in another schema (an operator's copy) is left alone.
+func (db *DB) dropLeftBehind(ctx context.Context, before civil.Month) ([]civil.Month, error) {
+	rows, err := db.QueryContext(ctx, `SELECT c.relname FROM pg_class c
+		WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+			AND c.relname ~ '^inquiries_[0-9]{4}_[0-9]{2}$'
+			AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid)
+		ORDER BY c.relname`)
+	if err != nil {
+		return nil, fmt.Errorf("look for the retired months' tables left behind: %w", err)
+	}
+	var names []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		names = append(names, name)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, fmt.Errorf("look for the retired months' tables left behind: %w", err)
+	}
+	var dropped []civil.Month
+	for _, name := range names {
+		m, err := civil.ParseMonth(strings.Replace(strings.TrimPrefix(name, "inquiries_"), "_", "-", 1))
+		if err != nil || InquiryPartition(m) != name || !m.Before(before) {
+			continue
+		}
+		if _, err := db.ExecContext(ctx, `DROP TABLE `+name); err != nil {
+			return dropped, fmt.Errorf("drop the retired month %s's table left behind: %w", m, err)
+		}
+		dropped = append(dropped, m)
+	}
+	return dropped, nil
 }
 
 // deleteInquiriesBefore deletes the inquiries before a time in batches and
