@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/civil"
@@ -60,6 +61,13 @@ func retireInquiries(ctx context.Context, c *call, args []string) error {
 	}
 	fmt.Fprint(c.stdout, tr.T(key, tr.Month(before), tr.Count("cli.count.partitions", int64(len(r.Partitions))),
 		tr.Count("cli.count.inquiries", r.Deleted)))
+	if len(r.LeftBehind) > 0 {
+		months := make([]string, len(r.LeftBehind))
+		for i, m := range r.LeftBehind {
+			months[i] = tr.Month(m)
+		}
+		fmt.Fprint(c.stdout, tr.T("cli.retire.left_behind", strings.Join(months, ", ")))
+	}
 	return nil
 }
 

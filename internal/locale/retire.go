@@ -25,6 +25,8 @@ func init() {
 			"The raw inquiries before %s are removed for every municipality (%s, %s deleted one by one). The counts of those months are unchanged; kanal rollup verify and rebuild count from %[1]s.\n"},
 		"cli.retire.again": {"Grænsen %s var sat før; det, der var tilbage før den, er nu slettet (%s, %s slettet enkeltvis).\n",
 			"The boundary %s was set before; what was left before it is removed now (%s, %s deleted one by one).\n"},
+		"cli.retire.left_behind": {"En afbrudt sletning havde efterladt de rå henvendelser fra %s; de er nu også slettet.\n",
+			"An interrupted retirement had left the raw inquiries of %s behind; they are removed now too.\n"},
 		"cli.count.partitions.one":   {"%s månedspartition fjernet", "%s monthly partition dropped"},
 		"cli.count.partitions.other": {"%s månedspartitioner fjernet", "%s monthly partitions dropped"},
 
