@@ -33,10 +33,19 @@ func (c *call) tr() locale.Printer { return locale.New(c.cfg.Lang) }
 const manyArgs = -1
 
 // parse reads the command's flags and wants from min to max arguments
-// after them (max manyArgs: no limit).
+// after them (max manyArgs: no limit). -h prints the flags' help on
+// stdout (errHelp, exit 0); a flag that cannot be read is told in one
+// line (flags.go, exit 2). Both are in the language of a --lang anywhere
+// among the arguments, which start has read.
 func (c *call) parse(args []string, min, max int) error {
-	if err := c.flags.Parse(args); err != nil {
-		return errFlags
+	err := c.flags.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		c.flags.SetOutput(c.stdout)
+		c.flags.Usage()
+		return errHelp
+	}
+	if err != nil {
+		return badFlag(c.tr(), c.name, c.flags, args, err)
 	}
 	if n := c.flags.NArg(); n < min || max != manyArgs && n > max {
 		return errUsage
@@ -50,9 +59,8 @@ var (
 	// errUsage: the arguments do not fit the command. Its usage is printed;
 	// exit 2.
 	errUsage = errors.New("usage")
-	// errFlags: the flag package has said what is wrong with a flag (or
-	// printed the help for -h); exit 2.
-	errFlags = errors.New("bad flag")
+	// errHelp: the help asked for is printed; exit 0.
+	errHelp = errors.New("help")
 	// errReported: the command has printed what went wrong; exit 1.
 	errReported = errors.New("reported")
 )
@@ -89,12 +97,10 @@ func (c *call) exit(err error) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.Is(err, errFlags):
-		return exitUsage
+	case errors.Is(err, errHelp):
+		return exitOK
 	case errors.Is(err, errUsage):
-		for _, key := range c.usage {
-			fmt.Fprint(c.stderr, tr.T(key))
-		}
+		c.printUsage(c.stderr)
 		return exitUsage
 	case errors.Is(err, errReported):
 		return exitFailure
@@ -116,6 +122,13 @@ func (c *call) exit(err error) int {
 	}
 	fmt.Fprintf(c.stderr, "%s: %v\n", c.name, err)
 	return exitFailure
+}
+
+// printUsage writes the command's usage, from the catalogue.
+func (c *call) printUsage(w io.Writer) {
+	for _, key := range c.usage {
+		fmt.Fprint(w, c.tr().T(key))
+	}
 }
 
 // openDB opens and migrates the database the settings name.

@@ -75,11 +75,19 @@ var helpWords = []string{"help", "-h", "-help", "--help"}
 
 // start runs the command, or its subcommand, and returns the exit code.
 func (cmd command) start(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) int {
+	// Every message of the command, also about a bad flag before --lang
+	// or after -h, where the flag package stops, is in the language of a
+	// --lang anywhere among its arguments; else of KANAL_LANG.
+	cfg.LangFromArgs(args)
 	c := &call{name: "kanal " + cmd.name, cfg: cfg, stdout: stdout, stderr: stderr, usage: []string{cmd.usage}}
 	run := cmd.run
 	if cmd.subs != nil {
-		if len(args) == 0 || isHelp(args[0]) {
+		if len(args) == 0 {
 			return c.exit(errUsage)
+		}
+		if isHelp(args[0]) {
+			c.printUsage(stdout)
+			return c.exit(errHelp)
 		}
 		sub, ok := cmd.sub(args[0])
 		if !ok {
@@ -93,7 +101,9 @@ func (cmd command) start(ctx context.Context, cfg *config.Config, args []string,
 		run, args = sub.run, args[1:]
 	}
 	c.flags = flag.NewFlagSet(c.name, flag.ContinueOnError)
-	c.flags.SetOutput(stderr)
+	// The flag package would print its own English error and the whole
+	// help; parse says both itself.
+	c.flags.SetOutput(io.Discard)
 	return c.exit(run(ctx, c, args))
 }
 

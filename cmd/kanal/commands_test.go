@@ -82,8 +82,9 @@ Run "kanal COMMAND -h" for a command's flags. KANAL_LANG=da gives Danish message
 	}
 }
 
-// Every command with subcommands answers a missing, a help and an unknown
-// subcommand with its own usage and exit 2; an unknown one is named first.
+// Every command with subcommands answers a missing and an unknown
+// subcommand with its own usage and exit 2, an unknown one named first;
+// asked for help, with the usage on stdout and exit 0.
 // Usages by hand from the catalogue's texts: their first line.
 func TestCommands_EveryGroupSaysItsUsage(t *testing.T) {
 	t.Setenv("KANAL_LANG", "da")
@@ -106,9 +107,12 @@ func TestCommands_EveryGroupSaysItsUsage(t *testing.T) {
 			t.Errorf("kanal %s has subcommands; add its usage to this test", cmd.name)
 			continue
 		}
-		for _, args := range [][]string{{cmd.name}, {cmd.name, "-h"}, {cmd.name, "help"}} {
-			if code, out, errOut := kanal(t, args...); code != exitUsage || out != "" || !strings.HasPrefix(errOut, want) {
-				t.Errorf("kanal %v: exit %d, stdout %q, stderr:\n%s", args, code, out, errOut)
+		if code, out, errOut := kanal(t, cmd.name); code != exitUsage || out != "" || !strings.HasPrefix(errOut, want) {
+			t.Errorf("kanal %s: exit %d, stdout %q, stderr:\n%s", cmd.name, code, out, errOut)
+		}
+		for _, args := range [][]string{{cmd.name, "-h"}, {cmd.name, "--help"}, {cmd.name, "help"}} {
+			if code, out, errOut := kanal(t, args...); code != exitOK || errOut != "" || !strings.HasPrefix(out, want) {
+				t.Errorf("kanal %v: exit %d, stderr %q, stdout:\n%s", args, code, errOut, out)
 			}
 		}
 		for _, args := range [][]string{{cmd.name, "frob"}, {cmd.name, "frob", "x"}} {

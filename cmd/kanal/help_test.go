@@ -13,12 +13,12 @@ var flagLine = regexp.MustCompile(`^  --([a-z-]+)`)
 func flagHelp(t *testing.T, args ...string) (map[string]string, string) {
 	t.Helper()
 	code, out, errOut := kanal(t, append(args, "-h")...)
-	if code != exitUsage || out != "" {
-		t.Fatalf("kanal %v -h: exit %d, stdout %q", args, code, out)
+	if code != exitOK || errOut != "" {
+		t.Fatalf("kanal %v -h: exit %d, stderr %q", args, code, errOut)
 	}
 	help := map[string]string{}
 	name := ""
-	for _, line := range strings.Split(errOut, "\n") {
+	for _, line := range strings.Split(out, "\n") {
 		if m := flagLine.FindStringSubmatch(line); m != nil {
 			name = m[1]
 			help[name] = ""
@@ -29,9 +29,9 @@ func flagHelp(t *testing.T, args ...string) (map[string]string, string) {
 		}
 	}
 	if len(help) == 0 {
-		t.Fatalf("kanal %v -h lists no flags:\n%s", args, errOut)
+		t.Fatalf("kanal %v -h lists no flags:\n%s", args, out)
 	}
-	return help, errOut
+	return help, out
 }
 
 // "kanal help" was Danish and "kanal serve -h" English; the flags' help is
@@ -75,8 +75,8 @@ func TestHelp_ServeFlagsInDanish(t *testing.T) {
 func TestHelp_EnglishOnRequest(t *testing.T) {
 	t.Setenv("KANAL_LANG", "")
 	for _, args := range [][]string{{"serve", "--lang", "en"}, {"serve", "-h", "--lang=en"}} {
-		code, _, out := kanal(t, append(args, "-h")...)
-		if code != exitUsage || !strings.HasPrefix(out, "Usage of kanal serve:\n") || !strings.Contains(out, "ADDRESS to listen on") {
+		code, out, _ := kanal(t, append(args, "-h")...)
+		if code != exitOK || !strings.HasPrefix(out, "Usage of kanal serve:\n") || !strings.Contains(out, "ADDRESS to listen on") {
 			t.Errorf("kanal %v -h: exit %d, not English:\n%s", args, code, out)
 		}
 	}

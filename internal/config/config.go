@@ -140,6 +140,10 @@ type historyYears int
 
 func (y *historyYears) String() string { return strconv.Itoa(int(*y)) }
 
+// Expected is the catalogue's words for the values the flag takes, for
+// the message about a value it refuses (cmd/kanal/flags.go).
+func (y *historyYears) Expected() string { return "cli.flag_error.want.years" }
+
 func (y *historyYears) Set(s string) error {
 	n, err := parseHistoryYears(s)
 	if err != nil {
@@ -189,6 +193,17 @@ func (c Config) Public() string {
 
 // BindLang adds only the language flag, for commands without a database.
 func (c *Config) BindLang(fs *flag.FlagSet) { c.bindCommon(fs) }
+
+// LangFromArgs sets the language to that of a --lang (or -lang) anywhere
+// among a command's arguments, before they are parsed. The flag package
+// stops at the first bad flag, so without this a bad flag before --lang en
+// would be told in the language of KANAL_LANG; with it, --lang wins
+// wherever it stands, as it does once the flags are parsed.
+func (c *Config) LangFromArgs(args []string) {
+	if l := langIn(args); l != "" {
+		c.Lang = l
+	}
+}
 
 func (c *Config) bindCommon(fs *flag.FlagSet) {
 	fs.StringVar(&c.Lang, "lang", c.Lang, "language of messages: da or en (KANAL_LANG)")
