@@ -35,7 +35,8 @@ const manyArgs = -1
 // parse reads the command's flags and wants from min to max arguments
 // after them (max manyArgs: no limit). -h prints the flags' help on
 // stdout (errHelp, exit 0); a flag that cannot be read is told in one
-// line (flags.go, exit 2). Both are in the language of a --lang anywhere
+// line (flags.go, exit 2), and so is a setting of the command's flags,
+// from them or the environment, whose form is wrong. All are in the language of a --lang anywhere
 // among the arguments, which start has read.
 func (c *call) parse(args []string, min, max int) error {
 	err := c.flags.Parse(args)
@@ -50,7 +51,7 @@ func (c *call) parse(args []string, min, max int) error {
 	if n := c.flags.NArg(); n < min || max != manyArgs && n > max {
 		return errUsage
 	}
-	return nil
+	return c.cfg.Check(c.flags)
 }
 
 // How a command ended, when not with a plain error; exit turns each into
@@ -77,12 +78,6 @@ type notice struct {
 
 func (n *notice) Error() string { return n.key }
 
-// badSetting is a setting's value that cannot be used: "kanal serve: …",
-// exit 2.
-type badSetting struct{ err error }
-
-func (b *badSetting) Error() string { return b.err.Error() }
-
 // exit is the one place a command's end becomes what the user reads on
 // stderr and the exit code: nothing and 0 for success, the usage for
 // arguments that do not fit, the catalogue's words for a notice or a
@@ -92,7 +87,7 @@ func (c *call) exit(err error) int {
 	var (
 		n     *notice
 		input *auth.InputError
-		bad   *badSetting
+		bad   *config.SettingError
 	)
 	switch {
 	case err == nil:
@@ -117,7 +112,7 @@ func (c *call) exit(err error) int {
 		fmt.Fprintf(c.stderr, "%s: --%s: %s\n", c.name, input.Field, tr.T(input.Key, input.Args...))
 		return exitFailure
 	case errors.As(err, &bad):
-		fmt.Fprintf(c.stderr, "%s: %v\n", c.name, bad.err)
+		fmt.Fprint(c.stderr, refusedSetting(tr, c.name, c.flags, bad))
 		return exitUsage
 	}
 	fmt.Fprintf(c.stderr, "%s: %v\n", c.name, err)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/locale"
 )
 
@@ -112,4 +113,19 @@ func expected(f *flag.Flag) string {
 		}
 	}
 	return ""
+}
+
+// refusedSetting is what is said, in tr's language, about a setting whose
+// value Kanal refuses, by the command name as typed: the flag, if fs has
+// read it from the arguments, else the environment variable the value
+// came from (fs nil: no flags read yet).
+func refusedSetting(tr locale.Printer, name string, fs *flag.FlagSet, e *config.SettingError) string {
+	given := false
+	if fs != nil {
+		fs.Visit(func(f *flag.Flag) { given = given || f.Name == e.Flag })
+	}
+	if given {
+		return tr.T("cli.flag_error.value", name, e.Flag, tr.T(e.Want), e.Value)
+	}
+	return tr.T("cli.setting_error.env", name, config.EnvName(e.Flag), tr.T(e.Want), e.Value)
 }

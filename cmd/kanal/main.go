@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -39,6 +40,12 @@ const (
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cfg, err := config.FromEnv()
 	tr := locale.New(cfg.Lang)
+	var bad *config.SettingError
+	if errors.As(err, &bad) {
+		cfg.LangFromArgs(args)
+		fmt.Fprint(stderr, refusedSetting(locale.New(cfg.Lang), "kanal", nil, bad))
+		return exitUsage
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "kanal:", err)
 		return exitUsage

@@ -28,7 +28,7 @@ func serve(ctx context.Context, c *call, args []string) error {
 	}
 	log, err := c.cfg.Logger(c.stderr)
 	if err != nil {
-		return &badSetting{err}
+		return err
 	}
 	log.Info("starting kanal", "config", *c.cfg)
 	began := time.Now()

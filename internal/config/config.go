@@ -85,20 +85,20 @@ func FromEnv() (Config, error) {
 	if v := os.Getenv("KANAL_HISTORY_YEARS"); v != "" {
 		n, err := parseHistoryYears(v)
 		if err != nil {
-			return c, fmt.Errorf("KANAL_HISTORY_YEARS: %w", err)
+			return c, &SettingError{Flag: "history-years", Value: v, Want: wantYears}
 		}
 		c.HistoryYears = n
 	}
 	if v := os.Getenv("KANAL_PPROF_ANY_ADDR"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			return c, fmt.Errorf("KANAL_PPROF_ANY_ADDR: %q is not true or false", v)
+			return c, &SettingError{Flag: "pprof-any-addr", Value: v, Want: wantBool}
 		}
 		c.PprofAnyAddr = b
 	}
 	if v := os.Getenv("KANAL_DEMO"); v != "" {
 		if err := c.Demo.Set(v); err != nil {
-			return c, fmt.Errorf("KANAL_DEMO: %w", err)
+			return c, &SettingError{Flag: "demo", Value: v, Want: wantBool}
 		}
 	}
 	if v := os.Getenv("KANAL_STRATEGIES"); v != "" {
@@ -142,7 +142,7 @@ func (y *historyYears) String() string { return strconv.Itoa(int(*y)) }
 
 // Expected is the catalogue's words for the values the flag takes, for
 // the message about a value it refuses (cmd/kanal/flags.go).
-func (y *historyYears) Expected() string { return "cli.flag_error.want.years" }
+func (y *historyYears) Expected() string { return wantYears }
 
 func (y *historyYears) Set(s string) error {
 	n, err := parseHistoryYears(s)
@@ -214,7 +214,7 @@ func (c *Config) bindCommon(fs *flag.FlagSet) {
 func (c Config) Logger(w io.Writer) (*slog.Logger, error) {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
-		return nil, fmt.Errorf("log level %q: use debug, info, warn or error", c.LogLevel)
+		return nil, &SettingError{Flag: "log-level", Value: c.LogLevel, Want: wantLogLevel}
 	}
 	opts := &slog.HandlerOptions{Level: level, ReplaceAttr: maskPersonalData}
 	switch c.LogFormat {
@@ -223,7 +223,7 @@ func (c Config) Logger(w io.Writer) (*slog.Logger, error) {
 	case "json":
 		return slog.New(slog.NewJSONHandler(w, opts)), nil
 	}
-	return nil, fmt.Errorf("log format %q: use text or json", c.LogFormat)
+	return nil, &SettingError{Flag: "log-format", Value: c.LogFormat, Want: wantLogFormat}
 }
 
 // maskPersonalData is the log's last guard for personal data: callers keep

@@ -140,3 +140,74 @@ func TestHistoryYears_FromEnvironmentAndFlag(t *testing.T) {
 		t.Error("KANAL_HISTORY_YEARS=mange accepted")
 	}
 }
+
+// EnvName is the variable each flag's own help names: the two are written
+// separately, so a flag whose variable is named otherwise fails here.
+func TestEnvName_IsTheVariableTheFlagsHelpNames(t *testing.T) {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	var c Config
+	c.BindServe(fs)
+	n := 0
+	fs.VisitAll(func(f *flag.Flag) {
+		n++
+		if want := "(" + EnvName(f.Name); !strings.Contains(f.Usage, want) {
+			t.Errorf("--%s: help %q does not name %s)", f.Name, f.Usage, want)
+		}
+	})
+	if n < 10 {
+		t.Errorf("serve has only %d flags", n)
+	}
+}
+
+// A refused setting from the environment says which, and the value.
+func TestFromEnv_RefusalIsASettingError(t *testing.T) {
+	for name, flagName := range map[string]string{"KANAL_HISTORY_YEARS": "history-years", "KANAL_DEMO": "demo", "KANAL_PPROF_ANY_ADDR": "pprof-any-addr"} {
+		t.Run(name, func(t *testing.T) {
+			t.Setenv(name, "kanske")
+			_, err := FromEnv()
+			var bad *SettingError
+			if !errors.As(err, &bad) || bad.Flag != flagName || bad.Value != "kanske" || bad.Want == "" {
+				t.Errorf("%s=kanske: %#v", name, err)
+			}
+		})
+	}
+}
+
+// A refused database address is shown without its password, whatever
+// its form; the rest stays, so the user sees what was refused.
+func TestCheck_DatabaseAddressIsShownWithoutPassword(t *testing.T) {
+	for dsn, shown := range map[string]string{
+		"mysql://kanal:hemmelig@db/kanal":      "mysql://kanal:xxxxx@db/kanal",
+		"postgre://kanal:hemmelig@db:5432/k":   "postgre://kanal:xxxxx@db:5432/k",
+		"kanal:hemmelig@db/kanal":              "xxxxx@db/kanal",
+		"mysql://kanal:hem/melig@db":           "mysql://xxxxx@db",
+		"host=db user=kanal password=hemmelig": "host=db user=kanal password=xxxxx",
+		"host=db PASSWORD = 'hem melig' x=1":   "host=db PASSWORD = xxxxx x=1",
+		"sqlite:":                              "sqlite:",
+		"data/kanal.db":                        "data/kanal.db",
+	} {
+		for _, flagName := range []string{"db", "db-read"} {
+			fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+			c := Config{DB: DefaultDB, LogLevel: "info", LogFormat: "text"}
+			c.BindServe(fs)
+			if err := fs.Parse([]string{"--" + flagName, dsn}); err != nil {
+				t.Fatal(err)
+			}
+			var bad *SettingError
+			if err := c.Check(fs); !errors.As(err, &bad) || bad.Flag != flagName || bad.Value != shown {
+				t.Errorf("--%s %q: %#v, want the value shown as %q", flagName, dsn, err, shown)
+			}
+		}
+	}
+	for _, good := range []string{"sqlite:kanal.db", "postgres://kanal:hemmelig@db/kanal", "postgresql://db/kanal"} {
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		c := Config{LogLevel: "info", LogFormat: "text"}
+		c.BindServe(fs)
+		if err := fs.Parse([]string{"--db", good, "--db-read", good}); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Check(fs); err != nil {
+			t.Errorf("%q refused: %v", good, err)
+		}
+	}
+}

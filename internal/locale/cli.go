@@ -83,14 +83,22 @@ func init() {
 		// A flag that cannot be read (cmd/kanal/flags.go): the command as
 		// typed, the flag, and for a refused value what it must be and
 		// what was given; exit 2.
-		"cli.flag_error.unknown":    {"%[1]s: ukendt flag %[2]s; se %[1]s -h\n", "%[1]s: unknown flag %[2]s; see %[1]s -h\n"},
-		"cli.flag_error.no_value":   {"%[1]s: --%[2]s mangler en værdi; se %[1]s -h\n", "%[1]s: --%[2]s needs a value; see %[1]s -h\n"},
-		"cli.flag_error.value":      {"%[1]s: --%[2]s skal være %[3]s, ikke %[4]q; se %[1]s -h\n", "%[1]s: --%[2]s must be %[3]s, not %[4]q; see %[1]s -h\n"},
-		"cli.flag_error.refused":    {"%[1]s: --%[2]s kan ikke være %[3]q; se %[1]s -h\n", "%[1]s: --%[2]s cannot be %[3]q; see %[1]s -h\n"},
-		"cli.flag_error.unreadable": {"%[1]s: flagene %[2]q kan ikke læses; se %[1]s -h\n", "%[1]s: the flags %[2]q cannot be read; see %[1]s -h\n"},
-		"cli.flag_error.want.int":   {"et helt tal", "a whole number"},
-		"cli.flag_error.want.bool":  {"true eller false", "true or false"},
-		"cli.flag_error.want.years": {"et helt antal år fra 1 til 100", "a whole number of years from 1 to 100"},
+		"cli.flag_error.unknown":         {"%[1]s: ukendt flag %[2]s; se %[1]s -h\n", "%[1]s: unknown flag %[2]s; see %[1]s -h\n"},
+		"cli.flag_error.no_value":        {"%[1]s: --%[2]s mangler en værdi; se %[1]s -h\n", "%[1]s: --%[2]s needs a value; see %[1]s -h\n"},
+		"cli.flag_error.value":           {"%[1]s: --%[2]s skal være %[3]s, ikke %[4]q; se %[1]s -h\n", "%[1]s: --%[2]s must be %[3]s, not %[4]q; see %[1]s -h\n"},
+		"cli.flag_error.refused":         {"%[1]s: --%[2]s kan ikke være %[3]q; se %[1]s -h\n", "%[1]s: --%[2]s cannot be %[3]q; see %[1]s -h\n"},
+		"cli.flag_error.unreadable":      {"%[1]s: flagene %[2]q kan ikke læses; se %[1]s -h\n", "%[1]s: the flags %[2]q cannot be read; see %[1]s -h\n"},
+		"cli.flag_error.want.int":        {"et helt tal", "a whole number"},
+		"cli.flag_error.want.bool":       {"true eller false", "true or false"},
+		"cli.flag_error.want.years":      {"et helt antal år fra 1 til 100", "a whole number of years from 1 to 100"},
+		"cli.flag_error.want.log_level":  {"debug, info, warn eller error", "debug, info, warn or error"},
+		"cli.flag_error.want.log_format": {"text eller json", "text or json"},
+		"cli.flag_error.want.db":         {"sqlite:STI eller postgres://BRUGER@VÆRT/DB", "sqlite:PATH or postgres://USER@HOST/DB"},
+		// A setting from the environment that is refused (cmd/kanal/flags.go):
+		// the command as typed (or kanal), the variable, what it must be and
+		// what was given; exit 2. From a flag, it is told as
+		// cli.flag_error.value.
+		"cli.setting_error.env": {"%[1]s: %[2]s skal være %[3]s, ikke %[4]q\n", "%[1]s: %[2]s must be %[3]s, not %[4]q\n"},
 
 		"cli.flag.db":             {"`ADRESSE` på databasen: sqlite:STI eller postgres://BRUGER@VÆRT/DB (KANAL_DB)", "database `ADDRESS`: sqlite:PATH or postgres://USER@HOST/DB (KANAL_DB)"},
 		"cli.flag.lang":           {"`SPROG` for beskeder: da eller en (KANAL_LANG)", "`LANGUAGE` of messages: da or en (KANAL_LANG)"},
