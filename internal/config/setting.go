@@ -66,13 +66,10 @@ func (c Config) Check(fs *flag.FlagSet) error {
 	return nil
 }
 
-// dbForm says whether dsn has a form store.Open takes: sqlite:PATH or a
-// postgres:// (postgresql://) URL.
+// dbForm says whether dsn has a form store.Open takes.
 func dbForm(dsn string) bool {
-	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
-		return path != ""
-	}
-	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+	_, ok := store.EngineOf(dsn)
+	return ok
 }
 
 // A refused address need not be a URL, whose password store.Redact

@@ -46,6 +46,19 @@ type DB struct {
 // String describes the database without secrets.
 func (db *DB) String() string { return db.dsn }
 
+// EngineOf is the engine a database address names, and whether it is an
+// address Open takes: sqlite:PATH (with a path) or a postgres:// or
+// postgresql:// URL.
+func EngineOf(dsn string) (Engine, bool) {
+	switch {
+	case strings.HasPrefix(dsn, "sqlite:"):
+		return SQLite, dsn != "sqlite:"
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return Postgres, true
+	}
+	return "", false
+}
+
 // Open opens the database addressed by dsn: "sqlite:PATH" for an SQLite
 // file (created with its folder if missing) or a "postgres://" or
 // "postgresql://" URL. It does not migrate; call Migrate.
@@ -54,13 +67,14 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db  *DB
 		err error
 	)
+	engine, ok := EngineOf(dsn)
 	switch {
-	case strings.HasPrefix(dsn, "sqlite:"):
-		db, err = openSQLite(strings.TrimPrefix(dsn, "sqlite:"))
-	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		db, err = openPostgres(dsn)
-	default:
+	case !ok:
 		return nil, fmt.Errorf("unknown database address %q: use sqlite:PATH or postgres://USER@HOST/DB", Redact(dsn))
+	case engine == SQLite:
+		db, err = openSQLite(strings.TrimPrefix(dsn, "sqlite:"))
+	default:
+		db, err = openPostgres(dsn)
 	}
 	if err != nil {
 		return nil, err
