@@ -1,10 +1,19 @@
 package main
 
 import (
+	"context"
+	"io"
+	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/kanal-dk/kanal/internal/demo"
+	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
+	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/locale/localetest"
+	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store/storetest"
 )
 
@@ -56,5 +65,24 @@ func TestDemoGenerate_EveryFlagHasHelpInBothLanguages(t *testing.T) {
 		if da[name] == "" || da[name] == en[name] {
 			t.Errorf("--%s: Danish %q, English %q", name, da[name], en[name])
 		}
+	}
+}
+
+// When writing the earlier demo years fails (here: the database is gone),
+// the pages are told that the years left are not coming, instead of
+// promising them until the next start.
+func TestDemoRest_AFailureStopsThePromise(t *testing.T) {
+	db, reg := kanaltest.Presets(t)
+	cur := kanaltest.Current(t, reg, "dragoer")
+	rest := &demoRest{db: db, rec: inquiry.NewRecorder(db), presets: []*municipality.Current{cur}, pending: &demo.Pending{}}
+	rest.pending.Set("dragoer", demo.Years{2014, 2013})
+	db.Close()
+	var out strings.Builder
+	rest.write(context.Background(), locale.New(locale.Danish), &out, slog.New(slog.NewTextHandler(io.Discard, nil)), time.Now())
+	if !rest.pending.Stopped() || len(rest.pending.Of("dragoer")) == 0 {
+		t.Errorf("after a failure: stopped %v, years left %v", rest.pending.Stopped(), rest.pending.Of("dragoer"))
+	}
+	if !strings.Contains(out.String(), locale.New(locale.Danish).T("cli.demo.stopped")) {
+		t.Errorf("the command line was not told: %q", out.String())
 	}
 }

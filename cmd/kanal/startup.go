@@ -257,6 +257,8 @@ func (r *demoRest) write(ctx context.Context, tr locale.Printer, stdout io.Write
 		if err := r.writeYears(ctx, cur, tr, stdout); err != nil {
 			if ctx.Err() == nil {
 				log.Error("demo data of the earlier years", "municipality", cur.Municipality, "err", err)
+				// The pages say that the years left are not coming.
+				r.pending.Stop()
 			}
 			fmt.Fprint(stdout, tr.T("cli.demo.stopped"))
 			return

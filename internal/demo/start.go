@@ -74,6 +74,27 @@ func (ys Years) String() string {
 type Pending struct {
 	mu    sync.Mutex
 	years map[string]Years
+	// stopped is set when the writing failed: the years left are not
+	// being written any more, and the next start writes them.
+	stopped bool
+}
+
+// Stop records that the writing failed and what is left will not be
+// written until the next start.
+func (p *Pending) Stop() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.stopped = true
+}
+
+// Stopped reports whether the writing failed (Stop).
+func (p *Pending) Stopped() bool {
+	if p == nil {
+		return false
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.stopped
 }
 
 // Set records the years of a municipality that are still to be written;

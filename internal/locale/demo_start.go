@@ -10,6 +10,8 @@ func init() {
 		"cli.demo.all_done": {"Alle demodata er skrevet, %s s efter starten.\n", "All demo data is written, %s s after the start.\n"},
 		"cli.demo.stopped": {"Demodata for de tidligere år blev ikke færdige; næste start skriver resten.\n",
 			"The demo data of the earlier years was not finished; the next start writes the rest.\n"},
+		"demo.pending_stopped": {"Demodata for %s kunne ikke skrives, så tallene er ufuldstændige. Genstart Kanal for at skrive resten; fejlen står i Kanals log.",
+			"The demo data for %s could not be written, so the figures are incomplete. Restart Kanal to write the rest; the error is in Kanal's log."},
 		"demo.pending": {"Demodata for %s bliver stadig skrevet, så tallene er ufuldstændige indtil videre – genindlæs siden om lidt.",
 			"The demo data for %s is still being written, so the figures are incomplete for now – reload the page in a little while."},
 	})

@@ -56,4 +56,15 @@ func TestLayout_SaysWhichDemoYearsAreStillBeingWritten(t *testing.T) {
 	if !has("/m/dragoer/figures", da.T("figures.demo")) {
 		t.Error("the demo banner went with the notice")
 	}
+
+	// When the writing fails, the pages stop promising the years and say
+	// what brings them.
+	pending.Set("dragoer", demo.Years{2013, 2012})
+	pending.Stop()
+	if want := da.T("demo.pending_stopped", "2012–2013"); !has("/m/dragoer/figures", want) {
+		t.Errorf("after a failure the figures page does not say %q", want)
+	}
+	if has("/m/dragoer/figures", da.T("demo.pending", "2012–2013")) {
+		t.Error("after a failure the page still says the years are being written")
+	}
 }

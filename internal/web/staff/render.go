@@ -81,6 +81,9 @@ type view struct {
 	// still being written after the start ("2012–2014"), if any: its
 	// pages say so.
 	DemoPending string
+	// DemoStopped tells that the writing of those years failed: they
+	// come with the next start.
+	DemoStopped bool
 }
 
 // base fills the common part of a page's view.
@@ -119,6 +122,7 @@ func (s *Pages) base(r *http.Request, title string) (view, error) {
 			return view{}, err
 		}
 		v.DemoPending = s.demoPending.Of(v.MunicipalityID).String()
+		v.DemoStopped = s.demoPending.Stopped()
 	}
 	return v, nil
 }
