@@ -1,34 +1,20 @@
 package main
 
 import (
-	"context"
 	"strings"
 	"testing"
 
 	"github.com/kanal-dk/kanal/internal/store"
-	"github.com/kanal-dk/kanal/internal/store/storetest"
 )
 
 // kanal inquiries retire run again after a retirement that stopped
 // between the detach and the drop of a month's partition drops the
 // month's table and says so, in Danish and in English.
 func TestInquiriesRetire_SaysWhatAnInterruptedRetirementLeftBehind(t *testing.T) {
-	dsn := storetest.DSN(t)
-	if code, _, errOut := kanal(t, "strategy", "load", "--db", dsn, "../../strategies/dragoer.yaml"); code != exitOK {
-		t.Fatal(errOut)
-	}
-	file := writeFile(t, "in.csv", "id,occurred_at,channel,type,direction,area\n"+
-		"a,2014-02-10T09:00:00+01:00,phone,information,inbound,flytning\n"+
-		"b,2014-03-10T09:00:00+01:00,phone,information,inbound,flytning\n"+
-		"c,2014-04-10T09:00:00+02:00,phone,information,inbound,flytning\n")
-	if code, out, errOut := kanal(t, "import", "inquiries", "--db", dsn, "--municipality", "dragoer", file); code != exitOK {
-		t.Fatalf("import: %d %q %q", code, out, errOut)
-	}
-	db, err := store.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	dsn, db := retireFixture(t,
+		"a,2014-02-10T09:00:00+01:00,phone,information,inbound,flytning",
+		"b,2014-03-10T09:00:00+01:00,phone,information,inbound,flytning",
+		"c,2014-04-10T09:00:00+02:00,phone,information,inbound,flytning")
 	if db.Engine != store.Postgres {
 		t.Skip("partitions are PostgreSQL's; run with KANAL_TEST_DB=postgres://…")
 	}

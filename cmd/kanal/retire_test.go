@@ -15,22 +15,10 @@ import (
 // rebuild then leave alone; an import into a retired month is refused at
 // its row.
 func TestInquiriesRetire_RemovesRawInquiriesAndKeepsTheirCounts(t *testing.T) {
-	dsn := storetest.DSN(t)
-	if code, _, errOut := kanal(t, "strategy", "load", "--db", dsn, "../../strategies/dragoer.yaml"); code != exitOK {
-		t.Fatal(errOut)
-	}
-	file := writeFile(t, "in.csv", "id,occurred_at,channel,type,direction,area\n"+
-		"a,2014-03-31T23:59:00+02:00,phone,information,inbound,flytning\n"+
-		"b,2014-04-01T00:00:00+02:00,phone,information,inbound,flytning\n"+
-		"c,2014-05-02T09:00:00+02:00,phone,information,inbound,flytning\n")
-	if code, out, errOut := kanal(t, "import", "inquiries", "--db", dsn, "--municipality", "dragoer", file); code != exitOK {
-		t.Fatalf("import: %d %q %q", code, out, errOut)
-	}
-	db, err := store.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	dsn, db := retireFixture(t,
+		"a,2014-03-31T23:59:00+02:00,phone,information,inbound,flytning",
+		"b,2014-04-01T00:00:00+02:00,phone,information,inbound,flytning",
+		"c,2014-05-02T09:00:00+02:00,phone,information,inbound,flytning")
 	count := func(q string) int {
 		t.Helper()
 		var n int
@@ -98,4 +86,25 @@ func TestInquiriesRetire_RemovesRawInquiriesAndKeepsTheirCounts(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "The boundary April 2014 was set before") {
 		t.Errorf("in English, the same boundary again: exit %d %q", code, out)
 	}
+}
+
+// retireFixture is a database with Dragør's strategy and the inquiries of
+// rows (CSV lines after the heading) imported through the command line,
+// and a handle on it that the test's end closes.
+func retireFixture(t *testing.T, rows ...string) (string, *store.DB) {
+	t.Helper()
+	dsn := storetest.DSN(t)
+	if code, _, errOut := kanal(t, "strategy", "load", "--db", dsn, "../../strategies/dragoer.yaml"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	file := writeFile(t, "in.csv", "id,occurred_at,channel,type,direction,area\n"+strings.Join(rows, "\n")+"\n")
+	if code, out, errOut := kanal(t, "import", "inquiries", "--db", dsn, "--municipality", "dragoer", file); code != exitOK {
+		t.Fatalf("import: %d %q %q", code, out, errOut)
+	}
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return dsn, db
 }
