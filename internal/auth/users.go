@@ -108,7 +108,7 @@ func (u *Users) Add(ctx context.Context, actor audit.Actor, nu NewUser) (User, s
 			return User{}, "", err
 		}
 	} else if _, err := bcrypt.Cost([]byte(hash)); err != nil || password != "" {
-		return User{}, "", fmt.Errorf("add %s: PasswordHash must be a hash made by HashPassword, without Password", nu.Email)
+		return User{}, "", errors.New("add a user: PasswordHash must be a hash made by HashPassword, without Password")
 	}
 	user := User{Municipality: nu.Municipality, Email: nu.Email, Name: nu.Name, Role: nu.Role, Department: nu.Department,
 		MustChangePassword: mustChange, HasPassword: true, CreatedAt: time.Now().UTC().Truncate(time.Second)}
