@@ -93,3 +93,20 @@ func TestSettings_RefusedSettingIsOneLineInTheLanguageAsked(t *testing.T) {
 		}
 	}
 }
+
+// An unknown language is refused, in Danish, rather than read as Danish:
+// --lang english must not quietly answer in Danish.
+func TestSettings_AnUnknownLanguageIsRefused(t *testing.T) {
+	localetest.FailOnMissing(t)
+	t.Setenv("KANAL_DB", "sqlite:"+t.TempDir()+"/never.db")
+	t.Setenv("KANAL_LANG", "english")
+	code, out, errOut := kanal(t, "rollup", "verify")
+	if want := `kanal rollup verify: KANAL_LANG skal være da (dansk) eller en (engelsk), ikke "english"` + "\n"; code != exitUsage || out != "" || errOut != want {
+		t.Errorf("KANAL_LANG=english: exit %d, stdout %q, stderr %q, want exit 2 and %q", code, out, errOut, want)
+	}
+	t.Setenv("KANAL_LANG", "")
+	code, out, errOut = kanal(t, "rollup", "verify", "--lang", "fr")
+	if want := `kanal rollup verify: --lang skal være da (dansk) eller en (engelsk), ikke "fr"; se kanal rollup verify -h` + "\n"; code != exitUsage || out != "" || errOut != want {
+		t.Errorf("--lang fr: exit %d, stdout %q, stderr %q, want exit 2 and %q", code, out, errOut, want)
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
+	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/store"
 )
 
@@ -35,6 +37,7 @@ const (
 	wantLogLevel  = "cli.flag_error.want.log_level"
 	wantLogFormat = "cli.flag_error.want.log_format"
 	wantDB        = "cli.flag_error.want.db"
+	wantLang      = "cli.flag_error.want.lang"
 )
 
 // EnvName is the environment variable of the setting whose flag is name:
@@ -47,11 +50,17 @@ func EnvName(name string) string {
 }
 
 // Check refuses the settings of fs's flags whose form is wrong, whether
-// they came from the flags or the environment: the database addresses and
-// the log's level and format. Settings of flags fs lacks are not the
+// they came from the flags or the environment: the language, the database
+// addresses and the log's level and format. Settings of flags fs lacks are not the
 // command's and are not checked.
 func (c Config) Check(fs *flag.FlagSet) error {
 	has := func(name string) bool { return fs.Lookup(name) != nil }
+	// An unknown language is refused rather than read as Danish, so that
+	// --lang english does not quietly answer in Danish; the refusal itself
+	// is in Danish.
+	if has("lang") && c.Lang != "" && !slices.Contains(locale.Languages, c.Lang) {
+		return &SettingError{Flag: "lang", Value: c.Lang, Want: wantLang}
+	}
 	if has("db") && !dbForm(c.DB) {
 		return &SettingError{Flag: "db", Value: shownDSN(c.DB), Want: wantDB}
 	}

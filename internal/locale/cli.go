@@ -93,6 +93,7 @@ func init() {
 		"cli.flag_error.want.years":      {"et helt antal år fra 1 til 100", "a whole number of years from 1 to 100"},
 		"cli.flag_error.want.log_level":  {"debug, info, warn eller error", "debug, info, warn or error"},
 		"cli.flag_error.want.log_format": {"text eller json", "text or json"},
+		"cli.flag_error.want.lang":       {"da (dansk) eller en (engelsk)", "da (Danish) or en (English)"},
 		"cli.flag_error.want.db":         {"sqlite:STI eller postgres://BRUGER@VÆRT/DB", "sqlite:PATH or postgres://USER@HOST/DB"},
 		// A setting from the environment that is refused (cmd/kanal/flags.go):
 		// the command as typed (or kanal), the variable, what it must be and
