@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -514,24 +513,7 @@ func TestUsers_StrategyGroupManagesItsMunicipality(t *testing.T) {
 
 func upload(t *testing.T, ts *testServer, c *http.Client, path, name string, doc []byte) response {
 	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	fw, err := mw.CreateFormFile("strategy", name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fw.Write(doc); err != nil {
-		t.Fatal(err)
-	}
-	if err := mw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	req, err := http.NewRequest(http.MethodPost, ts.URL+path, &body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	return do(t, c, req)
+	return postFile(t, ts, c, path, "strategy", name, doc)
 }
 
 func TestUpload_StrategyGroupLoadsANewVersion(t *testing.T) {

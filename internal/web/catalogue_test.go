@@ -258,17 +258,26 @@ func guidanceTexts(t *testing.T, s *strategy.Strategy, area, typ, channel string
 	}
 }
 
-// postFile sends a file as a form's field, as a browser uploads it.
-func postFile(t *testing.T, ts *testServer, c *http.Client, path, field, name string, data []byte) response {
+// postFile sends a file as a form's field, as a browser uploads it, after
+// the form's other fields (name, value pairs); with no file name the form
+// is sent without a file, as when none was chosen.
+func postFile(t *testing.T, ts *testServer, c *http.Client, path, field, name string, data []byte, fields ...string) response {
 	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
-	fw, err := mw.CreateFormFile(field, name)
-	if err != nil {
-		t.Fatal(err)
+	for i := 0; i+1 < len(fields); i += 2 {
+		if err := mw.WriteField(fields[i], fields[i+1]); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if _, err := fw.Write(data); err != nil {
-		t.Fatal(err)
+	if name != "" {
+		fw, err := mw.CreateFormFile(field, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fw.Write(data); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := mw.Close(); err != nil {
 		t.Fatal(err)

@@ -1,13 +1,10 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"html"
-	"io"
-	"mime/multipart"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -173,29 +170,7 @@ func TestBrowser_KLECheckPagesPassAxeAtBothSizes(t *testing.T) {
 // version the page was shown for.
 func uploadPlan(t *testing.T, ts *testServer, c *http.Client, path, version, name, content string) response {
 	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	if err := mw.WriteField("version", version); err != nil {
-		t.Fatal(err)
-	}
-	if name != "" {
-		fw, err := mw.CreateFormFile("plan", name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := io.WriteString(fw, content); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := mw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	req, err := http.NewRequest(http.MethodPost, ts.URL+path, &body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	return do(t, c, req)
+	return postFile(t, ts, c, path, "plan", name, []byte(content), "version", version)
 }
 
 // kleChecks is how many KLE checks are stored for a municipality.
