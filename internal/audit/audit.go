@@ -42,12 +42,25 @@ const (
 	// KLEChecked is a strategy version's KLE numbers checked against KL's
 	// KLE emneplan and the check stored with the version.
 	KLEChecked = "kle_checked"
+	// CaseViewed is a staff member's view of a case's personal data (the
+	// citizen's CPR number, name, answers or attachments).
+	CaseViewed = "case_viewed"
+	// CaseStatusChanged is a case's status changed by staff or a system.
+	CaseStatusChanged = "case_status_changed"
+	// CaseErased is a case's personal data erased after its retention
+	// period.
+	CaseErased = "case_erased"
+	// DeliveryResent is a dead letter to the case system sent again by
+	// staff.
+	DeliveryResent = "delivery_resent"
+	// EndpointSet is the case-system endpoint configured or changed.
+	EndpointSet = "endpoint_set"
 )
 
 // Actions lists every action, for filters.
 var Actions = []string{SignIn, SignInFailed, SignOut, PasswordChanged, UserCreated, UserPasswordReset,
 	UserDisabled, UserReopened, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared,
-	InquiryUndone, ReportIssued, KLEChecked}
+	InquiryUndone, ReportIssued, KLEChecked, CaseViewed, CaseStatusChanged, CaseErased, DeliveryResent, EndpointSet}
 
 // IsAction reports whether s names an action of the log.
 func IsAction(s string) bool {

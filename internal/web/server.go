@@ -18,11 +18,15 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/councilreport"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/nemlogin"
+	"github.com/kanal-dk/kanal/internal/selfservice"
+	"github.com/kanal-dk/kanal/internal/sf1520"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/web/api"
 	"github.com/kanal-dk/kanal/internal/web/citizen"
@@ -58,6 +62,14 @@ type Options struct {
 	// DemoPending is which demo years the first start is still writing;
 	// the staff pages say so. nil when none.
 	DemoPending *demo.Pending
+	// Forms are the self-service forms the portal offers; nil offers
+	// the examples Kanal ships.
+	Forms *selfservice.Catalogue
+	// CitizenLogin is the national-login broker citizens sign in with
+	// and CPR the registry look-up (SF1520); nil for both is the
+	// development login and look-up on the test citizens file.
+	CitizenLogin nemlogin.Broker
+	CPR          sf1520.Lookup
 }
 
 // recorder is the inquiry recorder on the server's clock and history.
@@ -106,12 +118,15 @@ func New(o Options) (*Server, error) {
 		read = o.DB
 	}
 	measures := measure.NewSource(read, o.Registry)
+	rec := recorder(o)
 	svc := face.Services{
 		DB: o.DB, Registry: o.Registry, Log: o.Log, OIDC: o.OIDC, Now: o.Now, DemoPending: o.DemoPending,
 		Users:    auth.NewUsers(o.DB, o.Registry),
 		Sessions: auth.NewSessions(o.DB),
 		Keys:     auth.NewKeys(o.DB),
-		Recorder: recorder(o),
+		Recorder: rec,
+		Cases:    casework.New(o.DB, rec),
+		Forms:    o.Forms, CitizenLogin: o.CitizenLogin, CPR: o.CPR,
 		Measures: measures,
 		Reports:  councilreport.NewReports(o.DB, measures),
 		Secure:   strings.HasPrefix(o.PublicURL, "https://"),

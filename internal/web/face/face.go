@@ -14,11 +14,15 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/councilreport"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/nemlogin"
+	"github.com/kanal-dk/kanal/internal/selfservice"
+	"github.com/kanal-dk/kanal/internal/sf1520"
 	"github.com/kanal-dk/kanal/internal/store"
 )
 
@@ -76,7 +80,15 @@ type Services struct {
 	Reports  *councilreport.Reports
 	// OIDC is sign-in with the configured identity provider; nil when none.
 	OIDC *auth.OIDC
-	Log  *slog.Logger
+	// Cases are the self-service cases, drafts and funnel; Forms the
+	// forms the portal offers.
+	Cases *casework.Cases
+	Forms *selfservice.Catalogue
+	// CitizenLogin is the national-login broker citizens sign in with,
+	// CPR the registry look-up (SF1520) that fills forms in.
+	CitizenLogin nemlogin.Broker
+	CPR          sf1520.Lookup
+	Log          *slog.Logger
 	// Now is the server's clock (see web.Options).
 	Now func() time.Time
 	// Secure makes cookies Secure: the public address is https.
