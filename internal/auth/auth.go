@@ -75,15 +75,26 @@ const (
 	// the council. The strategy group reports to the council, not the
 	// operator of the installation.
 	IssueCouncilReport Permission = "issue_council_report"
+	// HandleCases lists the self-service cases, opens one with the
+	// citizen's personal data (each view audited), changes its status and
+	// fills in a form with a citizen at the counter (medbetjening). A user
+	// placed in a department handles that department's cases only
+	// (MayHandleCase).
+	HandleCases Permission = "handle_cases"
+	// SeeProtectedAddress shows the address of a citizen under name and
+	// address protection (navne- og adressebeskyttelse); without it a case
+	// says the address is protected.
+	SeeProtectedAddress Permission = "see_protected_address"
 )
 
 var rolePermissions = map[Role][]Permission{
-	Staff:         {ViewStrategy, RegisterInquiries},
-	Manager:       {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords},
-	StrategyGroup: {ViewStrategy, EditStrategy, EditSearchWords, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport, IssueCouncilReport},
-	Auditor:       {ViewStrategy, ReadAudit},
+	Staff:   {ViewStrategy, RegisterInquiries, HandleCases},
+	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases},
+	StrategyGroup: {ViewStrategy, EditStrategy, EditSearchWords, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport, IssueCouncilReport,
+		HandleCases, SeeProtectedAddress},
+	Auditor: {ViewStrategy, ReadAudit},
 	// An operator acts in every municipality, but neither reads their audit
-	// logs nor holds their systems' keys.
+	// logs, holds their systems' keys nor sees their citizens' cases.
 	Operator: {ViewStrategy, EditStrategy, EditSearchWords, ManageUsers, CreateMunicipality, ViewFigures, CouncilReport},
 }
 
