@@ -34,6 +34,7 @@ type Provider struct {
 	email    string
 	verified bool
 	deny     bool
+	extra    map[string]any
 	codes    map[string]grant
 	tokens   int
 }
@@ -43,6 +44,7 @@ type grant struct {
 	redirectURI, challenge, nonce string
 	subject, email                string
 	verified                      bool
+	extra                         map[string]any
 	expires                       time.Time
 }
 
@@ -81,6 +83,16 @@ func (p *Provider) SignIn(subject, email string, emailVerified bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.subject, p.email, p.verified = subject, email, emailVerified
+}
+
+// SetClaims adds claims to the ID tokens of the sign-ins that begin at
+// /authorize from now on, beside the standard ones (which they cannot
+// replace): a national-login broker's CPR number, name and level of
+// assurance. Nil takes them away again.
+func (p *Provider) SetClaims(claims map[string]any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.extra = claims
 }
 
 // Deny makes the next /authorize answer error=access_denied.
@@ -162,7 +174,7 @@ func (p *Provider) authorize(w http.ResponseWriter, r *http.Request) {
 	}
 	code := randomString()
 	p.codes[code] = grant{redirectURI: redirect.String(), challenge: q.Get("code_challenge"), nonce: q.Get("nonce"),
-		subject: p.subject, email: p.email, verified: p.verified, expires: time.Now().Add(time.Minute)}
+		subject: p.subject, email: p.email, verified: p.verified, extra: p.extra, expires: time.Now().Add(time.Minute)}
 	p.mu.Unlock()
 	back(url.Values{"code": {code}})
 }
@@ -205,10 +217,16 @@ func (p *Provider) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := time.Now()
-	claims := map[string]any{
+	claims := map[string]any{}
+	for k, v := range g.extra {
+		claims[k] = v
+	}
+	for k, v := range map[string]any{
 		"iss": p.URL, "sub": g.subject, "aud": p.clientID,
 		"iat": now.Unix(), "exp": now.Add(5 * time.Minute).Unix(),
 		"email": g.email, "email_verified": g.verified,
+	} {
+		claims[k] = v
 	}
 	if g.nonce != "" {
 		claims["nonce"] = g.nonce
