@@ -59,6 +59,17 @@ type Config struct {
 	// The secret is read only from the environment, never from a flag,
 	// which other users of the machine could see.
 	OIDCIssuer, OIDCClientID, OIDCClientSecret string
+	// Citizen sign-in through a NemLog-in broker over OpenID Connect: the
+	// broker's issuer URL and Kanal's client (KANAL_CITIZEN_OIDC_ISSUER,
+	// --citizen-oidc-issuer; KANAL_CITIZEN_OIDC_CLIENT_ID,
+	// --citizen-oidc-client-id; KANAL_CITIZEN_OIDC_CLIENT_SECRET, from the
+	// environment only). Without an issuer, citizens sign in with the
+	// development login (CitizenDevLogin).
+	CitizenOIDCIssuer, CitizenOIDCClientID, CitizenOIDCClientSecret string
+	// TestCitizens is a test citizens file for the development login and
+	// prefill (KANAL_TEST_CITIZENS, --test-citizens); empty for the one
+	// shipped with Kanal.
+	TestCitizens string
 	// HistoryYears is how many years before the first year of its strategy
 	// an inquiry may be dated (KANAL_HISTORY_YEARS, --history-years): a
 	// municipality loads earlier counts as its baseline.
@@ -80,7 +91,13 @@ func FromEnv() (Config, error) {
 		OIDCIssuer:       env("KANAL_OIDC_ISSUER", ""),
 		OIDCClientID:     env("KANAL_OIDC_CLIENT_ID", ""),
 		OIDCClientSecret: env("KANAL_OIDC_CLIENT_SECRET", ""),
-		HistoryYears:     inquiry.DefaultHistoryYears,
+
+		CitizenOIDCIssuer:       env("KANAL_CITIZEN_OIDC_ISSUER", ""),
+		CitizenOIDCClientID:     env("KANAL_CITIZEN_OIDC_CLIENT_ID", ""),
+		CitizenOIDCClientSecret: env("KANAL_CITIZEN_OIDC_CLIENT_SECRET", ""),
+		TestCitizens:            env("KANAL_TEST_CITIZENS", ""),
+
+		HistoryYears: inquiry.DefaultHistoryYears,
 	}
 	if v := os.Getenv("KANAL_HISTORY_YEARS"); v != "" {
 		n, err := parseHistoryYears(v)
@@ -180,7 +197,19 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "address users reach Kanal at, e.g. https://kanal.kommune.dk/ (KANAL_PUBLIC_URL)")
 	fs.StringVar(&c.OIDCIssuer, "oidc-issuer", c.OIDCIssuer, "OpenID Connect issuer URL for staff sign-in (KANAL_OIDC_ISSUER); the secret comes from KANAL_OIDC_CLIENT_SECRET")
 	fs.StringVar(&c.OIDCClientID, "oidc-client-id", c.OIDCClientID, "OpenID Connect client id (KANAL_OIDC_CLIENT_ID)")
+	fs.StringVar(&c.CitizenOIDCIssuer, "citizen-oidc-issuer", c.CitizenOIDCIssuer, "NemLog-in broker's OpenID Connect issuer URL for citizen sign-in (KANAL_CITIZEN_OIDC_ISSUER); the secret comes from KANAL_CITIZEN_OIDC_CLIENT_SECRET; without it, the development login")
+	fs.StringVar(&c.CitizenOIDCClientID, "citizen-oidc-client-id", c.CitizenOIDCClientID, "client id at the NemLog-in broker (KANAL_CITIZEN_OIDC_CLIENT_ID)")
+	fs.StringVar(&c.TestCitizens, "test-citizens", c.TestCitizens, "test citizens file for the development login; by default the shipped one (KANAL_TEST_CITIZENS)")
 }
+
+// CitizenDevLogin reports whether citizens sign in with the development
+// login, picking a test citizen of the test citizens file (TestCitizens,
+// or the shipped one), whose people also serve prefill: so it is when no
+// citizen OIDC issuer is configured. With one, citizens sign in through
+// the NemLog-in broker, and prefill needs the real SF1520, which Kanal
+// does not have yet (docs/citizen-login.md); the test citizens file is
+// then never used.
+func (c Config) CitizenDevLogin() bool { return c.CitizenOIDCIssuer == "" }
 
 // Public is the address users reach Kanal at, ending in a slash.
 func (c Config) Public() string {
@@ -258,6 +287,11 @@ func (c Config) LogValue() slog.Value {
 		slog.String("oidc_issuer", c.OIDCIssuer),
 		slog.String("oidc_client_id", c.OIDCClientID),
 		slog.Bool("oidc_client_secret_set", c.OIDCClientSecret != ""),
+		slog.String("citizen_oidc_issuer", c.CitizenOIDCIssuer),
+		slog.String("citizen_oidc_client_id", c.CitizenOIDCClientID),
+		slog.Bool("citizen_oidc_client_secret_set", c.CitizenOIDCClientSecret != ""),
+		slog.Bool("citizen_dev_login", c.CitizenDevLogin()),
+		slog.String("test_citizens", c.TestCitizens),
 		slog.Int("history_years", c.HistoryYears),
 	)
 }

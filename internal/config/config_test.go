@@ -211,3 +211,54 @@ func TestCheck_DatabaseAddressIsShownWithoutPassword(t *testing.T) {
 		}
 	}
 }
+
+// Citizen sign-in: from the environment, the flags override, and the
+// printed settings name the broker but never the secret. Without an
+// issuer, citizens get the development login.
+func TestCitizenLogin_FromEnvironmentAndFlags(t *testing.T) {
+	t.Setenv("KANAL_CITIZEN_OIDC_ISSUER", "https://broker.example.test/")
+	t.Setenv("KANAL_CITIZEN_OIDC_CLIENT_ID", "kanal-borger")
+	t.Setenv("KANAL_CITIZEN_OIDC_CLIENT_SECRET", "borgerhemmelighed")
+	t.Setenv("KANAL_TEST_CITIZENS", "/etc/kanal/testborgere.xml")
+	c, err := FromEnv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.CitizenOIDCIssuer != "https://broker.example.test/" || c.CitizenOIDCClientID != "kanal-borger" ||
+		c.CitizenOIDCClientSecret != "borgerhemmelighed" || c.TestCitizens != "/etc/kanal/testborgere.xml" || c.CitizenDevLogin() {
+		t.Errorf("from environment: %+v", c)
+	}
+	var logs bytes.Buffer
+	slog.New(slog.NewTextHandler(&logs, nil)).Info("config", "config", c)
+	if !strings.Contains(logs.String(), "citizen_oidc_issuer=https://broker.example.test/") ||
+		!strings.Contains(logs.String(), "citizen_oidc_client_secret_set=true") || !strings.Contains(logs.String(), "citizen_dev_login=false") {
+		t.Errorf("printed settings: %s", logs.String())
+	}
+	if strings.Contains(logs.String(), "borgerhemmelighed") {
+		t.Errorf("the printed configuration leaks the citizen client secret: %s", logs.String())
+	}
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	c.BindServe(fs)
+	if fs.Lookup("citizen-oidc-client-secret") != nil {
+		t.Error("the citizen client secret has a flag, which other users of the machine could see")
+	}
+	if err := fs.Parse([]string{"--citizen-oidc-issuer", "", "--citizen-oidc-client-id", "other", "--test-citizens", "b.xml"}); err != nil {
+		t.Fatal(err)
+	}
+	if c.CitizenOIDCIssuer != "" || c.CitizenOIDCClientID != "other" || c.TestCitizens != "b.xml" || !c.CitizenDevLogin() {
+		t.Errorf("flags should override: %+v", c)
+	}
+}
+
+func TestCitizenDevLogin_DefaultIsTheDevelopmentLogin(t *testing.T) {
+	for _, v := range []string{"KANAL_CITIZEN_OIDC_ISSUER", "KANAL_CITIZEN_OIDC_CLIENT_ID", "KANAL_CITIZEN_OIDC_CLIENT_SECRET", "KANAL_TEST_CITIZENS"} {
+		t.Setenv(v, "")
+	}
+	c, err := FromEnv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.CitizenDevLogin() || c.TestCitizens != "" {
+		t.Errorf("defaults: dev login %v, test citizens %q", c.CitizenDevLogin(), c.TestCitizens)
+	}
+}
