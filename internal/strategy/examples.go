@@ -13,7 +13,7 @@ var AreaExampleFields = []string{
 	"mandatory_digital", "law", "since", "wave", "exemption_channel",
 	"url", "sb_level", "login", "borger_dk",
 	"response_days", "digital_readiness", "note", "referral", "search_words",
-	"have_ready",
+	"have_ready", "retention_days",
 }
 
 // TargetExampleFields are the names Target.Examples may hold. "years" marks

@@ -66,6 +66,7 @@ const (
 	RuleBadLogin              = "strategy.bad_login"               // value
 	RuleBadURL                = "strategy.bad_url"                 // value
 	RuleBadResponseDays       = "strategy.bad_response_days"       // days
+	RuleBadRetentionDays      = "strategy.bad_retention_days"      // days, maximum
 	RuleBadReadiness          = "strategy.bad_readiness"           // value
 	RuleBadWave               = "strategy.bad_wave"                // wave
 	RuleBadExampleField       = "strategy.bad_example_field"       // value, allowed values

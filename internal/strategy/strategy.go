@@ -275,6 +275,11 @@ type Area struct {
 	ResponseDays     *int   `yaml:"response_days" json:"response_days"`
 	DigitalReadiness string `yaml:"digital_readiness" json:"digital_readiness"`
 	Note             string `yaml:"note" json:"note"`
+	// RetentionDays is how many days the personal data of the area's
+	// cases (the citizen's CPR number, name, answers and attachments) is
+	// kept after a case was last decided or closed; nil leaves it to
+	// Kanal's default (casework.DefaultRetentionDays).
+	RetentionDays *int `yaml:"retention_days" json:"retention_days,omitempty"`
 	// Referral is the id of the referral (outside the municipality) that
 	// handles the area's cases, such as Udbetaling Danmark for pension.
 	Referral string `yaml:"referral" json:"referral,omitempty"`

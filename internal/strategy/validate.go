@@ -262,6 +262,9 @@ func (v *validator) areas() {
 		if a.ResponseDays != nil && (*a.ResponseDays < 0 || *a.ResponseDays > 365) {
 			v.add(p.with("response_days"), RuleBadResponseDays, *a.ResponseDays)
 		}
+		if a.RetentionDays != nil && (*a.RetentionDays < 1 || *a.RetentionDays > MaxRetentionDays) {
+			v.add(p.with("retention_days"), RuleBadRetentionDays, *a.RetentionDays, MaxRetentionDays)
+		}
 		if v.required(p, "digital_readiness", a.DigitalReadiness) && !contains(readiness, a.DigitalReadiness) {
 			v.add(p.with("digital_readiness"), RuleBadReadiness, a.DigitalReadiness)
 		}
