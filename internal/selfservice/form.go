@@ -7,10 +7,6 @@
 // answers, and stores nothing.
 package selfservice
 
-import (
-	"github.com/kanal-dk/kanal/internal/strategy"
-)
-
 // Login says whether a form needs the citizen to sign in.
 const (
 	LoginNone     = "none"     // a form that only takes information
@@ -29,7 +25,14 @@ const (
 	KindRadio    = "radio"
 	KindCheckbox = "checkbox" // one box: yes or no
 	KindFile     = "file"
+	// KindCPR is a CPR number the citizen types in, such as a child's;
+	// the citizen's own comes from the registry (prefill: cpr).
+	KindCPR = "cpr"
 )
+
+// Kinds lists the field kinds in the order the documentation names them.
+var Kinds = []string{KindText, KindTextarea, KindEmail, KindPhone, KindDate, KindNumber,
+	KindSelect, KindRadio, KindCheckbox, KindFile, KindCPR}
 
 // Prefill sources: what the registry (SF1520) fills in for a signed-in
 // citizen.
@@ -80,8 +83,9 @@ type Field struct {
 	// citizen may not change a prefilled CPR number.
 	Prefill string
 	Options []Option
-	// MaxLength limits text; Min and Max limit numbers and dates
-	// (dates as YYYY-MM-DD).
+	// MaxLength limits text (0: the kind's default, see MaxLengthOf); Min
+	// and Max limit whole numbers and dates. A date bound is a day
+	// (YYYY-MM-DD), "today", or "today+N" / "today-N" days.
 	MaxLength int
 	Min, Max  string
 	// Files: the accepted types (file name endings: pdf, jpg, png), the
@@ -100,44 +104,40 @@ type Option struct {
 // Answers are a citizen's answers, by field id. Files are not in Answers.
 type Answers map[string]string
 
+// Text is a text in Danish and English, such as a field's label in a
+// FieldError's arguments; FieldError.Message picks the language.
+type Text struct{ Da, En string }
+
+// In returns the text in lang, falling back to Danish.
+func (t Text) In(lang string) string {
+	if lang == "en" && t.En != "" {
+		return t.En
+	}
+	return t.Da
+}
+
+// String is the Danish text, for a printer that does not know Text.
+func (t Text) String() string { return t.Da }
+
+// LabelText is the field's label in both languages.
+func (f *Field) LabelText() Text { return Text{f.Label, f.LabelEN} }
+
+// Field finds a field by id, with the index of its step.
+func (f *Form) Field(id string) (*Field, int, bool) {
+	for s := range f.Steps {
+		for i := range f.Steps[s].Fields {
+			if f.Steps[s].Fields[i].ID == id {
+				return &f.Steps[s].Fields[i], s, true
+			}
+		}
+	}
+	return nil, 0, false
+}
+
 // FieldError is a problem with one answer: the field's id and a message
 // key of the translation catalogue with its arguments.
 type FieldError struct {
 	Field string
 	Key   string
 	Args  []any
-}
-
-// Load reads a form from YAML. Errors name the file, line and column.
-func Load(name string, data []byte) (*Form, error) { panic("selfservice.Load: not built yet") }
-
-// Examples are the forms Kanal ships, read from the binary.
-func Examples() []*Form { panic("selfservice.Examples: not built yet") }
-
-// Catalogue is the forms an installation offers.
-type Catalogue struct{ forms []*Form }
-
-// NewCatalogue returns a catalogue of the forms.
-func NewCatalogue(forms []*Form) *Catalogue { return &Catalogue{forms: forms} }
-
-// For returns the form offered for a strategy's area, or nil.
-func (c *Catalogue) For(s *strategy.Strategy, area string) *Form {
-	panic("selfservice.Catalogue.For: not built yet")
-}
-
-// ByID returns a form by id if the strategy has its area, with the area.
-func (c *Catalogue) ByID(s *strategy.Strategy, id string) (*Form, *strategy.Area) {
-	panic("selfservice.Catalogue.ByID: not built yet")
-}
-
-// CheckStep checks the answers of one step (0-based). Files are checked by
-// CheckFile.
-func (f *Form) CheckStep(step int, a Answers) []FieldError {
-	panic("selfservice.Form.CheckStep: not built yet")
-}
-
-// CheckFile checks one attachment of a file field: its name's ending and
-// size.
-func (f *Form) CheckFile(field, filename string, size int64) *FieldError {
-	panic("selfservice.Form.CheckFile: not built yet")
 }
