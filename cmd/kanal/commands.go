@@ -54,6 +54,11 @@ var commands = []command{
 		{name: "list", run: apikeyList},
 		{name: "revoke", run: apikeyRevoke},
 	}},
+	{name: "casesystem", help: "cli.help.casesystem", usage: "cli.casesystem.usage", subs: []subcommand{
+		{name: "set", run: casesystemSet},
+		{name: "show", run: casesystemShow},
+		{name: "remove", run: casesystemRemove},
+	}},
 	{name: "import", help: "cli.help.import", usage: "cli.import.usage", subs: []subcommand{
 		{name: "inquiries", run: importInquiries},
 	}},

@@ -21,6 +21,7 @@ Kommandoer:
   user add|list|password|disable
                                 brugere og engangsadgangskoder (se "kanal user")
   apikey add|list|revoke        API-nøgler til andre systemer (se "kanal apikey")
+  casesystem set|show|remove    sagssystemets adresse til levering af indsendte sager (se "kanal casesystem")
   import inquiries --municipality ID FIL.csv
                                 indlæs henvendelser fra en CSV-fil (se docs/import.md)
   rollup verify|rebuild [--municipality ID]
@@ -50,6 +51,7 @@ Commands:
   user add|list|password|disable
                                 users and one-time passwords (see "kanal user")
   apikey add|list|revoke        API keys for other systems (see "kanal apikey")
+  casesystem set|show|remove    the case system's address that submitted cases are delivered to (see "kanal casesystem")
   import inquiries --municipality ID FILE.csv
                                 import inquiries from a CSV file (see docs/import.md)
   rollup verify|rebuild [--municipality ID]
@@ -90,13 +92,14 @@ func TestCommands_EveryGroupSaysItsUsage(t *testing.T) {
 	t.Setenv("KANAL_LANG", "da")
 	t.Setenv("KANAL_DB", "sqlite:"+t.TempDir()+"/never.db")
 	firstLine := map[string]string{
-		"strategy":  "Brug: kanal strategy validate FIL ... | load FIL | show [--municipality ID]\n",
-		"user":      "Brug:\n  kanal user add --municipality ID --role ROLLE [--department AFDELING] [--name NAVN] EMAIL\n",
-		"apikey":    "Brug:\n  kanal apikey add --municipality ID --permissions TILLADELSER [--test] NAVN\n",
-		"import":    "Brug: kanal import inquiries --municipality ID FIL.csv\n",
-		"rollup":    "Brug: kanal rollup verify|rebuild [--municipality ID]\n",
-		"demo":      "Brug: kanal demo generate --municipalities N --inquiries M [--db ADRESSE]\n",
-		"inquiries": "Brug: kanal inquiries retire --before ÅÅÅÅ-MM --yes [--db ADRESSE]\n",
+		"strategy":   "Brug: kanal strategy validate FIL ... | load FIL | show [--municipality ID]\n",
+		"user":       "Brug:\n  kanal user add --municipality ID --role ROLLE [--department AFDELING] [--name NAVN] EMAIL\n",
+		"apikey":     "Brug:\n  kanal apikey add --municipality ID --permissions TILLADELSER [--test] NAVN\n",
+		"casesystem": "Brug:\n  kanal casesystem set --municipality ID --url URL\n",
+		"import":     "Brug: kanal import inquiries --municipality ID FIL.csv\n",
+		"rollup":     "Brug: kanal rollup verify|rebuild [--municipality ID]\n",
+		"demo":       "Brug: kanal demo generate --municipalities N --inquiries M [--db ADRESSE]\n",
+		"inquiries":  "Brug: kanal inquiries retire --before ÅÅÅÅ-MM --yes [--db ADRESSE]\n",
 	}
 	for _, cmd := range commands {
 		if cmd.subs == nil {
