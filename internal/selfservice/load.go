@@ -116,9 +116,11 @@ func (r *reader) usable(n *yaml.Node) bool {
 }
 
 // mapping is a mapping's values by key; it reports a node that is no
-// mapping, unknown keys and keys written twice.
+// mapping (null too: every mapping of a form is needed), unknown keys and
+// keys written twice.
 func (r *reader) mapping(n *yaml.Node, known []string) map[string]*yaml.Node {
-	if !r.usable(n) {
+	if n == nil || n.Kind == yaml.AliasNode || n.Anchor != "" {
+		r.usable(n)
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {

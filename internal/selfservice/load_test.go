@@ -133,6 +133,11 @@ func TestLoad_ProblemsAtTheirLineAndColumn(t *testing.T) {
 		{"an empty file", "# nothing\n", []string{"1:1 selfservice.form.empty"}},
 		{"two documents", head + "      - {id: q, kind: text, label: A}\n---\nid: more\n", []string{"11:1 selfservice.form.many_documents"}},
 		{"a list at the top", "- id: test\n", []string{"1:1 selfservice.form.want_mapping"}},
+		{"null for the whole form", "~\n", []string{"1:1 selfservice.form.want_mapping"}},
+		{"a step that is null", strings.TrimSuffix(head, "  - id: one\n    title: Et\n    fields:\n") + "  - ~\n",
+			[]string{"7:5 selfservice.form.want_mapping"}},
+		{"a field that is null", head + "      -\n      - {id: q, kind: text, label: A}\n",
+			[]string{"10:8 selfservice.form.want_mapping"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
