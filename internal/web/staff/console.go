@@ -106,6 +106,10 @@ type guidancePanel struct {
 	// not exempt by itself; Login names it.
 	ExemptionToDecide bool
 	Login             string
+	// AssistedForm is the address of the area's Kanal form filled in with
+	// the citizen at the counter (medbetjening), if it has one and the
+	// user handles cases.
+	AssistedForm string
 }
 
 type countRow struct {
@@ -261,6 +265,11 @@ func (s *Pages) fillForm(data *consoleView, st *strategy.Strategy, form url.Valu
 		return
 	}
 	data.Guidance = newGuidancePanel(st, l, answer, channel)
+	if s.forms != nil && data.Can.HandleCases {
+		if f := s.forms.For(st, a.ID); f != nil {
+			data.Guidance.AssistedForm = "/m/" + data.MunicipalityID + "/assisted/" + url.PathEscape(f.ID)
+		}
+	}
 }
 
 func newGuidancePanel(st *strategy.Strategy, l locale.Printer, a guidance.Answer, used string) *guidancePanel {

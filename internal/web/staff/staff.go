@@ -17,11 +17,14 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/councilreport"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/selfservice"
+	"github.com/kanal-dk/kanal/internal/sf1520"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
@@ -47,6 +50,11 @@ type Pages struct {
 	undoKey  []byte
 	// demoPending is which demo years are still being written.
 	demoPending *demo.Pending
+	// cases are the self-service cases, forms the forms staff fill in
+	// with a citizen at the counter, and cpr the registry look-up.
+	cases *casework.Cases
+	forms *selfservice.Catalogue
+	cpr   sf1520.Lookup
 }
 
 // New returns the staff pages on the services.
@@ -59,10 +67,24 @@ func New(svc face.Services) (*Pages, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Without forms or a registry given, the examples Kanal ships and the
+	// test citizens file, as for the portal (web.Options).
+	forms, registry := svc.Forms, svc.CPR
+	if forms == nil {
+		forms = selfservice.NewCatalogue(selfservice.Examples())
+	}
+	if registry == nil {
+		file, err := sf1520.Embedded()
+		if err != nil {
+			return nil, err
+		}
+		registry = file
+	}
 	return &Pages{
 		db: svc.DB, registry: svc.Registry, users: svc.Users, sessions: svc.Sessions, keys: svc.Keys,
 		recorder: svc.Recorder, measures: svc.Measures, reports: svc.Reports, oidc: svc.OIDC, log: svc.Log,
 		pages: p, secure: svc.Secure, now: svc.Now, undoKey: undoKey, demoPending: svc.DemoPending,
+		cases: svc.Cases, forms: forms, cpr: registry,
 	}, nil
 }
 
@@ -124,10 +146,18 @@ func (s *Pages) Routes() []face.Route {
 
 		{Pattern: "GET /m/{municipality}/figures", Perm: auth.ViewFigures, Handle: s.showFigures},
 		{Pattern: "GET /m/{municipality}/figures/export", Perm: auth.ViewFigures, Handle: s.exportFigures},
+		{Pattern: "GET /m/{municipality}/figures/funnel", Perm: auth.ViewFigures, Handle: s.showFunnel},
 		{Pattern: "POST /m/{municipality}/figures/sharing", Perm: auth.ShareFigures, Handle: s.setSharing},
 		{Pattern: "GET /m/{municipality}/figures/report", Perm: auth.CouncilReport, Handle: s.councilReport},
 		{Pattern: "POST /m/{municipality}/figures/reports", Perm: auth.IssueCouncilReport, Handle: s.issueCouncilReport},
 		{Pattern: "GET /m/{municipality}/figures/reports/{report}", Perm: auth.CouncilReport, Handle: s.issuedCouncilReport},
+
+		{Pattern: "GET /m/{municipality}/cases", Perm: auth.HandleCases, Handle: s.showCases},
+		{Pattern: "GET /m/{municipality}/assisted/{form}", Perm: auth.HandleCases, Handle: s.showAssistedForm},
+		{Pattern: "POST /m/{municipality}/assisted/{form}", Perm: auth.HandleCases, Body: face.UploadBody, Handle: s.submitAssisted},
+		{Pattern: "GET /m/{municipality}/cases/{reference}", Perm: auth.HandleCases, Handle: s.showCase},
+		{Pattern: "GET /m/{municipality}/cases/{reference}/files/{n}", Perm: auth.HandleCases, Handle: s.downloadAttachment},
+		{Pattern: "POST /m/{municipality}/cases/{reference}/status", Perm: auth.HandleCases, Handle: s.setCaseStatus},
 
 		{Pattern: "GET /m/{municipality}/import", Perm: auth.ImportInquiries, Handle: s.showImport},
 		{Pattern: "POST /m/{municipality}/import", Perm: auth.ImportInquiries, Body: importBody, Handle: s.importInquiries},
