@@ -22,10 +22,11 @@ type KeyPermission string
 const (
 	Ingest KeyPermission = "ingest" // report inquiries
 	Read   KeyPermission = "read"   // read figures and the strategy
+	Cases  KeyPermission = "cases"  // open cases, read and change their status
 )
 
 // KeyPermissions lists them in the order they are offered.
-var KeyPermissions = []KeyPermission{Ingest, Read}
+var KeyPermissions = []KeyPermission{Ingest, Read, Cases}
 
 func knownPermission(p KeyPermission) bool {
 	for _, k := range KeyPermissions {

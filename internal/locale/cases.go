@@ -24,6 +24,8 @@ func init() {
 		"case.bad_json":       {"Indholdet er ikke et JSON-objekt med de kendte felter: %s", "The body is not a JSON object with the known fields: %s"},
 		"case.not_found":      {"Ingen sag med referencen %q.", "No case with the reference %q."},
 
+		"keys.perm.cases": {"Oprette sager og læse og ændre deres status", "Open cases, read and change their status"},
+
 		"strategy.bad_retention_days": {"opbevaringsperioden (retention_days: %d) ligger uden for 1–%d", "the retention period (retention_days: %d) is outside 1–%d"},
 	})
 }

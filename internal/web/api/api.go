@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
@@ -61,6 +62,7 @@ type API struct {
 	keys     *auth.Keys
 	recorder *inquiry.Recorder
 	measures *measure.Source
+	cases    *casework.Cases
 	log      *slog.Logger
 	now      func() time.Time
 }
@@ -68,7 +70,7 @@ type API struct {
 // New returns the API on the services.
 func New(svc face.Services) *API {
 	return &API{registry: svc.Registry, keys: svc.Keys, recorder: svc.Recorder, measures: svc.Measures,
-		log: svc.Log, now: svc.Now}
+		cases: svc.Cases, log: svc.Log, now: svc.Now}
 }
 
 // Routes are the API's entries of the route table.
@@ -80,6 +82,9 @@ func (s *API) Routes() []face.Route {
 		{Pattern: "GET /api/v1/answer-date", KeyPerm: auth.Read, Handle: s.apiAnswerDate},
 		{Pattern: "GET /api/v1/kpis", KeyPerm: auth.Read, Handle: s.apiKPIs},
 		{Pattern: "POST /api/v1/inquiries", KeyPerm: auth.Ingest, Body: ingestBody, Handle: s.apiIngest},
+		{Pattern: "POST /api/v1/cases", KeyPerm: auth.Cases, Body: caseBody, Handle: s.apiOpenCase},
+		{Pattern: "GET /api/v1/cases/{reference}", KeyPerm: auth.Cases, Handle: s.apiCase},
+		{Pattern: "POST /api/v1/cases/{reference}/status", KeyPerm: auth.Cases, Body: caseBody, Handle: s.apiSetCaseStatus},
 	}
 }
 
