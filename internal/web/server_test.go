@@ -274,7 +274,8 @@ func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {
 	// Pages that other roles or other steps render; access_test.go checks
 	// their content.
 	// strategy_edit_test.go renders the strategy forms and the comparison.
-	for _, name := range []string{"login", "password", "keys", "audit", "upload", "console", "import", "confirm",
+	// deliveries_test.go renders the deliveries page in both languages.
+	for _, name := range []string{"login", "password", "keys", "audit", "upload", "console", "import", "confirm", "deliveries",
 		"strategy_edit", "strategy_edit_index", "strategy_edit_diff", "strategy_edit_choose"} {
 		covered[name] = true
 	}

@@ -176,6 +176,8 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "POST /m/{municipality}/keys", Perm: auth.ManageKeys, Handle: s.addKey},
 		{Pattern: "GET /m/{municipality}/keys/{key}/revoke", Perm: auth.ManageKeys, Handle: s.confirmRevoke},
 		{Pattern: "POST /m/{municipality}/keys/{key}/revoke", Perm: auth.ManageKeys, Handle: s.revokeKey},
+		{Pattern: "GET /m/{municipality}/deliveries", Perm: auth.ManageKeys, Handle: s.showDeliveries},
+		{Pattern: "POST /m/{municipality}/deliveries/{delivery}/resend", Perm: auth.ManageKeys, Handle: s.resendDelivery},
 
 		{Pattern: "GET /m/{municipality}/audit", Perm: auth.ReadAudit, Handle: s.showAudit},
 		{Pattern: "GET /m/{municipality}/audit.csv", Perm: auth.ReadAudit, Handle: s.exportAudit},
