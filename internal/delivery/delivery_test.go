@@ -643,3 +643,30 @@ func TestOutbox_PruneClearsOldDeliveredPayloadsOnly(t *testing.T) {
 		t.Errorf("after prune: %q", payloads)
 	}
 }
+
+// The worker's run clears a delivered payload once it is older than
+// KeepPayloads (seven days by default), at most once an hour.
+func TestWorker_RunClearsDeliveredPayloadsAfterSevenDays(t *testing.T) {
+	f := newFixture(t)
+	srv := httptest.NewServer(f.rc)
+	defer srv.Close()
+	f.endpoint(t, srv.URL)
+	f.enqueue(t, 1)
+	w := f.worker(f.db)
+	runOnce(t, w)
+	payload := func() string {
+		var p string
+		if err := f.db.QueryRow(`SELECT payload FROM deliveries`).Scan(&p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	ctx := context.Background()
+	if err := w.pruneIfDue(ctx); err != nil || payload() == "" {
+		t.Fatalf("cleared at once: %v", err)
+	}
+	f.clock.Advance(7*24*time.Hour + time.Minute)
+	if err := w.pruneIfDue(ctx); err != nil || payload() != "" {
+		t.Errorf("kept after seven days: %q %v", payload(), err)
+	}
+}

@@ -28,7 +28,15 @@ const (
 	DefaultMaxRetry    = 6 * time.Hour
 	DefaultMaxAttempts = 16 // waits of 1, 2, 4 … 256 minutes, then 6 hours: the last attempt about 44 hours after the first
 	DefaultBatch       = 10
+	// DefaultKeepPayloads is how long a delivered payload is kept: long
+	// enough to look into a complaint that a delivery was wrong, short
+	// enough that the case system, not Kanal, holds the citizen's data.
+	DefaultKeepPayloads = 7 * 24 * time.Hour
 )
+
+// pruneEvery is how often Run clears the payloads delivered more than
+// KeepPayloads ago.
+const pruneEvery = time.Hour
 
 // Worker sends due deliveries. Any number of workers, in one instance or
 // several on one PostgreSQL, may run at once: each leases the rows it
@@ -60,9 +68,13 @@ type Worker struct {
 	// Log gets one line per failed attempt, without the payload; nil
 	// logs nothing.
 	Log *slog.Logger
+	// KeepPayloads is how long Run keeps a delivered payload before it
+	// clears it (DefaultKeepPayloads).
+	KeepPayloads time.Duration
 
-	token  string
-	client *http.Client
+	token     string
+	client    *http.Client
+	lastPrune time.Time
 }
 
 // The kinds of failure stored as a delivery's last error: never the
@@ -100,6 +112,9 @@ func (w *Worker) init() {
 	if w.Batch <= 0 {
 		w.Batch = DefaultBatch
 	}
+	if w.KeepPayloads <= 0 {
+		w.KeepPayloads = DefaultKeepPayloads
+	}
 	if w.Lease <= 0 {
 		w.Lease = time.Duration(w.Batch)*w.Timeout + time.Minute
 	}
@@ -130,12 +145,16 @@ func (w *Worker) Backoff(attempts int) time.Duration {
 }
 
 // Run sends due deliveries every interval until ctx ends; a full batch is
-// followed at once by the next.
+// followed at once by the next. Once an hour it clears the payloads
+// delivered more than KeepPayloads ago.
 func (w *Worker) Run(ctx context.Context, every time.Duration) {
 	w.init()
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
+		if err := w.pruneIfDue(ctx); err != nil && ctx.Err() == nil && w.Log != nil {
+			w.Log.Error("case-system delivery: prune payloads", "err", err)
+		}
 		n, err := w.RunOnce(ctx)
 		if err != nil && ctx.Err() == nil && w.Log != nil {
 			w.Log.Error("case-system delivery", "err", err)
@@ -149,6 +168,18 @@ func (w *Worker) Run(ctx context.Context, every time.Duration) {
 		case <-t.C:
 		}
 	}
+}
+
+// pruneIfDue clears old delivered payloads when an hour has passed since
+// it last did.
+func (w *Worker) pruneIfDue(ctx context.Context) error {
+	now := w.Now()
+	if !w.lastPrune.IsZero() && now.Sub(w.lastPrune) < pruneEvery {
+		return nil
+	}
+	w.lastPrune = now
+	_, err := (&Outbox{db: w.DB, now: w.Now}).Prune(ctx, now.Add(-w.KeepPayloads))
+	return err
 }
 
 // RunOnce leases up to Batch due deliveries, sends each once and records
