@@ -9,6 +9,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -82,6 +83,31 @@ func recorder(o Options) *inquiry.Recorder {
 	return rec
 }
 
+// citizenDefaults gives the portal what Options leave out: the example
+// forms Kanal ships, and the development login and registry look-up on
+// the test citizens file shipped with Kanal.
+func citizenDefaults(o *Options) error {
+	if o.Forms == nil {
+		o.Forms = selfservice.NewCatalogue(selfservice.Examples())
+	}
+	if o.CPR != nil && o.CitizenLogin != nil {
+		return nil
+	}
+	people, err := sf1520.Embedded()
+	if err != nil {
+		return fmt.Errorf("read the shipped test citizens: %w", err)
+	}
+	if o.CPR == nil {
+		o.CPR = people
+	}
+	if o.CitizenLogin == nil {
+		// The portal sends the browser to its own pick page and keeps the
+		// state itself (citizen.Portal), so the address is not used.
+		o.CitizenLogin = nemlogin.NewDev(people, func(string) string { return "/borger/" })
+	}
+	return nil
+}
+
 // Server holds the faces and what every request passes.
 type Server struct {
 	db     *store.DB
@@ -117,6 +143,9 @@ func New(o Options) (*Server, error) {
 	if read == nil {
 		read = o.DB
 	}
+	if err := citizenDefaults(&o); err != nil {
+		return nil, err
+	}
 	measures := measure.NewSource(read, o.Registry)
 	rec := recorder(o)
 	svc := face.Services{
@@ -131,6 +160,8 @@ func New(o Options) (*Server, error) {
 		Reports:  councilreport.NewReports(o.DB, measures),
 		Secure:   strings.HasPrefix(o.PublicURL, "https://"),
 	}
+	// Cases date submissions and answer dates on the server's clock.
+	svc.Cases.Now = o.Now
 	pages, err := staff.New(svc)
 	if err != nil {
 		return nil, err

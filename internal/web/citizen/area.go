@@ -8,6 +8,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/guidance"
+	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
@@ -28,6 +29,11 @@ type areaPage struct {
 	Answer   string
 	Channels []channel
 	Referral *describe.Referral
+	// Form is the address of Kanal's own form for the area, "" when
+	// there is none; FormStart its button's words and FormLogin whether
+	// it asks for sign-in.
+	Form, FormStart, FormLogin string
+	FormExample                bool
 }
 
 // channel is one other way to contact the municipality, with its opening
@@ -79,19 +85,45 @@ func (p *Portal) showArea(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, id := range ids {
-		c := channel{Name: describe.ChannelNames(st, []string{id})[0]}
-		for _, oh := range st.OpeningHours {
-			if oh.Channel == id {
-				c.Hours = append(c.Hours, describe.NewHours(st, l, oh))
-			}
-		}
-		data.Channels = append(data.Channels, c)
+		data.Channels = append(data.Channels, channelOf(st, l, id))
 	}
 	if ref, ok := st.ReferralFor(a); ok {
 		d := describe.NewReferral(st, l, *ref)
 		data.Referral = &d
 	}
+	if p.forms != nil {
+		if f := p.forms.For(st, a.ID); f != nil {
+			data.Form = formPath(st.Municipality.ID, a.ID)
+			data.FormExample = f.Example
+			data.FormStart = l.T("citizen.area.form.start")
+			if f.Type == strategy.Information {
+				data.FormStart = l.T("citizen.area.form.ask")
+			}
+			data.FormLogin = l.T("citizen.area.no_login")
+			if needsLogin(f) {
+				data.FormLogin = l.T("citizen.area.login", strategy.NationalLogin(now))
+			}
+		}
+	}
+	k, err := p.citizen(r)
+	if err != nil {
+		return err
+	}
+	if k != nil {
+		data.CitizenName, data.CSRF = k.Name, k.CSRF
+	}
 	return p.pages.Render(w, http.StatusOK, "area", data)
+}
+
+// channelOf is a channel by name, with its opening hours.
+func channelOf(st *strategy.Strategy, l locale.Printer, id string) channel {
+	c := channel{Name: describe.ChannelNames(st, []string{id})[0]}
+	for _, oh := range st.OpeningHours {
+		if oh.Channel == id {
+			c.Hours = append(c.Hours, describe.NewHours(st, l, oh))
+		}
+	}
+	return c
 }
 
 // alternatives are the channels besides the self-service that the

@@ -11,12 +11,17 @@
 package citizen
 
 import (
+	"errors"
 	"log/slog"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/nemlogin"
+	"github.com/kanal-dk/kanal/internal/selfservice"
+	"github.com/kanal-dk/kanal/internal/sf1520"
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
@@ -26,6 +31,16 @@ type Portal struct {
 	log      *slog.Logger
 	pages    *face.Templates
 	now      func() time.Time
+	secure   bool
+	forms    *selfservice.Catalogue
+	cases    *casework.Cases
+	login    nemlogin.Broker
+	cpr      sf1520.Lookup
+	sessions *sessions
+	uploads  *uploads
+	receipts *receipts
+	// testCitizens are the people the development login offers.
+	testCitizens []sf1520.Person
 }
 
 // New returns the citizen portal on the services.
@@ -34,23 +49,45 @@ func New(svc face.Services) (*Portal, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Portal{registry: svc.Registry, log: svc.Log, pages: p, now: svc.Now}, nil
+	now := svc.Now
+	if now == nil {
+		now = time.Now
+	}
+	portal := &Portal{registry: svc.Registry, log: svc.Log, pages: p, now: now, secure: svc.Secure,
+		forms: svc.Forms, cases: svc.Cases, login: svc.CitizenLogin, cpr: svc.CPR,
+		sessions: &sessions{db: svc.DB, now: now}, uploads: &uploads{db: svc.DB, now: now}, receipts: &receipts{db: svc.DB, now: now}}
+	if svc.CitizenLogin != nil && svc.CitizenLogin.Development() {
+		portal.testCitizens = testCitizens(svc.CitizenLogin)
+	}
+	return portal, nil
 }
 
-// Routes are the portal's entries of the route table. Every one is public.
+// Routes are the portal's entries of the route table. Every one is
+// public to the route table, which knows only staff sessions; the pages
+// of a signed-in citizen check the citizen's own session themselves and
+// send a citizen who has none to sign in.
 func (p *Portal) Routes() []face.Route {
 	return []face.Route{
 		{Pattern: "GET /borger/{municipality}", Public: true, Handle: p.toFront},
 		{Pattern: "GET /borger/{municipality}/{$}", Public: true, Handle: p.showFront},
 		{Pattern: "GET /borger/{municipality}/{area}", Public: true, Handle: p.showArea},
+		{Pattern: "GET /borger/{municipality}/log-ind", Public: true, SignIn: true, Handle: p.startLogin},
+		{Pattern: "GET /borger/{municipality}/log-ind/svar", Public: true, SignIn: true, Handle: p.finishLogin},
+		{Pattern: "GET /borger/{municipality}/log-ind/udvikling", Public: true, Handle: p.showDevLogin},
+		{Pattern: "POST /borger/{municipality}/log-ind/udvikling", Public: true, SignIn: true, Handle: p.pickTestCitizen},
+		{Pattern: "POST /borger/{municipality}/log-ud", Public: true, Handle: p.signOut},
+		{Pattern: "GET /borger/{municipality}/formular/{area}", Public: true, Handle: p.showForm},
+		{Pattern: "POST /borger/{municipality}/formular/{area}", Public: true, Body: formBody, Handle: p.postForm},
+		{Pattern: "GET /borger/{municipality}/sager", Public: true, Handle: p.showCases},
+		{Pattern: "GET /borger/{municipality}/sager/{reference}", Public: true, Handle: p.showCase},
 		// Every other address under /borger/ is answered "not found" in
 		// the portal's own layout, not the staff pages'.
 		{Pattern: "GET /borger/", Public: true, Handle: func(http.ResponseWriter, *http.Request) error { return face.ErrNotFound }},
 	}
 }
 
-// Guard lets every request through: the portal has no sign-in yet, and
-// it never looks at a staff session.
+// Guard lets every request through: the portal never looks at a staff
+// session, and its handlers check the citizen's own.
 func (p *Portal) Guard(_ face.Route, next http.Handler) http.Handler { return next }
 
 // toFront sends /borger/dragoer to /borger/dragoer/, keeping the query.
@@ -67,10 +104,24 @@ func (p *Portal) toFront(w http.ResponseWriter, r *http.Request) error {
 // is logged and answered 500.
 func (p *Portal) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	status, code := face.Classify(w, err)
+	var fe *face.Error
+	var le *loginError
+	switch {
+	case errors.Is(err, errBadCSRF):
+		status, code = http.StatusBadRequest, "expired"
+	case errors.As(err, &le):
+		status, code = http.StatusBadRequest, "login_failed"
+	case errors.As(err, &fe):
+		status, code = fe.Status, fe.Code
+	}
 	key := "citizen." + code
 	if code == "internal" {
 		p.log.Error("citizen page failed", "route", r.Pattern, "err", err)
 		key = "citizen.error"
+	}
+	message := key
+	if le != nil {
+		message = le.key
 	}
 	v := p.base(r, face.Printer(r).T(key+".title"))
 	// The front page is offered when the municipality is known, also
@@ -85,7 +136,7 @@ func (p *Portal) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	data := struct {
 		view
 		Message string
-	}{v, v.L.T(key)}
+	}{v, v.L.T(message)}
 	if rerr := p.pages.Render(w, status, "error", data); rerr != nil {
 		p.log.Error("render citizen error page", "err", rerr)
 		http.Error(w, http.StatusText(status), status)

@@ -22,6 +22,16 @@ var funcs = template.FuncMap{
 	// dkfds is the address of Det Fælles Designsystem's style sheet,
 	// served by the staff face's static files for every face.
 	"dkfds": func() string { return dkfds.Stylesheet },
+	// inc counts from one: a step's number.
+	"inc": func(i int) int { return i + 1 },
+	// fieldData is what the field partial gets.
+	"fieldData": func(l locale.Printer, f fieldView) fieldData { return fieldData{L: l, F: f} },
+}
+
+// fieldData is a field with the page's language.
+type fieldData struct {
+	L locale.Printer
+	F fieldView
 }
 
 // view is what every page's template gets besides its own fields.
@@ -37,12 +47,31 @@ type view struct {
 	// OtherLanguage is the page's address in the other language, with its
 	// query (the search) kept.
 	OtherLanguage string
+	// CitizenName is the signed-in citizen's name, shown in the header
+	// with the sign-out button; CSRF is the token every form of the page
+	// sends back.
+	CitizenName string
+	CSRF        string
+	// DevLogin warns that sign-in is the development login: test
+	// citizens, no real MitID.
+	DevLogin bool
+}
+
+// signedInView names the signed-in citizen in the view and gives its
+// forms their CSRF token.
+func (p *Portal) signedInView(w http.ResponseWriter, r *http.Request, v *view, k *session) error {
+	if k != nil {
+		v.CitizenName = k.Name
+	}
+	v.CSRF = p.csrfToken(w, r, k)
+	return nil
 }
 
 // base is the common part of a page's view.
 func (p *Portal) base(r *http.Request, title string) view {
 	l := face.Printer(r)
-	return view{L: l, Title: title, OtherLanguage: face.OtherLanguage(r, l.Lang())}
+	return view{L: l, Title: title, OtherLanguage: face.OtherLanguage(r, l.Lang()),
+		DevLogin: p.login != nil && p.login.Development()}
 }
 
 // fill names the strategy's municipality in the view.

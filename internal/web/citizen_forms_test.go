@@ -1,0 +1,355 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The example forms' answers, step by step (internal/selfservice/forms).
+// The fields prefilled from the registry are left as prefilled.
+var (
+	sundhedskortSteps = []step{
+		{},
+		{answers: map[string]string{"aarsag": "mistet"}},
+	}
+	dagtilbudSteps = []step{
+		{},
+		{answers: map[string]string{"barnets-navn": "Lille Prøvesen", "barnets-cpr": "150322-4013", "start": "2027-03-01", "pladstype": "vuggestue"}},
+		{answers: map[string]string{"samtykke": "on"}, files: []attachment{{"bilag", "laegeerklaering.pdf", []byte("%PDF-1.4 test")}}},
+	}
+	byggeriSteps = []step{
+		{answers: map[string]string{"ejendom": "Kongevejen 1, 2791 Dragør", "spoergsmaal": "Må jeg bygge en carport på 30 m²?"}},
+		{answers: map[string]string{"email": "borger@example.org"}},
+	}
+)
+
+// receiptRef is the reference of the receipt a sending redirects to.
+func receiptRef(t *testing.T, r response, m string) string {
+	t.Helper()
+	loc := r.header.Get("Location")
+	if r.status != http.StatusSeeOther || !strings.HasPrefix(loc, "/borger/"+m+"/sager/") {
+		t.Fatalf("sending: %d %q, want a redirect to the receipt\n%s", r.status, loc, errorSummary(r.body))
+	}
+	ref, _, _ := strings.Cut(strings.TrimPrefix(loc, "/borger/"+m+"/sager/"), "?")
+	return ref
+}
+
+// A signed-in citizen sends the day-care form with an attachment: the
+// receipt states the reference, the answer date in full and the working
+// days; the case holds the answers, the CPR number from the session and
+// the file; the draft and the kept file are gone; my cases lists it.
+func TestCitizen_DayCareFormToReceiptAndMyCases(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, &tuesday))
+	c := ts.citizenClient(t, "dragoer", madsCPR)
+	ref := receiptRef(t, ts.fillForm(t, c, "dragoer", "dagtilbud", dagtilbudSteps), "dragoer")
+	r := ts.get(t, c, "/borger/dragoer/sager/"+ref+"?ny=1")
+	if r.status != http.StatusOK {
+		t.Fatalf("receipt: %d", r.status)
+	}
+	for _, want := range []string{"Vi har modtaget din henvendelse", `<p class="h1" id="case-reference">` + ref + `</p>`,
+		"Modtaget", "Mine sager"} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("the receipt lacks %q", want)
+		}
+	}
+	if !strings.Contains(r.body, "Du kan forvente svar senest ") {
+		t.Errorf("the receipt states no answer date")
+	}
+	for _, never := range []string{madsRoad, madsCPR, "Lille Prøvesen", "150322"} {
+		if strings.Contains(r.body, never) {
+			t.Errorf("the receipt shows personal data %q", never)
+		}
+	}
+	var cpr, form, channel, source string
+	if err := ts.db.QueryRow(`SELECT cpr, form, channel, source FROM cases WHERE reference = $1`, ref).Scan(&cpr, &form, &channel, &source); err != nil {
+		t.Fatal(err)
+	}
+	if cpr != madsCPR || form != "dagtilbud" || channel != "self_service" || source != "portal" {
+		t.Errorf("case: cpr %v form %q channel %q source %q", cpr == madsCPR, form, channel, source)
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM citizen_uploads`); n != 0 {
+		t.Errorf("%d kept files left after sending", n)
+	}
+	r = ts.get(t, c, "/borger/dragoer/sager")
+	if r.status != http.StatusOK || !strings.Contains(r.body, `href="/borger/dragoer/sager/`+ref+`"`) || !strings.Contains(r.body, "Optagelse i dagtilbud") {
+		t.Errorf("my cases: %d, lists the case %v", r.status, strings.Contains(r.body, ref))
+	}
+}
+
+// The health card's answer date: 10 working days from Tuesday 1 December
+// 2026 is Tuesday 15 December 2026, in words, by hand.
+func TestCitizen_ReceiptStatesTheAnswerDateInFull(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, &tuesday))
+	c := ts.citizenClient(t, "dragoer", madsCPR)
+	ref := receiptRef(t, ts.fillForm(t, c, "dragoer", "sundhedskort", sundhedskortSteps), "dragoer")
+	r := ts.get(t, c, "/borger/dragoer/sager/"+ref+"?ny=1")
+	for _, want := range []string{"Du kan forvente svar senest tirsdag den 15. december 2026.", "Svartiden er 10 arbejdsdage."} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("the receipt lacks %q", want)
+		}
+	}
+	r = ts.get(t, c, "/borger/dragoer/sager/"+ref+"?lang=en")
+	for _, want := range []string{"You can expect an answer by Tuesday 15 December 2026.", "Case " + ref} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("the English case page lacks %q", want)
+		}
+	}
+	r = ts.get(t, c, "/borger/dragoer/sager?lang=da")
+	if !strings.Contains(r.body, "15. december 2026") || !strings.Contains(r.body, "Modtaget") {
+		t.Errorf("my cases lacks the answer date or the status")
+	}
+}
+
+// A citizen under name and address protection sees their own address
+// prefilled, but no receipt, case page or list shows it.
+func TestCitizen_ProtectedAddressIsNeverInTheReceipt(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, &tuesday))
+	c := ts.citizenClient(t, "dragoer", hanneCPR)
+	r := ts.get(t, c, "/borger/dragoer/formular/sundhedskort")
+	address := pageFormValues(r.body).Get("adresse")
+	if address == "" {
+		t.Fatalf("the form prefills no address for the citizen")
+	}
+	street, _, _ := strings.Cut(address, ",")
+	ref := receiptRef(t, ts.fillForm(t, c, "dragoer", "sundhedskort", sundhedskortSteps), "dragoer")
+	for _, path := range []string{"/borger/dragoer/sager/" + ref + "?ny=1", "/borger/dragoer/sager/" + ref, "/borger/dragoer/sager", "/borger/dragoer/sager/" + ref + "?lang=en"} {
+		r := ts.get(t, c, path)
+		if r.status != http.StatusOK {
+			t.Fatalf("%s: %d", path, r.status)
+		}
+		if strings.Contains(r.body, street) || strings.Contains(r.body, address) {
+			t.Errorf("%s shows the protected citizen's address %q", path, street)
+		}
+	}
+}
+
+// The registry fills in name, address and CPR number for a signed-in
+// citizen; the CPR field is read-only, and a changed number sent anyway
+// is replaced by the session's.
+func TestCitizen_PrefillFromTheRegistry(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, &tuesday))
+	c := ts.citizenClient(t, "dragoer", madsCPR)
+	r := ts.get(t, c, "/borger/dragoer/formular/dagtilbud")
+	v := pageFormValues(r.body)
+	if v.Get("navn") != madsName || v.Get("cpr") != madsCPR || !strings.HasPrefix(v.Get("adresse"), "Vestgrønningen 8, 1. th., 2791 Dragør") {
+		t.Errorf("prefilled navn %q cpr %v adresse %q", v.Get("navn"), v.Get("cpr") == madsCPR, v.Get("adresse"))
+	}
+	if !strings.Contains(r.body, `name="cpr" value="`+madsCPR+`" inputmode="numeric" readonly`) {
+		t.Errorf("the CPR field is not read-only")
+	}
+	v.Set("cpr", "150322-4013")
+	v.Set("_handling", "naeste")
+	r = ts.post(t, c, "/borger/dragoer/formular/dagtilbud", v)
+	if r.status != http.StatusOK {
+		t.Fatalf("step 1: %d %s", r.status, errorSummary(r.body))
+	}
+	if got := pageFormValues(r.body).Get("cpr"); got != madsCPR {
+		t.Errorf("the CPR number carried on is not the session's")
+	}
+	// A form without sign-in is not prefilled, even for a signed-in
+	// citizen, and keeps no CPR number.
+	r = ts.get(t, c, "/borger/dragoer/formular/byggetilladelse")
+	if r.status != http.StatusOK || strings.Contains(r.body, madsName+`"`) || strings.Contains(r.body, madsCPR+`"`) {
+		t.Errorf("the building question is prefilled: %d", r.status)
+	}
+}
+
+// Each wrong answer is named in the error summary at the top, which links
+// to its field, and at the field; the step is not left.
+func TestCitizen_EachErrorNamesItsField(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, &tuesday))
+	c := ts.citizenClient(t, "dragoer", madsCPR)
+	path := "/borger/dragoer/formular/dagtilbud"
+	r := ts.get(t, c, path)
+	v := pageFormValues(r.body)
+	v.Set("_handling", "naeste")
+	r = ts.post(t, c, path, v)
+	step2 := pageFormValues(r.body)
+	for name, tc := range map[string]struct {
+		answers map[string]string
+		fields  []string
+		words   string
+	}{
+		"nothing": {map[string]string{}, []string{"barnets-navn", "barnets-cpr", "start", "pladstype"}, "Vælg"},
+		"bad cpr": {map[string]string{"barnets-navn": "A", "barnets-cpr": "123", "start": "2027-03-01", "pladstype": "vuggestue"}, []string{"barnets-cpr"}, "CPR"},
+		"past":    {map[string]string{"barnets-navn": "A", "barnets-cpr": "150322-4013", "start": "2026-11-30", "pladstype": "vuggestue"}, []string{"start"}, "1. december 2026"},
+		"option":  {map[string]string{"barnets-navn": "A", "barnets-cpr": "150322-4013", "start": "2027-03-01", "pladstype": "slot"}, []string{"pladstype"}, ""},
+	} {
+		v := url.Values{}
+		for k, vs := range step2 {
+			v[k] = vs
+		}
+		for k, a := range tc.answers {
+			v.Set(k, a)
+		}
+		v.Set("_handling", "naeste")
+		r := ts.post(t, c, path, v)
+		if r.status != http.StatusBadRequest {
+			t.Errorf("%s: %d, want 400", name, r.status)
+			continue
+		}
+		if got := errorLinks(r.body); !slices.Equal(got, tc.fields) {
+			t.Errorf("%s: the summary links to %v, want %v", name, got, tc.fields)
+		}
+		for _, f := range tc.fields {
+			if !strings.Contains(r.body, `id="f-`+f+`-error"`) || !strings.Contains(r.body, `aria-describedby="`) {
+				t.Errorf("%s: no message at the field %s", name, f)
+			}
+		}
+		if !strings.Contains(r.body, tc.words) || !strings.Contains(r.body, `<title>Fejl:`) {
+			t.Errorf("%s: the message lacks %q or the title does not say there is an error", name, tc.words)
+		}
+		if !strings.Contains(r.body, `name="_trin" value="1"`) {
+			t.Errorf("%s: the step was left", name)
+		}
+	}
+	// A file of a type the field does not take, and one too large.
+	r = ts.get(t, c, "/borger/dragoer/formular/byggetilladelse")
+	v = pageFormValues(r.body)
+	for k, a := range byggeriSteps[0].answers {
+		v.Set(k, a)
+	}
+	v.Set("_handling", "naeste")
+	r = ts.postForm(t, c, "/borger/dragoer/formular/byggetilladelse", v, attachment{"tegninger", "tegning.exe", []byte("MZ")})
+	if r.status != http.StatusBadRequest || !slices.Equal(errorLinks(r.body), []string{"tegninger"}) || !strings.Contains(r.body, "pdf") {
+		t.Errorf("a file of the wrong type: %d %v", r.status, errorLinks(r.body))
+	}
+	big := make([]byte, 10<<20+1)
+	r = ts.postForm(t, c, "/borger/dragoer/formular/byggetilladelse", v, attachment{"tegninger", "tegning.pdf", big})
+	if r.status != http.StatusBadRequest || !slices.Equal(errorLinks(r.body), []string{"tegninger"}) {
+		t.Errorf("a file too large: %d %v", r.status, errorLinks(r.body))
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM citizen_uploads`); n != 0 {
+		t.Errorf("%d refused files kept", n)
+	}
+}
+
+// Every citizen POST needs the token of the page it came from: the
+// session's for a signed-in citizen, the browser's cookie otherwise.
+func TestCitizen_PostWithoutTheTokenIsRefused(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, &tuesday))
+	c := ts.citizenClient(t, "dragoer", madsCPR)
+	r := ts.get(t, c, "/borger/dragoer/formular/sundhedskort")
+	v := pageFormValues(r.body)
+	v.Set("_handling", "naeste")
+	// The wrong token differs from the right one in its first letter.
+	wrong := "x" + v.Get("csrf")[1:]
+	if wrong == v.Get("csrf") {
+		wrong = "y" + wrong[1:]
+	}
+	for name, token := range map[string]string{"none": "", "wrong": wrong} {
+		w := url.Values{}
+		for k, vs := range v {
+			w[k] = vs
+		}
+		w.Set("csrf", token)
+		if r := ts.post(t, c, "/borger/dragoer/formular/sundhedskort", w); r.status != http.StatusBadRequest || !strings.Contains(r.body, "Siden er udløbet") {
+			t.Errorf("%s token: %d, want 400", name, r.status)
+		}
+	}
+	// Another browser's token does not do either.
+	anon := ts.client(t, "")
+	r = ts.get(t, anon, "/borger/dragoer/formular/byggetilladelse")
+	a := pageFormValues(r.body)
+	if a.Get("csrf") == "" || a.Get("csrf") == v.Get("csrf") {
+		t.Fatalf("the anonymous form has no token of its own")
+	}
+	other := ts.client(t, "")
+	a.Set("_handling", "naeste")
+	if r := ts.post(t, other, "/borger/dragoer/formular/byggetilladelse", a); r.status != http.StatusBadRequest {
+		t.Errorf("a form with another browser's token: %d, want 400", r.status)
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM cases`); n != 0 {
+		t.Errorf("%d cases opened", n)
+	}
+}
+
+// The building question needs no sign-in: it is sent without one, stores
+// no CPR number, and its receipt is shown with the redirect's token only,
+// for a while, to nobody else.
+func TestCitizen_FormWithoutSignInGetsAReceiptByToken(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, &tuesday))
+	c := ts.client(t, "")
+	r := ts.fillForm(t, c, "dragoer", "byggetilladelse", []step{
+		{answers: byggeriSteps[0].answers, files: []attachment{{"tegninger", "tegning.pdf", []byte("%PDF-1.4 carport")}}},
+		byggeriSteps[1],
+	})
+	ref := receiptRef(t, r, "dragoer")
+	loc := r.header.Get("Location")
+	if !strings.Contains(loc, "?kvittering=") {
+		t.Fatalf("no receipt token: %q", loc)
+	}
+	r = ts.get(t, c, loc)
+	if r.status != http.StatusOK || !strings.Contains(r.body, ref) || !strings.Contains(r.body, "Skriv sagsnummeret ned") {
+		t.Fatalf("the receipt with its token: %d", r.status)
+	}
+	if strings.Contains(r.body, "Kongevejen") || strings.Contains(r.body, "borger@example.org") {
+		t.Errorf("the receipt shows the answers")
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM cases WHERE reference = $1 AND COALESCE(cpr, '') = ''`, ref); n != 1 {
+		t.Errorf("the case stores a CPR number")
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM case_attachments`); n != 1 {
+		t.Errorf("%d attachments, want the drawing", n)
+	}
+	// Without the token: sign-in; with a wrong one or under Tårnby: not found.
+	if r := ts.get(t, ts.client(t, ""), "/borger/dragoer/sager/"+ref); r.status != http.StatusSeeOther {
+		t.Errorf("without the token: %d, want the sign-in", r.status)
+	}
+	if r := ts.get(t, ts.client(t, ""), "/borger/dragoer/sager/"+ref+"?kvittering=forkert"); r.status != http.StatusNotFound {
+		t.Errorf("a wrong token: %d, want 404", r.status)
+	}
+	token := strings.SplitN(loc, "?", 2)[1]
+	if r := ts.get(t, ts.client(t, ""), "/borger/taarnby/sager/"+ref+"?"+token); r.status != http.StatusNotFound {
+		t.Errorf("the token under Tårnby: %d, want 404", r.status)
+	}
+	// A signed-in citizen does not see it among their cases.
+	m := ts.citizenClient(t, "dragoer", madsCPR)
+	if r := ts.get(t, m, "/borger/dragoer/sager"); strings.Contains(r.body, ref) {
+		t.Errorf("a case without sign-in is listed as a citizen's")
+	}
+}
+
+// A signed-in citizen saves a draft, and on coming back is offered it and
+// goes on where they left off.
+func TestCitizen_DraftIsSavedAndResumed(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, &tuesday))
+	c := ts.citizenClient(t, "dragoer", madsCPR)
+	path := "/borger/dragoer/formular/dagtilbud"
+	r := ts.get(t, c, path)
+	if strings.Contains(r.body, "Du har en kladde") {
+		t.Fatalf("a draft offered before any was saved")
+	}
+	v := pageFormValues(r.body)
+	v.Set("_handling", "naeste")
+	r = ts.post(t, c, path, v)
+	v = pageFormValues(r.body)
+	v.Set("barnets-navn", "Lille Prøvesen")
+	v.Set("_handling", "gem")
+	r = ts.post(t, c, path, v)
+	if r.status != http.StatusOK || !strings.Contains(r.body, "Kladden er gemt 1. december 2026 kl. 10:00") {
+		t.Fatalf("saving: %d", r.status)
+	}
+	r = ts.get(t, c, path)
+	if !strings.Contains(r.body, "Du har en kladde fra 1. december 2026 kl. 10:00.") || !strings.Contains(r.body, `href="`+path+`?kladde=fortsaet"`) {
+		t.Fatalf("the draft is not offered")
+	}
+	r = ts.get(t, c, path+"?kladde=fortsaet")
+	if v := pageFormValues(r.body); v.Get("_trin") != "1" || v.Get("barnets-navn") != "Lille Prøvesen" {
+		t.Errorf("resumed at step %q with the child's name %q", v.Get("_trin"), v.Get("barnets-navn"))
+	}
+	// Sending removes the draft.
+	receiptRef(t, ts.fillForm(t, c, "dragoer", "dagtilbud", dagtilbudSteps), "dragoer")
+	if r := ts.get(t, c, path); strings.Contains(r.body, "Du har en kladde") {
+		t.Errorf("the draft is offered after sending")
+	}
+	// A citizen who has not signed in cannot save.
+	anon := ts.client(t, "")
+	r = ts.get(t, anon, "/borger/dragoer/formular/byggetilladelse")
+	if strings.Contains(r.body, `value="gem"`) {
+		t.Errorf("the form without sign-in offers to save a draft")
+	}
+}
