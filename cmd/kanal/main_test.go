@@ -222,18 +222,22 @@ func TestServe_DemoOnANewDatabaseAndRestart(t *testing.T) {
 	if !strings.HasPrefix(dsn, "sqlite:") {
 		first = append(args, "--demo") // demo is automatic only for a new SQLite file
 	}
-	count := func() int {
+	// count counts the generated demo inquiries; cases counts the demo's
+	// self-service cases, whose inquiries come through casework.
+	query := func(q string) int {
 		db, err := store.Open(context.Background(), dsn)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer db.Close()
 		var n int
-		if err := db.QueryRow(`SELECT COUNT(*) FROM inquiries`).Scan(&n); err != nil {
+		if err := db.QueryRow(q).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n
 	}
+	count := func() int { return query(`SELECT COUNT(*) FROM inquiries WHERE source = 'demo'`) }
+	cases := func() int { return query(`SELECT COUNT(*) FROM cases`) }
 	logs := newLineWriter(`^$`)
 	t.Cleanup(func() {
 		if m := cprShaped.FindString(logs.String()); m != "" {
@@ -321,10 +325,18 @@ func TestServe_DemoOnANewDatabaseAndRestart(t *testing.T) {
 		t.Errorf("rollup verify after the restart: %d %q", code, out)
 	}
 
+	completeCases := cases()
+	if completeCases == 0 {
+		t.Error("the demo wrote no self-service cases")
+	}
+
 	s = start(append(args, "--demo"))
 	s.stop()
 	if again := count(); again != complete {
 		t.Errorf("restart with --demo changed the count from %d to %d", complete, again)
+	}
+	if again := cases(); again != completeCases {
+		t.Errorf("restart with --demo changed the demo cases from %d to %d", completeCases, again)
 	}
 	if strings.Contains(s.out.String(), "Demodata: ") || strings.Contains(s.out.String(), "tidligere år") {
 		t.Errorf("a restart with all demo data written writes more:\n%s", s.out.String())

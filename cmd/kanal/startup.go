@@ -160,6 +160,9 @@ func unfinishedDemo(ctx context.Context, db *store.DB, registry *municipality.Re
 			return nil, err
 		}
 		unfinished, err := demo.Unfinished(ctx, db, cur.Strategy)
+		if err == nil && !unfinished {
+			unfinished, err = demo.CasesUnfinished(ctx, db, cur, time.Now())
+		}
 		if err != nil {
 			return nil, fmt.Errorf("demo data: %w", err)
 		}
@@ -218,6 +221,7 @@ func seedDemo(ctx context.Context, db *store.DB, registry *municipality.Registry
 			rest.presets = append(rest.presets, cur)
 			rest.pending.Set(id, years)
 		}
+		rest.cases = append(rest.cases, cur)
 	}
 	return rest, nil
 }
@@ -230,6 +234,9 @@ type demoRest struct {
 	presets []*municipality.Current
 	// pending is what is still to be written, for the staff pages.
 	pending *demo.Pending
+	// cases are the municipalities whose demo cases and funnel are
+	// written (those they lack) before the earlier years.
+	cases []*municipality.Current
 }
 
 // announce says which years are still to be written, if any.
@@ -249,7 +256,11 @@ func (r *demoRest) announce(tr locale.Printer, stdout io.Writer) {
 // start completes what a stop leaves. began is when the server started,
 // for the line that says all is written.
 func (r *demoRest) write(ctx context.Context, tr locale.Printer, stdout io.Writer, log *slog.Logger, began time.Time) {
-	if r == nil || len(r.presets) == 0 {
+	if r == nil {
+		return
+	}
+	r.writeCases(ctx, tr, stdout, log)
+	if len(r.presets) == 0 {
 		return
 	}
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
@@ -265,6 +276,28 @@ func (r *demoRest) write(ctx context.Context, tr locale.Printer, stdout io.Write
 		}
 	}
 	fmt.Fprintf(stdout, tr.T("cli.demo.all_done"), tr.Decimal(time.Since(began).Seconds(), 1))
+}
+
+// writeCases writes the demo cases the municipalities lack (demo.Cases),
+// each submitted through casework so that its inquiry is counted. A
+// failure is logged and leaves the rest to the next start; the years are
+// written all the same.
+func (r *demoRest) writeCases(ctx context.Context, tr locale.Printer, stdout io.Writer, log *slog.Logger) {
+	for _, cur := range r.cases {
+		start := time.Now()
+		n, err := demo.Cases(ctx, r.db, r.rec, cur, start)
+		if err != nil {
+			if ctx.Err() == nil {
+				log.Error("demo cases", "municipality", cur.Municipality, "err", err)
+			}
+			fmt.Fprintf(stdout, tr.T("cli.demo.cases_failed"), cur.Strategy.Municipality.Name)
+			continue
+		}
+		if n > 0 {
+			fmt.Fprintf(stdout, tr.T("cli.demo.cases"), cur.Strategy.Municipality.Name,
+				tr.Count("cli.count.demo_cases", int64(n)), tr.Decimal(time.Since(start).Seconds(), 1))
+		}
+	}
 }
 
 // writeYears writes one municipality's pending years and says how many
