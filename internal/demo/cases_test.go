@@ -152,7 +152,7 @@ func TestCases_IdempotentAndResumable(t *testing.T) {
 	// A stop after some cases: the last five are not there.
 	const lost = 5
 	for _, table := range []string{"case_changes", "case_attachments"} {
-		if _, err := db.Exec(`DELETE FROM `+table+` WHERE case_id IN (SELECT id FROM cases WHERE municipality_id = 'dragoer' ORDER BY submitted_at DESC LIMIT 5)`); err != nil {
+		if _, err := db.Exec(`DELETE FROM ` + table + ` WHERE case_id IN (SELECT id FROM cases WHERE municipality_id = 'dragoer' ORDER BY submitted_at DESC LIMIT 5)`); err != nil {
 			t.Fatal(err)
 		}
 	}
