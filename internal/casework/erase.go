@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
@@ -154,4 +155,29 @@ func (c *Cases) erase(ctx context.Context, d dueCase, now time.Time) (bool, erro
 		return false, fmt.Errorf("erase case %s: %w", d.reference, err)
 	}
 	return done, nil
+}
+
+// EraseEvery is how often RunErasure erases: a case is due from the start
+// of a Danish day, and is erased within the hour.
+const EraseEvery = time.Hour
+
+// RunErasure runs Erase at once and then every interval until ctx ends,
+// logging how many cases it erased (never which) and its failures.
+func (c *Cases) RunErasure(ctx context.Context, every time.Duration, log *slog.Logger) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		n, err := c.Erase(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Error("erase cases' personal data", "err", err, "erased", n)
+		case n > 0:
+			log.Info("erased cases' personal data after their retention period", "cases", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }

@@ -1,9 +1,12 @@
 package casework
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -171,4 +174,54 @@ func TestRetentionDays_TheAreasOrKanalsDefault(t *testing.T) {
 			t.Errorf("%s: %d days (default %v), want %d (%v)", tc.name, d, def, tc.days, tc.isDefault)
 		}
 	}
+}
+
+func TestRunErasure_ErasesAtOnceLogsOnlyTheCountAndStopsWithItsContext(t *testing.T) {
+	f := newFixture(t)
+	k := f.submit(t, portal())
+	if err := f.cases.SetStatus(context.Background(), "dragoer", k.Reference, Closed, audit.Actor{Name: "sb@dragoer.dk"}, "", false); err != nil {
+		t.Fatal(err)
+	}
+	f.clock.Set(monday.AddDate(2, 0, 0))
+	var logs syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		f.cases.RunErasure(ctx, time.Hour, slog.New(slog.NewTextHandler(&logs, nil)))
+		close(done)
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for f.count(t, `SELECT COUNT(*) FROM cases WHERE erased_at IS NOT NULL`) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("RunErasure did not erase the due case at once")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("RunErasure did not stop with its context")
+	}
+	if out := logs.String(); !strings.Contains(out, "cases=1") || strings.Contains(out, k.Reference) {
+		t.Errorf("log %q: want the count, not the reference", out)
+	}
+}
+
+// syncBuffer is a buffer the erasure's goroutine writes and the test reads.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
