@@ -10,12 +10,14 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/kanal-dk/kanal/internal/browsertest"
 )
 
-// checkCitizenPage runs axe on the page at the laptop and the phone sizes
-// and checks that it is no wider than the screen.
+// checkCitizenPage runs axe on the page at the laptop and the phone sizes,
+// checks that it is no wider than the screen and that the keyboard's
+// focus ring stands out.
 func checkCitizenPage(t *testing.T, ctx context.Context, what string) {
 	t.Helper()
 	for _, size := range screenSizes {
@@ -24,6 +26,7 @@ func checkCitizenPage(t *testing.T, ctx context.Context, what string) {
 		checkWidth(t, ctx, what, size[0])
 	}
 	browsertest.Do(t, ctx, chromedp.EmulateReset())
+	checkFocusRings(t, ctx, what)
 }
 
 // fillInBrowser answers the fields of the page's form: a radio's option
@@ -156,5 +159,60 @@ func TestBrowser_CitizenCompletesEachExampleForm(t *testing.T) {
 	if len(refs) > 0 {
 		visit(t, ctx, ts.URL+"/borger/dragoer/sager/"+refs[0])
 		checkCitizenPage(t, ctx, "a case")
+	}
+}
+
+// tabTo presses Tab until the focused element matches the condition.
+func tabTo(t *testing.T, ctx context.Context, condition string) {
+	t.Helper()
+	for range 60 {
+		if browsertest.Eval[bool](t, ctx, `(() => { const el = document.activeElement; return !!el && (`+condition+`); })()`) {
+			return
+		}
+		browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Tab))
+	}
+	t.Fatalf("Tab never reached %s on %s", condition, browsertest.Eval[string](t, ctx, "location.href"))
+}
+
+// A citizen who uses the keyboard alone starts the health-card form from
+// the area's page, signs in, answers and sends it, and reads the
+// reference on the receipt.
+func TestBrowser_CitizenSendsAFormWithTheKeyboard(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, &tuesday))
+	ctx := browsertest.New(t)
+	visit(t, ctx, ts.URL+"/borger/dragoer/sundhedskort?lang=da")
+	tabTo(t, ctx, `el.getAttribute("href") === "/borger/dragoer/formular/sundhedskort"`)
+	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitFor(t, ctx, `location.pathname === "/borger/dragoer/log-ind/udvikling"`)
+	tabTo(t, ctx, `el.name === "cpr"`)
+	// Arrow keys move through a radio group and choose; Space chooses the
+	// first.
+	browsertest.Do(t, ctx, chromedp.KeyEvent(" "))
+	for range 10 {
+		if browsertest.Eval[bool](t, ctx, `document.activeElement.value === "`+madsCPR+`"`) {
+			break
+		}
+		browsertest.Do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
+	}
+	if !browsertest.Eval[bool](t, ctx, `document.querySelector('input[value="`+madsCPR+`"]').checked`) {
+		t.Fatalf("the keyboard did not choose the test citizen")
+	}
+	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitFor(t, ctx, `location.pathname === "/borger/dragoer/formular/sundhedskort" && document.querySelector(".step-indicator") !== null`)
+	// Step 1 is prefilled: on to the next.
+	tabTo(t, ctx, `el.value === "naeste"`)
+	browsertest.Eval[bool](t, ctx, `(document.body.dataset.left = "1", true)`)
+	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitFor(t, ctx, `document.body && document.body.dataset.left !== "1" && document.querySelector('input[name="aarsag"]') !== null`)
+	tabTo(t, ctx, `el.name === "aarsag"`)
+	browsertest.Do(t, ctx, chromedp.KeyEvent(" "))
+	browsertest.Eval[bool](t, ctx, `(document.body.dataset.left = "1", true)`)
+	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitFor(t, ctx, `document.body && document.body.dataset.left !== "1" && document.querySelector('button[value="send"]') !== null`)
+	tabTo(t, ctx, `el.value === "send"`)
+	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitFor(t, ctx, `document.getElementById("case-reference") !== null`)
+	if ref := browsertest.Eval[string](t, ctx, `document.getElementById("case-reference").textContent`); len(ref) < 6 {
+		t.Errorf("the receipt's reference is %q", ref)
 	}
 }

@@ -26,8 +26,8 @@ const (
 )
 
 // withCitizens gives the server the example forms, the development login
-// and the look-up on the shipped test citizens, and a clock that stands
-// at now (nil keeps the test's).
+// and the look-up on the shipped test citizens, and a clock that reads
+// *now (nil keeps the test's).
 func withCitizens(t *testing.T, now *time.Time) serverOption {
 	return func(o *Options, _ string) {
 		people, err := sf1520.Embedded()
@@ -38,8 +38,8 @@ func withCitizens(t *testing.T, now *time.Time) serverOption {
 		o.CPR = people
 		o.CitizenLogin = nemlogin.NewDev(people, func(string) string { return "/borger/" })
 		if now != nil {
-			at := *now
-			o.Now = func() time.Time { return at }
+			// Read at every call, so that a test can move the clock.
+			o.Now = func() time.Time { return *now }
 		}
 	}
 }
