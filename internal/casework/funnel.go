@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -18,10 +17,6 @@ import (
 // touched for this long counts as abandoned at the last step it reached.
 // A younger one counts as started only, still in progress.
 const AbandonAfter = 24 * time.Hour
-
-// ErrNoRun is a run id the municipality has no open run under (unknown,
-// or already completed).
-var ErrNoRun = errors.New("no such form run")
 
 // StartRun counts a form started and returns the run's random id, which
 // the form's pages carry; no personal data.
@@ -40,21 +35,17 @@ func (c *Cases) StartRun(ctx context.Context, municipality, area, form string) (
 }
 
 // StepRun records that the run reached a step (0-based): the step the
-// citizen is on now, also when going back. A run that is unknown or
-// completed is ErrNoRun.
+// citizen is on now, also when going back. A run id the municipality has
+// no open run under — unknown, completed, or from a page sent again after
+// the form was — changes nothing and is no error: the id comes from the
+// citizen's page.
 func (c *Cases) StepRun(ctx context.Context, municipality, run string, step int) error {
 	if step < 0 {
 		step = 0
 	}
-	res, err := c.db.ExecContext(ctx, `UPDATE form_runs SET last_step = $1, touched_at = $2
-		WHERE id = $3 AND municipality_id = $4 AND completed_at IS NULL`, step, c.now(), run, municipality)
-	if err != nil {
+	if _, err := c.db.ExecContext(ctx, `UPDATE form_runs SET last_step = $1, touched_at = $2
+		WHERE id = $3 AND municipality_id = $4 AND completed_at IS NULL`, step, c.now(), run, municipality); err != nil {
 		return fmt.Errorf("step form run: %w", err)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("step form run: %w", err)
-	} else if n == 0 {
-		return ErrNoRun
 	}
 	return nil
 }
