@@ -22,7 +22,6 @@ func init() {
 		"case.bad_time":       {"%q er ikke et tidspunkt; brug RFC 3339, fx 2014-03-31T10:15:00+02:00.", "%q is not a time; use RFC 3339, e.g. 2014-03-31T10:15:00+02:00."},
 		"case.unknown_area":   {"Ukendt område %q; angiv områdets KLE-nummer, fx 23.05.10.", "Unknown area %q; give the area's KLE number, e.g. 23.05.10."},
 		"case.bad_json":       {"Indholdet er ikke et JSON-objekt med de kendte felter: %s", "The body is not a JSON object with the known fields: %s"},
-		"case.not_found":      {"Ingen sag med referencen %q.", "No case with the reference %q."},
 
 		"keys.perm.cases": {"Oprette sager og læse og ændre deres status", "Open cases, read and change their status"},
 
