@@ -74,11 +74,16 @@ func TestRoutes_NoRouteLetsAnyoneSeeWhatTheirRoleOrMunicipalityDoesNotAllow(t *t
 	}
 	_, key := ts.addKey(t, "dragoer", "offer", false, auth.Read)
 	issued := ts.issue(t, "dragoer", 2014)
+	queued := ts.queueDelivery(t, "dragoer", "adgang")
 	opened := ts.openCase(t, "dragoer")
 	values := map[string]string{"municipality": "dragoer", "area": "flytning", "version": "1",
 		"user": fmt.Sprint(victim.ID), "key": fmt.Sprint(key.ID), "report": fmt.Sprint(issued.ID),
-		"target": "digitale-henvendelser", "price": "1",
+		"target": "digitale-henvendelser", "price": "1", "delivery": queued,
 		"reference": opened}
+	// The staff's case routes: the case above (Borgerbutikken's, the
+	// department of the staff member and the manager) with a file, and a
+	// form of the examples.
+	values["form"], values["n"] = "sundhedskort", ts.fileForRoutes(t, opened)
 	dragoer := map[auth.Role]string{auth.Staff: dragoerStaff, auth.Manager: dragoerManager,
 		auth.StrategyGroup: dragoerGroup, auth.Auditor: dragoerAuditor, auth.Operator: operator}
 	// For each key permission: a key with only it, one with all but it, and

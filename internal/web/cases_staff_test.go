@@ -609,3 +609,15 @@ func TestCases_PagesInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// fileForRoutes attaches a file to a Dragør case, for the route walk's
+// {n}; it returns the file's number on the case page.
+func (ts *testServer) fileForRoutes(t *testing.T, reference string) string {
+	t.Helper()
+	if _, err := ts.db.Exec(`INSERT INTO case_attachments (case_id, field, filename, content_type, data)
+		SELECT id, 'bilag', 'foto.png', 'image/png', $1 FROM cases WHERE municipality_id = 'dragoer' AND reference = $2`,
+		[]byte("png"), reference); err != nil {
+		t.Fatal(err)
+	}
+	return "1"
+}

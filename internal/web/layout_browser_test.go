@@ -75,6 +75,9 @@ var staffPages = []staffPage{
 	{dragoerStaff, "/m/dragoer/console"},
 	{dragoerStaff, "/m/dragoer/console?area=flytning&channel=letter"},
 	{dragoerStaff, "/m/dragoer/console?q=hundeskat"},
+	{dragoerStaff, "/m/dragoer/cases"},
+	{dragoerStaff, "/m/dragoer/assisted/sundhedskort"},
+	{dragoerGroup, "/m/dragoer/figures/funnel"},
 }
 
 // notPages are the staff face's GET routes that answer something other
@@ -90,6 +93,8 @@ var notPages = map[string]string{
 	"GET /m/{municipality}/figures/reports/{report}":         "an issued council report",
 	"GET /m/{municipality}/audit.csv":                        "CSV",
 	"GET /m/{municipality}/import/template.csv":              "the import's CSV template",
+	"GET /m/{municipality}/cases/{reference}":                "walked with cases in it by TestBrowser_CasePagesFitTheScreen",
+	"GET /m/{municipality}/cases/{reference}/files/{n}":      "a citizen's attachment",
 	"GET /healthz": "text",
 	"GET /metrics": "text",
 }

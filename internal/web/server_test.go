@@ -274,8 +274,10 @@ func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {
 	// Pages that other roles or other steps render; access_test.go checks
 	// their content.
 	// strategy_edit_test.go renders the strategy forms and the comparison.
-	// deliveries_test.go renders the deliveries page in both languages.
+	// deliveries_test.go renders the deliveries page in both languages,
+	// cases_staff_test.go the case pages and the funnel.
 	for _, name := range []string{"login", "password", "keys", "audit", "upload", "console", "import", "confirm", "deliveries",
+		"cases", "case", "case_new", "funnel",
 		"strategy_edit", "strategy_edit_index", "strategy_edit_diff", "strategy_edit_choose"} {
 		covered[name] = true
 	}
