@@ -353,3 +353,43 @@ func TestCitizen_DraftIsSavedAndResumed(t *testing.T) {
 		t.Errorf("the form without sign-in offers to save a draft")
 	}
 }
+
+// The forms' route takes the largest step's attachments: the building
+// question's drawings, 5 files of at most 10 MiB (byggeri.yaml), and a
+// mebibyte for the answers.
+func TestCitizen_FormRouteTakesTheLargestStepsFiles(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, nil))
+	for _, rt := range ts.srv.routes() {
+		if rt.Pattern == "POST /borger/{municipality}/formular/{area}" {
+			if want := int64(5*10<<20 + 1<<20); rt.Body != want {
+				t.Errorf("body limit %d, want %d", rt.Body, want)
+			}
+			return
+		}
+	}
+	t.Fatal("no route for the forms")
+}
+
+// Going back to sign in returns to a page of the same municipality's
+// portal only: anything else goes to its front page.
+func TestCitizen_SignInReturnsOnlyToThePortal(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, nil))
+	for target, want := range map[string]string{
+		"/borger/dragoer/sager":                "/borger/dragoer/sager",
+		"/borger/dragoer/formular/dagtilbud":   "/borger/dragoer/formular/dagtilbud",
+		"//evil.example/borger/dragoer/":       "/borger/dragoer/",
+		"https://evil.example/borger/dragoer/": "/borger/dragoer/",
+		"/borger/taarnby/sager":                "/borger/dragoer/",
+		"/m/dragoer/":                          "/borger/dragoer/",
+		"/borger/dragoer/\\evil":               "/borger/dragoer/",
+		"":                                     "/borger/dragoer/",
+	} {
+		c := ts.client(t, "")
+		ts.get(t, c, "/borger/dragoer/log-ind?"+url.Values{"tilbage": {target}}.Encode())
+		r := ts.get(t, c, "/borger/dragoer/log-ind/udvikling")
+		r = ts.post(t, c, "/borger/dragoer/log-ind/udvikling", url.Values{"csrf": {pageFormValues(r.body).Get("csrf")}, "cpr": {madsCPR}})
+		if got := r.header.Get("Location"); r.status != http.StatusSeeOther || got != want {
+			t.Errorf("return to %q: %d %q, want %q", target, r.status, got, want)
+		}
+	}
+}

@@ -41,6 +41,9 @@ type Portal struct {
 	receipts *receipts
 	// testCitizens are the people the development login offers.
 	testCitizens []sf1520.Person
+	// formBody limits a form's request: room for the largest step's
+	// attachments.
+	formBody int64
 }
 
 // New returns the citizen portal on the services.
@@ -56,6 +59,7 @@ func New(svc face.Services) (*Portal, error) {
 	portal := &Portal{registry: svc.Registry, log: svc.Log, pages: p, now: now, secure: svc.Secure,
 		forms: svc.Forms, cases: svc.Cases, login: svc.CitizenLogin, cpr: svc.CPR,
 		sessions: &sessions{db: svc.DB, now: now}, uploads: &uploads{db: svc.DB, now: now}, receipts: &receipts{db: svc.DB, now: now}}
+	portal.formBody = formBody(svc.Forms)
 	if svc.CitizenLogin != nil && svc.CitizenLogin.Development() {
 		portal.testCitizens = testCitizens(svc.CitizenLogin)
 	}
@@ -71,13 +75,13 @@ func (p *Portal) Routes() []face.Route {
 		{Pattern: "GET /borger/{municipality}", Public: true, Handle: p.toFront},
 		{Pattern: "GET /borger/{municipality}/{$}", Public: true, Handle: p.showFront},
 		{Pattern: "GET /borger/{municipality}/{area}", Public: true, Handle: p.showArea},
-		{Pattern: "GET /borger/{municipality}/log-ind", Public: true, SignIn: true, Handle: p.startLogin},
+		{Pattern: "GET /borger/{municipality}/log-ind", Public: true, Handle: p.startLogin},
 		{Pattern: "GET /borger/{municipality}/log-ind/svar", Public: true, SignIn: true, Handle: p.finishLogin},
 		{Pattern: "GET /borger/{municipality}/log-ind/udvikling", Public: true, Handle: p.showDevLogin},
 		{Pattern: "POST /borger/{municipality}/log-ind/udvikling", Public: true, SignIn: true, Handle: p.pickTestCitizen},
 		{Pattern: "POST /borger/{municipality}/log-ud", Public: true, Handle: p.signOut},
 		{Pattern: "GET /borger/{municipality}/formular/{area}", Public: true, Handle: p.showForm},
-		{Pattern: "POST /borger/{municipality}/formular/{area}", Public: true, Body: formBody, Handle: p.postForm},
+		{Pattern: "POST /borger/{municipality}/formular/{area}", Public: true, Body: p.formBody, Handle: p.postForm},
 		{Pattern: "GET /borger/{municipality}/sager", Public: true, Handle: p.showCases},
 		{Pattern: "GET /borger/{municipality}/sager/{reference}", Public: true, Handle: p.showCase},
 		// Every other address under /borger/ is answered "not found" in

@@ -30,11 +30,31 @@ const (
 	actionSave   = "gem"
 	actionSubmit = "send"
 
-	// formBody limits a form's request: the attachments of one step.
-	formBody = 32 << 20
-	// formMemory is how much of a multipart form is held in memory.
+	// formMemory is how much of a multipart form is held in memory; the
+	// rest waits in temporary files.
 	formMemory = 4 << 20
+	// formFields is room for a step's answers and the multipart framing
+	// beside its files.
+	formFields = 1 << 20
 )
+
+// formBody is the body limit of the forms' route: the most that the
+// attachments of one step of any form may fill, and room for the answers.
+func formBody(c *selfservice.Catalogue) int64 {
+	largest := int64(0)
+	for _, f := range c.Forms() {
+		for _, s := range f.Steps {
+			step := int64(0)
+			for _, fd := range s.Fields {
+				if fd.Kind == selfservice.KindFile {
+					step += fd.MaxBytes * int64(max(fd.MaxFiles, 1))
+				}
+			}
+			largest = max(largest, step)
+		}
+	}
+	return largest + formFields
+}
 
 // formPath is the address of an area's form.
 func formPath(m, area string) string { return "/borger/" + m + "/formular/" + area }
@@ -149,6 +169,7 @@ func (p *Portal) postForm(w http.ResponseWriter, r *http.Request) error {
 	switch r.PostFormValue(actionField) {
 	case actionBack:
 		page.state.Step = max(fs.Step-1, 0)
+
 	case actionSave:
 		if k == nil || !needsLogin(f) {
 			return face.ErrNotFound
