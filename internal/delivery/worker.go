@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -45,7 +46,8 @@ const pruneEvery = time.Hour
 // which another sends the delivery again. The receiver may thus see a
 // delivery twice only when a worker died (or stalled past its lease)
 // between the receiver's answer and the row's update; the Idempotency-Key
-// lets it ignore the repeat.
+// lets it ignore the repeat. Zero fields take their defaults at the
+// first call of a method; set the fields before it.
 type Worker struct {
 	DB *store.DB
 	// Client posts the deliveries; nil is one with Timeout that does not
@@ -72,6 +74,7 @@ type Worker struct {
 	// clears it (DefaultKeepPayloads).
 	KeepPayloads time.Duration
 
+	once      sync.Once
 	token     string
 	client    *http.Client
 	lastPrune time.Time
@@ -93,7 +96,11 @@ const (
 // Failures lists them, for the catalogue's test.
 var Failures = []string{FailureStatus, FailureTimeout, FailureRefused, FailureDNS, FailureTLS, FailureNetwork, FailureNoEndpoint}
 
-func (w *Worker) init() {
+// init fills the zero fields with their defaults, once: set the fields
+// before the first call of any method.
+func (w *Worker) init() { w.once.Do(w.defaults) }
+
+func (w *Worker) defaults() {
 	if w.Now == nil {
 		w.Now = time.Now
 	}
@@ -118,11 +125,9 @@ func (w *Worker) init() {
 	if w.Lease <= 0 {
 		w.Lease = time.Duration(w.Batch)*w.Timeout + time.Minute
 	}
-	if w.token == "" {
-		b := make([]byte, 12)
-		rand.Read(b)
-		w.token = hex.EncodeToString(b)
-	}
+	b := make([]byte, 12)
+	rand.Read(b)
+	w.token = hex.EncodeToString(b)
 	if w.client = w.Client; w.client == nil {
 		w.client = &http.Client{
 			Timeout: w.Timeout,
