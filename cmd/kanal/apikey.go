@@ -21,7 +21,7 @@ func bindAPIKeyFlags(c *call) apikeyFlags {
 	c.cfg.BindDB(c.flags)
 	return apikeyFlags{
 		municipality: c.flags.String("municipality", "", "the key's municipality, e.g. dragoer"),
-		permissions:  c.flags.String("permissions", "", "comma-separated: ingest, read"),
+		permissions:  c.flags.String("permissions", "", "comma-separated: "+auth.KeyPermissionList()),
 		test:         c.flags.Bool("test", false, "a test key: what it sends is stored but never counted"),
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/kanal-dk/kanal/internal/auth"
 )
 
 // flagLine starts a flag's entry in a command's help.
@@ -107,6 +109,29 @@ func TestHelp_NoFlagLacksATranslation(t *testing.T) {
 		for name, text := range da {
 			if text == "" || text == en[name] {
 				t.Errorf("kanal %s --%s has no Danish help of its own: %q", strings.Join(args, " "), name, text)
+			}
+		}
+	}
+}
+
+// Every text that lists the API keys' permissions names each of them: the
+// help of --permissions in both languages and the refusal of an unknown
+// one (a new permission, cases, was once missing from all three).
+func TestHelp_KeyPermissionsListEveryPermission(t *testing.T) {
+	t.Setenv("KANAL_DB", "sqlite:"+t.TempDir()+"/k.db")
+	if code, _, stderr := kanal(t, "strategy", "load", "../../strategies/dragoer.yaml"); code != exitOK {
+		t.Fatalf("strategy load: exit %d: %s", code, stderr)
+	}
+	for _, lang := range []string{"da", "en"} {
+		t.Setenv("KANAL_LANG", lang)
+		help, _ := flagHelp(t, "apikey", "add")
+		code, _, stderr := kanal(t, "apikey", "add", "--municipality", "dragoer", "--permissions", "ingest,write", "Telefon")
+		for _, p := range auth.KeyPermissions {
+			if !strings.Contains(help["permissions"], string(p)) {
+				t.Errorf("%s: --permissions help %q lacks %s", lang, help["permissions"], p)
+			}
+			if code == exitOK || !strings.Contains(stderr, string(p)) {
+				t.Errorf("%s: unknown permission: exit %d, refusal lacks %s:\n%s", lang, code, p, stderr)
 			}
 		}
 	}

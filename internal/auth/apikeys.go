@@ -28,6 +28,16 @@ const (
 // KeyPermissions lists them in the order they are offered.
 var KeyPermissions = []KeyPermission{Ingest, Read, Cases}
 
+// KeyPermissionList is KeyPermissions written for a message: "ingest,
+// read, cases".
+func KeyPermissionList() string {
+	names := make([]string, len(KeyPermissions))
+	for i, p := range KeyPermissions {
+		names[i] = string(p)
+	}
+	return strings.Join(names, ", ")
+}
+
 func knownPermission(p KeyPermission) bool {
 	for _, k := range KeyPermissions {
 		if k == p {
@@ -47,7 +57,7 @@ func ParseKeyPermissions(s string) ([]KeyPermission, error) {
 			continue
 		}
 		if !knownPermission(p) {
-			return nil, &InputError{Field: "permissions", Key: "auth.bad_key_permission", Args: []any{string(p)}}
+			return nil, &InputError{Field: "permissions", Key: "auth.bad_key_permission", Args: []any{string(p), KeyPermissionList()}}
 		}
 		seen[p] = true
 		out = append(out, p)

@@ -66,7 +66,7 @@ func init() {
 		"auth.unknown_department":       {"Afdelingen %q findes ikke i kommunens strategi.", "The department %q is not in the municipality's strategy."},
 		"auth.bad_key_name":             {"Giv nøglen et navn på én linje med 1–100 tegn, fx telefonsystemet.", "Give the key a name on one line, of 1–100 characters, e.g. the phone system."},
 		"auth.key_name_taken":           {"Der findes allerede en nøgle med navnet %q.", "A key named %q already exists."},
-		"auth.bad_key_permission":       {"Ukendt tilladelse %q; brug ingest eller read.", "Unknown permission %q; use ingest or read."},
+		"auth.bad_key_permission":       {"Ukendt tilladelse %q; brug %s.", "Unknown permission %q; use %s."},
 		"auth.no_key_permission":        {"Vælg mindst én tilladelse.", "Choose at least one permission."},
 
 		"home.create.title": {"Opret eller opdater en kommune", "Create or update a municipality"},
