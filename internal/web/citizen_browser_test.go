@@ -32,10 +32,10 @@ var citizenPages = []string{
 // citizenNotPages are the portal's GET routes that answer no page of
 // their own.
 var citizenNotPages = map[string]string{
-	"GET /borger/{municipality}":              "a redirect to the front page",
-	"GET /borger/":                            "the 404 page of every other address, walked as /borger/nowhere/",
-	"GET /borger/{municipality}/log-ind":      "a redirect to the national login, or to the development login's page",
-	"GET /borger/{municipality}/log-ind/svar": "the national login's callback: a redirect",
+	"GET /borger/{municipality}":         "a redirect to the front page",
+	"GET /borger/":                       "the 404 page of every other address, walked as /borger/nowhere/",
+	"GET /borger/{municipality}/log-ind": "a redirect to the national login, or to the development login's page",
+	"GET /borger/log-ind/svar":           "the national login's callback: a redirect",
 	// The pages of a sign-in and a form in progress need a browser
 	// that has begun them: TestBrowser_CitizenCompletesEachExampleForm
 	// walks them, with axe at both screen sizes.

@@ -5,6 +5,10 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/kanal-dk/kanal/internal/auth/oidctest"
+	"github.com/kanal-dk/kanal/internal/nemlogin"
+	"github.com/kanal-dk/kanal/internal/web/citizen"
 )
 
 // The development login: the area's form sends a citizen who has not
@@ -129,7 +133,7 @@ func TestCitizen_DevLoginRefusesWhatItDidNotBegin(t *testing.T) {
 	if r.status != http.StatusBadRequest {
 		t.Errorf("a pick without the page's token: %d", r.status)
 	}
-	if r := ts.get(t, other, "/borger/dragoer/log-ind/svar?state=x&cpr="+madsCPR); r.status != http.StatusBadRequest ||
+	if r := ts.get(t, other, "/borger/log-ind/svar?state=x&cpr="+madsCPR); r.status != http.StatusBadRequest ||
 		!strings.Contains(r.body, "Log ind blev ikke fuldført") {
 		t.Errorf("a callback without the state cookie: %d", r.status)
 	}
@@ -171,5 +175,65 @@ func TestCitizen_SessionOfOneMunicipalityOpensNothingInAnother(t *testing.T) {
 	hanne := ts.citizenClient(t, "dragoer", hanneCPR)
 	if r := ts.get(t, hanne, "/borger/dragoer/sager/"+ref); r.status != http.StatusNotFound {
 		t.Errorf("another citizen's case: %d, want 404", r.status)
+	}
+}
+
+// Signing in through a NemLog-in broker over OpenID Connect: the portal
+// sends the browser to the broker, whose callback (one address for every
+// municipality) signs the citizen in to the municipality the sign-in
+// began in and returns to the page asked for; the header names the
+// citizen from the ID token.
+func TestCitizen_SignInThroughTheBroker(t *testing.T) {
+	provider := oidctest.New(t, "kanal-borger", "hemmelig")
+	provider.SetClaims(map[string]any{
+		"https://data.gov.dk/model/core/eid/cprNumber": madsCPR,
+		"https://data.gov.dk/model/core/eid/fullName":  madsName,
+		"https://data.gov.dk/concept/core/nsis/loa":    "Substantial",
+	})
+	ts := newTestServer(t, true, withCitizens(t, &tuesday), func(o *Options, base string) {
+		o.CitizenLogin = nemlogin.NewOIDC(nemlogin.OIDCConfig{Issuer: provider.Issuer(), ClientID: "kanal-borger",
+			ClientSecret: "hemmelig", RedirectURL: base + citizen.CallbackPath})
+	})
+	c := ts.client(t, "")
+	r := ts.get(t, c, "/borger/taarnby/log-ind?tilbage=/borger/taarnby/sager")
+	broker := r.header.Get("Location")
+	if r.status != http.StatusSeeOther || !strings.HasPrefix(broker, provider.Issuer()) {
+		t.Fatalf("sign-in: %d %q, want the broker", r.status, broker)
+	}
+	if r := ts.get(t, c, "/borger/taarnby/log-ind/udvikling"); r.status != http.StatusNotFound {
+		t.Errorf("the development login's page with a real broker: %d, want 404", r.status)
+	}
+	resp, err := c.Get(broker)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	back := resp.Header.Get("Location")
+	if !strings.HasPrefix(back, ts.URL+citizen.CallbackPath+"?") {
+		t.Fatalf("the broker sent the browser to %q", back)
+	}
+	r = ts.get(t, c, strings.TrimPrefix(back, ts.URL))
+	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/borger/taarnby/sager" {
+		t.Fatalf("callback: %d %q\n%s", r.status, r.header.Get("Location"), r.body)
+	}
+	r = ts.get(t, c, "/borger/taarnby/sager")
+	if r.status != http.StatusOK || !strings.Contains(r.body, "Logget ind som "+madsName) || strings.Contains(r.body, "Udviklingslogin") {
+		t.Errorf("after the broker: %d", r.status)
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM citizen_sessions WHERE municipality_id = 'taarnby' AND method = 'MitID'`); n != 1 {
+		t.Errorf("%d MitID sessions in Tårnby, want 1", n)
+	}
+	// A refusal at the broker signs nobody in and says so.
+	provider.Deny()
+	other := ts.client(t, "")
+	r = ts.get(t, other, "/borger/dragoer/log-ind")
+	resp, err = other.Get(r.header.Get("Location"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	r = ts.get(t, other, strings.TrimPrefix(resp.Header.Get("Location"), ts.URL))
+	if r.status != http.StatusBadRequest || !strings.Contains(r.body, "Du afbrød log ind, eller det blev afvist.") {
+		t.Errorf("a refused sign-in: %d", r.status)
 	}
 }

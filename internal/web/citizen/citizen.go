@@ -76,7 +76,10 @@ func (p *Portal) Routes() []face.Route {
 		{Pattern: "GET /borger/{municipality}/{$}", Public: true, Handle: p.showFront},
 		{Pattern: "GET /borger/{municipality}/{area}", Public: true, Handle: p.showArea},
 		{Pattern: "GET /borger/{municipality}/log-ind", Public: true, Handle: p.startLogin},
-		{Pattern: "GET /borger/{municipality}/log-ind/svar", Public: true, SignIn: true, Handle: p.finishLogin},
+		// The broker's callback is one address for every municipality
+		// (the one registered with the broker); the state cookie says
+		// which municipality the sign-in began in.
+		{Pattern: "GET " + CallbackPath, Public: true, SignIn: true, Handle: p.finishLogin},
 		{Pattern: "GET /borger/{municipality}/log-ind/udvikling", Public: true, Handle: p.showDevLogin},
 		{Pattern: "POST /borger/{municipality}/log-ind/udvikling", Public: true, SignIn: true, Handle: p.pickTestCitizen},
 		{Pattern: "POST /borger/{municipality}/log-ud", Public: true, Handle: p.signOut},

@@ -15,6 +15,10 @@ import (
 // returnParam is the query parameter that says where to go after signing in.
 const returnParam = "tilbage"
 
+// CallbackPath is the national login's callback, below the public
+// address: the redirect URI to register with the broker.
+const CallbackPath = "/borger/log-ind/svar"
+
 // loginPath is the sign-in address of a municipality that comes back to
 // target afterwards.
 func loginPath(m, target string) string {
@@ -68,15 +72,25 @@ func encodeState(m, back, state string) string {
 
 // loginState reads the state cookie of a sign-in begun in municipality m.
 func loginState(r *http.Request, m string) (back, state string, ok bool) {
+	begun, back, state, ok := stateOf(r)
+	if !ok || begun != m {
+		return "", "", false
+	}
+	return back, state, true
+}
+
+// stateOf reads the state cookie: the municipality the sign-in began in,
+// where to return and the broker's state.
+func stateOf(r *http.Request) (m, back, state string, ok bool) {
 	c, err := r.Cookie(stateCookie)
 	if err != nil {
-		return "", "", false
+		return "", "", "", false
 	}
 	v, err := url.ParseQuery(c.Value)
-	if err != nil || v.Get("m") != m || v.Get("s") == "" {
-		return "", "", false
+	if err != nil || v.Get("m") == "" || v.Get("s") == "" {
+		return "", "", "", false
 	}
-	return returnTo(m, v.Get("r")), v.Get("s"), true
+	return v.Get("m"), returnTo(v.Get("m"), v.Get("r")), v.Get("s"), true
 }
 
 // loginError is a sign-in the broker did not complete, with the
@@ -101,25 +115,24 @@ func loginFailure(err error) error {
 	return &loginError{"citizenlogin.error.broker"}
 }
 
-// finishLogin is the broker's callback.
+// finishLogin is the broker's callback, for a sign-in begun in any
+// municipality.
 func (p *Portal) finishLogin(w http.ResponseWriter, r *http.Request) error {
-	return p.finish(w, r, r.URL.Query())
-}
-
-// finish completes a sign-in with the broker's answer and starts the
-// citizen's session.
-func (p *Portal) finish(w http.ResponseWriter, r *http.Request, answer url.Values) error {
-	st, err := p.current(r)
-	if err != nil {
-		return err
-	}
 	if p.login == nil {
 		return face.ErrNotFound
 	}
-	m := st.Municipality.ID
-	back, state, ok := loginState(r, m)
+	m, back, state, ok := stateOf(r)
 	if !ok {
 		return errLoginFailed
+	}
+	return p.finish(w, r, m, back, state, r.URL.Query())
+}
+
+// finish completes a sign-in begun in municipality m with the broker's
+// answer, starts the citizen's session and returns to back.
+func (p *Portal) finish(w http.ResponseWriter, r *http.Request, m, back, state string, answer url.Values) error {
+	if _, err := p.registry.Current(r.Context(), m); err != nil {
+		return err
 	}
 	p.setCookie(w, stateCookie, "", -1)
 	id, err := p.login.Finish(r.Context(), state, answer)
@@ -209,11 +222,12 @@ func (p *Portal) pickTestCitizen(w http.ResponseWriter, r *http.Request) error {
 	if r.PostForm.Get("cpr") == "" {
 		return p.renderDevLogin(w, r, st, http.StatusBadRequest, true)
 	}
-	answer := url.Values{"cpr": {r.PostForm.Get("cpr")}}
-	if _, state, ok := loginState(r, st.Municipality.ID); ok {
-		answer.Set("state", state)
+	m := st.Municipality.ID
+	back, state, ok := loginState(r, m)
+	if !ok {
+		return errLoginFailed
 	}
-	return p.finish(w, r, answer)
+	return p.finish(w, r, m, back, state, url.Values{"cpr": {r.PostForm.Get("cpr")}, "state": {state}})
 }
 
 // signOut ends the citizen's session and goes to the front page.
