@@ -42,6 +42,7 @@ func init() {
 		"citizen.form.next":                  {"Næste", "Next"},
 		"citizen.form.back":                  {"Tilbage", "Back"},
 		"citizen.form.save":                  {"Gem kladde", "Save draft"},
+		"citizen.form.edit":                  {"Ret »%s«", "Change “%s”"},
 		"citizen.form.submit":                {"Send", "Send"},
 		"citizen.form.confirm":               {"Kontrollér dine svar. Når du trykker »Send«, modtager kommunen din henvendelse.", "Check your answers. When you press “Send”, the municipality receives your request."},
 		"citizen.form.draft_found":           {"Du har en kladde fra %s.", "You have a draft from %s."},

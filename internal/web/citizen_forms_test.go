@@ -393,3 +393,41 @@ func TestCitizen_SignInReturnsOnlyToThePortal(t *testing.T) {
 		}
 	}
 }
+
+// The summary shows every answer in words, and each step can be changed
+// from it without losing the others.
+func TestCitizen_SummaryShowsTheAnswersAndChangesAStep(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, &tuesday))
+	c := ts.citizenClient(t, "dragoer", madsCPR)
+	path := "/borger/dragoer/formular/sundhedskort"
+	r := ts.get(t, c, path)
+	for _, s := range sundhedskortSteps {
+		v := pageFormValues(r.body)
+		for k, a := range s.answers {
+			v.Set(k, a)
+		}
+		v.Set("_handling", "naeste")
+		r = ts.post(t, c, path, v)
+	}
+	if !strings.Contains(r.body, "<dd>Jeg har mistet mit kort</dd>") || !strings.Contains(r.body, "<dd>"+madsName+"</dd>") {
+		t.Fatalf("the summary does not show the answers in words:\n%s", r.body)
+	}
+	v := pageFormValues(r.body)
+	v.Set("_handling", "ret-1")
+	r = ts.post(t, c, path, v)
+	if r.status != http.StatusOK || !strings.Contains(r.body, `value="mistet" checked`) || !strings.Contains(r.body, `name="_trin" value="1"`) {
+		t.Fatalf("changing step 2: %d", r.status)
+	}
+	v = pageFormValues(r.body)
+	v.Set("aarsag", "beskadiget")
+	v.Set("_handling", "naeste")
+	r = ts.post(t, c, path, v)
+	if !strings.Contains(r.body, "<dd>Mit kort er beskadiget</dd>") || !strings.Contains(r.body, "<dd>"+madsName+"</dd>") {
+		t.Errorf("the summary after the change:\n%s", r.body)
+	}
+	v = pageFormValues(r.body)
+	v.Set("_handling", "ret-9")
+	if r := ts.post(t, c, path, v); r.status != http.StatusBadRequest {
+		t.Errorf("changing a step the form does not have: %d", r.status)
+	}
+}

@@ -29,6 +29,8 @@ const (
 	actionBack   = "tilbage"
 	actionSave   = "gem"
 	actionSubmit = "send"
+	// actionEdit is followed by the step to go back to: "ret-1".
+	actionEdit = "ret-"
 
 	// formMemory is how much of a multipart form is held in memory; the
 	// rest waits in temporary files.
@@ -166,7 +168,17 @@ func (p *Portal) postForm(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	page := formPage{st: st, area: a, form: f, k: k, state: fs}
-	switch r.PostFormValue(actionField) {
+	action := r.PostFormValue(actionField)
+	if n, ok := strings.CutPrefix(action, actionEdit); ok {
+		// From the summary, back to a step to change its answers.
+		step, err := strconv.Atoi(n)
+		if err != nil || step < 0 || step >= len(f.Steps) {
+			return face.Fail(http.StatusBadRequest, "bad_form")
+		}
+		action, page.state.Step = actionEdit, step
+	}
+	switch action {
+	case actionEdit:
 	case actionBack:
 		page.state.Step = max(fs.Step-1, 0)
 
