@@ -32,9 +32,12 @@ import (
 // who started a form and left it are runs of the funnel that stop at a
 // step; every case from the portal completes a run.
 //
-// The plan is fixed by the municipality and the day the demo cases were
-// first written (the anchor), which each case's external id carries
-// ("demo:2026-11-30:17"): a later start finds the anchor, makes the same
+// The cases end where the demo's inquiries end: on the day after the
+// strategy's period, or today when the period is not over. Later cases
+// would make the last counted month, and so the year the figures open on,
+// a year of the cases alone. The plan is fixed by the municipality and
+// that day (the anchor), which each case's external id carries
+// ("demo:2016-01-01:17"): a later start finds the anchor, makes the same
 // plan and writes only the cases it lacks. A case is written in its own
 // transaction; a start stopped between a run's start and its case's
 // submission leaves that run behind, counted as abandoned.
@@ -72,8 +75,18 @@ type plannedCase struct {
 	roll, roll2 float64
 }
 
+// caseDay is the day the demo cases of a strategy lead up to: the day
+// after its period, or today if that is earlier.
+func caseDay(s *strategy.Strategy, now time.Time) civil.Date {
+	today, after := civil.DateOf(now), civil.NewDate(s.Period.To+1, time.January, 1)
+	if today.Before(after) {
+		return today
+	}
+	return after
+}
+
 // caseAnchor is the day of the municipality's demo cases: the one their
-// external ids carry, or today when there are none yet.
+// external ids carry, or day when there are none yet (caseDay).
 func caseAnchor(ctx context.Context, db *store.DB, m string, today civil.Date) (civil.Date, error) {
 	var id string
 	err := db.QueryRowContext(ctx, `SELECT external_id FROM cases WHERE municipality_id = $1 AND external_id LIKE 'demo:%'
@@ -340,7 +353,7 @@ func casePlan(ctx context.Context, db *store.DB, cur *municipality.Current, now 
 	if err != nil {
 		return nil, civil.Date{}, fmt.Errorf("demo cases: %w", err)
 	}
-	anchor, err := caseAnchor(ctx, db, cur.Municipality, civil.DateOf(now))
+	anchor, err := caseAnchor(ctx, db, cur.Municipality, caseDay(cur.Strategy, now))
 	if err != nil {
 		return nil, civil.Date{}, err
 	}

@@ -621,3 +621,26 @@ func (ts *testServer) fileForRoutes(t *testing.T, reference string) string {
 	}
 	return "1"
 }
+
+// Where the counts ended long ago — the demo of a past strategy period —
+// the funnel opens on the year up to their last month, as the figures do.
+func TestFunnel_OpensWhereTheCountsEnd(t *testing.T) {
+	ts := newTestServer(t, true, withCaseServices(t))
+	f := newCaseFixture(ts)
+	citizen, _ := testCitizens(t)
+	ctx := context.Background()
+	then := time.Date(2015, time.October, 15, 10, 0, 0, 0, time.UTC)
+	f.cases.Now = func() time.Time { return then }
+	run, err := f.cases.StartRun(ctx, "dragoer", "sundhedskort", "sundhedskort")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.cases.Submit(ctx, kanaltest.Current(t, ts.registry, "dragoer"), casework.Submission{Area: "sundhedskort",
+		Form: "sundhedskort", Channel: "self_service", Source: casework.SourcePortal, CPR: citizen.CPR, Run: run, SubmittedAt: then}); err != nil {
+		t.Fatal(err)
+	}
+	r := ts.get(t, ts.client(t, dragoerGroup), "/m/dragoer/figures/funnel")
+	if _, ok := funnelTable(r.body)["Udstedelse af sundhedskort | oktober 2015"]; !ok || !strings.Contains(r.body, `value="2014-11"`) {
+		t.Errorf("the funnel does not open on the year up to October 2015")
+	}
+}

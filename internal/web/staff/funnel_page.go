@@ -7,6 +7,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/selfservice"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -37,10 +38,10 @@ type funnelView struct {
 }
 
 // funnelPeriod reads the page's months: from and to as YYYY-MM, by default
-// the twelve months up to this one.
-func funnelPeriod(l locale.Printer, fromText, toText string, today civil.Date) (from, to civil.Month, errs map[string]string) {
+// the twelve months up to last.
+func funnelPeriod(l locale.Printer, fromText, toText string, last civil.Month) (from, to civil.Month, errs map[string]string) {
 	errs = map[string]string{}
-	to = today.YearMonth()
+	to = last
 	from = civil.NewDate(to.Year, to.Month-11, 1).YearMonth()
 	if fromText != "" {
 		m, err := civil.ParseMonth(fromText)
@@ -78,8 +79,18 @@ func (s *Pages) showFunnel(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// By default the twelve months up to this one; where the counts ended
+	// longer ago (a demo of a past strategy period), the twelve up to
+	// their last month, as the figures open on the last year counted.
+	_, last, err := rollup.Span(r.Context(), s.db, cur.Municipality)
+	if err != nil {
+		return err
+	}
+	if now := civil.DateOf(s.now()).YearMonth(); last.IsZero() || now.Index()-last.Index() < 12 {
+		last = now
+	}
 	q := r.URL.Query()
-	from, to, errs := funnelPeriod(l, strings.TrimSpace(q.Get("from")), strings.TrimSpace(q.Get("to")), civil.DateOf(s.now()))
+	from, to, errs := funnelPeriod(l, strings.TrimSpace(q.Get("from")), strings.TrimSpace(q.Get("to")), last)
 	data := funnelView{view: v, Errors: errs, ForcedDepartment: department}
 	data.From, data.To = from.String(), to.String()
 	if q.Has("from") {
