@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
@@ -14,8 +15,11 @@ import (
 	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/nemlogin"
+	"github.com/kanal-dk/kanal/internal/sf1520"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/web"
+	"github.com/kanal-dk/kanal/internal/web/citizen"
 )
 
 // serve runs the web server until ctx ends (SIGINT or SIGTERM), then shuts
@@ -97,9 +101,13 @@ func serve(ctx context.Context, c *call, args []string) error {
 		defer close(restDone)
 		rest.write(restCtx, c.tr(), c.stdout, log, began)
 	}()
+	jobsCtx, stopJobs := context.WithCancel(ctx)
+	jobsDone := runJobs(jobsCtx, db, log)
 	err = waitForShutdown(ctx, httpServer, served, log)
 	stopRest()
+	stopJobs()
 	<-restDone
+	<-jobsDone
 	return err
 }
 
@@ -151,8 +159,12 @@ func partitionsAhead(ctx context.Context, db *store.DB, now time.Time) error {
 func newHTTPServer(cfg config.Config, db, readDB *store.DB, registry *municipality.Registry, pending *demo.Pending, log *slog.Logger) (*http.Server, error) {
 	oidc := auth.NewOIDC(auth.OIDCConfig{Issuer: cfg.OIDCIssuer, ClientID: cfg.OIDCClientID,
 		ClientSecret: cfg.OIDCClientSecret, RedirectURL: cfg.Public() + "auth/oidc/callback"})
+	login, lookup, err := citizenLogin(cfg)
+	if err != nil {
+		return nil, err
+	}
 	srv, err := web.New(web.Options{DB: db, ReadDB: readDB, Registry: registry, Log: log, OIDC: oidc, PublicURL: cfg.Public(),
-		HistoryYears: cfg.HistoryYears, DemoPending: pending})
+		HistoryYears: cfg.HistoryYears, DemoPending: pending, CitizenLogin: login, CPR: lookup})
 	if err != nil {
 		return nil, err
 	}
@@ -164,6 +176,27 @@ func newHTTPServer(cfg config.Config, db, readDB *store.DB, registry *municipali
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}, nil
+}
+
+// citizenLogin is how citizens sign in and whom the registry look-up
+// knows. With a NemLog-in broker configured, the broker, and no look-up
+// (Kanal has no Serviceplatformen client yet: docs/citizen-login.md);
+// otherwise the development login on the test citizens file of
+// --test-citizens, or nil for both: the server's default, the shipped
+// file.
+func citizenLogin(cfg config.Config) (nemlogin.Broker, sf1520.Lookup, error) {
+	if cfg.CitizenOIDCIssuer != "" {
+		return nemlogin.NewOIDC(nemlogin.OIDCConfig{Issuer: cfg.CitizenOIDCIssuer, ClientID: cfg.CitizenOIDCClientID,
+			ClientSecret: cfg.CitizenOIDCClientSecret, RedirectURL: cfg.Public() + strings.TrimPrefix(citizen.CallbackPath, "/")}), sf1520.Unavailable{}, nil
+	}
+	if cfg.TestCitizens == "" {
+		return nil, nil, nil
+	}
+	people, err := sf1520.OpenFile(cfg.TestCitizens)
+	if err != nil {
+		return nil, nil, &notice{key: "cli.serve.test_citizens", args: []any{cfg.TestCitizens}, cause: err}
+	}
+	return nemlogin.NewDev(people, func(string) string { return "/borger/" }), people, nil
 }
 
 // greet tells whoever started the server what to do next: load a strategy

@@ -44,6 +44,8 @@ func init() {
 			"let --pprof-addr be an address other machines reach; only behind a firewall (KANAL_PPROF_ANY_ADDR)"},
 		"cli.serve.read_db": {"Læsedatabasen %s svarer ikke. Tjek --db-read (KANAL_DB_READ), eller udelad den, så læses alt fra --db.\n",
 			"The read database %s does not answer. Check --db-read (KANAL_DB_READ), or leave it out to read everything from --db.\n"},
+		"cli.serve.test_citizens": {"Testborgerfilen %s kan ikke læses (fejlen står ovenfor). Ret filen, eller udelad --test-citizens (KANAL_TEST_CITIZENS), så bruges de testborgere, Kanal leveres med.\n",
+			"The test citizens file %s cannot be read (the error is above). Fix the file, or leave out --test-citizens (KANAL_TEST_CITIZENS) to use the test citizens Kanal ships with.\n"},
 		"cli.serve.read_schema": {"Læsedatabasen %s har skemaversion %d, men denne kanal bruger %d. --db-read skal være en kopi (replika) af --db, der er fulgt med dens migreringer; vent på replikeringen, eller tjek adressen.\n",
 			"The read database %s has schema version %d, but this kanal uses %d. --db-read must be a copy (replica) of --db that has followed its migrations; wait for replication or check the address.\n"},
 		"cli.serve.pprof_bad": {"--pprof-addr %q er ikke en adresse som VÆRT:PORT, fx 127.0.0.1:6060.\n",

@@ -56,3 +56,16 @@ type Lookup interface {
 	// or DDMMYY-SSSS; ErrNotFound when the registry has none.
 	PersonLookup(ctx context.Context, cpr string) (*Person, error)
 }
+
+// ErrUnavailable is the answer of Unavailable.
+var ErrUnavailable = errors.New("no SF1520 client is configured")
+
+// Unavailable is the look-up of an installation with a real national
+// login but no Serviceplatformen client yet (Kanal does not have one): it
+// never answers, so forms are not filled in and staff type what the
+// registry would have given — the test citizens are never used for real
+// citizens.
+type Unavailable struct{}
+
+// PersonLookup answers ErrUnavailable.
+func (Unavailable) PersonLookup(context.Context, string) (*Person, error) { return nil, ErrUnavailable }

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/kanal-dk/kanal/internal/casework"
+	"github.com/kanal-dk/kanal/internal/delivery"
+	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/store"
+)
+
+// deliverEvery is how often a serving Kanal looks for deliveries to the
+// case systems that are due; a submission reaches its case system within
+// this time when the receiver answers.
+const deliverEvery = 5 * time.Second
+
+// runJobs starts what a serving Kanal does besides answering requests:
+// delivering submissions to the case systems (each instance runs a
+// worker; instances on one PostgreSQL lease the deliveries between them)
+// and erasing the personal data of cases past their retention period.
+// They stop when ctx ends; the returned channel closes when both have.
+func runJobs(ctx context.Context, db *store.DB, log *slog.Logger) <-chan struct{} {
+	worker := &delivery.Worker{DB: db, Log: log}
+	cases := casework.New(db, inquiry.NewRecorder(db))
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); worker.Run(ctx, deliverEvery) }()
+	go func() { defer wg.Done(); cases.RunErasure(ctx, casework.EraseEvery, log) }()
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	return done
+}
