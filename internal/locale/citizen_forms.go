@@ -32,7 +32,6 @@ func init() {
 		"citizen.form.errors":                {"Der er problemer med det, du har udfyldt", "There is a problem with what you filled in"},
 		"citizen.form.error_title":           {"Fejl:", "Error:"},
 		"citizen.form.error_prefix":          {"Fejl:", "Error:"},
-		"citizen.form.optional":              {"valgfrit", "optional"},
 		"citizen.form.choose":                {"Vælg", "Choose"},
 		"citizen.form.yes":                   {"Ja", "Yes"},
 		"citizen.form.no":                    {"Nej", "No"},
