@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -90,6 +91,16 @@ func TestCitizen_ReceiptStatesTheAnswerDateInFull(t *testing.T) {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("the receipt lacks %q", want)
 		}
+	}
+	// A question about the case is an interaction; Dragør's table 1 by
+	// hand: interaction goes to the phone, then Digital Post.
+	_, follow, _ := strings.Cut(r.body, `id="follow"`)
+	var got []string
+	for _, m := range regexp.MustCompile(`<li>([^<\n]+)`).FindAllStringSubmatch(follow, -1) {
+		got = append(got, m[1])
+	}
+	if want := []string{"Telefon", "Digital Post"}; !slices.Equal(got, want) {
+		t.Errorf("the receipt's channels for questions: %q, want %q", got, want)
 	}
 	r = ts.get(t, c, "/borger/dragoer/sager/"+ref+"?lang=en")
 	for _, want := range []string{"You can expect an answer by Tuesday 15 December 2026.", "Case " + ref} {

@@ -131,8 +131,14 @@ func channelOf(st *strategy.Strategy, l locale.Printer, id string) channel {
 // secondary channels of each type the area handles, in the order the
 // guidance ranks them, each once.
 func alternatives(st *strategy.Strategy, a *strategy.Area, at time.Time) ([]string, error) {
+	return channelsFor(st, a, a.Types, at)
+}
+
+// channelsFor are the primary and secondary channels of the inquiry
+// types, but the self-service, in the guidance's order, each once.
+func channelsFor(st *strategy.Strategy, a *strategy.Area, types []string, at time.Time) ([]string, error) {
 	var ids []string
-	for _, typ := range a.Types {
+	for _, typ := range types {
 		ans, err := guidance.Decide(st, guidance.Request{Area: a.ID, Type: typ, At: at})
 		if err != nil {
 			return nil, err

@@ -165,10 +165,16 @@ func (p *Portal) showCases(w http.ResponseWriter, r *http.Request) error {
 	return p.pages.Render(w, http.StatusOK, "cases", data)
 }
 
-// channels are the area's other ways of contact with their opening hours,
-// as the area's page lists them.
+// channels are the ways to ask about a case, with their opening hours:
+// a question about a case is an interaction inquiry (the strategies' "hvor
+// er min sag"), so the channels the strategy gives for interaction where
+// the area handles it, else the area's other channels.
 func (p *Portal) channels(st *strategy.Strategy, a *strategy.Area, l locale.Printer) ([]channel, error) {
-	ids, err := alternatives(st, a, p.now())
+	types := a.Types
+	if a.Handles(strategy.Interaction) {
+		types = []string{strategy.Interaction}
+	}
+	ids, err := channelsFor(st, a, types, p.now())
 	if err != nil {
 		return nil, err
 	}
