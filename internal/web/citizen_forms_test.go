@@ -442,3 +442,32 @@ func TestCitizen_SummaryShowsTheAnswersAndChangesAStep(t *testing.T) {
 		t.Errorf("changing a step the form does not have: %d", r.status)
 	}
 }
+
+// The funnel follows the form: a run is started when the form is opened,
+// reaches each step the citizen gets to (the summary is the step after
+// the last), and is completed by sending; a run left behind stays at its
+// step, uncompleted.
+func TestCitizen_FunnelFollowsTheSteps(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, &tuesday))
+	c := ts.citizenClient(t, "dragoer", madsCPR)
+	receiptRef(t, ts.fillForm(t, c, "dragoer", "sundhedskort", sundhedskortSteps), "dragoer")
+	// Left at step 2 of the day-care form.
+	r := ts.get(t, c, "/borger/dragoer/formular/dagtilbud")
+	v := pageFormValues(r.body)
+	v.Set("_handling", "naeste")
+	ts.post(t, c, "/borger/dragoer/formular/dagtilbud", v)
+	for form, want := range map[string]struct{ step, completed int }{
+		// Two steps and the summary (step 2); sent.
+		"sundhedskort": {2, 1},
+		// Left at the second step (step 1).
+		"dagtilbud": {1, 0},
+	} {
+		var step, completed int
+		if err := ts.db.QueryRow(`SELECT last_step, COUNT(completed_at) FROM form_runs WHERE form = $1 GROUP BY last_step`, form).Scan(&step, &completed); err != nil {
+			t.Fatalf("%s: %v", form, err)
+		}
+		if step != want.step || completed != want.completed {
+			t.Errorf("%s: run at step %d, %d completed; want %d, %d", form, step, completed, want.step, want.completed)
+		}
+	}
+}

@@ -3,11 +3,19 @@
 // Det Fælles Designsystem and working without JavaScript. A municipality's
 // front page lists the service areas citizens can handle, found by words or
 // KLE number with the same search as the staff console; an area's page
-// says what the strategy says a citizen needs: its self-service first,
-// what to have ready, the expected answer time and the other channels the
-// strategy allows. The pages are read-only and need no sign-in: the face
-// reads no staff session and sets no cookie but the language choice, and
-// has a layout of its own.
+// says what the strategy says a citizen needs: its self-service first
+// (Kanal's own form where the catalogue has one), what to have ready, the
+// expected answer time and the other channels the strategy allows.
+//
+// Citizens sign in with the national login (nemlogin: NemLog-in with
+// MitID, or the development login's page of test citizens) where a form
+// needs it, into a session of their own (citizen_sessions, the cookie
+// kanal_borger on /borger/ only, a CSRF token of its own); the portal
+// never reads a staff session and has a layout of its own. A form goes
+// step by step, prefilled from the registry (SF1520) for a signed-in
+// citizen, with drafts, attachments kept until it is sent, and a summary;
+// sending opens a case (casework) whose receipt states the reference and
+// the answer date, and a signed-in citizen follows their cases here.
 package citizen
 
 import (
