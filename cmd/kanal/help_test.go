@@ -43,20 +43,23 @@ func TestHelp_ServeFlagsInDanish(t *testing.T) {
 	t.Setenv("KANAL_DB", "")
 	help, out := flagHelp(t, "serve")
 	want := map[string]string{
-		"addr":           "ADRESSE, Kanal lytter på, fx 127.0.0.1:8080 (KANAL_ADDR) (standard: 127.0.0.1:8080)",
-		"db":             "ADRESSE på databasen: sqlite:STI eller postgres://BRUGER@VÆRT/DB (KANAL_DB) (standard: sqlite:./data/kanal.db)",
-		"demo":           "indlæs Dragørs og Tårnbys strategier og demodata; som standard til for en ny SQLite-database (KANAL_DEMO)",
-		"lang":           "SPROG for beskeder: da eller en (KANAL_LANG) (standard: da)",
-		"log-format":     "FORMAT for loggen: text eller json (KANAL_LOG_FORMAT) (standard: text)",
-		"log-level":      "NIVEAU for loggen: debug, info, warn eller error (KANAL_LOG_LEVEL) (standard: info)",
-		"oidc-client-id": "Kanals klient-ID hos OpenID Connect-udbyderen (KANAL_OIDC_CLIENT_ID)",
-		"oidc-issuer":    "ADRESSE på den OpenID Connect-udbyder, medarbejderne logger ind hos (KANAL_OIDC_ISSUER); hemmeligheden læses fra KANAL_OIDC_CLIENT_SECRET",
-		"public-url":     "ADRESSE, brugerne når Kanal på, fx https://kanal.kommune.dk/; https gør cookies sikre (KANAL_PUBLIC_URL)",
-		"history-years":  "hvor mange ÅR før strategiens første år en henvendelse må dateres (KANAL_HISTORY_YEARS) (standard: 5)",
-		"strategy":       "FIL med en strategi, der indlæses ved start; kan gives flere gange (KANAL_STRATEGIES, adskilt med komma)",
-		"db-read":        "ADRESSE på en skrivebeskyttet database, fx en PostgreSQL-replika, som tal og årsrapport læses fra; der skrives aldrig til den (KANAL_DB_READ)",
-		"pprof-addr":     "privat ADRESSE til Gos profiler (/debug/pprof/), fx 127.0.0.1:6060; slået fra, når den er tom (KANAL_PPROF_ADDR)",
-		"pprof-any-addr": "tillad, at --pprof-addr er en adresse, andre maskiner kan nå; kun bag en firewall (KANAL_PPROF_ANY_ADDR)",
+		"addr":                   "ADRESSE, Kanal lytter på, fx 127.0.0.1:8080 (KANAL_ADDR) (standard: 127.0.0.1:8080)",
+		"db":                     "ADRESSE på databasen: sqlite:STI eller postgres://BRUGER@VÆRT/DB (KANAL_DB) (standard: sqlite:./data/kanal.db)",
+		"demo":                   "indlæs Dragørs og Tårnbys strategier og demodata; som standard til for en ny SQLite-database (KANAL_DEMO)",
+		"lang":                   "SPROG for beskeder: da eller en (KANAL_LANG) (standard: da)",
+		"log-format":             "FORMAT for loggen: text eller json (KANAL_LOG_FORMAT) (standard: text)",
+		"log-level":              "NIVEAU for loggen: debug, info, warn eller error (KANAL_LOG_LEVEL) (standard: info)",
+		"oidc-client-id":         "Kanals klient-ID hos OpenID Connect-udbyderen (KANAL_OIDC_CLIENT_ID)",
+		"oidc-issuer":            "ADRESSE på den OpenID Connect-udbyder, medarbejderne logger ind hos (KANAL_OIDC_ISSUER); hemmeligheden læses fra KANAL_OIDC_CLIENT_SECRET",
+		"public-url":             "ADRESSE, brugerne når Kanal på, fx https://kanal.kommune.dk/; https gør cookies sikre (KANAL_PUBLIC_URL)",
+		"history-years":          "hvor mange ÅR før strategiens første år en henvendelse må dateres (KANAL_HISTORY_YEARS) (standard: 5)",
+		"strategy":               "FIL med en strategi, der indlæses ved start; kan gives flere gange (KANAL_STRATEGIES, adskilt med komma)",
+		"db-read":                "ADRESSE på en skrivebeskyttet database, fx en PostgreSQL-replika, som tal og årsrapport læses fra; der skrives aldrig til den (KANAL_DB_READ)",
+		"pprof-addr":             "privat ADRESSE til Gos profiler (/debug/pprof/), fx 127.0.0.1:6060; slået fra, når den er tom (KANAL_PPROF_ADDR)",
+		"pprof-any-addr":         "tillad, at --pprof-addr er en adresse, andre maskiner kan nå; kun bag en firewall (KANAL_PPROF_ANY_ADDR)",
+		"citizen-oidc-client-id": "Kanals klient-ID hos NemLog-in-brokeren (KANAL_CITIZEN_OIDC_CLIENT_ID)",
+		"citizen-oidc-issuer":    "ADRESSE på den NemLog-in-broker (OpenID Connect), borgerne logger ind hos (KANAL_CITIZEN_OIDC_ISSUER); hemmeligheden læses fra KANAL_CITIZEN_OIDC_CLIENT_SECRET. Uden den bruges udviklingslogin med testborgere",
+		"test-citizens":          "FIL med testborgere til udviklingslogin; som standard den, der følger med Kanal (KANAL_TEST_CITIZENS)",
 	}
 	for name, text := range want {
 		if help[name] != text {
@@ -92,16 +95,18 @@ func TestHelp_EnglishOnRequest(t *testing.T) {
 // in both languages, so a flag whose Danish and English help are the same
 // lacks its translation.
 func TestHelp_NoFlagLacksATranslation(t *testing.T) {
-	commands := [][]string{
-		{"serve"},
-		{"strategy", "validate"}, {"strategy", "load"}, {"strategy", "show"},
-		{"user", "add"}, {"user", "list"}, {"user", "password"}, {"user", "disable"},
-		{"apikey", "add"}, {"apikey", "list"}, {"apikey", "revoke"},
-		{"import", "inquiries"},
-		{"rollup", "verify"}, {"rollup", "rebuild"},
-		{"report"},
+	// Every command and subcommand of the table, so that a new one is
+	// checked without being listed here.
+	var all [][]string
+	for _, c := range commands {
+		if len(c.subs) == 0 {
+			all = append(all, []string{c.name})
+		}
+		for _, sub := range c.subs {
+			all = append(all, []string{c.name, sub.name})
+		}
 	}
-	for _, args := range commands {
+	for _, args := range all {
 		t.Setenv("KANAL_LANG", "da")
 		da, _ := flagHelp(t, args...)
 		t.Setenv("KANAL_LANG", "en")

@@ -4,6 +4,7 @@ package locale
 // submission or status change, and the API's answers about cases.
 func init() {
 	add(map[string]message{
+		"example.area.retention_days":  {"opbevaringstid for personoplysninger", "retention period of personal data"},
 		"case.status.received":         {"Modtaget", "Received"},
 		"case.status.in_progress":      {"Under behandling", "In progress"},
 		"case.status.awaiting_citizen": {"Afventer borgeren", "Awaiting the citizen"},
