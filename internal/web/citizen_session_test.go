@@ -50,6 +50,11 @@ func TestCitizen_SessionEndsWhenIdleAndAfterEightHours(t *testing.T) {
 	if ts.citizenSignedIn(t, c) {
 		t.Errorf("still signed in after 8 hours")
 	}
+	// The next sign-in removes the ended sessions with their CPR numbers.
+	ts.citizenClient(t, "dragoer", hanneCPR)
+	if n := ts.count(t, `SELECT COUNT(*) FROM citizen_sessions WHERE cpr = $1`, madsCPR); n != 0 {
+		t.Errorf("%d ended sessions kept with the CPR number", n)
+	}
 }
 
 // Behind an https address the portal's cookies are Secure.

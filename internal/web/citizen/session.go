@@ -72,6 +72,11 @@ func tokenHash(token string) string {
 func (s *sessions) create(ctx context.Context, municipality string, id nemlogin.Identity) (string, error) {
 	token := randomToken()
 	now := s.now().UTC()
+	// Ended sessions hold a CPR number and a name for nothing: they go
+	// when the next one starts, at most 8 hours after they began.
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM citizen_sessions WHERE expires_at < $1`, now); err != nil {
+		return "", fmt.Errorf("remove ended citizen sessions: %w", err)
+	}
 	_, err := s.db.ExecContext(ctx, `INSERT INTO citizen_sessions
 		(id_hash, municipality_id, cpr, name, method, csrf_token, created_at, last_seen_at, expires_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -112,14 +117,12 @@ func (s *sessions) get(ctx context.Context, token string) (*session, error) {
 	return &k, nil
 }
 
-// end revokes a session, and removes the sessions that have ended.
+// end revokes a session: signing out. The row keeps no personal data
+// after that.
 func (s *sessions) end(ctx context.Context, k *session) error {
-	now := s.now().UTC()
-	if _, err := s.db.ExecContext(ctx, `UPDATE citizen_sessions SET revoked_at = $1 WHERE id_hash = $2`, now, k.hash); err != nil {
+	if _, err := s.db.ExecContext(ctx, `UPDATE citizen_sessions SET revoked_at = $1, cpr = '', name = '' WHERE id_hash = $2`,
+		s.now().UTC(), k.hash); err != nil {
 		return fmt.Errorf("end citizen session: %w", err)
-	}
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM citizen_sessions WHERE expires_at < $1`, now); err != nil {
-		return fmt.Errorf("remove ended citizen sessions: %w", err)
 	}
 	return nil
 }
