@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kanal-dk/kanal/internal/sf1520"
 )
 
 // The example forms' answers, step by step (internal/selfservice/forms).
@@ -469,5 +471,22 @@ func TestCitizen_FunnelFollowsTheSteps(t *testing.T) {
 		if step != want.step || completed != want.completed {
 			t.Errorf("%s: run at step %d, %d completed; want %d, %d", form, step, completed, want.step, want.completed)
 		}
+	}
+}
+
+// Without a registry look-up (a real broker and no SF1520 client), the
+// form still takes the CPR number and the name from the sign-in, and the
+// citizen types the address.
+func TestCitizen_PrefillWithoutTheRegistry(t *testing.T) {
+	ts := newTestServer(t, true, withCitizens(t, &tuesday), func(o *Options, _ string) { o.CPR = sf1520.Unavailable{} })
+	c := ts.citizenClient(t, "dragoer", madsCPR)
+	r := ts.get(t, c, "/borger/dragoer/formular/sundhedskort")
+	v := pageFormValues(r.body)
+	if v.Get("cpr") != madsCPR || v.Get("navn") != madsName || v.Get("adresse") != "" {
+		t.Errorf("prefilled cpr %v navn %q adresse %q; want the sign-in's number and name and no address",
+			v.Get("cpr") == madsCPR, v.Get("navn"), v.Get("adresse"))
+	}
+	if strings.Contains(ts.logs.String(), "look-up") {
+		t.Errorf("a look-up that is not configured is logged as failing")
 	}
 }

@@ -1,6 +1,7 @@
 package citizen
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/selfservice"
+	"github.com/kanal-dk/kanal/internal/sf1520"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
@@ -251,18 +253,29 @@ func answerText(l locale.Printer, fd selfservice.Field, v string) string {
 }
 
 // prefill fills in, for a signed-in citizen of a form that asks for
-// sign-in, what the registry (SF1520) knows and the citizen has not
-// answered. A form without sign-in is never prefilled: it keeps no
-// personal data it was not given.
+// sign-in, what the municipality already knows and the citizen has not
+// answered: the CPR number and the name from the sign-in, and the name
+// and address from the registry (SF1520) when it answers. A form without
+// sign-in is never prefilled: it keeps no personal data it was not given.
 func (p *Portal) prefill(r *http.Request, f *selfservice.Form, k *session, answers selfservice.Answers) error {
-	if k == nil || !needsLogin(f) || p.cpr == nil {
+	if k == nil || !needsLogin(f) {
 		return nil
 	}
-	person, err := p.cpr.PersonLookup(r.Context(), k.CPR)
-	if err != nil {
-		// The registry not answering leaves the fields for the citizen.
-		p.log.Warn("CPR look-up for prefill failed")
-		return nil
+	name, address := k.Name, ""
+	if p.cpr != nil {
+		person, err := p.cpr.PersonLookup(r.Context(), k.CPR)
+		switch {
+		case err == nil:
+			name = person.Name()
+			a := person.Address
+			address = strings.TrimSpace(a.Street + ", " + a.PostalCode + " " + a.City)
+		case errors.Is(err, sf1520.ErrUnavailable):
+			// No SF1520 client is configured: the citizen types the address.
+		default:
+			// The registry not answering leaves the address for the
+			// citizen. The error is not logged: it may name the number.
+			p.log.Warn("CPR look-up for prefill failed")
+		}
 	}
 	for _, fd := range allFields(f) {
 		if answers[fd.ID] != "" {
@@ -270,10 +283,9 @@ func (p *Portal) prefill(r *http.Request, f *selfservice.Form, k *session, answe
 		}
 		switch fd.Prefill {
 		case selfservice.PrefillName:
-			answers[fd.ID] = person.Name()
+			answers[fd.ID] = name
 		case selfservice.PrefillAddress:
-			a := person.Address
-			answers[fd.ID] = strings.TrimSpace(a.Street + ", " + a.PostalCode + " " + a.City)
+			answers[fd.ID] = address
 		case selfservice.PrefillCPR:
 			answers[fd.ID] = k.CPR
 		}
