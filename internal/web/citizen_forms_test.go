@@ -3,11 +3,13 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/kanal-dk/kanal/internal/selfservice"
 	"github.com/kanal-dk/kanal/internal/sf1520"
 )
 
@@ -488,5 +490,45 @@ func TestCitizen_PrefillWithoutTheRegistry(t *testing.T) {
 	}
 	if strings.Contains(ts.logs.String(), "look-up") {
 		t.Errorf("a look-up that is not configured is logged as failing")
+	}
+}
+
+// A request larger than the largest step's attachments is answered "too
+// large" in the portal's words, and nothing is kept. The building
+// question is read here with room for one file of 1000 bytes.
+func TestCitizen_TooLargeAFormIsRefused(t *testing.T) {
+	doc, err := os.ReadFile("../selfservice/forms/byggeri.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := strings.Replace(strings.Replace(string(doc), "max_bytes: 10485760", "max_bytes: 1000", 1), "max_files: 5", "max_files: 1", 1)
+	if small == string(doc) {
+		t.Fatal("the building question's limits are not where the test expects them")
+	}
+	form, err := selfservice.Load("byggeri.yaml", []byte(small))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := newTestServer(t, true, withCitizens(t, &tuesday), func(o *Options, _ string) {
+		o.Forms = selfservice.NewCatalogue([]*selfservice.Form{form})
+	})
+	c := ts.client(t, "")
+	path := "/borger/dragoer/formular/byggetilladelse"
+	v := pageFormValues(ts.get(t, c, path).body)
+	for k, a := range byggeriSteps[0].answers {
+		v.Set(k, a)
+	}
+	v.Set("_handling", "naeste")
+	r := ts.postForm(t, c, path, v, attachment{"tegninger", "tegning.pdf", make([]byte, 1000+1<<20)})
+	if r.status != http.StatusRequestEntityTooLarge || !strings.Contains(r.body, "Det, du sendte, fylder for meget.") {
+		t.Errorf("a body over the limit: %d", r.status)
+	}
+	// Under the body limit but over the field's: the field's message.
+	r = ts.postForm(t, c, path, v, attachment{"tegninger", "tegning.pdf", make([]byte, 1001)})
+	if r.status != http.StatusBadRequest || !slices.Equal(errorLinks(r.body), []string{"tegninger"}) {
+		t.Errorf("a file over the field's limit: %d %v", r.status, errorLinks(r.body))
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM citizen_uploads`); n != 0 {
+		t.Errorf("%d files kept", n)
 	}
 }
