@@ -644,3 +644,37 @@ func TestFunnel_OpensWhereTheCountsEnd(t *testing.T) {
 		t.Errorf("the funnel does not open on the year up to October 2015")
 	}
 }
+
+// Without a CPR registry (an installation with a real national login and
+// no Serviceplatformen client), staff type the name and address at the
+// counter; the case page cannot know whether the address is protected, so
+// only who may see a protected address sees it.
+func TestAssisted_WithoutTheRegistryStaffTypeNameAndAddress(t *testing.T) {
+	ts := newTestServer(t, true, func(o *Options, _ string) { o.CPR = sf1520.Unavailable{} })
+	c := ts.client(t, dragoerStaff)
+	page := ts.get(t, c, "/m/dragoer/assisted/sundhedskort")
+	m := submissionField.FindStringSubmatch(page.body)
+	if m == nil || !strings.Contains(page.body, `name="navn"`) || !strings.Contains(page.body, `name="adresse"`) {
+		t.Fatalf("without the registry the form should ask for name and address: %d", page.status)
+	}
+	r := ts.post(t, c, "/m/dragoer/assisted/sundhedskort", url.Values{"submission": {m[1]}, "cpr": {"0102031234"},
+		"navn": {"Bo Eksempel"}, "adresse": {"Kongevejen 1, 2791 Dragør"}, "aarsag": {"mistet"}})
+	ref := regexp.MustCompile(`id="reference">([A-Z0-9]{4}-[A-Z0-9]{4})<`).FindStringSubmatch(r.body)
+	if r.status != http.StatusOK || ref == nil {
+		t.Fatalf("submit: %d", r.status)
+	}
+	k, err := casework.New(ts.db, inquiry.NewRecorder(ts.db)).Get(context.Background(), "dragoer", ref[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k.Name != "Bo Eksempel" || k.CPR != "0102031234" || k.Answers["cpr"] != "010203-1234" || k.Answers["adresse"] != "Kongevejen 1, 2791 Dragør" {
+		t.Errorf("case %+v", k)
+	}
+	staff := ts.get(t, c, "/m/dragoer/cases/"+ref[1])
+	if strings.Contains(staff.body, "Kongevejen") || !strings.Contains(staff.body, "Vises ikke: CPR kunne ikke svare på, om adressen er beskyttet.") {
+		t.Error("staff: an address of unknown protection is shown")
+	}
+	if group := ts.get(t, ts.client(t, dragoerGroup), "/m/dragoer/cases/"+ref[1]); !strings.Contains(group.body, "Kongevejen 1, 2791 Dragør") {
+		t.Error("strategy group: the typed address is not shown")
+	}
+}

@@ -169,8 +169,14 @@ func (s *Pages) casePage(r *http.Request) (*municipality.Current, caseView, erro
 		return cur, data, nil
 	}
 	data.CPR, data.Name = formatCPR(k.CPR), k.Name
-	showAddress := s.fillAddress(r, cur.Municipality, &data)
-	data.Answers = answerGroups(l, form, k.Answers, showAddress)
+	hidden := ""
+	if !s.fillAddress(r, cur.Municipality, &data) {
+		hidden = l.T("staffcases.case.protected")
+		if data.NoLookup {
+			hidden = l.T("staffcases.case.address_unknown")
+		}
+	}
+	data.Answers = answerGroups(l, form, k.Answers, hidden)
 	files, err := s.cases.Attachments(r.Context(), k.ID)
 	if err != nil {
 		return nil, caseView{}, err
@@ -184,26 +190,28 @@ func (s *Pages) casePage(r *http.Request) (*municipality.Current, caseView, erro
 
 // fillAddress looks the citizen up in the CPR registry and sets what the
 // page may say of the address; it reports whether an address the
-// citizen's answers hold may be shown.
+// citizen's answers hold may be shown. When the registry gives no answer,
+// whether the address is protected is unknown: only who may see a
+// protected address sees it.
 func (s *Pages) fillAddress(r *http.Request, m string, data *caseView) bool {
 	if data.Case.CPR == "" {
 		return true
 	}
+	may := auth.FromContext(r.Context()).MaySeeProtectedAddress(m)
 	if s.cpr == nil {
 		data.NoLookup = true
-		return false
+		return may
 	}
 	person, err := s.cpr.PersonLookup(r.Context(), data.Case.CPR)
 	if err != nil {
 		// The error is not logged: a registry's message may carry the
 		// number asked for.
 		data.NoLookup = true
-		return false
+		return may
 	}
 	if data.Name == "" {
 		data.Name = person.Name()
 	}
-	may := auth.FromContext(r.Context()).MaySeeProtectedAddress(m)
 	switch {
 	case person.Protected && !may:
 		data.AddressProtected = true
@@ -240,9 +248,9 @@ func stepTitle(l locale.Printer, st *selfservice.Step) string {
 // answerGroups puts the answers under the form's steps with its labels,
 // choices in words, in the form's order; answers the form does not know
 // (it changed, or the case came without a form) follow by their ids. An
-// answer filled in with the registry's address is left out unless the
-// address may be shown.
-func answerGroups(l locale.Printer, form *selfservice.Form, answers map[string]string, showAddress bool) []answerGroup {
+// answer filled in with the registry's address is replaced by hidden,
+// unless that is empty: the address may be shown.
+func answerGroups(l locale.Printer, form *selfservice.Form, answers map[string]string, hidden string) []answerGroup {
 	seen := map[string]bool{}
 	var groups []answerGroup
 	if form != nil {
@@ -256,8 +264,8 @@ func answerGroups(l locale.Printer, form *selfservice.Form, answers map[string]s
 				if f.Kind == selfservice.KindFile || !ok || value == "" {
 					continue
 				}
-				if f.Prefill == selfservice.PrefillAddress && !showAddress {
-					value = l.T("staffcases.case.protected")
+				if f.Prefill == selfservice.PrefillAddress && hidden != "" {
+					value = hidden
 				}
 				g.Rows = append(g.Rows, answerRow{Label: fieldLabel(l, f), Value: answerText(l, f, value)})
 			}

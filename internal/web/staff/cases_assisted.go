@@ -43,8 +43,10 @@ type fieldView struct {
 	Value       string
 	Options     []choice
 	Error       string
-	// Prefilled fields come from the CPR registry and are not typed.
-	Prefilled bool
+	// Prefilled fields are not typed: they come from the CPR registry,
+	// or from the CPR number typed at the top; PrefillNote says which.
+	Prefilled   bool
+	PrefillNote string
 	// Accept lists a file field's endings for the accept attribute
 	// (".pdf,.jpg"); FilesHelp says them in words.
 	Accept, FilesHelp string
@@ -66,7 +68,10 @@ type assistedView struct {
 	Example                        bool
 	// CPRRequired: the form is a transaction that needs the citizen's
 	// CPR number (selfservice.LoginRequired).
-	CPRRequired   bool
+	CPRRequired bool
+	// Registry: the CPR registry answers look-ups, and fills in name and
+	// address; without it (sf1520.Unavailable) staff type them.
+	Registry      bool
 	Steps         []stepView
 	CPR, CPRError string
 	// Submission identifies this filling-in: sent twice (a double click,
@@ -93,7 +98,7 @@ func (s *Pages) assistedForm(r *http.Request) (*municipality.Current, assistedVi
 	}
 	l := v.L
 	data := assistedView{view: v, FormID: form.ID, FormTitle: formTitle(l, form), Area: area.Title, Example: form.Example,
-		CPRRequired: form.Login == selfservice.LoginRequired}
+		CPRRequired: form.Login == selfservice.LoginRequired, Registry: s.registryAnswers()}
 	v.Title = l.T("staffcases.new.title", data.FormTitle) + " – " + v.Title
 	data.view = v
 	data.Intro = form.Intro
@@ -106,13 +111,20 @@ func (s *Pages) assistedForm(r *http.Request) (*municipality.Current, assistedVi
 // fillSteps lays out the form's steps with the answers given and the
 // problems found.
 func fillSteps(l locale.Printer, data *assistedView, form *selfservice.Form, answers map[string]string, errs map[string]string) {
+	registry := data.Registry
 	data.Steps = nil
 	for i := range form.Steps {
 		step := &form.Steps[i]
 		sv := stepView{Title: stepTitle(l, step)}
 		for j := range step.Fields {
 			f := step.Fields[j]
-			fv := fieldView{Field: f, Label: fieldLabel(l, &f), Help: f.Help, Value: answers[f.ID], Error: errs[f.ID], Prefilled: f.Prefill != ""}
+			fv := fieldView{Field: f, Label: fieldLabel(l, &f), Help: f.Help, Value: answers[f.ID], Error: errs[f.ID]}
+			switch {
+			case f.Prefill == selfservice.PrefillCPR:
+				fv.Prefilled, fv.PrefillNote = true, l.T("staffcases.new.from_cpr_field")
+			case f.Prefill != "" && registry:
+				fv.Prefilled, fv.PrefillNote = true, l.T("staffcases.new.prefilled")
+			}
 			if l.Lang() == locale.English && f.HelpEN != "" {
 				fv.Help = f.HelpEN
 			}
@@ -200,7 +212,8 @@ func (s *Pages) submitAssisted(w http.ResponseWriter, r *http.Request) error {
 	answers := map[string]string{}
 	for _, step := range form.Steps {
 		for _, f := range step.Fields {
-			if f.Kind != selfservice.KindFile && f.Prefill == "" {
+			typed := f.Prefill == "" || !data.Registry && f.Prefill != selfservice.PrefillCPR
+			if f.Kind != selfservice.KindFile && typed {
 				answers[f.ID] = strings.TrimSpace(post.Get(f.ID))
 			}
 		}
@@ -212,7 +225,7 @@ func (s *Pages) submitAssisted(w http.ResponseWriter, r *http.Request) error {
 		// A form that only takes information needs no CPR number.
 	case err != nil:
 		data.CPRError = l.T("staffcases.new.bad_cpr")
-	case s.cpr != nil:
+	case data.Registry:
 		person, err = s.cpr.PersonLookup(r.Context(), number.Digits())
 		if errors.Is(err, sf1520.ErrNotFound) {
 			data.CPRError = l.T("staffcases.new.unknown_cpr")
@@ -223,9 +236,23 @@ func (s *Pages) submitAssisted(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	name := ""
-	if person != nil {
+	switch {
+	case person != nil:
 		name = person.Name()
 		prefill(form, answers, person)
+	case !number.IsZero():
+		// Without the registry: the number typed at the top, and the
+		// name as typed.
+		for _, step := range form.Steps {
+			for _, f := range step.Fields {
+				switch f.Prefill {
+				case selfservice.PrefillCPR:
+					answers[f.ID] = number.String()
+				case selfservice.PrefillName:
+					name = answers[f.ID]
+				}
+			}
+		}
 	}
 	errs := map[string]string{}
 	for i := range form.Steps {
@@ -335,6 +362,17 @@ func readFile(fh *multipart.FileHeader) ([]byte, error) {
 	}
 	defer f.Close()
 	return io.ReadAll(f)
+}
+
+// registryAnswers reports whether the CPR registry answers look-ups: an
+// installation with a real national login and no Serviceplatformen client
+// has sf1520.Unavailable, and staff type what it would have given.
+func (s *Pages) registryAnswers() bool {
+	if s.cpr == nil {
+		return false
+	}
+	_, off := s.cpr.(sf1520.Unavailable)
+	return !off
 }
 
 // selfServiceChannel is the strategy's self-service channel: the one of

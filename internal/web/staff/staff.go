@@ -67,24 +67,11 @@ func New(svc face.Services) (*Pages, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Without forms or a registry given, the examples Kanal ships and the
-	// test citizens file, as for the portal (web.Options).
-	forms, registry := svc.Forms, svc.CPR
-	if forms == nil {
-		forms = selfservice.NewCatalogue(selfservice.Examples())
-	}
-	if registry == nil {
-		file, err := sf1520.Embedded()
-		if err != nil {
-			return nil, err
-		}
-		registry = file
-	}
 	return &Pages{
 		db: svc.DB, registry: svc.Registry, users: svc.Users, sessions: svc.Sessions, keys: svc.Keys,
 		recorder: svc.Recorder, measures: svc.Measures, reports: svc.Reports, oidc: svc.OIDC, log: svc.Log,
 		pages: p, secure: svc.Secure, now: svc.Now, undoKey: undoKey, demoPending: svc.DemoPending,
-		cases: svc.Cases, forms: forms, cpr: registry,
+		cases: svc.Cases, forms: svc.Forms, cpr: svc.CPR,
 	}, nil
 }
 
