@@ -1,6 +1,8 @@
 package citizen
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"mime/multipart"
 	"net/http"
@@ -357,7 +359,7 @@ func (p *Portal) submit(w http.ResponseWriter, r *http.Request, page formPage) e
 		return err
 	}
 	sub := casework.Submission{Area: page.area.ID, Type: f.Type, Form: f.ID, Channel: strategy.SelfService,
-		Source: "portal", Answers: page.state.Answers, Files: files, Run: page.state.Run}
+		Source: "portal", ExternalID: flowID(page.state.Flow), Answers: page.state.Answers, Files: files, Run: page.state.Run}
 	// A form without sign-in stores no CPR number: it is not the
 	// citizen's case to follow, only its receipt.
 	if needsLogin(f) {
@@ -383,6 +385,16 @@ func (p *Portal) submit(w http.ResponseWriter, r *http.Request, page formPage) e
 	}
 	face.Redirect(w, r, casePath(m, c.Reference)+"?"+url.Values{receiptParam: {token}}.Encode())
 	return nil
+}
+
+// flowID is the sender id a form's sending is stored under: the same
+// summary sent twice (a double click, a browser resending it) opens one
+// case and registers one inquiry (casework.Submit), and the second sending
+// shows the first's receipt. It is a hash of the flow, which also opens
+// the flow's kept files and so stays out of the case.
+func flowID(flow string) string {
+	sum := sha256.Sum256([]byte(flow))
+	return "formular-" + hex.EncodeToString(sum[:16])
 }
 
 func allFields(f *selfservice.Form) []selfservice.Field {
