@@ -112,7 +112,7 @@ func (s *Pages) showCase(w http.ResponseWriter, r *http.Request) error {
 // a view that cannot be recorded is not shown.
 func (s *Pages) renderCase(w http.ResponseWriter, r *http.Request, cur *municipality.Current, status int, data caseView) error {
 	if !data.Case.Erased {
-		if err := audit.Record(r.Context(), s.db, cur.Municipality, actorOf(r), audit.CaseViewed, data.Case.Reference, "page"); err != nil {
+		if err := audit.Record(r.Context(), s.db, cur.Municipality, actorOf(r), audit.CaseViewed, data.Case.Reference, ""); err != nil {
 			return err
 		}
 	}
