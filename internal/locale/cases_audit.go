@@ -8,5 +8,11 @@ func init() {
 		"audit.action.case_erased":         {"Sagens personoplysninger slettet", "Case's personal data erased"},
 		"audit.action.delivery_resent":     {"Levering til sagssystemet sendt igen", "Delivery to the case system sent again"},
 		"audit.action.endpoint_set":        {"Sagssystemets adresse sat", "Case system endpoint set"},
+		"audit.detail.attachment":          {"Bilag %s hentet", "Attachment %s downloaded"},
+		"audit.detail.retention":           {"Opbevaringstiden var %s", "The retention period was %s"},
+		"audit.count.days.one":             {"%s dag", "%s day"},
+		"audit.count.days.other":           {"%s dage", "%s days"},
+		"audit.detail.endpoint_removed":    {"Adressen er fjernet", "The address was removed"},
+		"audit.detail.case_delivery":       {"Sag %s", "Case %s"},
 	})
 }

@@ -678,3 +678,24 @@ func TestAssisted_WithoutTheRegistryStaffTypeNameAndAddress(t *testing.T) {
 		t.Error("strategy group: the typed address is not shown")
 	}
 }
+
+// A refused answer on the counter's form names the field by its label in
+// the page's language: “Why do you need a new card?” on the English page,
+// not the Danish label inside an English sentence.
+func TestAssisted_ErrorsNameTheFieldInThePagesLanguage(t *testing.T) {
+	ts := newTestServer(t, true, withCaseServices(t))
+	citizen, _ := testCitizens(t)
+	c := ts.client(t, dragoerStaff)
+	page := ts.get(t, c, "/m/dragoer/assisted/sundhedskort?lang=en")
+	m := submissionField.FindStringSubmatch(page.body)
+	if page.status != http.StatusOK || m == nil {
+		t.Fatalf("the form: %d", page.status)
+	}
+	r := ts.post(t, c, "/m/dragoer/assisted/sundhedskort", url.Values{"submission": {m[1]}, "cpr": {citizen.CPR}, "aarsag": {""}})
+	if want := "Choose one of the options under “Why do you need a new card?”."; r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, want) {
+		t.Errorf("%d, want 422 with %q", r.status, want)
+	}
+	if strings.Contains(r.body, "Hvorfor skal du have et nyt kort?") {
+		t.Error("the English page names the field in Danish")
+	}
+}

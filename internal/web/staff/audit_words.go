@@ -9,6 +9,7 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/locale"
@@ -32,6 +33,10 @@ var (
 	reportDetail   = regexp.MustCompile(`^id \d+, version (\d+), pdf sha256 ([0-9a-f]+)$`)
 	kleDetail      = regexp.MustCompile(`^id \d+, plan (.*) \(UdgivelsesDato (\d{4}-\d{2}-\d{2})\): (\d+) numbers, all in the plan, (\d+) warnings$`)
 	exportFilterRE = regexp.MustCompile(`(from|to|action|actor)=(\S+)`)
+	statusDetail   = regexp.MustCompile(`^([a-z_]+) → ([a-z_]+)$`)
+	attachmentSeen = regexp.MustCompile(`^attachment (\d+)$`)
+	retentionDays  = regexp.MustCompile(`^retention (\d+) days$`)
+	resentDetail   = regexp.MustCompile(`^case\.submitted (\S+)$`)
 )
 
 // describeEvent puts an event into words in the reader's language, with
@@ -89,6 +94,27 @@ func describeEvent(l locale.Printer, s *strategy.Strategy, e audit.Event) auditR
 		if m := reportDetail.FindStringSubmatch(e.Detail); m != nil {
 			row.Target = l.T("audit.target.report", e.Target)
 			row.Detail = l.T("audit.detail.report", m[1], m[2])
+		}
+	case audit.CaseStatusChanged:
+		if m := statusDetail.FindStringSubmatch(e.Detail); m != nil && casework.IsStatus(m[1]) && casework.IsStatus(m[2]) {
+			row.Detail = l.T("case.status."+m[1]) + " → " + l.T("case.status."+m[2])
+		}
+	case audit.CaseViewed:
+		if m := attachmentSeen.FindStringSubmatch(e.Detail); m != nil {
+			row.Detail = l.T("audit.detail.attachment", m[1])
+		}
+	case audit.CaseErased:
+		if m := retentionDays.FindStringSubmatch(e.Detail); m != nil {
+			n, _ := strconv.ParseInt(m[1], 10, 64)
+			row.Detail = l.T("audit.detail.retention", l.Count("audit.count.days", n))
+		}
+	case audit.EndpointSet:
+		if e.Detail == "removed" {
+			row.Detail = l.T("audit.detail.endpoint_removed")
+		}
+	case audit.DeliveryResent:
+		if m := resentDetail.FindStringSubmatch(e.Detail); m != nil {
+			row.Detail = l.T("audit.detail.case_delivery", m[1])
 		}
 	case audit.KLEChecked:
 		if m := kleDetail.FindStringSubmatch(e.Detail); m != nil {

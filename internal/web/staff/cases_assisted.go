@@ -258,7 +258,7 @@ func (s *Pages) submitAssisted(w http.ResponseWriter, r *http.Request) error {
 	for i := range form.Steps {
 		for _, fe := range form.CheckStep(i, selfservice.Answers(answers), civil.DateOf(s.now())) {
 			if _, seen := errs[fe.Field]; !seen {
-				errs[fe.Field] = l.T(fe.Key, fe.Args...)
+				errs[fe.Field] = fe.Message(l)
 			}
 		}
 	}
@@ -340,7 +340,7 @@ func (s *Pages) readFiles(r *http.Request, form *selfservice.Form, errs map[stri
 					break
 				}
 				if fe := form.CheckFile(f.ID, fh.Filename, fh.Size); fe != nil {
-					errs[f.ID] = l.T(fe.Key, fe.Args...)
+					errs[f.ID] = fe.Message(l)
 					continue
 				}
 				data, err := readFile(fh)
