@@ -55,12 +55,17 @@ const (
 	DeliveryResent = "delivery_resent"
 	// EndpointSet is the case-system endpoint configured or changed.
 	EndpointSet = "endpoint_set"
+	// QuestionViewed is a staff member's view of a contact-form question
+	// with the citizen's e-mail address or phone number; the target is
+	// the question's number.
+	QuestionViewed = "question_viewed"
 )
 
 // Actions lists every action, for filters.
 var Actions = []string{SignIn, SignInFailed, SignOut, PasswordChanged, UserCreated, UserPasswordReset,
 	UserDisabled, UserReopened, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared,
-	InquiryUndone, ReportIssued, KLEChecked, CaseViewed, CaseStatusChanged, CaseErased, DeliveryResent, EndpointSet}
+	InquiryUndone, ReportIssued, KLEChecked, CaseViewed, CaseStatusChanged, CaseErased, DeliveryResent, EndpointSet,
+	QuestionViewed}
 
 // IsAction reports whether s names an action of the log.
 func IsAction(s string) bool {

@@ -85,13 +85,17 @@ const (
 	// address protection (navne- og adressebeskyttelse); without it a case
 	// says the address is protected.
 	SeeProtectedAddress Permission = "see_protected_address"
+	// AnswerQuestions answers the contact form's questions from the
+	// queue; a user placed in a department answers that department's
+	// (MayAnswerQuestion).
+	AnswerQuestions Permission = "answer_questions"
 )
 
 var rolePermissions = map[Role][]Permission{
-	Staff:   {ViewStrategy, RegisterInquiries, HandleCases},
-	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases},
+	Staff:   {ViewStrategy, RegisterInquiries, HandleCases, AnswerQuestions},
+	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases, AnswerQuestions},
 	StrategyGroup: {ViewStrategy, EditStrategy, EditSearchWords, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport, IssueCouncilReport,
-		HandleCases, SeeProtectedAddress},
+		HandleCases, SeeProtectedAddress, AnswerQuestions},
 	Auditor: {ViewStrategy, ReadAudit},
 	// An operator acts in every municipality, but neither reads their audit
 	// logs, holds their systems' keys nor sees their citizens' cases.

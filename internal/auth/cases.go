@@ -29,3 +29,14 @@ func (p *Principal) MayHandleCase(municipality, department string) bool {
 func (p *Principal) MaySeeProtectedAddress(municipality string) bool {
 	return p.Can(SeeProtectedAddress, municipality)
 }
+
+// MayAnswerQuestion reports whether the principal may open and answer a
+// contact-form question of the municipality that belongs to department:
+// the department rule of the cases.
+func (p *Principal) MayAnswerQuestion(municipality, department string) bool {
+	if !p.Can(AnswerQuestions, municipality) {
+		return false
+	}
+	own := p.CaseDepartment()
+	return own == "" || own == department
+}

@@ -291,6 +291,11 @@ type Area struct {
 	// area's self-service or contacting the municipality ("NemID",
 	// "Den nye adresse"), short texts shown on the citizen portal.
 	HaveReady []string `yaml:"have_ready" json:"have_ready,omitempty"`
+	// CaseWords are words that, in a question about the area, show that
+	// the citizen writes about a concrete case of their own (a permit's
+	// name, a benefit's): the contact form refuses such a question and
+	// points to Digital Post, besides Kanal's default words (casewords.go).
+	CaseWords []string `yaml:"case_words" json:"case_words,omitempty"`
 	// Other marks the area for the inquiries no other area fits (»Andet /
 	// ukendt område«): the console offers it when a search finds nothing.
 	// It is a place to count such inquiries, not a task of the strategy;

@@ -275,6 +275,7 @@ func (v *validator) areas() {
 		}
 		v.searchWords(p.with("search_words"), a.SearchWords)
 		v.haveReady(p.with("have_ready"), a.HaveReady)
+		v.caseWords(p.with("case_words"), a.CaseWords)
 		if a.Other {
 			if other != "" {
 				v.add(p.with("other"), RuleOtherTwice, other)
