@@ -55,6 +55,9 @@ const (
 	DeliveryResent = "delivery_resent"
 	// EndpointSet is the case-system endpoint configured or changed.
 	EndpointSet = "endpoint_set"
+	// CallbacksViewed is a staff member's view of a day's callbacks with
+	// the citizens' phone numbers; the target is the day, never a number.
+	CallbacksViewed = "callbacks_viewed"
 	// QuestionViewed is a staff member's view of a contact-form question
 	// with the citizen's e-mail address or phone number; the target is
 	// the question's number.
@@ -64,7 +67,7 @@ const (
 // Actions lists every action, for filters.
 var Actions = []string{SignIn, SignInFailed, SignOut, PasswordChanged, UserCreated, UserPasswordReset,
 	UserDisabled, UserReopened, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared,
-	InquiryUndone, ReportIssued, KLEChecked, CaseViewed, CaseStatusChanged, CaseErased, DeliveryResent, EndpointSet,
+	InquiryUndone, ReportIssued, KLEChecked, CaseViewed, CaseStatusChanged, CaseErased, DeliveryResent, EndpointSet, CallbacksViewed,
 	QuestionViewed}
 
 // IsAction reports whether s names an action of the log.

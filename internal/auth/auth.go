@@ -85,6 +85,11 @@ const (
 	// address protection (navne- og adressebeskyttelse); without it a case
 	// says the address is protected.
 	SeeProtectedAddress Permission = "see_protected_address"
+	// HandleCallbacks lists the day's callbacks citizens booked, with
+	// their phone numbers (each view audited), and marks each done or not
+	// answered. Callbacks are the phone team's work: a user placed in a
+	// department sees the callbacks of that department's areas only.
+	HandleCallbacks Permission = "handle_callbacks"
 	// AnswerQuestions answers the contact form's questions from the
 	// queue; a user placed in a department answers that department's
 	// (MayAnswerQuestion).
@@ -92,10 +97,10 @@ const (
 )
 
 var rolePermissions = map[Role][]Permission{
-	Staff:   {ViewStrategy, RegisterInquiries, HandleCases, AnswerQuestions},
-	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases, AnswerQuestions},
+	Staff:   {ViewStrategy, RegisterInquiries, HandleCases, HandleCallbacks, AnswerQuestions},
+	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases, HandleCallbacks, AnswerQuestions},
 	StrategyGroup: {ViewStrategy, EditStrategy, EditSearchWords, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport, IssueCouncilReport,
-		HandleCases, SeeProtectedAddress, AnswerQuestions},
+		HandleCases, SeeProtectedAddress, HandleCallbacks, AnswerQuestions},
 	Auditor: {ViewStrategy, ReadAudit},
 	// An operator acts in every municipality, but neither reads their audit
 	// logs, holds their systems' keys nor sees their citizens' cases.

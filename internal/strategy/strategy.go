@@ -44,6 +44,10 @@ type Strategy struct {
 	// calls a solution ineffective (Tårnby: "Digitalisering skal ske på SB
 	// niveau 1 for at være effektiv."); areas below it are warned about.
 	MinimumSBLevel *SBRule `yaml:"minimum_sb_level" json:"minimum_sb_level,omitempty"`
+	// Callback sets the citizens' callback booking (tilbagering) on the
+	// phone channel: slot length, calls per slot and how long a phone
+	// number is kept (callback.go).
+	Callback *Callback `yaml:"callback" json:"callback,omitempty"`
 }
 
 // ChannelOrder ranks channels: Ranks[0] is the first choice, and channels in

@@ -34,6 +34,7 @@ func (s *Strategy) Validate() []Problem {
 	v.channelOrder()
 	v.referrals()
 	v.minimumSBLevel()
+	v.callback()
 	return v.probs
 }
 

@@ -158,6 +158,7 @@ var ruleCases = []struct {
 	{rule: strategy.RuleHoursOverlap, old: "days: [fri]", new: "days: [thu]", at: "days: [thu]\n"},
 	{rule: strategy.RuleBadCalendar, old: "calendar: dk", new: "calendar: se", at: "calendar: se"},
 	{rule: strategy.RuleBadClosedDay, old: `"2014-12-31"`, new: `"2014-13-31"`, at: "2014-13-31"},
+	{rule: strategy.RuleCallbackRange, old: "calendar: dk", new: "calendar: dk\ncallback:\n  slot_minutes: 15\n  calls_per_slot: 0\n  erase_after_days: 7", at: "calls_per_slot: 0"},
 }
 
 func TestValidate_EveryRuleHasAFailingExample(t *testing.T) {
@@ -230,6 +231,7 @@ var allRules = []string{
 	strategy.RuleYearOutside, strategy.RuleNoShares, strategy.RuleNoDeadline, strategy.RuleUnknownArea,
 	strategy.RuleBadDay, strategy.RuleBadTime, strategy.RuleHoursOrder, strategy.RuleHoursOverlap,
 	strategy.RuleBadCalendar, strategy.RuleBadClosedDay,
+	strategy.RuleCallbackRange,
 }
 
 func TestRules_HaveMessages(t *testing.T) {
