@@ -94,13 +94,17 @@ const (
 	// queue; a user placed in a department answers that department's
 	// (MayAnswerQuestion).
 	AnswerQuestions Permission = "answer_questions"
+	// EditAnswers writes and reviews the citizen portal's answer pages:
+	// staff and managers those of their own department's areas, the
+	// strategy group every area's (MayEditAnswer).
+	EditAnswers Permission = "edit_answers"
 )
 
 var rolePermissions = map[Role][]Permission{
-	Staff:   {ViewStrategy, RegisterInquiries, HandleCases, HandleCallbacks, AnswerQuestions},
-	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases, HandleCallbacks, AnswerQuestions},
+	Staff:   {ViewStrategy, RegisterInquiries, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers},
+	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers},
 	StrategyGroup: {ViewStrategy, EditStrategy, EditSearchWords, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport, IssueCouncilReport,
-		HandleCases, SeeProtectedAddress, HandleCallbacks, AnswerQuestions},
+		HandleCases, SeeProtectedAddress, HandleCallbacks, AnswerQuestions, EditAnswers},
 	Auditor: {ViewStrategy, ReadAudit},
 	// An operator acts in every municipality, but neither reads their audit
 	// logs, holds their systems' keys nor sees their citizens' cases.
