@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/casework"
+	"github.com/kanal-dk/kanal/internal/contact"
 	"github.com/kanal-dk/kanal/internal/delivery"
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/store"
@@ -25,8 +26,10 @@ const deliverEvery = 5 * time.Second
 func runJobs(ctx context.Context, db *store.DB, log *slog.Logger) <-chan struct{} {
 	worker := &delivery.Worker{DB: db, Log: log}
 	cases := casework.New(db, inquiry.NewRecorder(db))
+	questions := contact.New(db, inquiry.NewRecorder(db), nil)
 	var wg sync.WaitGroup
-	wg.Add(2)
+	wg.Add(3)
+	go func() { defer wg.Done(); questions.RunErasure(ctx, contact.EraseEvery, log) }()
 	go func() { defer wg.Done(); worker.Run(ctx, deliverEvery) }()
 	go func() { defer wg.Done(); cases.RunErasure(ctx, casework.EraseEvery, log) }()
 	done := make(chan struct{})

@@ -14,6 +14,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/config"
 	"github.com/kanal-dk/kanal/internal/demo"
+	"github.com/kanal-dk/kanal/internal/mail"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/nemlogin"
 	"github.com/kanal-dk/kanal/internal/sf1520"
@@ -164,7 +165,7 @@ func newHTTPServer(cfg config.Config, db, readDB *store.DB, registry *municipali
 		return nil, err
 	}
 	srv, err := web.New(web.Options{DB: db, ReadDB: readDB, Registry: registry, Log: log, OIDC: oidc, PublicURL: cfg.Public(),
-		HistoryYears: cfg.HistoryYears, DemoPending: pending, CitizenLogin: login, CPR: lookup})
+		HistoryYears: cfg.HistoryYears, DemoPending: pending, CitizenLogin: login, CPR: lookup, Mail: mailSender(cfg)})
 	if err != nil {
 		return nil, err
 	}
@@ -176,6 +177,15 @@ func newHTTPServer(cfg config.Config, db, readDB *store.DB, registry *municipali
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}, nil
+}
+
+// mailSender is the SMTP server of KANAL_SMTP_ADDR, or nil: the local
+// outbox the staff pages show.
+func mailSender(cfg config.Config) mail.Sender {
+	if cfg.SMTPAddr == "" {
+		return nil
+	}
+	return &mail.SMTP{Addr: cfg.SMTPAddr, From: cfg.SMTPFrom, User: cfg.SMTPUser, Password: cfg.SMTPPassword}
 }
 
 // citizenLogin is how citizens sign in and whom the registry look-up

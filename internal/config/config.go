@@ -74,6 +74,12 @@ type Config struct {
 	// an inquiry may be dated (KANAL_HISTORY_YEARS, --history-years): a
 	// municipality loads earlier counts as its baseline.
 	HistoryYears int
+	// SMTP sends the answers to the contact form's questions: the
+	// server's host:port (KANAL_SMTP_ADDR, --smtp-addr; empty keeps them
+	// in the local outbox the staff pages show), the sender's address
+	// (KANAL_SMTP_FROM, --smtp-from) and the sign-in (KANAL_SMTP_USER,
+	// --smtp-user; the password from KANAL_SMTP_PASSWORD only).
+	SMTPAddr, SMTPFrom, SMTPUser, SMTPPassword string
 }
 
 // FromEnv returns the defaults overridden by KANAL_* variables.
@@ -96,6 +102,10 @@ func FromEnv() (Config, error) {
 		CitizenOIDCClientID:     env("KANAL_CITIZEN_OIDC_CLIENT_ID", ""),
 		CitizenOIDCClientSecret: env("KANAL_CITIZEN_OIDC_CLIENT_SECRET", ""),
 		TestCitizens:            env("KANAL_TEST_CITIZENS", ""),
+		SMTPAddr:                env("KANAL_SMTP_ADDR", ""),
+		SMTPFrom:                env("KANAL_SMTP_FROM", ""),
+		SMTPUser:                env("KANAL_SMTP_USER", ""),
+		SMTPPassword:            env("KANAL_SMTP_PASSWORD", ""),
 
 		HistoryYears: inquiry.DefaultHistoryYears,
 	}
@@ -200,6 +210,9 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	fs.StringVar(&c.CitizenOIDCIssuer, "citizen-oidc-issuer", c.CitizenOIDCIssuer, "NemLog-in broker's OpenID Connect issuer URL for citizen sign-in (KANAL_CITIZEN_OIDC_ISSUER); the secret comes from KANAL_CITIZEN_OIDC_CLIENT_SECRET; without it, the development login")
 	fs.StringVar(&c.CitizenOIDCClientID, "citizen-oidc-client-id", c.CitizenOIDCClientID, "client id at the NemLog-in broker (KANAL_CITIZEN_OIDC_CLIENT_ID)")
 	fs.StringVar(&c.TestCitizens, "test-citizens", c.TestCitizens, "test citizens file for the development login; by default the shipped one (KANAL_TEST_CITIZENS)")
+	fs.StringVar(&c.SMTPAddr, "smtp-addr", c.SMTPAddr, "SMTP server (host:port, STARTTLS) the contact form's answers are sent through; empty keeps them in the local outbox (KANAL_SMTP_ADDR); the password comes from KANAL_SMTP_PASSWORD")
+	fs.StringVar(&c.SMTPFrom, "smtp-from", c.SMTPFrom, "sender address of Kanal's e-mail (KANAL_SMTP_FROM)")
+	fs.StringVar(&c.SMTPUser, "smtp-user", c.SMTPUser, "user name at the SMTP server (KANAL_SMTP_USER)")
 }
 
 // CitizenDevLogin reports whether citizens sign in with the development
@@ -293,6 +306,10 @@ func (c Config) LogValue() slog.Value {
 		slog.Bool("citizen_dev_login", c.CitizenDevLogin()),
 		slog.String("test_citizens", c.TestCitizens),
 		slog.Int("history_years", c.HistoryYears),
+		slog.String("smtp_addr", c.SMTPAddr),
+		slog.String("smtp_from", c.SMTPFrom),
+		slog.String("smtp_user", c.SMTPUser),
+		slog.Bool("smtp_password_set", c.SMTPPassword != ""),
 	)
 }
 

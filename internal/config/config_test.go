@@ -262,3 +262,36 @@ func TestCitizenDevLogin_DefaultIsTheDevelopmentLogin(t *testing.T) {
 		t.Errorf("defaults: dev login %v, test citizens %q", c.CitizenDevLogin(), c.TestCitizens)
 	}
 }
+
+func TestSMTP_FromEnvironmentAndFlagsWithoutPrintingThePassword(t *testing.T) {
+	t.Setenv("KANAL_SMTP_ADDR", "smtp.dragoer.dk:587")
+	t.Setenv("KANAL_SMTP_FROM", "kanal@dragoer.dk")
+	t.Setenv("KANAL_SMTP_USER", "kanal")
+	t.Setenv("KANAL_SMTP_PASSWORD", "smtphemmelighed")
+	c, err := FromEnv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.SMTPAddr != "smtp.dragoer.dk:587" || c.SMTPFrom != "kanal@dragoer.dk" || c.SMTPUser != "kanal" || c.SMTPPassword != "smtphemmelighed" {
+		t.Errorf("from environment: %+v", c)
+	}
+	var logs bytes.Buffer
+	slog.New(slog.NewTextHandler(&logs, nil)).Info("config", "config", c)
+	if !strings.Contains(logs.String(), "smtp_addr=smtp.dragoer.dk:587") || !strings.Contains(logs.String(), "smtp_password_set=true") {
+		t.Errorf("printed settings: %s", logs.String())
+	}
+	if strings.Contains(logs.String(), "smtphemmelighed") {
+		t.Errorf("the printed configuration leaks the SMTP password: %s", logs.String())
+	}
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	c.BindServe(fs)
+	if fs.Lookup("smtp-password") != nil {
+		t.Error("the SMTP password has a flag, which other users of the machine could see")
+	}
+	if err := fs.Parse([]string{"--smtp-addr", "", "--smtp-from", "svar@dragoer.dk", "--smtp-user", "x"}); err != nil {
+		t.Fatal(err)
+	}
+	if c.SMTPAddr != "" || c.SMTPFrom != "svar@dragoer.dk" || c.SMTPUser != "x" {
+		t.Errorf("flags should override: %+v", c)
+	}
+}

@@ -31,6 +31,8 @@ func init() {
 		"contact.error.answer_long":         {"Svaret er for langt; skriv højst 5.000 tegn.", "The answer is too long; write at most 5,000 characters."},
 		"contact.error.phone_not_confirmed": {"Bekræft, at du har ringet borgeren op.", "Confirm that you called the citizen."},
 		"contact.too_fast":                  {"Formularen blev sendt for hurtigt. Vent et øjeblik, og send igen.", "The form was sent too quickly. Wait a moment and send it again."},
+		"citizen.too_many_questions.title":  {"For mange spørgsmål", "Too many questions"},
+		"citizen.too_many_questions":        {"Der er sendt mange spørgsmål fra din forbindelse på kort tid. Prøv igen om en time, eller ring til kommunen.", "Many questions were sent from your connection in a short time. Try again in an hour, or call the municipality."},
 		"contact.too_many":                  {"Du har sendt mange spørgsmål på kort tid. Prøv igen om en time.", "You have sent many questions in a short time. Try again in an hour."},
 
 		// The refusal.

@@ -84,6 +84,8 @@ func TestRoutes_NoRouteLetsAnyoneSeeWhatTheirRoleOrMunicipalityDoesNotAllow(t *t
 	// department of the staff member and the manager) with a file, and a
 	// form of the examples.
 	values["form"], values["n"] = "sundhedskort", ts.fileForRoutes(t, opened)
+	// A contact-form question of Borgerbutikken's area.
+	values["question"] = ts.askQuestion(t, "dragoer", "flytning")
 	dragoer := map[auth.Role]string{auth.Staff: dragoerStaff, auth.Manager: dragoerManager,
 		auth.StrategyGroup: dragoerGroup, auth.Auditor: dragoerAuditor, auth.Operator: operator}
 	// For each key permission: a key with only it, one with all but it, and

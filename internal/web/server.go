@@ -23,6 +23,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/councilreport"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/mail"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/nemlogin"
@@ -71,6 +72,9 @@ type Options struct {
 	// development login and look-up on the test citizens file.
 	CitizenLogin nemlogin.Broker
 	CPR          sf1520.Lookup
+	// Mail sends the answers to the contact form's questions; nil keeps
+	// them in the local outbox the staff pages show.
+	Mail mail.Sender
 }
 
 // recorder is the inquiry recorder on the server's clock and history.
@@ -158,7 +162,11 @@ func New(o Options) (*Server, error) {
 		Forms:    o.Forms, CitizenLogin: o.CitizenLogin, CPR: o.CPR,
 		Measures: measures,
 		Reports:  councilreport.NewReports(o.DB, measures),
+		Mail:     o.Mail,
 		Secure:   strings.HasPrefix(o.PublicURL, "https://"),
+	}
+	if svc.Mail == nil {
+		svc.Mail = mail.NewOutbox(o.DB)
 	}
 	// Cases date submissions and answer dates on the server's clock.
 	svc.Cases.Now = o.Now

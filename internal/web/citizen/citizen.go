@@ -19,13 +19,16 @@
 package citizen
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/casework"
+	"github.com/kanal-dk/kanal/internal/contact"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/nemlogin"
 	"github.com/kanal-dk/kanal/internal/selfservice"
@@ -52,6 +55,11 @@ type Portal struct {
 	// formBody limits a form's request: room for the largest step's
 	// attachments.
 	formBody int64
+	// questions are the contact form's; contactLimit limits questions
+	// per address and contactKey signs the form's timestamp.
+	questions    *contact.Questions
+	contactLimit *face.Limiter
+	contactKey   []byte
 }
 
 // New returns the citizen portal on the services.
@@ -68,6 +76,11 @@ func New(svc face.Services) (*Portal, error) {
 		forms: svc.Forms, cases: svc.Cases, login: svc.CitizenLogin, cpr: svc.CPR,
 		sessions: &sessions{db: svc.DB, now: now}, uploads: &uploads{db: svc.DB, now: now}, receipts: &receipts{db: svc.DB, now: now}}
 	portal.formBody = formBody(svc.Forms)
+	portal.questions, portal.contactLimit = contact.New(svc.DB, svc.Recorder, svc.Mail), face.NewLimiter(contactRate)
+	portal.questions.Now = now
+	if portal.contactKey, err = auth.ServerSecret(context.Background(), svc.DB, contactSecret); err != nil {
+		return nil, err
+	}
 	if svc.CitizenLogin != nil && svc.CitizenLogin.Development() {
 		portal.testCitizens = testCitizens(svc.CitizenLogin)
 	}
@@ -93,6 +106,8 @@ func (p *Portal) Routes() []face.Route {
 		{Pattern: "POST /borger/{municipality}/log-ud", Public: true, Handle: p.signOut},
 		{Pattern: "GET /borger/{municipality}/formular/{area}", Public: true, Handle: p.showForm},
 		{Pattern: "POST /borger/{municipality}/formular/{area}", Public: true, Body: p.formBody, Handle: p.postForm},
+		{Pattern: "GET /borger/{municipality}/kontakt", Public: true, Handle: p.showContact},
+		{Pattern: "POST /borger/{municipality}/kontakt", Public: true, Handle: p.postContact},
 		{Pattern: "GET /borger/{municipality}/sager", Public: true, Handle: p.showCases},
 		{Pattern: "GET /borger/{municipality}/sager/{reference}", Public: true, Handle: p.showCase},
 		// Every other address under /borger/ is answered "not found" in

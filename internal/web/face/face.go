@@ -18,6 +18,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/councilreport"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/mail"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/nemlogin"
@@ -89,6 +90,8 @@ type Services struct {
 	CitizenLogin nemlogin.Broker
 	CPR          sf1520.Lookup
 	Log          *slog.Logger
+	// Mail sends e-mail: answers to the contact form's questions.
+	Mail mail.Sender
 	// Now is the server's clock (see web.Options).
 	Now func() time.Time
 	// Secure makes cookies Secure: the public address is https.

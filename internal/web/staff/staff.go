@@ -18,9 +18,11 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/casework"
+	"github.com/kanal-dk/kanal/internal/contact"
 	"github.com/kanal-dk/kanal/internal/councilreport"
 	"github.com/kanal-dk/kanal/internal/demo"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/mail"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/selfservice"
@@ -55,6 +57,11 @@ type Pages struct {
 	cases *casework.Cases
 	forms *selfservice.Catalogue
 	cpr   sf1520.Lookup
+	// questions are the contact form's; outbox the e-mail kept instead
+	// of sent, and smtp whether e-mail goes to an SMTP server.
+	questions *contact.Questions
+	outbox    *mail.Outbox
+	smtp      bool
 }
 
 // New returns the staff pages on the services.
@@ -67,11 +74,18 @@ func New(svc face.Services) (*Pages, error) {
 	if err != nil {
 		return nil, err
 	}
+	questions := contact.New(svc.DB, svc.Recorder, svc.Mail)
+	if svc.Now != nil {
+		questions.Now = svc.Now
+	}
+	_, outboxOnly := svc.Mail.(*mail.Outbox)
+	smtp := svc.Mail != nil && !outboxOnly
 	return &Pages{
 		db: svc.DB, registry: svc.Registry, users: svc.Users, sessions: svc.Sessions, keys: svc.Keys,
 		recorder: svc.Recorder, measures: svc.Measures, reports: svc.Reports, oidc: svc.OIDC, log: svc.Log,
 		pages: p, secure: svc.Secure, now: svc.Now, undoKey: undoKey, demoPending: svc.DemoPending,
 		cases: svc.Cases, forms: svc.Forms, cpr: svc.CPR,
+		questions: questions, outbox: mail.NewOutbox(svc.DB), smtp: smtp,
 	}, nil
 }
 
@@ -145,6 +159,11 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "GET /m/{municipality}/cases/{reference}", Perm: auth.HandleCases, Handle: s.showCase},
 		{Pattern: "GET /m/{municipality}/cases/{reference}/files/{n}", Perm: auth.HandleCases, Handle: s.downloadAttachment},
 		{Pattern: "POST /m/{municipality}/cases/{reference}/status", Perm: auth.HandleCases, Handle: s.setCaseStatus},
+
+		{Pattern: "GET /m/{municipality}/questions", Perm: auth.AnswerQuestions, Handle: s.showQuestions},
+		{Pattern: "GET /m/{municipality}/questions/{question}", Perm: auth.AnswerQuestions, Handle: s.showQuestion},
+		{Pattern: "POST /m/{municipality}/questions/{question}", Perm: auth.AnswerQuestions, Handle: s.answerQuestion},
+		{Pattern: "GET /m/{municipality}/outbox", Perm: auth.AnswerQuestions, Handle: s.showOutbox},
 
 		{Pattern: "GET /m/{municipality}/import", Perm: auth.ImportInquiries, Handle: s.showImport},
 		{Pattern: "POST /m/{municipality}/import", Perm: auth.ImportInquiries, Body: importBody, Handle: s.importInquiries},
