@@ -78,6 +78,7 @@ var staffPages = []staffPage{
 	{dragoerStaff, "/m/dragoer/cases"},
 	{dragoerStaff, "/m/dragoer/assisted/sundhedskort"},
 	{dragoerGroup, "/m/dragoer/figures/funnel"},
+	{dragoerGroup, "/m/dragoer/deliveries"},
 }
 
 // notPages are the staff face's GET routes that answer something other
