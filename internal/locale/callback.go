@@ -48,6 +48,9 @@ func init() {
 		"callback.link":                {"Bestil et opkald", "Book a callback"},
 
 		// The staff's day list.
+		"callback.staff.lead":              {"Opkald, borgerne har bestilt på siden:", "Calls citizens booked on the page:"},
+		"callback.staff.first_try":         {"1. forsøg kl. %s", "1st try at %s"},
+		"nav.callbacks":                    {"Tilbagering", "Callbacks"},
 		"callback.staff.title":             {"Tilbageringninger", "Callbacks"},
 		"callback.staff.day":               {"Dag", "Day"},
 		"callback.staff.show":              {"Vis", "Show"},

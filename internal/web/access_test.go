@@ -84,6 +84,8 @@ func TestRoutes_NoRouteLetsAnyoneSeeWhatTheirRoleOrMunicipalityDoesNotAllow(t *t
 	// department of the staff member and the manager) with a file, and a
 	// form of the examples.
 	values["form"], values["n"] = "sundhedskort", ts.fileForRoutes(t, opened)
+	// A callback of Borgerbutikken's area, booked at the server's clock.
+	values["id"] = fmt.Sprint(ts.bookCallback(t, time.Now(), "dragoer", "flytning", "23456789").ID)
 	// A contact-form question of Borgerbutikken's area.
 	values["question"] = ts.askQuestion(t, "dragoer", "flytning")
 	dragoer := map[auth.Role]string{auth.Staff: dragoerStaff, auth.Manager: dragoerManager,

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/callback"
 	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/contact"
 	"github.com/kanal-dk/kanal/internal/municipality"
@@ -55,6 +56,10 @@ type Portal struct {
 	// formBody limits a form's request: room for the largest step's
 	// attachments.
 	formBody int64
+	// callbacks are the callback bookings; callbackLimit limits bookings
+	// per address, more strictly than the public routes.
+	callbacks     *callback.Callbacks
+	callbackLimit *face.Limiter
 	// questions are the contact form's; contactLimit limits questions
 	// per address and contactKey signs the form's timestamp.
 	questions    *contact.Questions
@@ -76,6 +81,7 @@ func New(svc face.Services) (*Portal, error) {
 		forms: svc.Forms, cases: svc.Cases, login: svc.CitizenLogin, cpr: svc.CPR,
 		sessions: &sessions{db: svc.DB, now: now}, uploads: &uploads{db: svc.DB, now: now}, receipts: &receipts{db: svc.DB, now: now}}
 	portal.formBody = formBody(svc.Forms)
+	portal.callbacks, portal.callbackLimit = callback.New(svc.DB, svc.Recorder, now), face.NewLimiter(callbackRate)
 	portal.questions, portal.contactLimit = contact.New(svc.DB, svc.Recorder, svc.Mail), face.NewLimiter(contactRate)
 	portal.questions.Now = now
 	if portal.contactKey, err = auth.ServerSecret(context.Background(), svc.DB, contactSecret); err != nil {
@@ -110,6 +116,8 @@ func (p *Portal) Routes() []face.Route {
 		{Pattern: "POST /borger/{municipality}/kontakt", Public: true, Handle: p.postContact},
 		{Pattern: "GET /borger/{municipality}/sager", Public: true, Handle: p.showCases},
 		{Pattern: "GET /borger/{municipality}/sager/{reference}", Public: true, Handle: p.showCase},
+		{Pattern: "GET /borger/{municipality}/tilbagering", Public: true, Handle: p.showCallback},
+		{Pattern: "POST /borger/{municipality}/tilbagering", Public: true, Handle: p.bookCallback},
 		// Every other address under /borger/ is answered "not found" in
 		// the portal's own layout, not the staff pages'.
 		{Pattern: "GET /borger/", Public: true, Handle: func(http.ResponseWriter, *http.Request) error { return face.ErrNotFound }},

@@ -73,7 +73,7 @@ type view struct {
 	// Can tells the menus which sections the user may open.
 	Can struct {
 		EditStrategy, ManageUsers, ManageKeys, ReadAudit, RegisterInquiries, ImportInquiries, ViewFigures bool
-		HandleCases                                                                                       bool
+		HandleCases, HandleCallbacks                                                                      bool
 	}
 	// Demo tells that the municipality's counted inquiries include demo
 	// data: every page of it says so in a banner.
@@ -119,6 +119,7 @@ func (s *Pages) base(r *http.Request, title string) (view, error) {
 	v.Can.ImportInquiries = p.Can(auth.ImportInquiries, v.MunicipalityID)
 	v.Can.ViewFigures = p.Can(auth.ViewFigures, v.MunicipalityID)
 	v.Can.HandleCases = p.Can(auth.HandleCases, v.MunicipalityID)
+	v.Can.HandleCallbacks = p.Can(auth.HandleCallbacks, v.MunicipalityID)
 	if v.MunicipalityID != "" && p.Sees(v.MunicipalityID) {
 		if v.Demo, err = s.measures.AnyDemo(r.Context(), v.MunicipalityID); err != nil {
 			return view{}, err

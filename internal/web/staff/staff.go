@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/callback"
 	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/contact"
 	"github.com/kanal-dk/kanal/internal/councilreport"
@@ -57,6 +58,8 @@ type Pages struct {
 	cases *casework.Cases
 	forms *selfservice.Catalogue
 	cpr   sf1520.Lookup
+	// callbacks are the callbacks citizens booked.
+	callbacks *callback.Callbacks
 	// questions are the contact form's; outbox the e-mail kept instead
 	// of sent, and smtp whether e-mail goes to an SMTP server.
 	questions *contact.Questions
@@ -85,6 +88,7 @@ func New(svc face.Services) (*Pages, error) {
 		recorder: svc.Recorder, measures: svc.Measures, reports: svc.Reports, oidc: svc.OIDC, log: svc.Log,
 		pages: p, secure: svc.Secure, now: svc.Now, undoKey: undoKey, demoPending: svc.DemoPending,
 		cases: svc.Cases, forms: svc.Forms, cpr: svc.CPR,
+		callbacks: callback.New(svc.DB, svc.Recorder, svc.Now),
 		questions: questions, outbox: mail.NewOutbox(svc.DB), smtp: smtp,
 	}, nil
 }
@@ -159,6 +163,10 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "GET /m/{municipality}/cases/{reference}", Perm: auth.HandleCases, Handle: s.showCase},
 		{Pattern: "GET /m/{municipality}/cases/{reference}/files/{n}", Perm: auth.HandleCases, Handle: s.downloadAttachment},
 		{Pattern: "POST /m/{municipality}/cases/{reference}/status", Perm: auth.HandleCases, Handle: s.setCaseStatus},
+
+		{Pattern: "GET /m/{municipality}/callbacks", Perm: auth.HandleCallbacks, Handle: s.showCallbacks},
+		{Pattern: "POST /m/{municipality}/callbacks/{id}/done", Perm: auth.HandleCallbacks, Handle: s.callbackDone},
+		{Pattern: "POST /m/{municipality}/callbacks/{id}/no-answer", Perm: auth.HandleCallbacks, Handle: s.callbackNoAnswer},
 
 		{Pattern: "GET /m/{municipality}/questions", Perm: auth.AnswerQuestions, Handle: s.showQuestions},
 		{Pattern: "GET /m/{municipality}/questions/{question}", Perm: auth.AnswerQuestions, Handle: s.showQuestion},
