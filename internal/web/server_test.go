@@ -278,6 +278,8 @@ func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {
 	// cases_staff_test.go the case pages and the funnel.
 	for _, name := range []string{"login", "password", "keys", "audit", "upload", "console", "import", "confirm", "deliveries",
 		"cases", "case", "case_new", "funnel",
+		// contact_form_test.go renders the question queue, a question and the outbox.
+		"questions", "question", "outbox",
 		"strategy_edit", "strategy_edit_index", "strategy_edit_diff", "strategy_edit_choose"} {
 		covered[name] = true
 	}
