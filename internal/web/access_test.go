@@ -88,6 +88,8 @@ func TestRoutes_NoRouteLetsAnyoneSeeWhatTheirRoleOrMunicipalityDoesNotAllow(t *t
 	values["id"] = fmt.Sprint(ts.bookCallback(t, time.Now(), "dragoer", "flytning", "23456789").ID)
 	// A contact-form question of Borgerbutikken's area.
 	values["question"] = ts.askQuestion(t, "dragoer", "flytning")
+	// An answer page of Borgerbutikken's area, to review.
+	ts.writeAnswer(t, "dragoer", "flytning")
 	dragoer := map[auth.Role]string{auth.Staff: dragoerStaff, auth.Manager: dragoerManager,
 		auth.StrategyGroup: dragoerGroup, auth.Auditor: dragoerAuditor, auth.Operator: operator}
 	// For each key permission: a key with only it, one with all but it, and

@@ -301,7 +301,9 @@ func TestCitizen_EveryTemplateIsRendered(t *testing.T) {
 		// citizen_login_test.go and citizen_forms_test.go.
 		"login_dev": true, "form": true, "case": true, "cases": true,
 		// contact_form_test.go.
-		"contact": true, "contact_refused": true, "contact_thanks": true}
+		"contact": true, "contact_refused": true, "contact_thanks": true,
+		// answers_pages_test.go.
+		"answer": true, "answers_find": true}
 	for _, name := range ts.srv.citizen.PageNames() {
 		if !rendered[name] {
 			t.Errorf("citizen template %s is not rendered by any test", name)

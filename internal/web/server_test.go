@@ -280,6 +280,8 @@ func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {
 		"cases", "case", "case_new", "funnel",
 		// contact_form_test.go renders the question queue, a question and the outbox.
 		"questions", "question", "outbox",
+		// answers_pages_test.go renders the answer pages' list and form.
+		"answers", "answer_edit",
 		"strategy_edit", "strategy_edit_index", "strategy_edit_diff", "strategy_edit_choose"} {
 		covered[name] = true
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/callback"
 	"github.com/kanal-dk/kanal/internal/guidance"
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/web/face"
@@ -33,6 +34,10 @@ type GuidanceAnswer struct {
 	Assisted           bool         `json:"assisted"`
 	CallbackOffered    bool         `json:"callback_offered"`
 	Area               guidanceArea `json:"area"`
+
+	// CallbackURL is the portal's booking page for the area, where the
+	// guidance offers a callback and the strategy offers booking.
+	CallbackURL string `json:"callback_url,omitempty"`
 	// Referral is the place outside the municipality to refer the citizen
 	// to, when there is one.
 	Referral *guidanceReferral `json:"referral,omitempty"`
@@ -121,7 +126,11 @@ func (s *API) apiGuidance(w http.ResponseWriter, r *http.Request) error {
 	if in != nil {
 		return &face.Error{Status: http.StatusBadRequest, Code: "bad_request", Field: in.Field, Message: l.T(in.Key, in.Args...)}
 	}
-	return writeJSON(w, http.StatusOK, NewGuidanceAnswer(a, l))
+	out := NewGuidanceAnswer(a, l)
+	if a.CallbackOffered && a.Area != nil {
+		out.CallbackURL = callback.BookingPath(cur.Strategy, a.Area.ID)
+	}
+	return writeJSON(w, http.StatusOK, out)
 }
 
 // NewGuidanceAnswer puts guidance into the API's answer, in l's language.

@@ -34,6 +34,9 @@ type areaPage struct {
 	// it asks for sign-in.
 	Form, FormStart, FormLogin string
 	FormExample                bool
+	// AnswerURL is the address of the area's answer page, "" when it
+	// has none.
+	AnswerURL string
 }
 
 // channel is one other way to contact the municipality, with its opening
@@ -104,6 +107,9 @@ func (p *Portal) showArea(w http.ResponseWriter, r *http.Request) error {
 				data.FormLogin = l.T("citizen.area.login", strategy.NationalLogin(now))
 			}
 		}
+	}
+	if data.AnswerURL, err = p.answerLink(r.Context(), st, a); err != nil {
+		return err
 	}
 	k, err := p.citizen(r)
 	if err != nil {

@@ -26,10 +26,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/callback"
+	"github.com/kanal-dk/kanal/internal/answers"
+	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/contact"
+	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/nemlogin"
 	"github.com/kanal-dk/kanal/internal/selfservice"
@@ -56,15 +58,19 @@ type Portal struct {
 	// formBody limits a form's request: room for the largest step's
 	// attachments.
 	formBody int64
-	// callbacks are the callback bookings; callbackLimit limits bookings
-	// per address, more strictly than the public routes.
-	callbacks     *callback.Callbacks
-	callbackLimit *face.Limiter
 	// questions are the contact form's; contactLimit limits questions
 	// per address and contactKey signs the form's timestamp.
 	questions    *contact.Questions
 	contactLimit *face.Limiter
 	contactKey   []byte
+	// answers are the answer pages; recorder registers a view of one
+	// where the strategy counts page views.
+	answers  *answers.Answers
+	recorder *inquiry.Recorder
+	// callbacks are the callback bookings; callbackLimit limits bookings
+	// per address, more strictly than the public routes.
+	callbacks     *callback.Callbacks
+	callbackLimit *face.Limiter
 }
 
 // New returns the citizen portal on the services.
@@ -81,12 +87,14 @@ func New(svc face.Services) (*Portal, error) {
 		forms: svc.Forms, cases: svc.Cases, login: svc.CitizenLogin, cpr: svc.CPR,
 		sessions: &sessions{db: svc.DB, now: now}, uploads: &uploads{db: svc.DB, now: now}, receipts: &receipts{db: svc.DB, now: now}}
 	portal.formBody = formBody(svc.Forms)
-	portal.callbacks, portal.callbackLimit = callback.New(svc.DB, svc.Recorder, now), face.NewLimiter(callbackRate)
 	portal.questions, portal.contactLimit = contact.New(svc.DB, svc.Recorder, svc.Mail), face.NewLimiter(contactRate)
 	portal.questions.Now = now
 	if portal.contactKey, err = auth.ServerSecret(context.Background(), svc.DB, contactSecret); err != nil {
 		return nil, err
 	}
+	portal.answers, portal.recorder = answers.New(svc.DB), svc.Recorder
+	portal.answers.Now = now
+	portal.callbacks, portal.callbackLimit = callback.New(svc.DB, svc.Recorder, now), face.NewLimiter(callbackRate)
 	if svc.CitizenLogin != nil && svc.CitizenLogin.Development() {
 		portal.testCitizens = testCitizens(svc.CitizenLogin)
 	}
@@ -116,6 +124,9 @@ func (p *Portal) Routes() []face.Route {
 		{Pattern: "POST /borger/{municipality}/kontakt", Public: true, Handle: p.postContact},
 		{Pattern: "GET /borger/{municipality}/sager", Public: true, Handle: p.showCases},
 		{Pattern: "GET /borger/{municipality}/sager/{reference}", Public: true, Handle: p.showCase},
+		{Pattern: "GET /borger/{municipality}/svar", Public: true, Handle: p.showFindAnswers},
+		{Pattern: "GET /borger/{municipality}/svar/{area}", Public: true, Handle: p.showAnswer},
+		{Pattern: "POST /borger/{municipality}/svar/{area}", Public: true, Handle: p.answerFound},
 		{Pattern: "GET /borger/{municipality}/tilbagering", Public: true, Handle: p.showCallback},
 		{Pattern: "POST /borger/{municipality}/tilbagering", Public: true, Handle: p.bookCallback},
 		// Every other address under /borger/ is answered "not found" in

@@ -31,14 +31,17 @@ type areaGroup struct {
 	Areas      []areaLink
 }
 
-// areaLink is one area in a list.
+// areaLink is one area in a list; Answer is the address of its answer
+// page, "" when it has none.
 type areaLink struct {
 	Municipality, ID, KLE, Title string
+	Answer                       string
 }
 
 // showFront shows a municipality's front page. A search (?q=) finds areas
 // by words of their title, their search words or the start of their KLE
-// number: strategy.FindAreas, the staff console's search.
+// number (strategy.FindAreas, the staff console's search) and by the
+// words of their answer pages (search in answers.go).
 func (p *Portal) showFront(w http.ResponseWriter, r *http.Request) error {
 	st, err := p.current(r)
 	if err != nil {
@@ -50,11 +53,8 @@ func (p *Portal) showFront(w http.ResponseWriter, r *http.Request) error {
 	data.Title = st.Municipality.Name + " – " + data.L.T("citizen.portal")
 	if data.Query != "" {
 		data.Searched = true
-		for _, a := range st.FindAreas(data.Query) {
-			if forCitizens(a) {
-				data.Found = append(data.Found, link(st, data.L, a))
-				data.Examples = data.Examples || a.HasExamples()
-			}
+		if data.Found, data.Examples, err = p.search(r.Context(), st, data.L, data.Query); err != nil {
+			return err
 		}
 		data.FoundText = data.L.Plural("citizen.search.found", int64(len(data.Found)), len(data.Found), data.Query)
 		if len(data.Found) == 0 {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/callback"
 	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/describe"
 	"github.com/kanal-dk/kanal/internal/guidance"
@@ -92,6 +93,9 @@ type guidancePanel struct {
 	Script                      string
 	URL                         string
 	Refused, Assisted, Callback bool
+	// CallbackURL is the portal's booking page for the area, where a
+	// callback is offered.
+	CallbackURL string
 	// ApplicationDigital: in a strategy whose transactions cover every
 	// inquiry about a case, an application must go digital, but the
 	// contact may be a question about a case; it is not refused.
@@ -287,6 +291,9 @@ func newGuidancePanel(st *strategy.Strategy, l locale.Printer, a guidance.Answer
 	}
 	if a.Area.SelfService != nil {
 		p.URL = a.Area.SelfService.URL
+	}
+	if a.CallbackOffered {
+		p.CallbackURL = callback.BookingPath(st, a.Area.ID)
 	}
 	if line, ok := a.ReferTo(); ok {
 		p.ReferTo, p.ReferralID, p.ReferralClosed = line.Text(l), a.Referral.ID, !a.ReferralOpen

@@ -95,6 +95,9 @@ type figuresView struct {
 	Definitions                                tableView
 	SelfService                                tableView
 	Notes                                      []string
+	// WebActivity is the answer pages' views and "Fandt du svaret?" in
+	// the period (answers_page.go).
+	WebActivity *webActivity
 	InboundDefinition, TransactionDefinition   string
 	DigitalPostDefinition, ExpensiveDefinition string
 	PriceYears                                 string
@@ -190,6 +193,9 @@ func (s *Pages) figuresPage(r *http.Request) (*municipality.Current, figuresView
 	}
 	s.fillFigures(&data, d)
 	if err := s.fillComparison(r, &data, f, h); err != nil {
+		return nil, figuresView{}, err
+	}
+	if data.WebActivity, err = s.webActivity(r, cur, f, data.ForcedDepartment); err != nil {
 		return nil, figuresView{}, err
 	}
 	data.linkExports()

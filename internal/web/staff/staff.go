@@ -173,6 +173,11 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "POST /m/{municipality}/questions/{question}", Perm: auth.AnswerQuestions, Handle: s.answerQuestion},
 		{Pattern: "GET /m/{municipality}/outbox", Perm: auth.AnswerQuestions, Handle: s.showOutbox},
 
+		{Pattern: "GET /m/{municipality}/answers", Perm: auth.EditAnswers, Handle: s.showAnswers},
+		{Pattern: "GET /m/{municipality}/answers/{area}", Perm: auth.EditAnswers, Handle: s.showAnswerEdit},
+		{Pattern: "POST /m/{municipality}/answers/{area}", Perm: auth.EditAnswers, Handle: s.saveAnswer},
+		{Pattern: "POST /m/{municipality}/answers/{area}/review", Perm: auth.EditAnswers, Handle: s.reviewAnswer},
+
 		{Pattern: "GET /m/{municipality}/import", Perm: auth.ImportInquiries, Handle: s.showImport},
 		{Pattern: "POST /m/{municipality}/import", Perm: auth.ImportInquiries, Body: importBody, Handle: s.importInquiries},
 		{Pattern: "GET /m/{municipality}/import/template.csv", Perm: auth.ImportInquiries, Handle: s.importTemplate},
