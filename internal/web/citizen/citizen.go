@@ -26,9 +26,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/callback"
 	"github.com/kanal-dk/kanal/internal/answers"
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/callback"
 	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/contact"
 	"github.com/kanal-dk/kanal/internal/inquiry"

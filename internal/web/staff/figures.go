@@ -92,12 +92,12 @@ type figuresView struct {
 	CostTotal, SavingsTotal, Assisted string
 	// The definitions beside the shares, and every rule the figures use,
 	// stated under them and carried by every export.
-	Definitions                                tableView
-	SelfService                                tableView
-	Notes                                      []string
+	Definitions tableView
+	SelfService tableView
+	Notes       []string
 	// WebActivity is the answer pages' views and "Fandt du svaret?" in
 	// the period (answers_page.go).
-	WebActivity *webActivity
+	WebActivity                                *webActivity
 	InboundDefinition, TransactionDefinition   string
 	DigitalPostDefinition, ExpensiveDefinition string
 	PriceYears                                 string
