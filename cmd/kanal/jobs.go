@@ -6,10 +6,12 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kanal-dk/kanal/internal/callback"
 	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/contact"
 	"github.com/kanal-dk/kanal/internal/delivery"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/store"
 )
 
@@ -27,8 +29,13 @@ func runJobs(ctx context.Context, db *store.DB, log *slog.Logger) <-chan struct{
 	worker := &delivery.Worker{DB: db, Log: log}
 	cases := casework.New(db, inquiry.NewRecorder(db))
 	questions := contact.New(db, inquiry.NewRecorder(db), nil)
+	callbacks := callback.New(db, inquiry.NewRecorder(db), nil)
 	var wg sync.WaitGroup
-	wg.Add(3)
+	wg.Add(4)
+	go func() {
+		defer wg.Done()
+		callbacks.RunErasure(ctx, municipality.NewRegistry(db), callback.EraseEvery, log)
+	}()
 	go func() { defer wg.Done(); questions.RunErasure(ctx, contact.EraseEvery, log) }()
 	go func() { defer wg.Done(); worker.Run(ctx, deliverEvery) }()
 	go func() { defer wg.Done(); cases.RunErasure(ctx, casework.EraseEvery, log) }()

@@ -18,6 +18,7 @@ import (
 // KANAL_TEST_DB) and callbacks on a clock the test moves.
 type fixture struct {
 	db  *store.DB
+	reg *municipality.Registry
 	cur *municipality.Current
 	cb  *callback.Callbacks
 	now time.Time
@@ -26,7 +27,7 @@ type fixture struct {
 func newFixture(t *testing.T, now time.Time) *fixture {
 	t.Helper()
 	db, reg := kanaltest.Presets(t)
-	f := &fixture{db: db, cur: kanaltest.Current(t, reg, "dragoer"), now: now}
+	f := &fixture{db: db, reg: reg, cur: kanaltest.Current(t, reg, "dragoer"), now: now}
 	rec := inquiry.NewRecorder(db)
 	rec.Now = func() time.Time { return f.now }
 	f.cb = callback.New(db, rec, func() time.Time { return f.now })
@@ -253,5 +254,39 @@ func TestErase_AfterTheSettingsDays(t *testing.T) {
 	k, err := f.cb.Get(ctx, "dragoer", done.ID)
 	if err != nil || k.Phone != "" || !k.Erased || k.Status != callback.Done {
 		t.Errorf("erased callback: %+v, %v", k, err)
+	}
+}
+
+// The hourly job erases in every municipality with its own setting: both
+// presets keep a number 7 days (example values), so a Tårnby and a
+// Dragør callback done on the same Tuesday noon go together a week later.
+func TestEraseAll_EveryMunicipality(t *testing.T) {
+	f := newFixture(t, monday)
+	ctx := context.Background()
+	taarnby := kanaltest.Current(t, f.reg, "taarnby")
+	var ids []int64
+	for _, cur := range []*municipality.Current{f.cur, taarnby} {
+		days, err := f.cb.Open(ctx, cur)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k, err := f.cb.Book(ctx, cur, callback.Booking{Area: cur.Strategy.Areas[0].ID, Slot: days[1].Slots[0].Start, Phone: "23456789"})
+		if err != nil {
+			t.Fatalf("%s: %v", cur.Municipality, err)
+		}
+		f.now = at(2026, 12, 8, 12, 0)
+		if _, err := f.cb.Complete(ctx, cur, k.ID, "", "s"); err != nil {
+			t.Fatalf("%s: %v", cur.Municipality, err)
+		}
+		f.now = monday
+		ids = append(ids, k.ID)
+	}
+	f.now = at(2026, 12, 15, 11, 0)
+	if n, err := f.cb.EraseAll(ctx, f.reg); err != nil || n != 0 {
+		t.Fatalf("a day early: %d, %v", n, err)
+	}
+	f.now = at(2026, 12, 15, 12, 0)
+	if n, err := f.cb.EraseAll(ctx, f.reg); err != nil || n != 2 {
+		t.Fatalf("after 7 days: %d, %v; want 2", n, err)
 	}
 }

@@ -3,9 +3,11 @@ package callback
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/civil"
+	"github.com/kanal-dk/kanal/internal/municipality"
 )
 
 // Erase removes the phone numbers of a municipality's callbacks whose
@@ -26,4 +28,54 @@ func (c *Callbacks) Erase(ctx context.Context, municipalityID string, days int) 
 		return 0, fmt.Errorf("erase callback phone numbers of %s: %w", municipalityID, err)
 	}
 	return r.RowsAffected()
+}
+
+// EraseEvery is how often a serving Kanal erases the phone numbers whose
+// time is up: a number is gone within the hour after its day.
+const EraseEvery = time.Hour
+
+// EraseAll erases the phone numbers whose time is up in every
+// municipality, each with its strategy's erase_after_days (Kanal's
+// default where the strategy has no callback setting), and returns how
+// many it erased.
+func (c *Callbacks) EraseAll(ctx context.Context, reg *municipality.Registry) (int64, error) {
+	ms, err := reg.List(ctx)
+	if err != nil {
+		return 0, err
+	}
+	var total int64
+	for _, m := range ms {
+		cur, err := reg.Current(ctx, m.ID)
+		if err != nil {
+			return total, fmt.Errorf("erase callbacks of %s: %w", m.ID, err)
+		}
+		set, _ := cur.Strategy.CallbackSetting()
+		n, err := c.Erase(ctx, m.ID, set.EraseAfterDays)
+		total += n
+		if err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}
+
+// RunErasure runs EraseAll at once and then every interval until ctx
+// ends, logging how many numbers it erased (never which) and failures.
+func (c *Callbacks) RunErasure(ctx context.Context, reg *municipality.Registry, every time.Duration, log *slog.Logger) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		n, err := c.EraseAll(ctx, reg)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Error("erase callbacks' phone numbers", "err", err, "erased", n)
+		case n > 0:
+			log.Info("erased callbacks' phone numbers", "callbacks", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
