@@ -73,6 +73,6 @@ func init() {
 		"answers.activity.none":      {"Ingen aktivitet i perioden.", "No activity in the period."},
 
 		// The guidance.
-		"guidance.answer_page": {"Informationsspørgsmål på en dyr kanal: henvis til svarsiden %s.", "Information question on an expensive channel: refer to the answer page %s."},
+		"guidance.answer_page": {"Informationsspørgsmål på en dyr kanal – henvis til svarsiden:", "Information question on an expensive channel – refer to the answer page:"},
 	})
 }

@@ -2,12 +2,14 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/kanal-dk/kanal/internal/answers"
+	"github.com/kanal-dk/kanal/internal/auth"
 )
 
 // writeAnswer stores an answer page of an area directly.
@@ -217,5 +219,47 @@ func TestAnswers_FindSvarByPrefixesOfTheAnswersWords(t *testing.T) {
 	r := ts.get(t, anon, "/borger/dragoer/svar?q=afhent")
 	if !strings.Contains(r.body, `<a href="/borger/dragoer/svar/affald">Læs svaret</a>`) {
 		t.Error("the search does not link to the answer page")
+	}
+}
+
+// "An information question on an expensive channel is answered with the
+// answer page's link": in the console and the guidance API.
+func TestAnswers_GuidanceLinksTheAnswerPageForInformationOnAnExpensiveChannel(t *testing.T) {
+	sp := loadSpec(t)
+	ts := newTestServer(t, true)
+	ts.writeAnswer(t, "dragoer", "flytning")
+	secret, _ := ts.addKey(t, "dragoer", "Telefoni", false, auth.Read)
+	const link = "/borger/dragoer/svar/flytning"
+	for _, tc := range []struct {
+		query string
+		want  string
+	}{
+		{"area=flytning&type=information&channel=email", link},
+		{"area=flytning&type=information&channel=in_person", link},
+		{"area=flytning&type=information&channel=letter", link},
+		{"area=flytning&type=information&channel=phone", ""},
+		{"area=flytning&type=transaction&channel=email", ""},
+		{"area=sundhedskort&type=information&channel=email", ""}, // no page
+	} {
+		r := sp.call(t, ts, "GET", "/api/v1/guidance?municipality=dragoer&at=2026-11-30T10:00:00%2B01:00&"+tc.query, secret, "", "")
+		var out struct {
+			AnswerURL *string `json:"answer_url"`
+		}
+		if err := json.Unmarshal([]byte(r.body), &out); err != nil || r.status != http.StatusOK {
+			t.Fatalf("%s: %d %v %s", tc.query, r.status, err, r.body)
+		}
+		got := ""
+		if out.AnswerURL != nil {
+			got = *out.AnswerURL
+		}
+		if got != tc.want {
+			t.Errorf("API %s: answer_url %q, want %q", tc.query, got, tc.want)
+		}
+		c := ts.client(t, dragoerStaff)
+		page := ts.get(t, c, "/m/dragoer/console?"+tc.query)
+		has := strings.Contains(page.body, `<a href="`+link+`">`)
+		if has != (tc.want != "") {
+			t.Errorf("console %s: answer page linked %v, want %v", tc.query, has, tc.want != "")
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/kanal-dk/kanal/internal/answers"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -65,12 +66,14 @@ type API struct {
 	cases    *casework.Cases
 	log      *slog.Logger
 	now      func() time.Time
+	// answers gives the guidance the area's answer page.
+	answers *answers.Answers
 }
 
 // New returns the API on the services.
 func New(svc face.Services) *API {
 	return &API{registry: svc.Registry, keys: svc.Keys, recorder: svc.Recorder, measures: svc.Measures,
-		cases: svc.Cases, log: svc.Log, now: svc.Now}
+		cases: svc.Cases, log: svc.Log, now: svc.Now, answers: answers.New(svc.DB)}
 }
 
 // Routes are the API's entries of the route table.

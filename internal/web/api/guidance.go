@@ -38,6 +38,9 @@ type GuidanceAnswer struct {
 	// CallbackURL is the portal's booking page for the area, where the
 	// guidance offers a callback and the strategy offers booking.
 	CallbackURL string `json:"callback_url,omitempty"`
+	// AnswerURL is the portal's answer page of the area, for an
+	// information question on an expensive channel.
+	AnswerURL string `json:"answer_url,omitempty"`
 	// Referral is the place outside the municipality to refer the citizen
 	// to, when there is one.
 	Referral *guidanceReferral `json:"referral,omitempty"`
@@ -129,6 +132,11 @@ func (s *API) apiGuidance(w http.ResponseWriter, r *http.Request) error {
 	out := NewGuidanceAnswer(a, l)
 	if a.CallbackOffered && a.Area != nil {
 		out.CallbackURL = callback.BookingPath(cur.Strategy, a.Area.ID)
+	}
+	if a.Area != nil {
+		if out.AnswerURL, err = s.answers.GuidanceLink(r.Context(), cur.Strategy, a.Area.ID, req.Type, req.Channel); err != nil {
+			return err
+		}
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -272,3 +272,25 @@ func (s *Pages) webActivity(r *http.Request, cur *municipality.Current, f measur
 	}
 	return out, nil
 }
+
+// fillAnswerLink gives the console's guidance the area's answer page
+// where the inquiry is an information question on an expensive channel.
+func (s *Pages) fillAnswerLink(r *http.Request, st *strategy.Strategy, data *consoleView) error {
+	if data.Guidance == nil || data.Area == nil {
+		return nil
+	}
+	typ, channel := checked(data.Types), checked(data.Channels)
+	link, err := s.answersOf().GuidanceLink(r.Context(), st, data.Area.ID, typ, channel)
+	data.Guidance.AnswerURL = link
+	return err
+}
+
+// checked is the id of the checked option, "" when none is.
+func checked(opts []option) string {
+	for _, o := range opts {
+		if o.Checked {
+			return o.ID
+		}
+	}
+	return ""
+}

@@ -96,6 +96,9 @@ type guidancePanel struct {
 	// CallbackURL is the portal's booking page for the area, where a
 	// callback is offered.
 	CallbackURL string
+	// AnswerURL is the area's answer page on the portal, for an
+	// information question on an expensive channel (answers_page.go).
+	AnswerURL string
 	// ApplicationDigital: in a strategy whose transactions cover every
 	// inquiry about a case, an application must go digital, but the
 	// contact may be a question about a case; it is not refused.
@@ -197,6 +200,9 @@ func (s *Pages) consolePage(r *http.Request, form url.Values) (*municipality.Cur
 		} else {
 			data.Area = a
 			s.fillForm(&data, st, form)
+			if err := s.fillAnswerLink(r, st, &data); err != nil {
+				return nil, data, err
+			}
 		}
 	}
 	if err := s.fillToday(r, cur, &data); err != nil {
