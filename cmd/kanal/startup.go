@@ -285,6 +285,16 @@ func (r *demoRest) write(ctx context.Context, tr locale.Printer, stdout io.Write
 func (r *demoRest) writeCases(ctx context.Context, tr locale.Printer, stdout io.Writer, log *slog.Logger) {
 	for _, cur := range r.cases {
 		start := time.Now()
+		// The contact form's questions, new and answered (demo.Questions);
+		// a failure is logged and leaves them to the next start.
+		if _, err := demo.Questions(ctx, r.db, r.rec, cur, start); err != nil && ctx.Err() == nil {
+			log.Error("demo questions", "municipality", cur.Municipality, "err", err)
+		}
+		// Callbacks in every state (demo.Callbacks); a failure is
+		// logged and leaves them to the next start.
+		if _, err := demo.Callbacks(ctx, r.db, r.rec, cur, start); err != nil && ctx.Err() == nil {
+			log.Error("demo callbacks", "municipality", cur.Municipality, "err", err)
+		}
 		n, err := demo.Cases(ctx, r.db, r.rec, cur, start)
 		if err != nil {
 			if ctx.Err() == nil {
