@@ -74,6 +74,8 @@ type view struct {
 	Can struct {
 		EditStrategy, ManageUsers, ManageKeys, ReadAudit, RegisterInquiries, ImportInquiries, ViewFigures bool
 		HandleCases, HandleCallbacks                                                                      bool
+		// EditAnswers: the answer pages of the citizen portal.
+		EditAnswers bool
 	}
 	// Demo tells that the municipality's counted inquiries include demo
 	// data: every page of it says so in a banner.
@@ -120,6 +122,7 @@ func (s *Pages) base(r *http.Request, title string) (view, error) {
 	v.Can.ViewFigures = p.Can(auth.ViewFigures, v.MunicipalityID)
 	v.Can.HandleCases = p.Can(auth.HandleCases, v.MunicipalityID)
 	v.Can.HandleCallbacks = p.Can(auth.HandleCallbacks, v.MunicipalityID)
+	v.Can.EditAnswers = p.Can(auth.EditAnswers, v.MunicipalityID)
 	if v.MunicipalityID != "" && p.Sees(v.MunicipalityID) {
 		if v.Demo, err = s.measures.AnyDemo(r.Context(), v.MunicipalityID); err != nil {
 			return view{}, err
