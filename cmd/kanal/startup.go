@@ -295,6 +295,11 @@ func (r *demoRest) writeCases(ctx context.Context, tr locale.Printer, stdout io.
 		if _, err := demo.Callbacks(ctx, r.db, r.rec, cur, start); err != nil && ctx.Err() == nil {
 			log.Error("demo callbacks", "municipality", cur.Municipality, "err", err)
 		}
+		// Example answer pages with web activity (demo.Answers); a
+		// failure is logged and leaves them to the next start.
+		if _, err := demo.Answers(ctx, r.db, cur, start); err != nil && ctx.Err() == nil {
+			log.Error("demo answers", "municipality", cur.Municipality, "err", err)
+		}
 		n, err := demo.Cases(ctx, r.db, r.rec, cur, start)
 		if err != nil {
 			if ctx.Err() == nil {

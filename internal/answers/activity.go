@@ -2,6 +2,7 @@ package answers
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 
@@ -63,4 +64,27 @@ func (a *Answers) ActivityBetween(ctx context.Context, municipality string, from
 		return out[i].Area < out[j].Area
 	})
 	return out, rows.Err()
+}
+
+// DayActivity is one area's counts of one day, for AddDays.
+type DayActivity struct {
+	Day  civil.Date
+	Area string
+	Activity
+}
+
+// AddDays adds many days' counts in one transaction (the demo's).
+func (a *Answers) AddDays(ctx context.Context, municipality string, days []DayActivity) error {
+	return a.db.InTx(ctx, func(tx *sql.Tx) error {
+		for _, d := range days {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO answer_activity (municipality_id, day, area_id, views, found, not_found)
+				VALUES ($1, $2, $3, $4, $5, $6)
+				ON CONFLICT (municipality_id, day, area_id) DO UPDATE SET views = answer_activity.views + excluded.views,
+					found = answer_activity.found + excluded.found, not_found = answer_activity.not_found + excluded.not_found`,
+				municipality, d.Day.String(), d.Area, d.Views, d.Found, d.NotFound); err != nil {
+				return fmt.Errorf("add web activity of %s/%s: %w", municipality, d.Area, err)
+			}
+		}
+		return nil
+	})
 }
