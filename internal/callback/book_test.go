@@ -204,7 +204,7 @@ func TestCount_UnusedAndLate(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.now = at(2026, 12, 9, 8, 30)
-	n, err := f.cb.Count(ctx, "dragoer", civil.NewDate(2026, 12, 1).Start(), civil.NewDate(2027, 1, 1).Start())
+	n, err := f.cb.Count(ctx, "dragoer", civil.NewDate(2026, 12, 1).Start(), civil.NewDate(2027, 1, 1).Start(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

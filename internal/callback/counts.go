@@ -22,10 +22,10 @@ type Counts struct {
 }
 
 // Count counts the municipality's callbacks whose slots start from from
-// until to, as at now. A callback's first handling is its first call
-// (answered or not).
-func (c *Callbacks) Count(ctx context.Context, municipalityID string, from, to time.Time) (Counts, error) {
-	list, err := c.Between(ctx, municipalityID, from, to, nil)
+// until to, as at now; with departments, those of their areas only. A
+// callback's first handling is its first call (answered or not).
+func (c *Callbacks) Count(ctx context.Context, municipalityID string, from, to time.Time, departments []string) (Counts, error) {
+	list, err := c.Between(ctx, municipalityID, from, to, departments)
 	if err != nil {
 		return Counts{}, err
 	}

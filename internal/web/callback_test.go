@@ -203,7 +203,17 @@ func TestCallbackStaff_DayListAuditedDoneRegistersNoAnswerTriesAgain(t *testing.
 	if n := ts.count(t, `SELECT COUNT(*) FROM inquiries WHERE source = 'callback'`); n != 1 {
 		t.Errorf("%d inquiries after the no-answers, want still 1", n)
 	}
-	// Tårnby's staff cannot reach Dragør's callbacks; an auditor has no
+	// The month's counts on the list and the figures page: two booked,
+	// one done, one not reached.
+	if counts := text(ts.get(t, c, "/m/dragoer/callbacks?day="+day.String()).body); !strings.Contains(counts, "Bestilt 2 Udført 1 Ikke truffet 1") {
+		t.Errorf("the list's counts:\n%s", counts)
+	}
+	m := day.YearMonth()
+	fig := text(ts.get(t, ts.client(t, dragoerGroup), "/m/dragoer/figures?from="+m.FirstDay().String()+"&to="+m.LastDay().String()).body)
+	if !strings.Contains(fig, "Tilbageringninger i perioden Bestilt 2 Udført 1 Ikke truffet 1") {
+		t.Errorf("the figures page's counts:\n%s", fig)
+	}
+		// Tårnby's staff cannot reach Dragør's callbacks; an auditor has no
 	// permission.
 	if r := ts.get(t, ts.client(t, dragoerAuditor), "/m/dragoer/callbacks"); r.status != http.StatusForbidden {
 		t.Errorf("auditor: %d", r.status)

@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/callback"
 	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/locale"
+	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/internal/web/face"
@@ -100,7 +102,7 @@ func (s *Pages) showCallbacks(w http.ResponseWriter, r *http.Request) error {
 	}
 	month := day.YearMonth()
 	data.CountsMonth = l.Month(month)
-	if data.Counts, err = s.callbacks.Count(r.Context(), cur.Municipality, month.FirstDay().Start(), month.LastDay().AddDays(1).Start()); err != nil {
+	if data.Counts, err = s.callbacks.Count(r.Context(), cur.Municipality, month.FirstDay().Start(), month.LastDay().AddDays(1).Start(), ownDepartments(r)); err != nil {
 		return err
 	}
 	return s.render(w, http.StatusOK, "callbacks", data)
@@ -192,4 +194,27 @@ func (s *Pages) callbackOutcome(w http.ResponseWriter, r *http.Request,
 	}
 	face.Redirect(w, r, back+"&saved="+url.QueryEscape(done.Status)+"#callback-"+strconv.FormatInt(done.ID, 10))
 	return nil
+}
+
+// callbackFigures are the period's callback counts for the figures page.
+type callbackFigures struct {
+	Counts callback.Counts
+}
+
+// callbackFigures counts the callbacks of the figures' period (and
+// department; areas are not filtered: a callback's area is the citizen's
+// choice). It is nil where the strategy offers no booking.
+func (s *Pages) callbackFigures(r *http.Request, cur *municipality.Current, f measure.Filter, forced string) (*callbackFigures, error) {
+	if _, ok := cur.Strategy.CallbackSetting(); !ok || !f.From.IsValid() || !f.To.IsValid() {
+		return nil, nil
+	}
+	var departments []string
+	if d := cmp.Or(forced, f.Department); d != "" {
+		departments = []string{d}
+	}
+	n, err := s.callbacks.Count(r.Context(), cur.Municipality, f.From.Start(), f.To.AddDays(1).Start(), departments)
+	if err != nil {
+		return nil, err
+	}
+	return &callbackFigures{Counts: n}, nil
 }

@@ -106,6 +106,9 @@ type figuresView struct {
 	// user issue the year's.
 	Issued   []issuedRow
 	CanIssue bool
+
+	// Callbacks are the period's callback counts (callbacks_page.go).
+	Callbacks *callbackFigures
 }
 
 // departmentScope is the department whose figures are all the request's
@@ -196,6 +199,9 @@ func (s *Pages) figuresPage(r *http.Request) (*municipality.Current, figuresView
 		return nil, figuresView{}, err
 	}
 	if data.WebActivity, err = s.webActivity(r, cur, f, data.ForcedDepartment); err != nil {
+		return nil, figuresView{}, err
+	}
+	if data.Callbacks, err = s.callbackFigures(r, cur, f, data.ForcedDepartment); err != nil {
 		return nil, figuresView{}, err
 	}
 	data.linkExports()
