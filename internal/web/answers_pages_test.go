@@ -7,9 +7,13 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kanal-dk/kanal/internal/answers"
+	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/civil"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 )
 
 // writeAnswer stores an answer page of an area directly.
@@ -261,5 +265,42 @@ func TestAnswers_GuidanceLinksTheAnswerPageForInformationOnAnExpensiveChannel(t 
 		if has != (tc.want != "") {
 			t.Errorf("console %s: answer page linked %v, want %v", tc.query, has, tc.want != "")
 		}
+	}
+}
+
+// "Answers viewed … are counted as information inquiries on the website
+// channel only if the strategy says that page views count": a Dragør whose
+// digital share is out of the website registers each view, and the
+// figures page says the views are in the figures.
+func TestAnswers_ViewsAreInquiriesWhereTheStrategyCountsPageViews(t *testing.T) {
+	ts := newTestServer(t, true)
+	doc := string(kanaltest.PresetDocument(t, "dragoer"))
+	const counts = "    counts: [self_service, digital_post]\n    shares:\n      2012: 30\n"
+	if !strings.Contains(doc, counts) {
+		t.Fatal("the preset's digital share has changed")
+	}
+	doc = strings.Replace(doc, counts, "    counts: [self_service, digital_post]\n    of: [self_service, website, digital_post, phone, email, letter, in_person]\n    shares:\n      2012: 30\n", 1)
+	if _, _, err := ts.registry.Load(t.Context(), audit.System, "test.yaml", []byte(doc)); err != nil {
+		t.Fatal(err)
+	}
+	ts.writeAnswer(t, "dragoer", "flytning")
+	anon := ts.client(t, "")
+	for range 2 {
+		if r := ts.get(t, anon, "/borger/dragoer/svar/flytning"); r.status != http.StatusOK {
+			t.Fatalf("answer page: %d", r.status)
+		}
+	}
+	if n := ts.count(t, `SELECT COUNT(*) FROM inquiries WHERE municipality_id = 'dragoer' AND source = 'answers' AND channel = 'website' AND type = 'information' AND area = 'flytning'`); n != 2 {
+		t.Errorf("%d views registered as website information inquiries, want 2", n)
+	}
+	// "Fandt du svaret?" is no inquiry of its own.
+	ts.post(t, anon, "/borger/dragoer/svar/flytning", url.Values{"found": {"ja"}})
+	if n := ts.count(t, `SELECT COUNT(*) FROM inquiries WHERE source = 'answers'`); n != 2 {
+		t.Errorf("the yes registered an inquiry: %d, want 2", n)
+	}
+	today := civil.DateOf(time.Now()).String()
+	r := ts.get(t, ts.client(t, dragoerGroup), "/m/dragoer/figures?period=custom&from="+today+"&to="+today)
+	if !strings.Contains(r.body, "Strategien tæller sidevisninger som henvendelser") || !strings.Contains(r.body, "<td>2</td><td>1</td><td>0</td>") {
+		t.Errorf("the figures page does not show the counted views:\n%s", r.body)
 	}
 }
