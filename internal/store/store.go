@@ -171,12 +171,25 @@ func (db *DB) InTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	if err := fn(tx); err != nil {
-		return errors.Join(err, tx.Rollback())
+		return cancelled(ctx, errors.Join(err, tx.Rollback()))
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return cancelled(ctx, fmt.Errorf("commit: %w", err))
 	}
 	return nil
+}
+
+// cancelled is a failed transaction's error, which also says that the
+// context ended when it did: database/sql rolls a transaction back when
+// its context ends, and the statement running then fails with "statement
+// is closed" or "transaction has already been committed or rolled back"
+// instead of the context's error, so a caller that stops work on purpose
+// (errors.Is(err, context.Canceled)) would take it for a failure.
+func cancelled(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return errors.Join(cerr, err)
+	}
+	return err
 }
 
 // ValuesList writes the placeholders of a multi-row INSERT: rows groups of
