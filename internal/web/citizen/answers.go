@@ -36,9 +36,6 @@ type answerPage struct {
 // Ex reports whether the page marks the area's field as an example.
 func (p answerPage) Ex(field string) bool { return p.Area.IsExample(field) }
 
-// answerPath is the address of an area's answer page.
-func answerPath(m, area string) string { return "/borger/" + m + "/svar/" + area }
-
 // showAnswer shows an area's answer page and counts the view (and, where
 // the strategy counts page views, registers it as an inquiry).
 func (p *Portal) showAnswer(w http.ResponseWriter, r *http.Request) error {
@@ -204,7 +201,7 @@ func (p *Portal) search(ctx context.Context, st *strategy.Strategy, l locale.Pri
 	for _, a := range found {
 		v := link(st, l, a)
 		if pg, ok := pages[a.ID]; ok {
-			v.Answer = answerPath(st.Municipality.ID, a.ID)
+			v.Answer = answers.Path(st.Municipality.ID, a.ID)
 			examples = examples || pg.Example
 		}
 		links = append(links, v)
@@ -223,5 +220,5 @@ func (p *Portal) answerLink(ctx context.Context, st *strategy.Strategy, a *strat
 	case err != nil:
 		return "", err
 	}
-	return answerPath(st.Municipality.ID, a.ID), nil
+	return answers.Path(st.Municipality.ID, a.ID), nil
 }

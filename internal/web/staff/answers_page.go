@@ -134,7 +134,7 @@ func (s *Pages) answerArea(r *http.Request) (*municipality.Current, *strategy.Ar
 // answerFormFor fills the edit page from the current page and versions.
 func (s *Pages) answerFormFor(r *http.Request, cur *municipality.Current, a *strategy.Area, v view) (answerForm, error) {
 	f := answerForm{view: v, Area: a, AreaLabel: strategy.AreaLabel(a.KLE, a.Title),
-		Portal: "/borger/" + cur.Municipality + "/svar/" + a.ID}
+		Portal: answers.Path(cur.Municipality, a.ID)}
 	f.view.Title = v.L.T("answers.edit.title", f.AreaLabel) + " – " + v.Title
 	if len(a.HaveReady) > 0 {
 		f.HaveReady = v.L.T("answers.edit.have_ready", strings.Join(a.HaveReady, "; "))
