@@ -43,6 +43,10 @@ var citizenNotPages = map[string]string{
 	"GET /borger/{municipality}/formular/{area}":   "walked by TestBrowser_CitizenCompletesEachExampleForm",
 	"GET /borger/{municipality}/sager":             "walked by TestBrowser_CitizenCompletesEachExampleForm",
 	"GET /borger/{municipality}/sager/{reference}": "walked by TestBrowser_CitizenCompletesEachExampleForm",
+	// The answer pages and "Find svar" need pages written:
+	// TestBrowser_AnswerPagesFitTheScreen walks them with the demo's.
+	"GET /borger/{municipality}/svar":        "walked by TestBrowser_AnswerPagesFitTheScreen",
+	"GET /borger/{municipality}/svar/{area}": "walked by TestBrowser_AnswerPagesFitTheScreen",
 }
 
 // wildcard is a {name} of a route pattern, quoted by regexp.QuoteMeta.

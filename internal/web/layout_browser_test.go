@@ -96,8 +96,10 @@ var notPages = map[string]string{
 	"GET /m/{municipality}/import/template.csv":              "the import's CSV template",
 	"GET /m/{municipality}/cases/{reference}":                "walked with cases in it by TestBrowser_CasePagesFitTheScreen",
 	"GET /m/{municipality}/cases/{reference}/files/{n}":      "a citizen's attachment",
-	"GET /healthz": "text",
-	"GET /metrics": "text",
+	"GET /m/{municipality}/answers":                          "walked with the demo's answer pages by TestBrowser_AnswerPagesFitTheScreen",
+	"GET /m/{municipality}/answers/{area}":                   "walked with the demo's answer pages by TestBrowser_AnswerPagesFitTheScreen",
+	"GET /healthz":                                           "text",
+	"GET /metrics":                                           "text",
 }
 
 // Issue 13: every staff page at a 1366×650 laptop and a 390×844 phone is
