@@ -213,7 +213,14 @@ func TestCallbackStaff_DayListAuditedDoneRegistersNoAnswerTriesAgain(t *testing.
 	if !strings.Contains(fig, "Tilbageringninger i perioden Bestilt 2 Udført 1 Ikke truffet 1") {
 		t.Errorf("the figures page's counts:\n%s", fig)
 	}
-		// Tårnby's staff cannot reach Dragør's callbacks; an auditor has no
+	// Both pages in English.
+	if en := text(ts.get(t, c, "/m/dragoer/callbacks?lang=en&day="+day.String()).body); !strings.Contains(en, "Callbacks this month") || !strings.Contains(en, "Not reached") {
+		t.Errorf("the English list:\n%s", en)
+	}
+	if en := ts.get(t, ts.client(t, ""), "/borger/dragoer/tilbagering?lang=en"); !strings.Contains(en.body, `<html lang="en">`) || !strings.Contains(en.body, "When may we call?") {
+		t.Errorf("the English booking page:\n%s", text(en.body))
+	}
+	// Tårnby's staff cannot reach Dragør's callbacks; an auditor has no
 	// permission.
 	if r := ts.get(t, ts.client(t, dragoerAuditor), "/m/dragoer/callbacks"); r.status != http.StatusForbidden {
 		t.Errorf("auditor: %d", r.status)

@@ -300,6 +300,8 @@ func TestCitizen_EveryTemplateIsRendered(t *testing.T) {
 	rendered := map[string]bool{"front": true, "area": true, "error": true,
 		// citizen_login_test.go and citizen_forms_test.go.
 		"login_dev": true, "form": true, "case": true, "cases": true,
+		// callback_test.go and callback_browser_test.go.
+		"callback": true, "callback_receipt": true,
 		// contact_form_test.go.
 		"contact": true, "contact_refused": true, "contact_thanks": true,
 		// answers_pages_test.go.

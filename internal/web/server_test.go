@@ -282,6 +282,8 @@ func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {
 		"questions", "question", "outbox",
 		// answers_pages_test.go renders the answer pages' list and form.
 		"answers", "answer_edit",
+		// callback_test.go renders the day's callbacks in both languages.
+		"callbacks",
 		"strategy_edit", "strategy_edit_index", "strategy_edit_diff", "strategy_edit_choose"} {
 		covered[name] = true
 	}

@@ -80,31 +80,47 @@ func (p *Portal) bookCallback(w http.ResponseWriter, r *http.Request) error {
 	}
 	area, slotText, phone := r.PostFormValue("area"), strings.TrimSpace(r.PostFormValue("slot")), r.PostFormValue("phone")
 	l := face.Printer(r)
-	fail := func(field string, err error) error {
-		data, perr := p.callbackPage(r, cur, area, slotText, phone)
-		if perr != nil {
-			return perr
-		}
-		data.addError(field, callbackMessage(l, cur.Strategy, field, err))
-		return p.pages.Render(w, http.StatusUnprocessableEntity, "callback", data)
-	}
 	if _, ok := cur.Strategy.CallbackSetting(); !ok {
 		return face.ErrNotFound
 	}
+	// Every field is checked before the booking, so that the page names
+	// each one wrong at once; the booking itself checks the slot's time
+	// and room.
+	fields := map[string]error{}
+	if a, ok := cur.Strategy.Area(area); !ok || a.Other {
+		fields["area"] = callback.ErrUnknownArea
+	}
 	slot, err := time.Parse(time.RFC3339, slotText)
-	if err != nil {
-		if slotText == "" {
-			return fail("slot", nil)
+	switch {
+	case slotText == "":
+		fields["slot"] = errNoSlot
+	case err != nil:
+		fields["slot"] = errBadSlot
+	}
+	if _, err := callback.ParsePhone(phone); err != nil {
+		fields["phone"] = err
+	}
+	var k *callback.Callback
+	if len(fields) == 0 {
+		k, err = p.callbacks.Book(r.Context(), cur, callback.Booking{Area: area, Slot: slot, Phone: phone})
+		var fe *callback.FieldError
+		if errors.As(err, &fe) {
+			fields[fe.Field] = fe.Err
+		} else if err != nil {
+			return err
 		}
-		return fail("slot", errBadSlot)
 	}
-	k, err := p.callbacks.Book(r.Context(), cur, callback.Booking{Area: area, Slot: slot, Phone: phone})
-	var fe *callback.FieldError
-	if errors.As(err, &fe) {
-		return fail(fe.Field, fe.Err)
-	}
-	if err != nil {
-		return err
+	if len(fields) > 0 {
+		data, err := p.callbackPage(r, cur, area, slotText, phone)
+		if err != nil {
+			return err
+		}
+		for _, field := range []string{"area", "slot", "phone"} {
+			if ferr, ok := fields[field]; ok {
+				data.addError(field, callbackMessage(l, cur.Strategy, field, ferr))
+			}
+		}
+		return p.pages.Render(w, http.StatusUnprocessableEntity, "callback", data)
 	}
 	st := cur.Strategy
 	a, _ := st.Area(k.Area)
@@ -120,7 +136,10 @@ func (p *Portal) bookCallback(w http.ResponseWriter, r *http.Request) error {
 	return p.pages.Render(w, http.StatusOK, "callback_receipt", data)
 }
 
-var errBadSlot = errors.New("bad slot")
+var (
+	errNoSlot  = errors.New("no slot chosen")
+	errBadSlot = errors.New("bad slot")
+)
 
 // callbackMessage is a field's message for the error it met.
 func callbackMessage(l locale.Printer, st *strategy.Strategy, field string, err error) string {
@@ -129,7 +148,7 @@ func callbackMessage(l locale.Printer, st *strategy.Strategy, field string, err 
 		return l.T("callback.error.area")
 	case field == "phone":
 		return l.T("callback.error.phone")
-	case err == nil:
+	case errors.Is(err, errNoSlot):
 		return l.T("callback.error.slot")
 	case errors.Is(err, errBadSlot):
 		return l.T("callback.error.bad_slot")

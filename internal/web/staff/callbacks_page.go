@@ -86,7 +86,7 @@ func (s *Pages) showCallbacks(w http.ResponseWriter, r *http.Request) error {
 			Area: areaTitle(st, k.Area), Phone: callback.FormatPhone(k.Phone), Status: k.Status,
 			StatusText: l.T("callback.status." + k.Status), Open: k.Open(), Erased: k.Erased,
 			DefaultType: callback.DefaultType(st, k.Area)}
-		if !k.FirstTryAt.IsZero() {
+		if k.Status == callback.Retry && !k.FirstTryAt.IsZero() {
 			row.FirstTry = k.FirstTryAt.In(civil.Location).Format("15:04")
 		}
 		if row.Open {
