@@ -226,3 +226,22 @@ func TestCallbackStaff_DayListAuditedDoneRegistersNoAnswerTriesAgain(t *testing.
 		t.Errorf("auditor: %d", r.status)
 	}
 }
+
+// Bookings are limited per address more strictly than the portal's other
+// pages: ten at once, then 429; the booking page itself stays open.
+func TestCallbackPage_LimitsBookingsPerAddress(t *testing.T) {
+	ts := newTestServer(t, true)
+	c := ts.client(t, "")
+	form := url.Values{"area": {"flytning"}, "slot": {"i morgen"}, "phone": {"23456789"}}
+	for i := 1; i <= 10; i++ {
+		if r := ts.post(t, c, "/borger/dragoer/tilbagering", form); r.status != http.StatusUnprocessableEntity {
+			t.Fatalf("post %d: %d, want 422", i, r.status)
+		}
+	}
+	if r := ts.post(t, c, "/borger/dragoer/tilbagering", form); r.status != http.StatusTooManyRequests {
+		t.Errorf("post 11: %d, want 429", r.status)
+	}
+	if r := ts.get(t, c, "/borger/dragoer/tilbagering"); r.status != http.StatusOK {
+		t.Errorf("the page after the limit: %d", r.status)
+	}
+}

@@ -79,6 +79,8 @@ var staffPages = []staffPage{
 	{dragoerStaff, "/m/dragoer/assisted/sundhedskort"},
 	{dragoerGroup, "/m/dragoer/figures/funnel"},
 	{dragoerGroup, "/m/dragoer/deliveries"},
+	// The day's callbacks with some in it: TestBrowser_CallbackBookedAndOnTheDaysList.
+	{dragoerStaff, "/m/dragoer/callbacks"},
 }
 
 // notPages are the staff face's GET routes that answer something other
