@@ -69,7 +69,7 @@ func init() {
 		"questions.col.answer_by":     {"Svar senest", "Answer by"},
 		"questions.col.reply":         {"Svar via", "Reply by"},
 		"questions.col.answered":      {"Besvaret", "Answered"},
-		"questions.open":              {"Åbn spørgsmål %d", "Open question %d"},
+		"questions.col.question":      {"Spørgsmål", "Question"},
 		"questions.overdue":           {"Overskredet", "Overdue"},
 		"questions.no_answer_date":    {"Ingen svartid", "No answer time"},
 		"questions.reply.email":       {"E-mail", "E-mail"},

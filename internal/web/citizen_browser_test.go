@@ -26,6 +26,8 @@ var citizenPages = []string{
 	"/borger/dragoer/flytning?lang=en",
 	"/borger/taarnby/pas",
 	"/borger/taarnby/folkepension",
+	"/borger/dragoer/kontakt",
+	"/borger/taarnby/kontakt?area=pas&lang=en",
 	"/borger/dragoer/tilbagering",
 	"/borger/taarnby/tilbagering?area=pas&lang=en",
 	"/borger/nowhere/",

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kanal-dk/kanal/internal/contact"
 	"github.com/kanal-dk/kanal/internal/inquiry"
@@ -158,4 +159,36 @@ func (ts *testServer) askQuestion(t *testing.T, m, area string) string {
 		t.Fatal(err)
 	}
 	return fmt.Sprint(k.ID)
+}
+
+var channelsTable = regexp.MustCompile(`(?s)id="table-channels".*?</table>`)
+
+// An answered question is counted on the contact-form channel of the
+// figures without anyone registering it.
+func TestQuestions_AnsweredQuestionAppearsInTheFigures(t *testing.T) {
+	ts := newTestServer(t, true)
+	id := ts.askQuestion(t, "dragoer", "affald")
+	group := ts.client(t, dragoerGroup)
+	year := fmt.Sprint(time.Now().Year())
+	figures := func() string {
+		r := ts.get(t, group, "/m/dragoer/figures?period=year&year="+year)
+		if r.status != http.StatusOK {
+			t.Fatalf("figures: %d", r.status)
+		}
+		return channelsTable.FindString(r.body)
+	}
+	if strings.Contains(figures(), "Kontaktformular") {
+		t.Fatal("the contact form is counted before any question was answered")
+	}
+	if r := ts.post(t, group, "/m/dragoer/questions/"+id, url.Values{"answer": {"Hver anden fredag."}}); r.status != http.StatusSeeOther {
+		t.Fatalf("answer: %d", r.status)
+	}
+	table := figures()
+	row := regexp.MustCompile(`(?s)<tr[^>]*>\s*<t[hd][^>]*>Kontaktformular</t[hd]>.*?</tr>`).FindString(table)
+	if row == "" {
+		t.Fatalf("no contact-form row in the channels table:\n%s", table)
+	}
+	if !regexp.MustCompile(`>1<`).MatchString(row) {
+		t.Errorf("the contact-form row does not count one inquiry:\n%s", row)
+	}
 }

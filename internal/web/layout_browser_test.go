@@ -79,6 +79,8 @@ var staffPages = []staffPage{
 	{dragoerStaff, "/m/dragoer/assisted/sundhedskort"},
 	{dragoerGroup, "/m/dragoer/figures/funnel"},
 	{dragoerGroup, "/m/dragoer/deliveries"},
+	{dragoerStaff, "/m/dragoer/questions"},
+	{dragoerGroup, "/m/dragoer/outbox"},
 	// The day's callbacks with some in it: TestBrowser_CallbackBookedAndOnTheDaysList.
 	{dragoerStaff, "/m/dragoer/callbacks"},
 }
@@ -98,6 +100,7 @@ var notPages = map[string]string{
 	"GET /m/{municipality}/import/template.csv":              "the import's CSV template",
 	"GET /m/{municipality}/cases/{reference}":                "walked with cases in it by TestBrowser_CasePagesFitTheScreen",
 	"GET /m/{municipality}/cases/{reference}/files/{n}":      "a citizen's attachment",
+	"GET /m/{municipality}/questions/{question}":             "walked with a question in it by TestBrowser_ContactFormAndQuestionQueue",
 	"GET /m/{municipality}/answers":                          "walked with the demo's answer pages by TestBrowser_AnswerPagesFitTheScreen",
 	"GET /m/{municipality}/answers/{area}":                   "walked with the demo's answer pages by TestBrowser_AnswerPagesFitTheScreen",
 	"GET /healthz":                                           "text",
