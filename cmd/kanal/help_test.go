@@ -60,6 +60,9 @@ func TestHelp_ServeFlagsInDanish(t *testing.T) {
 		"citizen-oidc-client-id": "Kanals klient-ID hos NemLog-in-brokeren (KANAL_CITIZEN_OIDC_CLIENT_ID)",
 		"citizen-oidc-issuer":    "ADRESSE på den NemLog-in-broker (OpenID Connect), borgerne logger ind hos (KANAL_CITIZEN_OIDC_ISSUER); hemmeligheden læses fra KANAL_CITIZEN_OIDC_CLIENT_SECRET. Uden den bruges udviklingslogin med testborgere",
 		"test-citizens":          "FIL med testborgere til udviklingslogin; som standard den, der følger med Kanal (KANAL_TEST_CITIZENS)",
+		"smtp-addr":              "ADRESSE (vært:port) på den SMTP-server, svarene på kontaktformularens spørgsmål sendes gennem; STARTTLS kræves. Tom: de gemmes i den lokale udbakke (KANAL_SMTP_ADDR); adgangskoden læses fra KANAL_SMTP_PASSWORD",
+		"smtp-from":              "ADRESSE, Kanals e-mail sendes fra (KANAL_SMTP_FROM)",
+		"smtp-user":              "BRUGER hos SMTP-serveren (KANAL_SMTP_USER)",
 	}
 	for name, text := range want {
 		if help[name] != text {

@@ -4,6 +4,12 @@ package locale
 // the staff's question queue and outbox.
 func init() {
 	add(map[string]message{
+		// kanal serve's flags for the mail.
+		"cli.flag.smtp-addr": {"`ADRESSE` (vært:port) på den SMTP-server, svarene på kontaktformularens spørgsmål sendes gennem; STARTTLS kræves. Tom: de gemmes i den lokale udbakke (KANAL_SMTP_ADDR); adgangskoden læses fra KANAL_SMTP_PASSWORD",
+			"SMTP server `ADDRESS` (host:port) the answers to the contact form's questions are sent through; STARTTLS is required. Empty: they are kept in the local outbox (KANAL_SMTP_ADDR); the password comes from KANAL_SMTP_PASSWORD"},
+		"cli.flag.smtp-from": {"`ADRESSE`, Kanals e-mail sendes fra (KANAL_SMTP_FROM)", "the `ADDRESS` Kanal's e-mail is sent from (KANAL_SMTP_FROM)"},
+		"cli.flag.smtp-user": {"`BRUGER` hos SMTP-serveren (KANAL_SMTP_USER)", "`USER` at the SMTP server (KANAL_SMTP_USER)"},
+
 		// The strategy's case words.
 		"strategy.bad_case_word":       {"sagsordet %q skal være et ord eller en kort frase på højst %d tegn", "the case word %q must be a word or a short phrase of at most %d characters"},
 		"strategy.duplicate_case_word": {"sagsordet %q står her allerede (store og små bogstaver, æ og ae regnes for ens)", "the case word %q is given already (upper and lower case, æ and ae count as the same)"},
@@ -34,6 +40,8 @@ func init() {
 		"citizen.too_many_questions.title":  {"For mange spørgsmål", "Too many questions"},
 		"citizen.too_many_questions":        {"Der er sendt mange spørgsmål fra din forbindelse på kort tid. Prøv igen om en time, eller ring til kommunen.", "Many questions were sent from your connection in a short time. Try again in an hour, or call the municipality."},
 		"contact.too_many":                  {"Du har sendt mange spørgsmål på kort tid. Prøv igen om en time.", "You have sent many questions in a short time. Try again in an hour."},
+
+		"contact.area_link": {"Skriv et generelt spørgsmål om området", "Write a general question about the area"},
 
 		// The refusal.
 		"contact.refused.title":        {"Dit spørgsmål kan ikke sendes her", "Your question cannot be sent here"},

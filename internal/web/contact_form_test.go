@@ -30,6 +30,9 @@ func TestContactForm_RefusesPersonalDataWith422AndStoresNothing(t *testing.T) {
 	if r := ts.get(t, c, "/borger/dragoer/kontakt?area=affald"); r.status != http.StatusOK || !strings.Contains(r.body, `name="question"`) {
 		t.Fatalf("form: %d", r.status)
 	}
+	if r := ts.get(t, c, "/borger/dragoer/affald"); !strings.Contains(r.body, `href="/borger/dragoer/kontakt?area=affald"`) {
+		t.Error("the area's page does not link to the contact form")
+	}
 	secret := "Min søn har fået afslag, hemmeligt-ord-42"
 	r := ts.post(t, c, "/borger/dragoer/kontakt", url.Values{"area": {"affald"}, "question": {secret}, "reply_to": {"borger@example.dk"}})
 	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Digital Post") || !strings.Contains(r.body, "borger.dk") {

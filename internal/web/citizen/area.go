@@ -37,6 +37,9 @@ type areaPage struct {
 	// AnswerURL is the address of the area's answer page, "" when it
 	// has none.
 	AnswerURL string
+	// Contact is the contact form for the area's general questions, ""
+	// when the strategy has no contact form or the area no information.
+	Contact string
 }
 
 // channel is one other way to contact the municipality, with its opening
@@ -110,6 +113,9 @@ func (p *Portal) showArea(w http.ResponseWriter, r *http.Request) error {
 	}
 	if data.AnswerURL, err = p.answerLink(r.Context(), st, a); err != nil {
 		return err
+	}
+	if _, ok := st.Channel(strategy.ContactForm); ok && a.Handles(strategy.Information) {
+		data.Contact = contactPath(st.Municipality.ID) + "?area=" + a.ID
 	}
 	k, err := p.citizen(r)
 	if err != nil {

@@ -76,6 +76,8 @@ type view struct {
 		HandleCases, HandleCallbacks                                                                      bool
 		// EditAnswers: the answer pages of the citizen portal.
 		EditAnswers bool
+		// AnswerQuestions: the contact form's question queue.
+		AnswerQuestions bool
 	}
 	// Demo tells that the municipality's counted inquiries include demo
 	// data: every page of it says so in a banner.
@@ -123,6 +125,7 @@ func (s *Pages) base(r *http.Request, title string) (view, error) {
 	v.Can.HandleCases = p.Can(auth.HandleCases, v.MunicipalityID)
 	v.Can.HandleCallbacks = p.Can(auth.HandleCallbacks, v.MunicipalityID)
 	v.Can.EditAnswers = p.Can(auth.EditAnswers, v.MunicipalityID)
+	v.Can.AnswerQuestions = p.Can(auth.AnswerQuestions, v.MunicipalityID)
 	if v.MunicipalityID != "" && p.Sees(v.MunicipalityID) {
 		if v.Demo, err = s.measures.AnyDemo(r.Context(), v.MunicipalityID); err != nil {
 			return view{}, err
