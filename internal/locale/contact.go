@@ -39,6 +39,7 @@ func init() {
 		"contact.too_fast":                  {"Formularen blev sendt for hurtigt. Vent et øjeblik, og send igen.", "The form was sent too quickly. Wait a moment and send it again."},
 		"citizen.too_many_questions.title":  {"For mange spørgsmål", "Too many questions"},
 		"citizen.too_many_questions":        {"Der er sendt mange spørgsmål fra din forbindelse på kort tid. Prøv igen om en time, eller ring til kommunen.", "Many questions were sent from your connection in a short time. Try again in an hour, or call the municipality."},
+		"contact.honeypot_filled":           {"Formularen kunne ikke sendes, fordi feltet »Lad dette felt være tomt« var udfyldt. Lad det være tomt, og send igen.", "The form could not be sent because the field “Leave this field empty” was filled in. Leave it empty and send again."},
 		"contact.too_many":                  {"Du har sendt mange spørgsmål på kort tid. Prøv igen om en time.", "You have sent many questions in a short time. Try again in an hour."},
 
 		"contact.area_link": {"Skriv et generelt spørgsmål om området", "Write a general question about the area"},

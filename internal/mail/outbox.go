@@ -56,13 +56,3 @@ func (o *Outbox) List(ctx context.Context, municipality string, limit int) ([]St
 	}
 	return out, rows.Err()
 }
-
-// EraseBefore deletes the messages stored before t: their bodies are
-// answers to citizens, kept no longer than the questions.
-func (o *Outbox) EraseBefore(ctx context.Context, t time.Time) (int64, error) {
-	res, err := o.db.ExecContext(ctx, `DELETE FROM mail_outbox WHERE created_at < $1`, t.UTC())
-	if err != nil {
-		return 0, fmt.Errorf("erase old outbox messages: %w", err)
-	}
-	return res.RowsAffected()
-}

@@ -79,7 +79,7 @@ func TestContactForm_SpamHoneypotTimingAndLimit(t *testing.T) {
 	}
 	v := good()
 	v.Set("hjemmeside", "http://spam.example")
-	if r := ts.post(t, c, "/borger/dragoer/kontakt", v); r.status != http.StatusUnprocessableEntity {
+	if r := ts.post(t, c, "/borger/dragoer/kontakt", v); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "var udfyldt") {
 		t.Errorf("honeypot: %d", r.status)
 	}
 	// The test server's clock stands still: a form served now is always

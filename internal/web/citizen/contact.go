@@ -167,7 +167,7 @@ func (p *Portal) postContact(w http.ResponseWriter, r *http.Request) error {
 	// served (or with a forged timestamp). Without a timestamp the form
 	// is taken as it is: other sites and tests post the three fields.
 	if f.Get(fieldHoneypot) != "" {
-		data.Problem = l.T("contact.too_fast")
+		data.Problem = l.T("contact.honeypot_filled")
 		return p.pages.Render(w, http.StatusUnprocessableEntity, "contact", data)
 	}
 	if s := f.Get(fieldServed); s != "" {
