@@ -34,25 +34,44 @@ const StaleAfter = 12
 // ErrNotFound is the answer for an area without a page.
 var ErrNotFound = errors.New("no answer page")
 
+// Content is what the department writes: the title and body in Danish
+// and, optionally, in English (both or neither).
+type Content struct {
+	Title, Body     string
+	TitleEN, BodyEN string
+}
+
+// HasEnglish reports whether the page has an English version.
+func (c Content) HasEnglish() bool { return c.TitleEN != "" }
+
+// In is the title and body in a language: English where there is an
+// English version, else Danish.
+func (c Content) In(lang string) (title, body, shown string) {
+	if lang == "en" && c.HasEnglish() {
+		return c.TitleEN, c.BodyEN, "en"
+	}
+	return c.Title, c.Body, "da"
+}
+
 // Page is the current version of an area's answer page.
 type Page struct {
 	Municipality, Area string
 	Version            int
-	Title, Body        string
-	Example            bool
-	SavedBy            string
-	SavedAt            time.Time
-	ReviewedBy         string
-	ReviewedAt         time.Time
+	Content
+	Example    bool
+	SavedBy    string
+	SavedAt    time.Time
+	ReviewedBy string
+	ReviewedAt time.Time
 }
 
 // Version is one saved version of a page.
 type Version struct {
-	Version     int
-	Title, Body string
-	Example     bool
-	SavedBy     string
-	SavedAt     time.Time
+	Version int
+	Content
+	Example bool
+	SavedBy string
+	SavedAt time.Time
 }
 
 // FieldError is a problem with one field of a page: title or body.
@@ -100,54 +119,74 @@ func (a *Answers) now() time.Time {
 	return time.Now().UTC()
 }
 
-// Validate returns the problems of a title and body.
-func Validate(title, body string) Invalid {
+// Validate returns the problems of a page: the Danish title and body are
+// required; the English ones are optional, but one without the other is
+// refused.
+func Validate(c Content) Invalid {
+	bad := validateText("title", "body", c.Title, c.Body)
+	if c.TitleEN != "" || c.BodyEN != "" {
+		bad = append(bad, validateText("title_en", "body_en", c.TitleEN, c.BodyEN)...)
+	}
+	return bad
+}
+
+// validateText checks one language's title and body, naming the fields.
+func validateText(titleField, bodyField, title, body string) Invalid {
 	var bad Invalid
 	switch {
 	case strings.TrimSpace(title) == "":
-		bad = append(bad, FieldError{Field: "title", Key: "answers.error.title_missing"})
+		bad = append(bad, FieldError{Field: titleField, Key: "answers.error.title_missing"})
 	case utf8.RuneCountInString(title) > TitleMax:
-		bad = append(bad, FieldError{Field: "title", Key: "answers.error.title_long", Arg: fmt.Sprint(TitleMax)})
+		bad = append(bad, FieldError{Field: titleField, Key: "answers.error.title_long", Arg: fmt.Sprint(TitleMax)})
 	case store.CheckText(title) != nil:
-		bad = append(bad, FieldError{Field: "title", Key: "answers.error.bad_text"})
+		bad = append(bad, FieldError{Field: titleField, Key: "answers.error.bad_text"})
 	}
 	switch {
 	case strings.TrimSpace(body) == "":
-		bad = append(bad, FieldError{Field: "body", Key: "answers.error.body_missing"})
+		bad = append(bad, FieldError{Field: bodyField, Key: "answers.error.body_missing"})
 	case utf8.RuneCountInString(body) > BodyMax:
-		bad = append(bad, FieldError{Field: "body", Key: "answers.error.body_long", Arg: fmt.Sprint(BodyMax)})
+		bad = append(bad, FieldError{Field: bodyField, Key: "answers.error.body_long", Arg: fmt.Sprint(BodyMax)})
 	case store.CheckLines(body) != nil:
-		bad = append(bad, FieldError{Field: "body", Key: "answers.error.bad_text"})
+		bad = append(bad, FieldError{Field: bodyField, Key: "answers.error.bad_text"})
 	default:
 		for _, p := range Check(body) {
-			bad = append(bad, FieldError{Field: "body", Line: p.Line, Key: p.Key, Arg: p.Arg})
+			bad = append(bad, FieldError{Field: bodyField, Line: p.Line, Key: p.Key, Arg: p.Arg})
 		}
 	}
 	return bad
 }
 
+// tidy trims what a browser's form adds: spaces around the titles, CRLF
+// and trailing blank lines in the bodies.
+func (c Content) tidy() Content {
+	body := func(s string) string { return strings.TrimRight(strings.ReplaceAll(s, "\r\n", "\n"), "\n ") }
+	return Content{Title: strings.TrimSpace(c.Title), Body: body(c.Body),
+		TitleEN: strings.TrimSpace(c.TitleEN), BodyEN: body(c.BodyEN)}
+}
+
 // Save stores a new version of an area's page and makes it current; a
 // save is also a review. It refuses a page Validate finds problems in
 // (Invalid) and returns the page as saved.
-func (a *Answers) Save(ctx context.Context, municipality, area, title, body string, example bool, by string) (Page, error) {
-	title, body = strings.TrimSpace(title), strings.TrimRight(strings.ReplaceAll(body, "\r\n", "\n"), "\n ")
-	if bad := Validate(title, body); len(bad) > 0 {
+func (a *Answers) Save(ctx context.Context, municipality, area string, c Content, example bool, by string) (Page, error) {
+	c = c.tidy()
+	if bad := Validate(c); len(bad) > 0 {
 		return Page{}, bad
 	}
-	return a.save(ctx, municipality, area, title, body, example, by, a.now().Truncate(time.Second))
+	return a.save(ctx, municipality, area, c, example, by, a.now().Truncate(time.Second))
 }
 
 // SaveAt is Save at a given time, for the demo's pages written in the
 // past.
-func (a *Answers) SaveAt(ctx context.Context, municipality, area, title, body string, example bool, by string, at time.Time) (Page, error) {
-	if bad := Validate(title, body); len(bad) > 0 {
+func (a *Answers) SaveAt(ctx context.Context, municipality, area string, c Content, example bool, by string, at time.Time) (Page, error) {
+	c = c.tidy()
+	if bad := Validate(c); len(bad) > 0 {
 		return Page{}, bad
 	}
-	return a.save(ctx, municipality, area, title, body, example, by, at.UTC().Truncate(time.Second))
+	return a.save(ctx, municipality, area, c, example, by, at.UTC().Truncate(time.Second))
 }
 
-func (a *Answers) save(ctx context.Context, municipality, area, title, body string, example bool, by string, at time.Time) (Page, error) {
-	p := Page{Municipality: municipality, Area: area, Title: title, Body: body, Example: example,
+func (a *Answers) save(ctx context.Context, municipality, area string, c Content, example bool, by string, at time.Time) (Page, error) {
+	p := Page{Municipality: municipality, Area: area, Content: c, Example: example,
 		SavedBy: by, SavedAt: at, ReviewedBy: by, ReviewedAt: at}
 	err := a.db.InTx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM answer_versions
@@ -155,8 +194,9 @@ func (a *Answers) save(ctx context.Context, municipality, area, title, body stri
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO answer_versions
-			(municipality_id, area_id, version, title, body, example, saved_by, saved_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, municipality, area, p.Version, title, body, example, by, at); err != nil {
+			(municipality_id, area_id, version, title, body, title_en, body_en, example, saved_by, saved_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			municipality, area, p.Version, c.Title, c.Body, c.TitleEN, c.BodyEN, example, by, at); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO answer_pages (municipality_id, area_id, version, reviewed_by, reviewed_at)
@@ -186,13 +226,13 @@ func (a *Answers) Review(ctx context.Context, municipality, area, by string) err
 	return nil
 }
 
-const pageColumns = `p.municipality_id, p.area_id, p.version, v.title, v.body, v.example, v.saved_by, v.saved_at, p.reviewed_by, p.reviewed_at
+const pageColumns = `p.municipality_id, p.area_id, p.version, v.title, v.body, v.title_en, v.body_en, v.example, v.saved_by, v.saved_at, p.reviewed_by, p.reviewed_at
 	FROM answer_pages p JOIN answer_versions v
 	ON v.municipality_id = p.municipality_id AND v.area_id = p.area_id AND v.version = p.version`
 
 func scanPage(sc interface{ Scan(...any) error }) (Page, error) {
 	var p Page
-	err := sc.Scan(&p.Municipality, &p.Area, &p.Version, &p.Title, &p.Body, &p.Example, &p.SavedBy, &p.SavedAt, &p.ReviewedBy, &p.ReviewedAt)
+	err := sc.Scan(&p.Municipality, &p.Area, &p.Version, &p.Title, &p.Body, &p.TitleEN, &p.BodyEN, &p.Example, &p.SavedBy, &p.SavedAt, &p.ReviewedBy, &p.ReviewedAt)
 	p.SavedAt, p.ReviewedAt = p.SavedAt.UTC(), p.ReviewedAt.UTC()
 	return p, err
 }
@@ -230,7 +270,7 @@ func (a *Answers) List(ctx context.Context, municipality string) (map[string]Pag
 
 // Versions returns every version of an area's page, the newest first.
 func (a *Answers) Versions(ctx context.Context, municipality, area string) ([]Version, error) {
-	rows, err := a.db.QueryContext(ctx, `SELECT version, title, body, example, saved_by, saved_at FROM answer_versions
+	rows, err := a.db.QueryContext(ctx, `SELECT version, title, body, title_en, body_en, example, saved_by, saved_at FROM answer_versions
 		WHERE municipality_id = $1 AND area_id = $2 ORDER BY version DESC`, municipality, area)
 	if err != nil {
 		return nil, fmt.Errorf("list versions of answer page %s/%s: %w", municipality, area, err)
@@ -239,7 +279,7 @@ func (a *Answers) Versions(ctx context.Context, municipality, area string) ([]Ve
 	var out []Version
 	for rows.Next() {
 		var v Version
-		if err := rows.Scan(&v.Version, &v.Title, &v.Body, &v.Example, &v.SavedBy, &v.SavedAt); err != nil {
+		if err := rows.Scan(&v.Version, &v.Title, &v.Body, &v.TitleEN, &v.BodyEN, &v.Example, &v.SavedBy, &v.SavedAt); err != nil {
 			return nil, err
 		}
 		v.SavedAt = v.SavedAt.UTC()

@@ -26,11 +26,11 @@ func TestSave_EveryVersionKeptWithWhoAndWhenAndAReviewWithoutOne(t *testing.T) {
 	if _, err := a.Get(ctx, "dragoer", "pas"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("Get before any save: %v, want ErrNotFound", err)
 	}
-	if _, err := a.Save(ctx, "dragoer", "pas", "Pas", "Første tekst", false, "anne@dragoer.dk"); err != nil {
+	if _, err := a.Save(ctx, "dragoer", "pas", Content{Title: "Pas", Body: "Første tekst"}, false, "anne@dragoer.dk"); err != nil {
 		t.Fatal(err)
 	}
 	now = monday.Add(time.Hour)
-	p, err := a.Save(ctx, "dragoer", "pas", "Pas og id", "Anden tekst\r\n", true, "bo@dragoer.dk")
+	p, err := a.Save(ctx, "dragoer", "pas", Content{Title: "Pas og id", Body: "Anden tekst\r\n"}, true, "bo@dragoer.dk")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func TestSave_EveryVersionKeptWithWhoAndWhenAndAReviewWithoutOne(t *testing.T) {
 func TestSave_RefusesAndLocatesBadTitlesAndBodies(t *testing.T) {
 	db, _ := kanaltest.Presets(t)
 	a := New(db)
-	_, err := a.Save(context.Background(), "dragoer", "pas", " ", "ok\n\n[x](javascript:alert(1))", false, "anne@dragoer.dk")
+	_, err := a.Save(context.Background(), "dragoer", "pas", Content{Title: " ", Body: "ok\n\n[x](javascript:alert(1))"}, false, "anne@dragoer.dk")
 	var bad Invalid
 	if !errors.As(err, &bad) {
 		t.Fatalf("Save = %v, want Invalid", err)
@@ -212,4 +212,35 @@ func informationArea(t *testing.T, st *strategy.Strategy) *strategy.Area {
 	}
 	t.Fatal("no area handles information inquiries")
 	return nil
+}
+
+// The English version is optional, but a title without a body (or a body
+// without a title) is refused at its field; a page with both shows its
+// English to English readers, its Danish to everyone else, and one
+// without shows its Danish.
+func TestSave_EnglishIsOptionalButWhole(t *testing.T) {
+	db, _ := kanaltest.Presets(t)
+	a := New(db)
+	ctx := context.Background()
+	_, err := a.Save(ctx, "dragoer", "pas", Content{Title: "Pas", Body: "Tekst", TitleEN: "Passport"}, false, "anne@dragoer.dk")
+	var bad Invalid
+	if !errors.As(err, &bad) || len(bad) != 1 || bad[0] != (FieldError{Field: "body_en", Key: "answers.error.body_missing"}) {
+		t.Fatalf("an English title without a body: %v", err)
+	}
+	p, err := a.Save(ctx, "dragoer", "pas", Content{Title: "Pas", Body: "Tekst", TitleEN: " Passport ", BodyEN: "Text\r\n"}, false, "anne@dragoer.dk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := a.Get(ctx, "dragoer", "pas")
+	if err != nil || got.Content != (Content{Title: "Pas", Body: "Tekst", TitleEN: "Passport", BodyEN: "Text"}) || got.Version != p.Version {
+		t.Fatalf("Get = %+v, %v", got, err)
+	}
+	for lang, want := range map[string][3]string{"en": {"Passport", "Text", "en"}, "da": {"Pas", "Tekst", "da"}} {
+		if title, body, shown := got.In(lang); [3]string{title, body, shown} != want {
+			t.Errorf("In(%s) = %q %q %q, want %q", lang, title, body, shown, want)
+		}
+	}
+	if _, _, shown := (Content{Title: "Pas", Body: "Tekst"}).In("en"); shown != "da" {
+		t.Errorf("a page without English is shown in %s to an English reader, want da", shown)
+	}
 }

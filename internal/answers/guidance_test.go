@@ -16,7 +16,7 @@ func TestGuidanceLink_InformationOnAnExpensiveChannelGetsTheAnswerPage(t *testin
 	a := New(db)
 	st := kanaltest.Current(t, reg, "taarnby").Strategy
 	area := informationArea(t, st)
-	if _, err := a.Save(ctx, "taarnby", area.ID, "Svar", "Tekst", false, "test"); err != nil {
+	if _, err := a.Save(ctx, "taarnby", area.ID, Content{Title: "Svar", Body: "Tekst"}, false, "test"); err != nil {
 		t.Fatal(err)
 	}
 	want := "/borger/taarnby/svar/" + area.ID

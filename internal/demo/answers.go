@@ -14,12 +14,13 @@ import (
 
 // answerPage is one example answer page: the area, how many months ago it
 // was written (and so last reviewed), its versions' texts, the last the
-// current one.
+// current one, and the current version's English text, if any.
 type answerPage struct {
 	area      string
 	monthsAgo int
 	title     string
 	bodies    []string
+	english   [2]string
 }
 
 // The demo's answer pages, in plain Danish and marked as examples. Two
@@ -42,7 +43,7 @@ Det er **gratis** at melde flytning.
 2. Skriv din nye adresse og datoen for flytningen.
 3. Skriv, hvem der flytter med dig.
 
-Læs mere på [borger.dk](https://www.borger.dk).`}},
+Læs mere på [borger.dk](https://www.borger.dk).`}, [2]string{}},
 	{"sundhedskort", 5, "Nyt sundhedskort (det gule kort)", []string{
 		`Har du mistet dit sundhedskort, eller er det gået i stykker, kan du bestille et nyt.
 
@@ -53,7 +54,17 @@ Alle, der bor i Danmark og har et CPR-nummer.
 Et nyt kort kan koste et gebyr, hvis du har mistet det gamle. Du ser prisen, når du bestiller.
 
 - Du får kortet med posten.
-- Indtil det kommer, kan du bruge appen **Sundhedskortet**.`}},
+- Indtil det kommer, kan du bruge appen **Sundhedskortet**.`}, [2]string{"New health card (the yellow card)",
+		`If you have lost your health card, or it is broken, you can order a new one.
+
+### Who can get a health card?
+Everyone who lives in Denmark and has a CPR number.
+
+### What does it cost?
+A new card may cost a fee if you lost the old one. You see the price when you order.
+
+- The card comes by post.
+- Until it comes, you can use the app **Sundhedskortet**.`}},
 	{"pas", 14, "Nyt pas", []string{
 		`Du bestiller nyt pas i Borgerservice. Du skal møde op, fordi vi skal tage dit fingeraftryk.
 
@@ -62,12 +73,12 @@ Et nyt kort kan koste et gebyr, hvis du har mistet det gamle. Du ser prisen, nå
 - Et nyt pasfoto, hvis vi ikke tager billedet hos os
 
 ### Hvad koster det?
-Prisen afhænger af din alder. Se prisen på [borger.dk](https://www.borger.dk).`}},
+Prisen afhænger af din alder. Se prisen på [borger.dk](https://www.borger.dk).`}, [2]string{}},
 	{"affald", 15, "Storskrald og tømning af skraldespand", []string{
 		`Du kan bestille afhentning af **storskrald** på kommunens hjemmeside.
 
 ### Hvis skraldespanden ikke er tømt
-Skriv til os, så kommer vi hurtigst muligt. Husk at stille spanden ud til vejen aftenen før.`}},
+Skriv til os, så kommer vi hurtigst muligt. Husk at stille spanden ud til vejen aftenen før.`}, [2]string{}},
 }
 
 // Answers writes the municipality's demo answer pages, unless it has
@@ -98,7 +109,11 @@ func Answers(ctx context.Context, db *store.DB, cur *municipality.Current, now t
 		for i, body := range d.bodies {
 			// Earlier versions a week apart before the current one.
 			saved := at.AddDate(0, 0, -7*(len(d.bodies)-1-i))
-			if _, err := a.SaveAt(ctx, cur.Municipality, area.ID, d.title, body, true, demoClerk(cur.Municipality), saved); err != nil {
+			c := answers.Content{Title: d.title, Body: body}
+			if i == len(d.bodies)-1 {
+				c.TitleEN, c.BodyEN = d.english[0], d.english[1]
+			}
+			if _, err := a.SaveAt(ctx, cur.Municipality, area.ID, c, true, demoClerk(cur.Municipality), saved); err != nil {
 				return written, fmt.Errorf("demo answer %s/%s: %w", cur.Municipality, area.ID, err)
 			}
 		}

@@ -19,7 +19,7 @@ import (
 // writeAnswer stores an answer page of an area directly.
 func (ts *testServer) writeAnswer(t *testing.T, m, area string) {
 	t.Helper()
-	if _, err := answers.New(ts.db).Save(context.Background(), m, area, "Svar", "Tekst", false, "test"); err != nil {
+	if _, err := answers.New(ts.db).Save(context.Background(), m, area, answers.Content{Title: "Svar", Body: "Tekst"}, false, "test"); err != nil {
 		t.Fatal(err)
 	}
 }

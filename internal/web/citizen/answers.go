@@ -20,10 +20,16 @@ import (
 // svaret?".
 type answerPage struct {
 	view
-	Area     *strategy.Area
-	Page     answers.Page
-	Body     template.HTML
-	Reviewed string
+	Area *strategy.Area
+	Page answers.Page
+	// Title and Body are the page in the reader's language where it has
+	// one, else in Danish; Lang is the language shown, OnlyDanish set
+	// when an English reader gets the Danish text.
+	Title      string
+	Body       template.HTML
+	Lang       string
+	OnlyDanish bool
+	Reviewed   string
 	// SelfService is the address of the area's self-service (Kanal's own
 	// form or the strategy's), "" when it has none.
 	SelfService, SelfServiceText string
@@ -95,9 +101,12 @@ func (p *Portal) answerPage(r *http.Request) (answerPage, error) {
 	if err != nil {
 		return answerPage{}, err
 	}
-	data := answerPage{view: p.base(r, pg.Title+" – "+st.Municipality.Name), Area: a, Page: pg, Body: answers.Render(pg.Body)}
+	title, body, shown := pg.In(face.Printer(r).Lang())
+	data := answerPage{view: p.base(r, title+" – "+st.Municipality.Name), Area: a, Page: pg,
+		Title: title, Body: answers.Render(body), Lang: shown}
 	data.fill(st)
 	l := data.L
+	data.OnlyDanish = l.Lang() != shown
 	data.Reviewed = l.T("citizen.answer.reviewed", l.Date(civil.DateOf(pg.ReviewedAt)))
 	switch {
 	case p.forms != nil && p.forms.For(st, a.ID) != nil:
@@ -183,6 +192,9 @@ func (p *Portal) search(ctx context.Context, st *strategy.Strategy, l locale.Pri
 		if pg, ok := pages[a.ID]; ok {
 			d.Title += " " + pg.Title
 			d.Text += " " + answers.PlainText(pg.Body)
+			if pg.HasEnglish() {
+				d.Text += " " + pg.TitleEN + " " + answers.PlainText(pg.BodyEN)
+			}
 		}
 		areas, docs = append(areas, a), append(docs, d)
 	}

@@ -86,11 +86,13 @@ type answerForm struct {
 	// FormTitle and FormBody are the form's values.
 	FormTitle string
 	FormBody  string
-	HaveReady string
-	Portal    string
-	Versions  []answerVersion
-	Problems  []answerProblem
-	Notice    string
+	// FormTitleEN and FormBodyEN are the optional English version's.
+	FormTitleEN, FormBodyEN string
+	HaveReady               string
+	Portal                  string
+	Versions                []answerVersion
+	Problems                []answerProblem
+	Notice                  string
 }
 
 // answerProblem is one problem of the form, with the field it is in.
@@ -149,6 +151,7 @@ func (s *Pages) answerFormFor(r *http.Request, cur *municipality.Current, a *str
 	}
 	f.Page, f.Preview = &pg, answers.Render(pg.Body)
 	f.FormTitle, f.FormBody = pg.Title, pg.Body
+	f.FormTitleEN, f.FormBodyEN = pg.TitleEN, pg.BodyEN
 	f.Reviewed, f.Due = v.L.Date(civil.DateOf(pg.ReviewedAt)), answers.Due(pg.ReviewedAt, s.now())
 	vs, err := s.answersOf().Versions(r.Context(), cur.Municipality, a.ID)
 	if err != nil {
@@ -191,15 +194,16 @@ func (s *Pages) saveAnswer(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return err
 	}
-	title, body := r.PostForm.Get("title"), r.PostForm.Get("body")
-	_, err = s.answersOf().Save(r.Context(), cur.Municipality, a.ID, title, body, false, actorOf(r).Name)
+	c := answers.Content{Title: r.PostForm.Get("title"), Body: r.PostForm.Get("body"),
+		TitleEN: r.PostForm.Get("title_en"), BodyEN: r.PostForm.Get("body_en")}
+	_, err = s.answersOf().Save(r.Context(), cur.Municipality, a.ID, c, false, actorOf(r).Name)
 	var bad answers.Invalid
 	if errors.As(err, &bad) {
 		f, ferr := s.answerFormFor(r, cur, a, v)
 		if ferr != nil {
 			return ferr
 		}
-		f.FormTitle, f.FormBody = title, body
+		f.FormTitle, f.FormBody, f.FormTitleEN, f.FormBodyEN = c.Title, c.Body, c.TitleEN, c.BodyEN
 		for _, p := range bad {
 			msg := v.L.T(p.Key, p.Arg)
 			if p.Line > 0 {

@@ -12,6 +12,9 @@ CREATE TABLE answer_versions (
     version         INTEGER NOT NULL CHECK (version > 0),
     title           TEXT NOT NULL,
     body            TEXT NOT NULL,
+    -- The English version, optional: both empty when there is none.
+    title_en        TEXT NOT NULL DEFAULT '',
+    body_en         TEXT NOT NULL DEFAULT '',
     example         BOOLEAN NOT NULL,
     saved_by        TEXT NOT NULL,
     saved_at        TIMESTAMP NOT NULL,
