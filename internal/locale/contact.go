@@ -26,7 +26,6 @@ func init() {
 		"contact.reply_to.hint":             {"Uden e-mail eller telefonnummer kan vi ikke svare dig. Et dansk telefonnummer har 8 cifre.", "Without an e-mail or phone number we cannot answer you. A Danish phone number has 8 digits."},
 		"contact.honeypot":                  {"Lad dette felt være tomt", "Leave this field empty"},
 		"contact.send":                      {"Send spørgsmålet", "Send the question"},
-		"contact.errors":                    {"Der er et problem", "There is a problem"},
 		"contact.error_prefix":              {"Fejl:", "Error:"},
 		"contact.error.area":                {"Vælg hvad dit spørgsmål handler om.", "Choose what your question is about."},
 		"contact.error.question_empty":      {"Skriv dit spørgsmål.", "Write your question."},
