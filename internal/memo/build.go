@@ -21,14 +21,14 @@ type wireMessage struct {
 }
 
 type wireHeader struct {
-	MessageType       string       `xml:"messageType"`
-	MessageUUID       string       `xml:"messageUUID"`
-	Label             string       `xml:"label"`
-	Mandatory         bool         `xml:"mandatory"`
-	LegalNotification bool         `xml:"legalNotification"`
-	Sender            wireSender   `xml:"Sender"`
+	MessageType       string        `xml:"messageType"`
+	MessageUUID       string        `xml:"messageUUID"`
+	Label             string        `xml:"label"`
+	Mandatory         bool          `xml:"mandatory"`
+	LegalNotification bool          `xml:"legalNotification"`
+	Sender            wireSender    `xml:"Sender"`
 	Recipient         wireRecipient `xml:"Recipient"`
-	ContentData       *wireContent `xml:"ContentData"`
+	ContentData       *wireContent  `xml:"ContentData"`
 }
 
 type wireSender struct {
