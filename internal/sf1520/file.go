@@ -30,6 +30,9 @@ type File struct {
 	name   string
 	people []Person
 	byCPR  map[string]int
+	// digitalPost holds the citizens' Digital Post registrations, by CPR
+	// number: Kanal's addition to the file, outside the SF1520 messages.
+	digitalPost map[string]DigitalPost
 }
 
 var (
@@ -65,7 +68,8 @@ var ErrDuplicate = errors.New("the CPR number is that of an earlier citizen of t
 // ParseFile reads a test citizens file; name is what its errors call it,
 // with the line (and the citizen's place in the file) of what is wrong.
 func ParseFile(name string, r io.Reader) (*File, error) {
-	f := &File{name: name, byCPR: map[string]int{}}
+	f := &File{name: name, byCPR: map[string]int{}, digitalPost: map[string]DigitalPost{}}
+	var registrations []digitalPostElement
 	dec := xml.NewDecoder(r)
 	at := func(line int, err error) error { return fmt.Errorf("%s:%d: %w", name, line, err) }
 	depth := 0
@@ -89,6 +93,15 @@ func ParseFile(name string, r io.Reader) (*File, error) {
 					return nil, at(line, ErrFileForm)
 				}
 				depth++
+				continue
+			}
+			if t.Name.Local == "digitalpost" && t.Name.Space == "" {
+				var e digitalPostElement
+				if err := dec.DecodeElement(&e, &t); err != nil {
+					return nil, at(line, fmt.Errorf("<digitalpost>: %w", err))
+				}
+				e.line = line
+				registrations = append(registrations, e)
 				continue
 			}
 			if t.Name != (xml.Name{Space: Namespace, Local: "PersonLookupResponse"}) {
@@ -116,6 +129,11 @@ func ParseFile(name string, r io.Reader) (*File, error) {
 	}
 	if depth != 0 || len(f.people) == 0 {
 		return nil, fmt.Errorf("%s: no citizens: %w", name, ErrFileForm)
+	}
+	for _, e := range registrations {
+		if err := f.addDigitalPost(e); err != nil {
+			return nil, at(e.line, err)
+		}
 	}
 	return f, nil
 }
