@@ -20,13 +20,14 @@ type KeyPermission string
 // The key permissions; each guards routes of the API (package api's
 // routes in the route table).
 const (
-	Ingest KeyPermission = "ingest" // report inquiries
-	Read   KeyPermission = "read"   // read figures and the strategy
-	Cases  KeyPermission = "cases"  // open cases, read and change their status
+	Ingest  KeyPermission = "ingest"  // report inquiries
+	Read    KeyPermission = "read"    // read figures and the strategy
+	Cases   KeyPermission = "cases"   // open cases, read and change their status
+	Letters KeyPermission = "letters" // send letters (Digital Post or paper) and read their status
 )
 
 // KeyPermissions lists them in the order they are offered.
-var KeyPermissions = []KeyPermission{Ingest, Read, Cases}
+var KeyPermissions = []KeyPermission{Ingest, Read, Cases, Letters}
 
 // KeyPermissionList is KeyPermissions written for a message: "ingest,
 // read, cases".

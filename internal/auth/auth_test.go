@@ -167,15 +167,15 @@ func TestParseKeyPermissions(t *testing.T) {
 	if err != nil || len(got) != 2 || got[0] != auth.Ingest || got[1] != auth.Read {
 		t.Errorf("got %v %v", got, err)
 	}
-	for _, bad := range []string{"", ",", "write", "read,admin", "letters", "ingest,letters"} {
+	for _, bad := range []string{"", ",", "write", "read,admin", "payments", "ingest,payments"} {
 		if _, err := auth.ParseKeyPermissions(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
 	}
 }
 
-// A key stored with a permission no route uses any more ("letters", given
-// before its routes existed) still loads and works with the permissions
+// A key stored with a permission no route uses any more ("payments", given
+// in a version that had it) still loads and works with the permissions
 // it has; the old one grants nothing.
 func TestKeys_StoredWithAnUnknownPermissionStillLoad(t *testing.T) {
 	ctx := context.Background()
@@ -185,22 +185,22 @@ func TestKeys_StoredWithAnUnknownPermissionStillLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	onlyLetters, letters, err := keys.Add(ctx, audit.System, "dragoer", "Breve", []auth.KeyPermission{auth.Read}, false)
+	onlyLetters, letters, err := keys.Add(ctx, audit.System, "dragoer", "Betalinger", []auth.KeyPermission{auth.Read}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for id, perms := range map[int64]string{key.ID: "ingest,letters", letters.ID: "letters"} {
+	for id, perms := range map[int64]string{key.ID: "ingest,payments", letters.ID: "payments"} {
 		if _, err := db.ExecContext(ctx, `UPDATE api_keys SET permissions = $1 WHERE id = $2`, perms, id); err != nil {
 			t.Fatal(err)
 		}
 	}
 	got, err := keys.Verify(ctx, secret)
 	if err != nil || len(got.Permissions) != 1 || got.Permissions[0] != auth.Ingest || got.Allows(auth.Read) {
-		t.Errorf("ingest,letters: %+v, %v; want a key that may ingest and nothing else", got, err)
+		t.Errorf("ingest,payments: %+v, %v; want a key that may ingest and nothing else", got, err)
 	}
 	got, err = keys.Verify(ctx, onlyLetters)
 	if err != nil || len(got.Permissions) != 0 || got.Allows(auth.Ingest) || got.Allows(auth.Read) {
-		t.Errorf("letters alone: %+v, %v; want a key that loads and may do nothing", got, err)
+		t.Errorf("payments alone: %+v, %v; want a key that loads and may do nothing", got, err)
 	}
 	list, err := keys.List(ctx, "dragoer")
 	if err != nil || len(list) != 2 {

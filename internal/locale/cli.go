@@ -126,7 +126,7 @@ func init() {
 		"cli.flag.user.name":                  {"brugerens `NAVN`; som standard delen af adressen før @", "the user's `NAME`; by default the part of the address before @"},
 		"cli.flag.user.operators":             {"vis driften (operator) i stedet for en kommunes brugere", "list the operators instead of a municipality's users"},
 		"cli.flag.apikey.municipality":        {"nøglens kommune (`ID`), fx dragoer", "the key's municipality (`ID`), e.g. dragoer"},
-		"cli.flag.apikey.permissions":         {"`TILLADELSER`, adskilt med komma: ingest, read, cases", "`PERMISSIONS`, comma-separated: ingest, read, cases"},
+		"cli.flag.apikey.permissions":         {"`TILLADELSER`, adskilt med komma: ingest, read, cases, letters", "`PERMISSIONS`, comma-separated: ingest, read, cases, letters"},
 		"cli.flag.apikey.test":                {"en testnøgle: det, den sender, gemmes, men tælles aldrig med", "a test key: what it sends is stored but never counted"},
 
 		// Counts, in the form that agrees with the number (Printer.Count
