@@ -132,8 +132,11 @@ type Status struct {
 
 // Letter is a stored letter.
 type Letter struct {
-	Municipality      string
-	ID                string
+	Municipality string
+	ID           string
+	// MessageUUID is the MeMo messageUUID: the transport and its status
+	// messages know the letter by it.
+	MessageUUID       string
 	Recipient         Recipient
 	Title             string
 	Area, Department  string
@@ -340,16 +343,16 @@ func (ls *Letters) Send(ctx context.Context, cur *municipality.Current, req Requ
 	l := &Letter{Municipality: cur.Municipality, ID: req.ID, Recipient: rec, Title: req.Title, Area: in.Area,
 		Department: in.Department, Type: typ, Body: req.Body, LegalNotification: req.LegalNotification,
 		CallbackURL: req.CallbackURL, ActionURL: req.ActionURL, Decision: d, ForcedReason: req.ForcePaper,
-		Status: Queued, History: []Status{{Queued, now}}, CreatedAt: now}
+		Status: Queued, History: []Status{{Queued, now}}, CreatedAt: now, MessageUUID: NewID()}
 	_, err = ls.recorder.RecordWith(ctx, cur, []inquiry.Inquiry{in}, func(tx *sql.Tx, res inquiry.Result) error {
 		if len(res.IDs) != 1 {
 			return errRepeat
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO letters (municipality_id, id, recipient_kind, recipient, title, area,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO letters (municipality_id, id, message_uuid, recipient_kind, recipient, title, area,
 			department, type, body, legal_notification, callback_url, action_url, route, reason, forced_reason, status,
 			inquiry_id, inquiry_at, next_attempt_at, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)`,
-			l.Municipality, l.ID, rec.Kind(), rec.Digits(), l.Title, l.Area, l.Department, l.Type, l.Body,
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)`,
+			l.Municipality, l.ID, l.MessageUUID, rec.Kind(), rec.Digits(), l.Title, l.Area, l.Department, l.Type, l.Body,
 			l.LegalNotification, l.CallbackURL, l.ActionURL, l.Route, l.Reason, l.ForcedReason, Queued,
 			res.IDs[0], now, now); err != nil {
 			return err
@@ -386,13 +389,13 @@ func addStatus(ctx context.Context, tx *sql.Tx, l *Letter, status string, at tim
 	return err
 }
 
-const letterColumns = `id, recipient_kind, recipient, title, area, department, type, body, legal_notification, callback_url,
+const letterColumns = `id, message_uuid, recipient_kind, recipient, title, area, department, type, body, legal_notification, callback_url,
 	action_url, route, reason, forced_reason, status, created_at, sent_at, erased_at, memo <> ''`
 
 func scanLetter(row interface{ Scan(...any) error }, l *Letter) error {
 	var kind, digits string
 	var sent, erased sql.NullTime
-	if err := row.Scan(&l.ID, &kind, &digits, &l.Title, &l.Area, &l.Department, &l.Type, &l.Body, &l.LegalNotification,
+	if err := row.Scan(&l.ID, &l.MessageUUID, &kind, &digits, &l.Title, &l.Area, &l.Department, &l.Type, &l.Body, &l.LegalNotification,
 		&l.CallbackURL, &l.ActionURL, &l.Route, &l.Reason, &l.ForcedReason, &l.Status, &l.CreatedAt, &sent, &erased,
 		&l.HasMemo); err != nil {
 		return err

@@ -16,6 +16,7 @@ import (
 
 	"github.com/kanal-dk/kanal/internal/delivery"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/sf1601"
 	"github.com/kanal-dk/kanal/internal/store"
 )
 
@@ -69,7 +70,8 @@ type Worker struct {
 	DB        *store.DB
 	Recorder  *inquiry.Recorder
 	Transport Transport
-	Memo      MemoBuilder
+	// Memo builds the MeMo message (BuildMemo unless set).
+	Memo MemoBuilder
 	// Render renders a letter as PDF (RenderPDF unless set).
 	Render               func(l *Letter, sender string) ([]byte, error)
 	FirstRetry, MaxRetry time.Duration
@@ -79,6 +81,9 @@ type Worker struct {
 	Client               *http.Client
 	Now                  func() time.Time
 	Log                  *slog.Logger
+	// Statuses is the Beskedfordeler Run reads status messages from; nil
+	// reads none.
+	Statuses sf1601.Beskedfordeler
 
 	once  sync.Once
 	token string
@@ -106,6 +111,9 @@ func (w *Worker) init() {
 		}
 		if w.KeepBodies <= 0 {
 			w.KeepBodies = DefaultKeepBodies
+		}
+		if w.Memo == nil {
+			w.Memo = BuildMemo
 		}
 		if w.Render == nil {
 			w.Render = RenderPDF
@@ -148,6 +156,11 @@ func (w *Worker) Run(ctx context.Context, every time.Duration) {
 		n, err := w.RunOnce(ctx)
 		if err != nil && ctx.Err() == nil && w.Log != nil {
 			w.Log.Error("letters", "err", err)
+		}
+		if w.Statuses != nil {
+			if _, err := w.ReadStatuses(ctx, w.Statuses); err != nil && ctx.Err() == nil && w.Log != nil {
+				w.Log.Error("letters: status messages", "err", err)
+			}
 		}
 		if _, err := w.SendWebhooks(ctx); err != nil && ctx.Err() == nil && w.Log != nil {
 			w.Log.Error("letters: webhooks", "err", err)
@@ -269,8 +282,9 @@ func (w *Worker) send(ctx context.Context, c *claimedLetter) error {
 			// Digital Post failed with the automatic choice: the letter
 			// goes on paper, sent by the next run, and its inquiry moves.
 			if _, err := tx.ExecContext(ctx, `UPDATE letters SET route = $1, reason = $2, attempts = 0, next_attempt_at = $3,
-				last_error = 'digital_post', claimed_until = NULL, claimed_by = NULL WHERE municipality_id = $4 AND id = $5`,
-				RouteLetter, ReasonDigitalPostFails, now, c.Municipality, c.ID); err != nil {
+				last_error = 'digital_post', message_uuid = $4, claimed_until = NULL, claimed_by = NULL
+				WHERE municipality_id = $5 AND id = $6`,
+				RouteLetter, ReasonDigitalPostFails, now, NewID(), c.Municipality, c.ID); err != nil {
 				return err
 			}
 			if err := w.Recorder.MoveChannel(ctx, tx, c.Municipality, c.inquiry, c.at, RouteDigitalPost, RouteLetter); err != nil {
