@@ -38,7 +38,9 @@ var ErrNotFound = errors.New("no such message")
 var ErrAlreadyPrinted = errors.New("the letter is already marked printed")
 
 // Send delivers r. Sending a messageUUID again answers the first receipt
-// and delivers nothing more.
+// and delivers nothing more, also when two sends race; only a message
+// whose sending failed (Digital Post only, to a recipient who cannot
+// receive it) may be sent again, for instance as Fysisk Post.
 func (d *Dev) Send(ctx context.Context, r Request) (Receipt, error) {
 	if !r.Channel.Valid() {
 		return Receipt{}, fmt.Errorf("send: %w", ErrChannel)
@@ -50,7 +52,7 @@ func (d *Dev) Send(ctx context.Context, r Request) (Receipt, error) {
 	recipient := Recipient{IDType: m.Recipient.IDType, ID: m.Recipient.ID}
 	var receipt Receipt
 	err = d.db.InTx(ctx, func(tx *sql.Tx) error {
-		first, found, err := firstStatus(ctx, tx, m.UUID)
+		first, found, err := firstSent(ctx, tx, m.UUID)
 		if err != nil || found {
 			receipt = Receipt{TransactionID: r.TransactionID, MessageUUID: m.UUID, Channel: first.Channel, At: first.At}
 			return err
@@ -81,6 +83,11 @@ func (d *Dev) Send(ctx context.Context, r Request) (Receipt, error) {
 		return d.queueForPrint(ctx, tx, r, m, now)
 	})
 	if err != nil {
+		// A send of the same message that committed first makes this
+		// one's insert fail on the unique message_uuid: answer its receipt.
+		if first, found, ferr := firstSent(ctx, d.db, m.UUID); ferr == nil && found {
+			return Receipt{TransactionID: r.TransactionID, MessageUUID: m.UUID, Channel: first.Channel, At: first.At}, nil
+		}
 		return Receipt{}, fmt.Errorf("send: %w", err)
 	}
 	return receipt, nil
@@ -130,18 +137,24 @@ func addStatus(ctx context.Context, tx *sql.Tx, uuid string, s StatusKind, c Cha
 	return nil
 }
 
-func firstStatus(ctx context.Context, tx *sql.Tx, uuid string) (Status, bool, error) {
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// firstSent is the message's first status other than failed: the one a
+// repeated send answers.
+func firstSent(ctx context.Context, q queryer, uuid string) (Status, bool, error) {
 	var s Status
 	var kind, channel string
-	err := tx.QueryRowContext(ctx, `SELECT id, message_uuid, status, channel, reason, at FROM digital_post_status
-		WHERE message_uuid = $1 ORDER BY id LIMIT 1`, uuid).Scan(&s.ID, &s.MessageUUID, &kind, &channel, &s.Reason, &s.At)
+	err := q.QueryRowContext(ctx, `SELECT id, message_uuid, status, channel, reason, at FROM digital_post_status
+		WHERE message_uuid = $1 AND status <> 'failed' ORDER BY id LIMIT 1`, uuid).Scan(&s.ID, &s.MessageUUID, &kind, &channel, &s.Reason, &s.At)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Status{}, false, nil
 	}
 	if err != nil {
 		return Status{}, false, fmt.Errorf("read status: %w", err)
 	}
-	s.Status, s.Channel = StatusKind(kind), Channel(channel)
+	s.Status, s.Channel, s.At = StatusKind(kind), Channel(channel), s.At.UTC()
 	return s, true, nil
 }
 

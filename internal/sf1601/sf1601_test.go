@@ -320,3 +320,52 @@ func TestDevRegistry_ShippedFile(t *testing.T) {
 		}
 	}
 }
+
+func TestDev_FailedDigitalPostMaySendAgainAsPaper(t *testing.T) {
+	d, _ := devOn(t)
+	ctx := context.Background()
+	uuid := "0a1b2c3d-1111-4222-8333-444455556666"
+	m := message(t, uuid, memo.IDTypeCPR, exemptCPR)
+	if r, err := d.Send(ctx, Request{Municipality: "dragoer", Channel: ChannelDigitalPost, Memo: m}); err != nil || r.Channel != ChannelDigitalPost {
+		t.Fatalf("digital only: %+v, %v", r, err)
+	}
+	r, err := d.Send(ctx, Request{Municipality: "dragoer", Channel: ChannelPhysicalPost, Memo: m})
+	if err != nil || r.Channel != ChannelPhysicalPost {
+		t.Fatalf("again as paper: %+v, %v", r, err)
+	}
+	if q, _ := d.PrintQueue(ctx, "dragoer", false); len(q) != 1 {
+		t.Errorf("print queue holds %d letters, want 1", len(q))
+	}
+	statuses, _ := d.StatusesAfter(ctx, 0, 10)
+	if len(statuses) != 2 || statuses[0].Status != StatusFailed || statuses[1].Status != StatusSent || statuses[1].Channel != ChannelPhysicalPost {
+		t.Errorf("statuses %+v, want failed then sent (print)", statuses)
+	}
+}
+
+func TestDev_RacingSendsDeliverOnce(t *testing.T) {
+	d, db := devOn(t)
+	ctx := context.Background()
+	m := message(t, "0a1b2c3d-1111-4222-8333-444455556666", memo.IDTypeCPR, registeredCPR)
+	const n = 8
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		go func() {
+			_, err := d.Send(ctx, Request{Municipality: "dragoer", Channel: ChannelAutomatic, Memo: m})
+			errs <- err
+		}()
+	}
+	for i := 0; i < n; i++ {
+		if err := <-errs; err != nil {
+			t.Errorf("send %d: %v", i, err)
+		}
+	}
+	for table, want := range map[string]int{"digital_post_inbox": 1, "digital_post_status": 2} {
+		var got int
+		if err := db.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s has %d rows, want %d", table, got, want)
+		}
+	}
+}
