@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // The wire form: element names as MeMo spells them, in MeMo's order.
@@ -104,6 +105,9 @@ const DateTimeLayout = "2006-01-02T15:04:05Z"
 // Build writes m as a MeMo message. It refuses a message Check would
 // refuse (the problems joined in the error, never a field's value).
 func Build(m Message) ([]byte, error) {
+	if problems := characters(m); len(problems) > 0 {
+		return nil, fmt.Errorf("build MeMo message: %w", Problems(problems))
+	}
 	w := wireMessage{Header: wireHeader{
 		MessageType:       MessageTypeDigitalPost,
 		MessageUUID:       m.UUID,
@@ -299,3 +303,58 @@ func (ps Problems) Is(target error) bool { return target == ErrInvalid }
 // ErrInvalid: the message does not follow MeMo's schema (a Problems error
 // says where).
 var ErrInvalid = errors.New("the MeMo message does not follow the schema")
+
+// characters finds text XML cannot carry (most control characters,
+// invalid UTF-8), which encoding/xml would silently replace.
+func characters(m Message) []Problem {
+	var ps []Problem
+	check := func(path, s string) {
+		for i, r := range s {
+			if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") || !xmlChar(r) {
+				ps = append(ps, Problem{Path: path, Msg: "holds a character XML cannot carry"})
+				return
+			}
+		}
+	}
+	check("/Message/MessageHeader/messageUUID", m.UUID)
+	check("/Message/MessageHeader/label", m.Label)
+	check("/Message/MessageHeader/Sender/senderID", m.Sender.ID)
+	check("/Message/MessageHeader/Sender/label", m.Sender.Label)
+	check("/Message/MessageHeader/Recipient/recipientID", m.Recipient.ID)
+	check("/Message/MessageHeader/Recipient/label", m.Recipient.Label)
+	if m.CaseID != nil {
+		check("/Message/MessageHeader/ContentData/CaseID/caseID", m.CaseID.ID)
+		check("/Message/MessageHeader/ContentData/CaseID/caseSystem", m.CaseID.System)
+	}
+	if m.KLE != nil {
+		check("/Message/MessageHeader/ContentData/KLEdata/label", m.KLE.Label)
+		check("/Message/MessageHeader/ContentData/KLEdata/subjectKey", m.KLE.SubjectKey)
+		check("/Message/MessageHeader/ContentData/KLEdata/version", m.KLE.Version)
+		check("/Message/MessageHeader/ContentData/KLEdata/activityFacet", m.KLE.ActivityFacet)
+	}
+	docs := func(path string, d Document) {
+		check(path+"/label", d.Label)
+		for _, f := range d.Files {
+			check(path+"/File/filename", f.Filename)
+			check(path+"/File/encodingFormat", f.EncodingFormat)
+			check(path+"/File/language", f.Language)
+		}
+		for _, a := range d.Actions {
+			check(path+"/Action/label", a.Label)
+			check(path+"/Action/EntryPoint/url", a.EntryPoint)
+		}
+	}
+	docs("/Message/MessageBody/MainDocument", m.Main)
+	for _, d := range m.Additional {
+		docs("/Message/MessageBody/AdditionalDocument", d)
+	}
+	return ps
+}
+
+// xmlChar reports whether XML 1.0 allows r in text.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
+}
