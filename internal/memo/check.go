@@ -22,7 +22,12 @@ type Problem struct {
 	Msg  string
 }
 
-func (p Problem) String() string { return fmt.Sprintf("line %d: %s: %s", p.Line, p.Path, p.Msg) }
+func (p Problem) String() string {
+	if p.Line == 0 {
+		return p.Path + ": " + p.Msg
+	}
+	return fmt.Sprintf("line %d: %s: %s", p.Line, p.Path, p.Msg)
+}
 
 // node is an element of the message as read.
 type node struct {

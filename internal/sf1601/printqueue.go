@@ -95,3 +95,32 @@ func (d *Dev) MarkPrinted(ctx context.Context, municipality, messageUUID, by str
 	}
 	return nil
 }
+
+// Prune deletes, as their retention period ends, the inbox messages
+// received before the time and the letters printed before it (letters
+// still waiting for print stay). Status messages hold no personal data
+// and stay.
+func (d *Dev) Prune(ctx context.Context, before time.Time) (int64, error) {
+	var n int64
+	err := d.db.InTx(ctx, func(tx *sql.Tx) error {
+		for _, q := range []string{
+			`DELETE FROM digital_post_inbox WHERE received_at < $1`,
+			`DELETE FROM print_queue WHERE printed_at IS NOT NULL AND printed_at < $1`,
+		} {
+			res, err := tx.ExecContext(ctx, q, before.UTC())
+			if err != nil {
+				return err
+			}
+			k, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			n += k
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("prune Digital Post: %w", err)
+	}
+	return n, nil
+}

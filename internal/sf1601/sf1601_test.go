@@ -369,3 +369,34 @@ func TestDev_RacingSendsDeliverOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestDev_PruneDeletesOldMessagesButNotWaitingPrint(t *testing.T) {
+	d, _ := devOn(t)
+	ctx := context.Background()
+	send := func(uuid, id string, ch Channel) {
+		t.Helper()
+		if _, err := d.Send(ctx, Request{Municipality: "dragoer", Channel: ch, Memo: message(t, uuid, memo.IDTypeCPR, id)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The test clock starts at 07:00:00 and ticks a second per reading.
+	send("0a1b2c3d-1111-4222-8333-444455556666", registeredCPR, ChannelDigitalPost)                     // received 07:00:01
+	send("1a1b2c3d-1111-4222-8333-444455556666", exemptCPR, ChannelPhysicalPost)                        // queued 07:00:02
+	send("2a1b2c3d-1111-4222-8333-444455556666", exemptCPR, ChannelPhysicalPost)                        // queued 07:00:03
+	if err := d.MarkPrinted(ctx, "dragoer", "1a1b2c3d-1111-4222-8333-444455556666", "Bo"); err != nil { // printed 07:00:04
+		t.Fatal(err)
+	}
+	send("3a1b2c3d-1111-4222-8333-444455556666", registeredCPR, ChannelDigitalPost) // received 07:00:05
+	n, err := d.Prune(ctx, time.Date(2026, 11, 30, 7, 0, 4, 500_000_000, time.UTC))
+	if err != nil || n != 2 {
+		t.Fatalf("Prune = %d, %v; want 2 (the first inbox message, the printed letter)", n, err)
+	}
+	inbox, _ := d.Inbox(ctx, Recipient{memo.IDTypeCPR, registeredCPR})
+	if len(inbox) != 1 || inbox[0].MessageUUID[:1] != "3" {
+		t.Errorf("inbox after prune: %+v", inbox)
+	}
+	queue, _ := d.PrintQueue(ctx, "dragoer", true)
+	if len(queue) != 1 || queue[0].MessageUUID[:1] != "2" {
+		t.Errorf("print queue after prune: %+v", queue)
+	}
+}
