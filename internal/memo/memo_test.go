@@ -148,6 +148,8 @@ func TestCheck_FindsBrokenMessages(t *testing.T) {
 		{"unknown element", "<memo:label>Test</memo:label>", "<memo:label>Test</memo:label><memo:colour>red</memo:colour>", "/Message/MessageHeader/colour", "not allowed here"},
 		{"language of three letters", "<memo:language>da</memo:language>", "<memo:language>dan</memo:language>", "/Message/MessageBody/MainDocument/File/language", "two-letter"},
 		{"messageType unknown", "DIGITALPOST", "BREV", "/Message/MessageHeader/messageType", "not one of"},
+		{"element in another namespace", "<memo:mandatory>false</memo:mandatory>", `<mandatory xmlns="urn:other">false</mandatory>`, "/Message/MessageHeader", `mandatory is there in the namespace "urn:other"`},
+		{"foreign element after the known ones", "</memo:MessageBody>", `<x:Extra xmlns:x="urn:other"/></memo:MessageBody>`, "/Message/MessageBody/Extra", `in the namespace "urn:other", not MeMo's`},
 		{"not well-formed", "</memo:Message>", "", "/", "not well-formed"},
 	}
 	for _, tt := range tests {
