@@ -181,8 +181,10 @@ type Request struct {
 }
 
 // FieldError is a problem with one field of a request; Rule is a key of
-// the catalogue ("letters.error.<rule>") and never holds the value of a
-// CPR or CVR number.
+// the catalogue ("letters.error.<rule>"), and the Args never hold a CPR
+// or CVR number. Rule "inquiry" is the strategy's refusal of the area or
+// type: Args[0] is package inquiry's rule (its own catalogue key) and the
+// rest its arguments.
 type FieldError struct {
 	Field, Rule string
 	Args        []any
@@ -324,7 +326,7 @@ func (ls *Letters) Send(ctx context.Context, cur *municipality.Current, req Requ
 		for _, fe := range ls.recorder.Check(cur, &in) {
 			switch fe.Field {
 			case "area", "type":
-				errs = append(errs, FieldError{fe.Field, "inquiry", []any{fe.Rule}})
+				errs = append(errs, FieldError{fe.Field, "inquiry", append([]any{fe.Rule}, fe.Args...)})
 			}
 		}
 	}
@@ -338,7 +340,7 @@ func (ls *Letters) Send(ctx context.Context, cur *municipality.Current, req Requ
 	d := Decide(rec, reg, req.ForcePaper)
 	in.Channel = d.Route
 	if errs := ls.recorder.Check(cur, &in); len(errs) > 0 {
-		return nil, false, &InvalidError{[]FieldError{{errs[0].Field, "inquiry", []any{errs[0].Rule}}}}
+		return nil, false, &InvalidError{[]FieldError{{errs[0].Field, "inquiry", append([]any{errs[0].Rule}, errs[0].Args...)}}}
 	}
 	l := &Letter{Municipality: cur.Municipality, ID: req.ID, Recipient: rec, Title: req.Title, Area: in.Area,
 		Department: in.Department, Type: typ, Body: req.Body, LegalNotification: req.LegalNotification,

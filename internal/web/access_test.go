@@ -86,6 +86,8 @@ func TestRoutes_NoRouteLetsAnyoneSeeWhatTheirRoleOrMunicipalityDoesNotAllow(t *t
 	values["form"], values["n"] = "sundhedskort", ts.fileForRoutes(t, opened)
 	// A callback of Borgerbutikken's area, booked at the server's clock.
 	values["id"] = fmt.Sprint(ts.bookCallback(t, time.Now(), "dragoer", "flytning", "23456789").ID)
+	// A letter with the same id, sent by Digital Post (its status and MeMo).
+	ts.sendLetter(t, "dragoer", values["id"])
 	// A contact-form question of Borgerbutikken's area.
 	values["question"] = ts.askQuestion(t, "dragoer", "flytning")
 	// An answer page of Borgerbutikken's area, to review.

@@ -19,6 +19,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/casework"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/letters"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/strategy"
@@ -68,12 +69,13 @@ type API struct {
 	now      func() time.Time
 	// answers gives the guidance the area's answer page.
 	answers *answers.Answers
+	letters *letters.Letters
 }
 
 // New returns the API on the services.
 func New(svc face.Services) *API {
 	return &API{registry: svc.Registry, keys: svc.Keys, recorder: svc.Recorder, measures: svc.Measures,
-		cases: svc.Cases, log: svc.Log, now: svc.Now, answers: answers.New(svc.DB)}
+		cases: svc.Cases, log: svc.Log, now: svc.Now, answers: answers.New(svc.DB), letters: lettersOf(svc)}
 }
 
 // Routes are the API's entries of the route table.
@@ -88,6 +90,9 @@ func (s *API) Routes() []face.Route {
 		{Pattern: "POST /api/v1/cases", KeyPerm: auth.Cases, Body: caseBody, Handle: s.apiOpenCase},
 		{Pattern: "GET /api/v1/cases/{reference}", KeyPerm: auth.Cases, Handle: s.apiCase},
 		{Pattern: "POST /api/v1/cases/{reference}/status", KeyPerm: auth.Cases, Body: caseBody, Handle: s.apiSetCaseStatus},
+		{Pattern: "POST /api/v1/letters", KeyPerm: auth.Letters, Body: letterBody, Handle: s.apiSendLetter},
+		{Pattern: "GET /api/v1/letters/{id}", KeyPerm: auth.Letters, Handle: s.apiLetter},
+		{Pattern: "GET /api/v1/letters/{id}/memo", KeyPerm: auth.Letters, Handle: s.apiLetterMemo},
 	}
 }
 
