@@ -50,6 +50,9 @@ func (d *Dev) Send(ctx context.Context, r Request) (Receipt, error) {
 		return Receipt{}, fmt.Errorf("send: %w: %v", ErrMemo, err)
 	}
 	recipient := Recipient{IDType: m.Recipient.IDType, ID: m.Recipient.ID}
+	if recipient.IDType != memo.IDTypeCPR && recipient.IDType != memo.IDTypeCVR {
+		return Receipt{}, fmt.Errorf("send: %w", ErrRecipient)
+	}
 	var receipt Receipt
 	err = d.db.InTx(ctx, func(tx *sql.Tx) error {
 		first, found, err := firstSent(ctx, tx, m.UUID)

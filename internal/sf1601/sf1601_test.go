@@ -257,6 +257,9 @@ func TestDev_RefusesBadRequests(t *testing.T) {
 	if _, err := d.Send(ctx, Request{Municipality: "dragoer", Channel: ChannelAutomatic, Memo: []byte("<x/>")}); !errors.Is(err, ErrMemo) {
 		t.Errorf("not MeMo: %v", err)
 	}
+	if _, err := d.Send(ctx, Request{Municipality: "dragoer", Channel: ChannelPhysicalPost, Memo: message(t, "2a1b2c3d-1111-4222-8333-444455556666", memo.IDTypeOther, "x")}); !errors.Is(err, ErrRecipient) {
+		t.Errorf("recipient of type Andet: %v", err)
+	}
 	noPDF, err := memo.Build(memo.Message{
 		UUID: "1a1b2c3d-1111-4222-8333-444455556666", Label: "x",
 		Sender:    memo.Party{ID: "12345674", IDType: memo.IDTypeCVR, Label: "Dragør Kommune"},
