@@ -164,7 +164,7 @@ func runExamples(t *testing.T, dir, bin string, examples []example) {
 	if out, err := run("./kanal strategy load strategies/dragoer.yaml && ./kanal strategy load strategies/taarnby.yaml"); err != nil {
 		t.Fatalf("load the presets: %v\n%s", err, out)
 	}
-	out, err := run("./kanal apikey add --municipality dragoer --permissions ingest,read,cases Dokumentation")
+	out, err := run("./kanal apikey add --municipality dragoer --permissions ingest,read,cases,letters Dokumentation")
 	key := regexp.MustCompile(`(?m)^kanal_live_\S+$`).FindString(out)
 	if err != nil || key == "" {
 		t.Fatalf("a key for the examples: %v\n%s", err, out)

@@ -11,7 +11,10 @@ import (
 	"github.com/kanal-dk/kanal/internal/contact"
 	"github.com/kanal-dk/kanal/internal/delivery"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/letters"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/sf1520"
+	"github.com/kanal-dk/kanal/internal/sf1601"
 	"github.com/kanal-dk/kanal/internal/store"
 )
 
@@ -32,6 +35,10 @@ func runJobs(ctx context.Context, db *store.DB, log *slog.Logger) <-chan struct{
 	callbacks := callback.New(db, inquiry.NewRecorder(db), nil)
 	var wg sync.WaitGroup
 	wg.Add(4)
+	if lw := lettersWorker(db, log); lw != nil {
+		wg.Add(1)
+		go func() { defer wg.Done(); lw.Run(ctx, deliverEvery) }()
+	}
 	go func() {
 		defer wg.Done()
 		callbacks.RunErasure(ctx, municipality.NewRegistry(db), callback.EraseEvery, log)
@@ -42,4 +49,19 @@ func runJobs(ctx context.Context, db *store.DB, log *slog.Logger) <-chan struct{
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
 	return done
+}
+
+// lettersWorker is the outbound letters' worker (docs/letters.md) on the
+// development SF1601 transport and registry over the shipped test
+// citizens: the letters go to the local Digital Post inbox and print
+// queue. Nil, logged, when the test citizens cannot be read.
+func lettersWorker(db *store.DB, log *slog.Logger) *letters.Worker {
+	file, err := sf1520.Embedded()
+	if err != nil {
+		log.Error("letters: read the shipped test citizens", "err", err)
+		return nil
+	}
+	dev := sf1601.NewDev(db, sf1601.NewDevRegistry(file))
+	return &letters.Worker{DB: db, Recorder: inquiry.NewRecorder(db), Transport: letters.KombiTransport{Kombi: dev},
+		Statuses: dev, Log: log}
 }
