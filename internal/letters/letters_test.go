@@ -272,15 +272,22 @@ func TestWorker_TwoWorkersSendEachLetterOnce(t *testing.T) {
 func TestWorker_ACrashBetweenDecidedAndSentSendsOnce(t *testing.T) {
 	f := setup(t)
 	f.send(t, "crash", registeredCPR)
-	// A worker claims the letter and dies before sending: its lease stays.
-	dead := f.worker(blockingTransport{})
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	dead.RunOnce(ctx)
+	// A worker claims the letter and is killed before it sends: nothing
+	// is recorded and its lease stays.
+	killed, kill := context.WithCancel(context.Background())
+	dead := f.worker(killBeforeSending{kill})
+	if _, err := dead.RunOnce(killed); err == nil {
+		t.Fatal("the killed worker recorded an outcome")
+	}
+	var leased int
+	f.db.QueryRow(`SELECT COUNT(*) FROM letters WHERE claimed_until IS NOT NULL AND sent_at IS NULL`).Scan(&leased)
+	if leased != 1 {
+		t.Fatalf("%d letters leased and unsent, want 1", leased)
+	}
 	tr := newTransport()
 	fresh := f.worker(tr)
-	if _, err := fresh.RunOnce(context.Background()); err != nil {
-		t.Fatal(err)
+	if n, err := fresh.RunOnce(context.Background()); err != nil || n != 0 {
+		t.Fatalf("within the dead worker's lease: %d, %v", n, err)
 	}
 	f.now = f.now.Add(letters.DefaultLease + time.Second)
 	for i := 0; i < 3; i++ {
@@ -293,11 +300,14 @@ func TestWorker_ACrashBetweenDecidedAndSentSendsOnce(t *testing.T) {
 	}
 }
 
-// blockingTransport fails as a worker killed mid-send would: nothing is
-// recorded because the context is gone.
-type blockingTransport struct{}
+// killBeforeSending kills its worker (cancels the run's context) before
+// anything is sent, as a process killed between "decided" and "sent".
+type killBeforeSending struct{ kill context.CancelFunc }
 
-func (blockingTransport) Send(ctx context.Context, _ letters.Outgoing) error { return ctx.Err() }
+func (k killBeforeSending) Send(ctx context.Context, _ letters.Outgoing) error {
+	k.kill()
+	return ctx.Err()
+}
 
 func TestWorker_FallbackMovesTheCountAndVerifyAgrees(t *testing.T) {
 	f := setup(t)

@@ -14,6 +14,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/delivery"
 	"github.com/kanal-dk/kanal/internal/letters"
 	"github.com/kanal-dk/kanal/internal/memo"
+	"github.com/kanal-dk/kanal/internal/rollup"
 	"github.com/kanal-dk/kanal/internal/sf1601"
 )
 
@@ -103,6 +104,14 @@ func TestReadStatuses_RecordsEventsOnceAndSendsSignedWebhooks(t *testing.T) {
 	fl, _ := f.letters.Get(context.Background(), f.cur.Municipality, "fails-later")
 	if fl.Route != "letter" || fl.Status != "sent" || tr.sent["fails-later"] != 2 {
 		t.Errorf("fails-later: %s %s, sent %d", fl.Route, fl.Status, tr.sent["fails-later"])
+	}
+	if diffs, err := rollup.Verify(context.Background(), f.db, f.cur.Municipality); err != nil || len(diffs) != 0 {
+		t.Errorf("rollup verify after the status fallback: %v, %v", diffs, err)
+	}
+	var channel string
+	f.db.QueryRow(`SELECT i.channel FROM inquiries i JOIN letters l ON l.inquiry_id = i.id WHERE l.id = 'fails-later'`).Scan(&channel)
+	if channel != "letter" {
+		t.Errorf("the failed letter's inquiry is on %q, want letter", channel)
 	}
 	mu.Lock()
 	defer mu.Unlock()
