@@ -52,6 +52,11 @@ func TestDev_RegisteredToInboxExemptToPrintQueueAndPrinted(t *testing.T) {
 	if err != nil || len(inbox) != 1 {
 		t.Fatalf("Ida's inbox: %d, %v", len(inbox), err)
 	}
+	ida, _ := f.letters.Get(ctx, f.cur.Municipality, "til-ida")
+	sent, _ := f.letters.Memo(ctx, f.cur.Municipality, "til-ida")
+	if m, err := memo.Parse(sent); err != nil || m.Sender.Label != "Dragør Kommune" || m.UUID != ida.MessageUUID {
+		t.Errorf("the MeMo sent: sender %q, uuid %q, %v", m.Sender.Label, m.UUID, err)
+	}
 	queue, err := dev.PrintQueue(ctx, f.cur.Municipality, false)
 	if err != nil || len(queue) != 2 {
 		t.Fatalf("print queue: %d, %v; want Fatima's and Oliver's", len(queue), err)

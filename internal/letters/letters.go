@@ -156,6 +156,9 @@ type Letter struct {
 	Erased bool
 	// HasMemo says a MeMo message was sent (Digital Post letters).
 	HasMemo bool
+	// Sender is the municipality's name, filled by the worker for the
+	// PDF and the MeMo sender's label.
+	Sender string
 }
 
 // Request is a letter to send.

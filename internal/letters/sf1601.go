@@ -13,13 +13,17 @@ import (
 
 // BuildMemo builds a letter's MeMo message (package memo) around its PDF:
 // the messageUUID is the letter's MessageUUID, the sender the
-// municipality (idType Andet, its Kanal id), the recipient the CPR or CVR
+// municipality (idType Andet, its Kanal id, labelled with its name), the recipient the CPR or CVR
 // number, the KLE number the letter's area's, the action link an
 // INFORMATION action. Both routes carry the letter this way: the print
 // service prints the main document's PDF.
 func BuildMemo(l *Letter, pdf []byte, at time.Time) ([]byte, error) {
+	sender := l.Sender
+	if sender == "" {
+		sender = l.Municipality
+	}
 	m := memo.Message{UUID: l.MessageUUID, Label: l.Title, LegalNotification: l.LegalNotification,
-		Sender:    memo.Party{ID: l.Municipality, IDType: memo.IDTypeOther, Label: l.Municipality},
+		Sender:    memo.Party{ID: l.Municipality, IDType: memo.IDTypeOther, Label: sender},
 		Recipient: memo.Party{ID: l.Recipient.Digits(), IDType: idType(l.Recipient)},
 		Created:   at.UTC(),
 		Main: memo.Document{Label: l.Title, Files: []memo.File{{EncodingFormat: "application/pdf",

@@ -244,7 +244,12 @@ func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
 // holds.
 func (w *Worker) send(ctx context.Context, c *claimedLetter) error {
 	out := Outgoing{Letter: &c.Letter, Channel: c.Route}
-	pdf, err := w.Render(&c.Letter, c.Municipality)
+	c.Sender = c.Municipality
+	var name string
+	if err := w.DB.QueryRowContext(ctx, `SELECT name FROM municipalities WHERE id = $1`, c.Municipality).Scan(&name); err == nil && name != "" {
+		c.Sender = name
+	}
+	pdf, err := w.Render(&c.Letter, c.Sender)
 	if err != nil {
 		return fmt.Errorf("render letter as PDF: %w", err)
 	}
