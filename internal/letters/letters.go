@@ -209,6 +209,7 @@ const (
 	MaxTitle = 200
 	MaxBody  = 64 << 10
 	MaxID    = 100
+	MaxURL   = 2000
 )
 
 // ErrNotFound is returned for a letter the municipality does not have.
@@ -282,7 +283,8 @@ func check(req *Request) (Recipient, []FieldError) {
 			continue
 		}
 		p, err := url.Parse(u.value)
-		if err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
+		if err != nil || len(u.value) > MaxURL || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" ||
+			p.User != nil || p.Fragment != "" {
 			add(u.field, "bad_url")
 		}
 	}

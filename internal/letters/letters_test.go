@@ -153,6 +153,8 @@ func TestSend_RefusesBadFieldsAtTheirNames(t *testing.T) {
 		{"unknown area", letters.Request{CPR: registeredCPR, Title: "t", Area: "99.99.99", Body: "b"}, "area"},
 		{"no body", letters.Request{CPR: registeredCPR, Title: "t", Area: f.area}, "body"},
 		{"bad callback", letters.Request{CPR: registeredCPR, Title: "t", Area: f.area, Body: "b", CallbackURL: "ftp://x"}, "callback_url"},
+		{"callback with a password", letters.Request{CPR: registeredCPR, Title: "t", Area: f.area, Body: "b", CallbackURL: "https://u:p@x.example/"}, "callback_url"},
+		{"action without a host", letters.Request{CPR: registeredCPR, Title: "t", Area: f.area, Body: "b", ActionURL: "https:///x"}, "action_url"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, _, err := f.letters.Send(context.Background(), f.cur, c.req)
