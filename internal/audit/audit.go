@@ -62,13 +62,17 @@ const (
 	// with the citizen's e-mail address or phone number; the target is
 	// the question's number.
 	QuestionViewed = "question_viewed"
+	// PrintQueueViewed is a staff member's view of the print queue with
+	// its recipients' CPR and CVR numbers, or of one letter's PDF; the
+	// target is the letter's messageUUID for a PDF, empty for the queue.
+	PrintQueueViewed = "print_queue_viewed"
 )
 
 // Actions lists every action, for filters.
 var Actions = []string{SignIn, SignInFailed, SignOut, PasswordChanged, UserCreated, UserPasswordReset,
 	UserDisabled, UserReopened, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared,
 	InquiryUndone, ReportIssued, KLEChecked, CaseViewed, CaseStatusChanged, CaseErased, DeliveryResent, EndpointSet, CallbacksViewed,
-	QuestionViewed}
+	QuestionViewed, PrintQueueViewed}
 
 // IsAction reports whether s names an action of the log.
 func IsAction(s string) bool {

@@ -98,13 +98,18 @@ const (
 	// staff and managers those of their own department's areas, the
 	// strategy group every area's (MayEditAnswer).
 	EditAnswers Permission = "edit_answers"
+	// PrintLetters is the print station's work: the development print
+	// queue of letters for citizens exempt from Digital Post, with their
+	// recipients (each view audited), each letter's PDF, and marking a
+	// letter printed.
+	PrintLetters Permission = "print_letters"
 )
 
 var rolePermissions = map[Role][]Permission{
-	Staff:   {ViewStrategy, RegisterInquiries, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers},
-	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers},
+	Staff:   {ViewStrategy, RegisterInquiries, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters},
+	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters},
 	StrategyGroup: {ViewStrategy, EditStrategy, EditSearchWords, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport, IssueCouncilReport,
-		HandleCases, SeeProtectedAddress, HandleCallbacks, AnswerQuestions, EditAnswers},
+		HandleCases, SeeProtectedAddress, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters},
 	Auditor: {ViewStrategy, ReadAudit},
 	// An operator acts in every municipality, but neither reads their audit
 	// logs, holds their systems' keys nor sees their citizens' cases.

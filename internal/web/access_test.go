@@ -90,6 +90,10 @@ func TestRoutes_NoRouteLetsAnyoneSeeWhatTheirRoleOrMunicipalityDoesNotAllow(t *t
 	ts.sendLetter(t, "dragoer", values["id"])
 	// A contact-form question of Borgerbutikken's area.
 	values["question"] = ts.askQuestion(t, "dragoer", "flytning")
+	// A letter in Dragør's print queue (its PDF and marking it printed)
+	// and one in a citizen's development Digital Post inbox.
+	values["message"] = ts.deliverPost(t, "dragoer", exemptCitizen, "Brev", letterPDF)
+	values["pdf"] = values["message"] + ".pdf"
 	// An answer page of Borgerbutikken's area, to review.
 	ts.writeAnswer(t, "dragoer", "flytning")
 	dragoer := map[auth.Role]string{auth.Staff: dragoerStaff, auth.Manager: dragoerManager,

@@ -51,6 +51,11 @@ var citizenNotPages = map[string]string{
 	// TestBrowser_AnswerPagesFitTheScreen walks them with the demo's.
 	"GET /borger/{municipality}/svar":        "walked by TestBrowser_AnswerPagesFitTheScreen",
 	"GET /borger/{municipality}/svar/{area}": "walked by TestBrowser_AnswerPagesFitTheScreen",
+	// The development Digital Post inbox needs a signed-in citizen with
+	// letters: TestBrowser_DigitalPostInboxAndPrintQueue walks it.
+	"GET /borger/{municipality}/digital-post":                    "walked by TestBrowser_DigitalPostInboxAndPrintQueue",
+	"GET /borger/{municipality}/digital-post/{message}":          "walked by TestBrowser_DigitalPostInboxAndPrintQueue",
+	"GET /borger/{municipality}/digital-post/{message}/dokument": "a letter's PDF",
 }
 
 // wildcard is a {name} of a route pattern, quoted by regexp.QuoteMeta.

@@ -305,7 +305,9 @@ func TestCitizen_EveryTemplateIsRendered(t *testing.T) {
 		// contact_form_test.go.
 		"contact": true, "contact_refused": true, "contact_thanks": true,
 		// answers_pages_test.go.
-		"answer": true, "answers_find": true}
+		"answer": true, "answers_find": true,
+		// digitalpost_pages_test.go: the development Digital Post inbox.
+		"digitalpost": true, "digitalpost_message": true}
 	for _, name := range ts.srv.citizen.PageNames() {
 		if !rendered[name] {
 			t.Errorf("citizen template %s is not rendered by any test", name)

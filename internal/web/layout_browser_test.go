@@ -83,6 +83,8 @@ var staffPages = []staffPage{
 	{dragoerGroup, "/m/dragoer/outbox"},
 	// The day's callbacks with some in it: TestBrowser_CallbackBookedAndOnTheDaysList.
 	{dragoerStaff, "/m/dragoer/callbacks"},
+	// The print queue, empty; with letters: TestBrowser_DigitalPostInboxAndPrintQueue.
+	{dragoerStaff, "/m/dragoer/print"},
 }
 
 // notPages are the staff face's GET routes that answer something other
@@ -103,6 +105,7 @@ var notPages = map[string]string{
 	"GET /m/{municipality}/questions/{question}":             "walked with a question in it by TestBrowser_ContactFormAndQuestionQueue",
 	"GET /m/{municipality}/answers":                          "walked with the demo's answer pages by TestBrowser_AnswerPagesFitTheScreen",
 	"GET /m/{municipality}/answers/{area}":                   "walked with the demo's answer pages by TestBrowser_AnswerPagesFitTheScreen",
+	"GET /m/{municipality}/print/{pdf}":                      "a letter's PDF",
 	"GET /healthz":                                           "text",
 	"GET /metrics":                                           "text",
 }

@@ -284,6 +284,8 @@ func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {
 		"answers", "answer_edit",
 		// callback_test.go renders the day's callbacks in both languages.
 		"callbacks",
+		// digitalpost_pages_test.go renders the print queue in both languages.
+		"print",
 		"strategy_edit", "strategy_edit_index", "strategy_edit_diff", "strategy_edit_choose"} {
 		covered[name] = true
 	}

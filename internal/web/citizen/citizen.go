@@ -36,6 +36,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/nemlogin"
 	"github.com/kanal-dk/kanal/internal/selfservice"
 	"github.com/kanal-dk/kanal/internal/sf1520"
+	"github.com/kanal-dk/kanal/internal/sf1601"
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
@@ -71,6 +72,8 @@ type Portal struct {
 	// per address, more strictly than the public routes.
 	callbacks     *callback.Callbacks
 	callbackLimit *face.Limiter
+	// post is the development Digital Post inbox (sf1601.Dev).
+	post *sf1601.Dev
 }
 
 // New returns the citizen portal on the services.
@@ -95,6 +98,7 @@ func New(svc face.Services) (*Portal, error) {
 	portal.answers, portal.recorder = answers.New(svc.DB), svc.Recorder
 	portal.answers.Now = now
 	portal.callbacks, portal.callbackLimit = callback.New(svc.DB, svc.Recorder, now), face.NewLimiter(callbackRate)
+	portal.post = sf1601.NewDev(svc.DB, nil)
 	if svc.CitizenLogin != nil && svc.CitizenLogin.Development() {
 		portal.testCitizens = testCitizens(svc.CitizenLogin)
 	}
@@ -129,6 +133,9 @@ func (p *Portal) Routes() []face.Route {
 		{Pattern: "POST /borger/{municipality}/svar/{area}", Public: true, Handle: p.answerFound},
 		{Pattern: "GET /borger/{municipality}/tilbagering", Public: true, Handle: p.showCallback},
 		{Pattern: "POST /borger/{municipality}/tilbagering", Public: true, Handle: p.bookCallback},
+		{Pattern: "GET /borger/{municipality}/digital-post", Public: true, Handle: p.showInbox},
+		{Pattern: "GET /borger/{municipality}/digital-post/{message}", Public: true, Handle: p.showMessage},
+		{Pattern: "GET /borger/{municipality}/digital-post/{message}/dokument", Public: true, Handle: p.messageDocument},
 		// Every other address under /borger/ is answered "not found" in
 		// the portal's own layout, not the staff pages'.
 		{Pattern: "GET /borger/", Public: true, Handle: func(http.ResponseWriter, *http.Request) error { return face.ErrNotFound }},

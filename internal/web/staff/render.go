@@ -78,6 +78,8 @@ type view struct {
 		EditAnswers bool
 		// AnswerQuestions: the contact form's question queue.
 		AnswerQuestions bool
+		// PrintLetters: the development print queue.
+		PrintLetters bool
 	}
 	// Demo tells that the municipality's counted inquiries include demo
 	// data: every page of it says so in a banner.
@@ -126,6 +128,7 @@ func (s *Pages) base(r *http.Request, title string) (view, error) {
 	v.Can.HandleCallbacks = p.Can(auth.HandleCallbacks, v.MunicipalityID)
 	v.Can.EditAnswers = p.Can(auth.EditAnswers, v.MunicipalityID)
 	v.Can.AnswerQuestions = p.Can(auth.AnswerQuestions, v.MunicipalityID)
+	v.Can.PrintLetters = p.Can(auth.PrintLetters, v.MunicipalityID)
 	if v.MunicipalityID != "" && p.Sees(v.MunicipalityID) {
 		if v.Demo, err = s.measures.AnyDemo(r.Context(), v.MunicipalityID); err != nil {
 			return view{}, err

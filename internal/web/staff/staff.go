@@ -28,6 +28,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/municipality"
 	"github.com/kanal-dk/kanal/internal/selfservice"
 	"github.com/kanal-dk/kanal/internal/sf1520"
+	"github.com/kanal-dk/kanal/internal/sf1601"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
@@ -65,6 +66,8 @@ type Pages struct {
 	questions *contact.Questions
 	outbox    *mail.Outbox
 	smtp      bool
+	// post is the development print queue (sf1601.Dev).
+	post *sf1601.Dev
 }
 
 // New returns the staff pages on the services.
@@ -90,6 +93,7 @@ func New(svc face.Services) (*Pages, error) {
 		cases: svc.Cases, forms: svc.Forms, cpr: svc.CPR,
 		callbacks: callback.New(svc.DB, svc.Recorder, svc.Now),
 		questions: questions, outbox: mail.NewOutbox(svc.DB), smtp: smtp,
+		post: sf1601.NewDev(svc.DB, nil),
 	}, nil
 }
 
@@ -172,6 +176,9 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "GET /m/{municipality}/questions/{question}", Perm: auth.AnswerQuestions, Handle: s.showQuestion},
 		{Pattern: "POST /m/{municipality}/questions/{question}", Perm: auth.AnswerQuestions, Handle: s.answerQuestion},
 		{Pattern: "GET /m/{municipality}/outbox", Perm: auth.AnswerQuestions, Handle: s.showOutbox},
+		{Pattern: "GET /m/{municipality}/print", Perm: auth.PrintLetters, Handle: s.showPrintQueue},
+		{Pattern: "GET /m/{municipality}/print/{pdf}", Perm: auth.PrintLetters, Handle: s.printPDF},
+		{Pattern: "POST /m/{municipality}/print/{message}/printed", Perm: auth.PrintLetters, Handle: s.markPrinted},
 
 		{Pattern: "GET /m/{municipality}/answers", Perm: auth.EditAnswers, Handle: s.showAnswers},
 		{Pattern: "GET /m/{municipality}/answers/{area}", Perm: auth.EditAnswers, Handle: s.showAnswerEdit},
