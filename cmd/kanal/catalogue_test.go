@@ -78,7 +78,7 @@ func TestCatalogue_EveryCommandLineMessageIsInTheCatalogue(t *testing.T) {
 			{"apikey"}, {"apikey", "add", "-h"}, {"apikey", "list"},
 			{"apikey", "add", "--municipality", "dragoer", "--permissions", "ingest,read", "Telefonsystem"},
 			{"apikey", "add", "--municipality", "dragoer", "--permissions", "ingest,read", "Telefonsystem"},
-			{"apikey", "add", "--municipality", "dragoer", "--permissions", "letters", "Breve"},
+			{"apikey", "add", "--municipality", "dragoer", "--permissions", "payments", "Betalinger"},
 			{"apikey", "add", "--municipality", "dragoer", "--permissions", "", "Ingen"},
 			{"apikey", "add", "--municipality", "dragoer", "--permissions", "read", ""},
 			{"apikey", "add", "--municipality", "dragoer", "--permissions", "read", "--test", "Prøve"},
