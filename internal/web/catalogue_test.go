@@ -186,7 +186,7 @@ func TestCatalogue_EverythingShownIsInTheCatalogue(t *testing.T) {
 			"a manager without a department": ts.post(t, group, "/m/dragoer/users"+q, url.Values{"email": {"ny@dragoer.dk"}, "role": {"manager"}}),
 			"a key without a name":           ts.post(t, group, "/m/dragoer/keys"+q, url.Values{"permissions": {"read"}}),
 			"a key that may do nothing":      ts.post(t, group, "/m/dragoer/keys"+q, url.Values{"name": {"X"}}),
-			"a key with a lost permission":   ts.post(t, group, "/m/dragoer/keys"+q, url.Values{"name": {"Y"}, "permissions": {"letters"}}),
+			"a key with a lost permission":   ts.post(t, group, "/m/dragoer/keys"+q, url.Values{"name": {"Y"}, "permissions": {"payments"}}),
 			"a wrong password": ts.post(t, ts.client(t, dragoerAuditor), "/password"+q, url.Values{"current": {"forkert"},
 				"password": {"kort"}, "repeat": {"kort"}}),
 			"passwords that differ": ts.post(t, ts.client(t, dragoerAuditor), "/password"+q, url.Values{"current": {"x"},
