@@ -164,6 +164,7 @@ func (w *Worker) applyStatus(ctx context.Context, tx *sql.Tx, s sf1601.Status) e
 			if err := w.Recorder.MoveChannel(ctx, tx, l.Municipality, inquiryID, inquiryAt, RouteDigitalPost, RouteLetter); err != nil {
 				return err
 			}
+			l.Route = RouteLetter
 			return addStatus(ctx, tx, l, FellBackToPaper, at)
 		}
 		return addStatus(ctx, tx, l, Failed, at)

@@ -295,6 +295,7 @@ func (w *Worker) send(ctx context.Context, c *claimedLetter) error {
 			if err := w.Recorder.MoveChannel(ctx, tx, c.Municipality, c.inquiry, c.at, RouteDigitalPost, RouteLetter); err != nil {
 				return err
 			}
+			c.Route, c.Reason = RouteLetter, ReasonDigitalPostFails
 			return addStatus(ctx, tx, &c.Letter, FellBackToPaper, now)
 		case attempts >= w.MaxAttempts:
 			if _, err := tx.ExecContext(ctx, `UPDATE letters SET sent_at = NULL, attempts = $1, last_error = 'transport',
