@@ -24,10 +24,11 @@ import (
 const deliverEvery = 5 * time.Second
 
 // runJobs starts what a serving Kanal does besides answering requests:
-// delivering submissions to the case systems (each instance runs a
-// worker; instances on one PostgreSQL lease the deliveries between them)
-// and erasing the personal data of cases past their retention period.
-// They stop when ctx ends; the returned channel closes when both have.
+// delivering submissions to the case systems and sending outbound letters
+// (each instance runs the workers; instances on one PostgreSQL lease the
+// work between them), and erasing the personal data of cases, questions
+// and callbacks past their retention periods. They stop when ctx ends;
+// the returned channel closes when all have.
 func runJobs(ctx context.Context, db *store.DB, log *slog.Logger) <-chan struct{} {
 	worker := &delivery.Worker{DB: db, Log: log}
 	cases := casework.New(db, inquiry.NewRecorder(db))
