@@ -54,11 +54,10 @@ func (ts *testServer) deliverPost(t *testing.T, m, cpr, title string, pdf []byte
 	return uuid
 }
 
-var (
-	// 1203859902 is registered for Digital Post, 2511909924 exempt
-	// (docs/digital-post.md); Mads is another registered test citizen.
-	letterPDF = []byte("%PDF-1.4 brev til borgeren")
-)
+// letterPDF stands in for a letter's PDF. The test citizens
+// (docs/digital-post.md): registeredCitizen is registered for Digital
+// Post, exemptCitizen exempt; Mads is another citizen.
+var letterPDF = []byte("%PDF-1.4 brev til borgeren")
 
 // "Kanal ... delivers into a local Digital Post inbox that a test citizen
 // reads in the portal": only their own messages, newest first, read
@@ -68,13 +67,18 @@ func TestDigitalPost_InboxShowsOnlyTheCitizensOwnMessages(t *testing.T) {
 	first := ts.deliverPost(t, "dragoer", registeredCitizen, "Første brev", letterPDF,
 		memo.Action{Label: "Se din sag", Code: memo.ActionSelfService, EntryPoint: "https://dragoer.example/sag"})
 	time.Sleep(5 * time.Millisecond)
-	second := ts.deliverPost(t, "dragoer", registeredCitizen, "Andet brev", []byte("%PDF-1.4 andet"))
+	ts.deliverPost(t, "dragoer", registeredCitizen, "Andet brev", []byte("%PDF-1.4 andet"))
 	other := ts.deliverPost(t, "dragoer", madsCPR, "Brev til Mads", letterPDF)
 
 	anon := ts.client(t, "")
 	if r := ts.get(t, anon, "/borger/dragoer/digital-post"); r.status != http.StatusSeeOther ||
 		!strings.HasPrefix(r.header.Get("Location"), "/borger/dragoer/log-ind?") {
 		t.Fatalf("not signed in: %d %q, want the sign-in", r.status, r.header.Get("Location"))
+	}
+
+	if r := ts.get(t, anon, "/borger/dragoer/digital-post/"+first); r.status != http.StatusSeeOther ||
+		!strings.HasPrefix(r.header.Get("Location"), "/borger/dragoer/log-ind?") {
+		t.Errorf("a letter not signed in: %d %q, want the sign-in", r.status, r.header.Get("Location"))
 	}
 
 	c := ts.citizenClient(t, "dragoer", registeredCitizen)
@@ -88,6 +92,9 @@ func TestDigitalPost_InboxShowsOnlyTheCitizensOwnMessages(t *testing.T) {
 	}
 	if strings.Contains(r.body, "Brev til Mads") {
 		t.Errorf("inbox shows another citizen's letter")
+	}
+	if !strings.Contains(r.body, `href="/borger/dragoer/digital-post">Digital Post</a>`) {
+		t.Errorf("the header has no link to the inbox for the signed-in citizen")
 	}
 	if !strings.Contains(r.body, "Udviklingspostkasse") || strings.Count(r.body, ">Ulæst<") != 2 {
 		t.Errorf("inbox without the development notice or two unread letters:\n%s", r.body)
@@ -107,7 +114,6 @@ func TestDigitalPost_InboxShowsOnlyTheCitizensOwnMessages(t *testing.T) {
 	if strings.Count(r.body, ">Ulæst<") != 1 || strings.Count(r.body, ">Læst<") != 1 {
 		t.Errorf("after reading one: want one read and one unread")
 	}
-	_ = second
 
 	r = ts.get(t, c, "/borger/dragoer/digital-post/"+first+"/dokument")
 	if r.status != http.StatusOK || r.body != string(letterPDF) || r.header.Get("Content-Type") != "application/pdf" ||
