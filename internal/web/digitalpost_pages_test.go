@@ -10,9 +10,12 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/auth/oidctest"
 	"github.com/kanal-dk/kanal/internal/memo"
+	"github.com/kanal-dk/kanal/internal/nemlogin"
 	"github.com/kanal-dk/kanal/internal/sf1520"
 	"github.com/kanal-dk/kanal/internal/sf1601"
+	"github.com/kanal-dk/kanal/internal/web/citizen"
 )
 
 // newMessageUUID is a random version-4 UUID in lower case.
@@ -212,5 +215,24 @@ func TestDigitalPost_PrintQueueAuditedAndMarkedPrinted(t *testing.T) {
 	}
 	if printed != 1 {
 		t.Errorf("printed statuses of the letter: %d, want 1", printed)
+	}
+}
+
+// The inbox is the development stand-in: with NemLog-in (a real broker)
+// the citizen reads Digital Post in borger.dk, e-Boks or mit.dk, and the
+// portal's inbox addresses are not found.
+func TestDigitalPost_InboxNotFoundWithTheNationalLogin(t *testing.T) {
+	provider := oidctest.New(t, "kanal-borger", "hemmelig")
+	ts := newTestServer(t, true, withCitizens(t, nil), func(o *Options, base string) {
+		o.CitizenLogin = nemlogin.NewOIDC(nemlogin.OIDCConfig{Issuer: provider.Issuer(), ClientID: "kanal-borger",
+			ClientSecret: "hemmelig", RedirectURL: base + citizen.CallbackPath})
+	})
+	uuid := ts.deliverPost(t, "dragoer", registeredCitizen, "Brev", letterPDF)
+	c := ts.client(t, "")
+	for _, path := range []string{"/borger/dragoer/digital-post", "/borger/dragoer/digital-post/" + uuid,
+		"/borger/dragoer/digital-post/" + uuid + "/dokument"} {
+		if r := ts.get(t, c, path); r.status != http.StatusNotFound {
+			t.Errorf("%s with the national login: %d, want 404", path, r.status)
+		}
 	}
 }
