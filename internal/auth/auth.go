@@ -103,13 +103,17 @@ const (
 	// recipients (each view audited), each letter's PDF, and marking a
 	// letter printed.
 	PrintLetters Permission = "print_letters"
+	// SendLetters sends a letter to a citizen (CPR number) or a business
+	// (CVR number) from the staff page; the route is decided by the
+	// Digital Post registry, and the recipient is shown back only masked.
+	SendLetters Permission = "send_letters"
 )
 
 var rolePermissions = map[Role][]Permission{
-	Staff:   {ViewStrategy, RegisterInquiries, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters},
-	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters},
+	Staff:   {ViewStrategy, RegisterInquiries, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters, SendLetters},
+	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters, SendLetters},
 	StrategyGroup: {ViewStrategy, EditStrategy, EditSearchWords, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport, IssueCouncilReport,
-		HandleCases, SeeProtectedAddress, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters},
+		HandleCases, SeeProtectedAddress, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters, SendLetters},
 	Auditor: {ViewStrategy, ReadAudit},
 	// An operator acts in every municipality, but neither reads their audit
 	// logs, holds their systems' keys nor sees their citizens' cases.

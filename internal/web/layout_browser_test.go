@@ -85,6 +85,8 @@ var staffPages = []staffPage{
 	{dragoerStaff, "/m/dragoer/callbacks"},
 	// The print queue, empty; with letters: TestBrowser_DigitalPostInboxAndPrintQueue.
 	{dragoerStaff, "/m/dragoer/print"},
+	// The letter form; sent: TestBrowser_LetterFlow.
+	{dragoerStaff, "/m/dragoer/letters/new"},
 }
 
 // notPages are the staff face's GET routes that answer something other

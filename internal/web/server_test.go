@@ -286,6 +286,8 @@ func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {
 		"callbacks",
 		// digitalpost_pages_test.go renders the print queue in both languages.
 		"print",
+		// letters_page_test.go renders the letter form in both languages and its receipt.
+		"letter_new",
 		"strategy_edit", "strategy_edit_index", "strategy_edit_diff", "strategy_edit_choose"} {
 		covered[name] = true
 	}

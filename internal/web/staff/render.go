@@ -80,6 +80,8 @@ type view struct {
 		AnswerQuestions bool
 		// PrintLetters: the development print queue.
 		PrintLetters bool
+		// SendLetters: the page that sends a letter.
+		SendLetters bool
 	}
 	// Demo tells that the municipality's counted inquiries include demo
 	// data: every page of it says so in a banner.
@@ -129,6 +131,7 @@ func (s *Pages) base(r *http.Request, title string) (view, error) {
 	v.Can.EditAnswers = p.Can(auth.EditAnswers, v.MunicipalityID)
 	v.Can.AnswerQuestions = p.Can(auth.AnswerQuestions, v.MunicipalityID)
 	v.Can.PrintLetters = p.Can(auth.PrintLetters, v.MunicipalityID)
+	v.Can.SendLetters = p.Can(auth.SendLetters, v.MunicipalityID)
 	if v.MunicipalityID != "" && p.Sees(v.MunicipalityID) {
 		if v.Demo, err = s.measures.AnyDemo(r.Context(), v.MunicipalityID); err != nil {
 			return view{}, err

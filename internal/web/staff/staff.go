@@ -179,6 +179,8 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "GET /m/{municipality}/print", Perm: auth.PrintLetters, Handle: s.showPrintQueue},
 		{Pattern: "GET /m/{municipality}/print/{pdf}", Perm: auth.PrintLetters, Handle: s.printPDF},
 		{Pattern: "POST /m/{municipality}/print/{message}/printed", Perm: auth.PrintLetters, Handle: s.markPrinted},
+		{Pattern: "GET /m/{municipality}/letters/new", Perm: auth.SendLetters, Handle: s.showLetterForm},
+		{Pattern: "POST /m/{municipality}/letters", Perm: auth.SendLetters, Body: letterFormBody, Handle: s.sendLetter},
 
 		{Pattern: "GET /m/{municipality}/answers", Perm: auth.EditAnswers, Handle: s.showAnswers},
 		{Pattern: "GET /m/{municipality}/answers/{area}", Perm: auth.EditAnswers, Handle: s.showAnswerEdit},
