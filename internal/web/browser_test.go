@@ -49,6 +49,17 @@ func waitFor(t *testing.T, ctx context.Context, condition string) {
 	t.Fatalf("waiting for %s: %v (at %s)", condition, err, loc)
 }
 
+// submitForNewPage submits the form of the element and waits until the
+// browser shows the page that answered it: a mark left on the old page
+// is gone and the new one has loaded. (Waiting for an element both pages
+// have, such as main, would read the old page.)
+func submitForNewPage(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	browsertest.Eval[bool](t, ctx, `window.kanalOldPage = true`)
+	browsertest.Do(t, ctx, chromedp.Submit(sel))
+	waitFor(t, ctx, `window.kanalOldPage === undefined && document.readyState === "complete"`)
+}
+
 func visit(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
 	browsertest.Do(t, ctx, chromedp.Navigate(url), chromedp.WaitReady("main"))
