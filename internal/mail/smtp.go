@@ -3,10 +3,12 @@ package mail
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"mime"
 	"net"
 	"net/smtp"
+	"net/textproto"
 	"strings"
 	"time"
 )
@@ -76,22 +78,33 @@ func (s *SMTP) Send(ctx context.Context, m Message) error {
 		}
 	}
 	if err := c.Mail(s.From); err != nil {
-		return fmt.Errorf("smtp sender: %w", err)
+		return failed("smtp sender", err)
 	}
 	if err := c.Rcpt(m.To); err != nil {
-		return fmt.Errorf("smtp recipient refused: %w", err)
+		return failed("smtp recipient refused", err)
 	}
 	w, err := c.Data()
 	if err != nil {
-		return fmt.Errorf("smtp data: %w", err)
+		return failed("smtp data", err)
 	}
 	if _, err := w.Write(s.compose(m)); err != nil {
-		return fmt.Errorf("smtp write: %w", err)
+		return failed("smtp write", err)
 	}
 	if err := w.Close(); err != nil {
-		return fmt.Errorf("smtp message refused: %w", err)
+		return failed("smtp message refused", err)
 	}
 	return c.Quit()
+}
+
+// failed is an error of a step after the recipient was named: a server's
+// reply gives only its code, for its text often repeats the recipient's
+// address (personal data, and the error is logged).
+func failed(step string, err error) error {
+	var reply *textproto.Error
+	if errors.As(err, &reply) {
+		return fmt.Errorf("%s: the server answered %d", step, reply.Code)
+	}
+	return fmt.Errorf("%s: %w", step, err)
 }
 
 // compose writes the message with its headers: UTF-8 plain text, quoted-

@@ -31,6 +31,9 @@ type fakeSMTP struct {
 	from, to string
 	data     string
 	tlsUsed  bool
+	// refuseRcpt answers RCPT with a refusal that echoes the address,
+	// as real servers do.
+	refuseRcpt bool
 }
 
 func newFakeSMTP(t *testing.T, starttls bool) (*fakeSMTP, *x509.CertPool) {
@@ -118,7 +121,12 @@ func (f *fakeSMTP) serve(c net.Conn) {
 		case verb == "RCPT":
 			f.mu.Lock()
 			f.to = line
+			refuse := f.refuseRcpt
 			f.mu.Unlock()
+			if refuse {
+				say("550 5.1.1 <" + strings.TrimSuffix(strings.TrimPrefix(strings.SplitN(line, ":", 2)[1], "<"), ">") + ">: Recipient address rejected: User unknown")
+				continue
+			}
 			say("250 ok")
 		case verb == "DATA":
 			say("354 go on")
@@ -213,5 +221,21 @@ func TestCheck_RefusesAddressesAndSubjectsThatWouldForgeHeaders(t *testing.T) {
 	}
 	if err := check(Message{To: "borger@example.dk", Subject: "Svar"}); err != nil {
 		t.Errorf("a plain message refused: %v", err)
+	}
+}
+
+// A server's refusal often repeats the citizen's address; the error the
+// sender returns — which the staff page logs — gives the server's reply
+// code and never its text.
+func TestSMTP_RefusalKeepsTheAddressOutOfTheError(t *testing.T) {
+	f, pool := newFakeSMTP(t, true)
+	f.refuseRcpt = true
+	s := &SMTP{Addr: f.addr, From: "kanal@dragoer.dk", TLS: &tls.Config{RootCAs: pool, ServerName: "127.0.0.1"}}
+	err := s.Send(context.Background(), Message{To: "borger@example.dk", Subject: "Svar", Body: "x"})
+	if err == nil || !strings.Contains(err.Error(), "550") {
+		t.Fatalf("err = %v, want a refusal with the code 550", err)
+	}
+	if strings.Contains(err.Error(), "borger@example.dk") || strings.Contains(err.Error(), "User unknown") {
+		t.Errorf("the error repeats the server's text: %v", err)
 	}
 }
