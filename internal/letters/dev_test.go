@@ -109,7 +109,9 @@ func TestDev_AResendAfterACrashDeliversOnce(t *testing.T) {
 		t.Fatal("the killed worker recorded its outcome")
 	}
 	var claimed int
-	f.db.QueryRow(`SELECT COUNT(*) FROM letters WHERE claimed_until IS NOT NULL AND sent_at IS NULL`).Scan(&claimed)
+	if err := f.db.QueryRow(`SELECT COUNT(*) FROM letters WHERE claimed_until IS NOT NULL AND sent_at IS NULL`).Scan(&claimed); err != nil {
+		t.Fatal(err)
+	}
 	if claimed != 1 {
 		t.Fatalf("%d letters leased and unsent after the kill, want 1", claimed)
 	}

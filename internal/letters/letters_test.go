@@ -220,7 +220,9 @@ func TestSend_ConcurrentSameIDStoresOneLetter(t *testing.T) {
 		t.Errorf("%d created, want 1", created.Load())
 	}
 	var n int
-	f.db.QueryRow(`SELECT COUNT(*) FROM letters`).Scan(&n)
+	if err := f.db.QueryRow(`SELECT COUNT(*) FROM letters`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
 	if n != 1 {
 		t.Errorf("%d letters stored, want 1", n)
 	}
@@ -282,7 +284,9 @@ func TestWorker_ACrashBetweenDecidedAndSentSendsOnce(t *testing.T) {
 		t.Fatal("the killed worker recorded an outcome")
 	}
 	var leased int
-	f.db.QueryRow(`SELECT COUNT(*) FROM letters WHERE claimed_until IS NOT NULL AND sent_at IS NULL`).Scan(&leased)
+	if err := f.db.QueryRow(`SELECT COUNT(*) FROM letters WHERE claimed_until IS NOT NULL AND sent_at IS NULL`).Scan(&leased); err != nil {
+		t.Fatal(err)
+	}
 	if leased != 1 {
 		t.Fatalf("%d letters leased and unsent, want 1", leased)
 	}
@@ -334,7 +338,9 @@ func TestWorker_FallbackMovesTheCountAndVerifyAgrees(t *testing.T) {
 		t.Errorf("history %v, route %s/%s", hist, l.Route, l.Reason)
 	}
 	var channel string
-	f.db.QueryRow(`SELECT channel FROM inquiries WHERE source = 'letters'`).Scan(&channel)
+	if err := f.db.QueryRow(`SELECT channel FROM inquiries WHERE source = 'letters'`).Scan(&channel); err != nil {
+		t.Fatal(err)
+	}
 	if channel != "letter" {
 		t.Errorf("inquiry channel %q, want letter", channel)
 	}

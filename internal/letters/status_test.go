@@ -109,7 +109,9 @@ func TestReadStatuses_RecordsEventsOnceAndSendsSignedWebhooks(t *testing.T) {
 		t.Errorf("rollup verify after the status fallback: %v, %v", diffs, err)
 	}
 	var channel string
-	f.db.QueryRow(`SELECT i.channel FROM inquiries i JOIN letters l ON l.inquiry_id = i.id WHERE l.id = 'fails-later'`).Scan(&channel)
+	if err := f.db.QueryRow(`SELECT i.channel FROM inquiries i JOIN letters l ON l.inquiry_id = i.id WHERE l.id = 'fails-later'`).Scan(&channel); err != nil {
+		t.Fatal(err)
+	}
 	if channel != "letter" {
 		t.Errorf("the failed letter's inquiry is on %q, want letter", channel)
 	}
