@@ -107,13 +107,26 @@ const (
 	// (CVR number) from the staff page; the route is decided by the
 	// Digital Post registry, and the recipient is shown back only masked.
 	SendLetters Permission = "send_letters"
+	// ViewPlans opens the strategy's own process: the departments' action
+	// plans, the self-service solution register, the business cases, the
+	// departments' yearly reports and the reminders. A manager sees the
+	// own department's (MayEditPlan, DepartmentScope).
+	ViewPlans Permission = "view_plans"
+	// EditPlans edits an action plan, a register entry or a business case:
+	// a manager those of the own department, the strategy group every
+	// department's (MayEditPlan).
+	EditPlans Permission = "edit_plans"
+	// ApprovePlans approves a department's plan or a business case; the
+	// strategy group follows the departments up.
+	ApprovePlans Permission = "approve_plans"
 )
 
 var rolePermissions = map[Role][]Permission{
 	Staff:   {ViewStrategy, RegisterInquiries, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters, SendLetters},
-	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters, SendLetters},
+	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters, SendLetters,
+		ViewPlans, EditPlans},
 	StrategyGroup: {ViewStrategy, EditStrategy, EditSearchWords, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport, IssueCouncilReport,
-		HandleCases, SeeProtectedAddress, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters, SendLetters},
+		HandleCases, SeeProtectedAddress, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters, SendLetters, ViewPlans, EditPlans, ApprovePlans},
 	Auditor: {ViewStrategy, ReadAudit},
 	// An operator acts in every municipality, but neither reads their audit
 	// logs, holds their systems' keys nor sees their citizens' cases.

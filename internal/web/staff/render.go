@@ -82,7 +82,14 @@ type view struct {
 		PrintLetters bool
 		// SendLetters: the page that sends a letter.
 		SendLetters bool
+		// ViewPlans: the strategy's process — plans, register, business
+		// cases, yearly reports, reminders.
+		ViewPlans bool
 	}
+	// ProcessTab marks the active tab of the process pages' own menu
+	// (the partial "process_tabs"): "plans", "register",
+	// "business_cases", "reports" or "reminders".
+	ProcessTab string
 	// Demo tells that the municipality's counted inquiries include demo
 	// data: every page of it says so in a banner.
 	Demo bool
@@ -132,6 +139,7 @@ func (s *Pages) base(r *http.Request, title string) (view, error) {
 	v.Can.AnswerQuestions = p.Can(auth.AnswerQuestions, v.MunicipalityID)
 	v.Can.PrintLetters = p.Can(auth.PrintLetters, v.MunicipalityID)
 	v.Can.SendLetters = p.Can(auth.SendLetters, v.MunicipalityID)
+	v.Can.ViewPlans = p.Can(auth.ViewPlans, v.MunicipalityID)
 	if v.MunicipalityID != "" && p.Sees(v.MunicipalityID) {
 		if v.Demo, err = s.measures.AnyDemo(r.Context(), v.MunicipalityID); err != nil {
 			return view{}, err
