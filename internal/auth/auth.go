@@ -122,7 +122,7 @@ const (
 )
 
 var rolePermissions = map[Role][]Permission{
-	Staff:   {ViewStrategy, RegisterInquiries, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters, SendLetters},
+	Staff: {ViewStrategy, RegisterInquiries, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters, SendLetters},
 	Manager: {ViewStrategy, RegisterInquiries, ViewFigures, EditSearchWords, HandleCases, HandleCallbacks, AnswerQuestions, EditAnswers, PrintLetters, SendLetters,
 		ViewPlans, EditPlans},
 	StrategyGroup: {ViewStrategy, EditStrategy, EditSearchWords, ManageUsers, ManageKeys, RegisterInquiries, ImportInquiries, ViewFigures, ShareFigures, CouncilReport, IssueCouncilReport,

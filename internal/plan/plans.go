@@ -5,8 +5,8 @@ import (
 	"errors"
 	"time"
 
-	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
 // errTODO marks the contract before its owner fills it in.
