@@ -66,13 +66,16 @@ const (
 	// its recipients' CPR and CVR numbers, or of one letter's PDF; the
 	// target is the letter's messageUUID for a PDF, empty for the queue.
 	PrintQueueViewed = "print_queue_viewed"
+	// RegisterChanged is an area's entry in the self-service solution
+	// register saved; the target is the area's id.
+	RegisterChanged = "register_changed"
 )
 
 // Actions lists every action, for filters.
 var Actions = []string{SignIn, SignInFailed, SignOut, PasswordChanged, UserCreated, UserPasswordReset,
 	UserDisabled, UserReopened, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared,
 	InquiryUndone, ReportIssued, KLEChecked, CaseViewed, CaseStatusChanged, CaseErased, DeliveryResent, EndpointSet, CallbacksViewed,
-	QuestionViewed, PrintQueueViewed}
+	QuestionViewed, PrintQueueViewed, RegisterChanged}
 
 // IsAction reports whether s names an action of the log.
 func IsAction(s string) bool {
