@@ -18,3 +18,13 @@ func NationalLogin(t time.Time) string {
 	}
 	return "MitID"
 }
+
+// NeedsValidation reports whether the area's self-service needs the citizen
+// to sign in with the national login. Dragør: "kun transaktioner og adgang
+// til personfølsomme oplysninger kræver validering" — so an area that
+// handles transactions, or interactions (an individual answer about the
+// citizen's own case, such as a place on a waiting list: personal data),
+// needs it; one that only informs does not.
+func (a *Area) NeedsValidation() bool {
+	return a.Handles(Transaction) || a.Handles(Interaction)
+}

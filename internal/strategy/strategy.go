@@ -44,6 +44,12 @@ type Strategy struct {
 	// calls a solution ineffective (Tårnby: "Digitalisering skal ske på SB
 	// niveau 1 for at være effektiv."); areas below it are warned about.
 	MinimumSBLevel *SBRule `yaml:"minimum_sb_level" json:"minimum_sb_level,omitempty"`
+	// FormsWithoutIntegration, where the strategy states it, phases out
+	// self-service forms that have no integration with a back-end system
+	// (Dragør: "Udfasning af blanketter, der ikke har integration til
+	// back-end systemer, …"); the solution register checks every solution
+	// against it.
+	FormsWithoutIntegration *PhaseOut `yaml:"forms_without_integration" json:"forms_without_integration,omitempty"`
 	// Callback sets the citizens' callback booking (tilbagering) on the
 	// phone channel: slot length, calls per slot and how long a phone
 	// number is kept (callback.go).
@@ -97,6 +103,12 @@ type Referral struct {
 type SBRule struct {
 	Level int    `yaml:"level" json:"level"`
 	Text  string `yaml:"text" json:"text"`
+}
+
+// PhaseOut is a kind of solution the strategy phases out, with the
+// strategy's sentence.
+type PhaseOut struct {
+	Text string `yaml:"text" json:"text"`
 }
 
 // Municipality names the municipality the strategy belongs to.

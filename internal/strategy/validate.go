@@ -34,6 +34,7 @@ func (s *Strategy) Validate() []Problem {
 	v.channelOrder()
 	v.referrals()
 	v.minimumSBLevel()
+	v.formsWithoutIntegration()
 	v.callback()
 	return v.probs
 }

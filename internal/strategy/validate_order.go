@@ -117,3 +117,11 @@ func (v *validator) minimumSBLevel() {
 	}
 	v.required(p, "text", m.Text)
 }
+
+// formsWithoutIntegration checks the rule that phases out forms without
+// back-end integration (Dragør): its sentence is required.
+func (v *validator) formsWithoutIntegration() {
+	if f := v.s.FormsWithoutIntegration; f != nil {
+		v.required(Path{"forms_without_integration"}, "text", f.Text)
+	}
+}
