@@ -80,6 +80,13 @@ type Config struct {
 	// (KANAL_SMTP_FROM, --smtp-from) and the sign-in (KANAL_SMTP_USER,
 	// --smtp-user; the password from KANAL_SMTP_PASSWORD only).
 	SMTPAddr, SMTPFrom, SMTPUser, SMTPPassword string
+	// WebhooksAllowPrivate lets webhooks (case-system deliveries, letters'
+	// status callbacks) go to loopback, private, link-local and other
+	// addresses that are not public (KANAL_WEBHOOKS_ALLOW_PRIVATE,
+	// --webhooks-allow-private): for a case system on the municipality's
+	// internal network. Off, such an address is refused when connecting
+	// (internal/webhook).
+	WebhooksAllowPrivate bool
 }
 
 // FromEnv returns the defaults overridden by KANAL_* variables.
@@ -122,6 +129,13 @@ func FromEnv() (Config, error) {
 			return c, &SettingError{Flag: "pprof-any-addr", Value: v, Want: wantBool}
 		}
 		c.PprofAnyAddr = b
+	}
+	if v := os.Getenv("KANAL_WEBHOOKS_ALLOW_PRIVATE"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return c, &SettingError{Flag: "webhooks-allow-private", Value: v, Want: wantBool}
+		}
+		c.WebhooksAllowPrivate = b
 	}
 	if v := os.Getenv("KANAL_DEMO"); v != "" {
 		if err := c.Demo.Set(v); err != nil {
@@ -213,6 +227,7 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	fs.StringVar(&c.SMTPAddr, "smtp-addr", c.SMTPAddr, "SMTP server (host:port, STARTTLS) the contact form's answers are sent through; empty keeps them in the local outbox (KANAL_SMTP_ADDR); the password comes from KANAL_SMTP_PASSWORD")
 	fs.StringVar(&c.SMTPFrom, "smtp-from", c.SMTPFrom, "sender address of Kanal's e-mail (KANAL_SMTP_FROM)")
 	fs.StringVar(&c.SMTPUser, "smtp-user", c.SMTPUser, "user name at the SMTP server (KANAL_SMTP_USER)")
+	fs.BoolVar(&c.WebhooksAllowPrivate, "webhooks-allow-private", c.WebhooksAllowPrivate, "let webhooks (case system, letter callbacks) go to loopback and private addresses, e.g. a case system on the internal network (KANAL_WEBHOOKS_ALLOW_PRIVATE)")
 }
 
 // CitizenDevLogin reports whether citizens sign in with the development
@@ -310,6 +325,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("smtp_from", c.SMTPFrom),
 		slog.String("smtp_user", c.SMTPUser),
 		slog.Bool("smtp_password_set", c.SMTPPassword != ""),
+		slog.Bool("webhooks_allow_private", c.WebhooksAllowPrivate),
 	)
 }
 

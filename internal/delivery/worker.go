@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/webhook"
 )
 
 // Defaults of a Worker's zero fields.
@@ -50,9 +51,14 @@ const pruneEvery = time.Hour
 // first call of a method; set the fields before it.
 type Worker struct {
 	DB *store.DB
-	// Client posts the deliveries; nil is one with Timeout that does not
-	// follow redirects.
+	// Client posts the deliveries; nil is webhook.Client: Timeout, no
+	// redirects, and no address that is not public unless AllowPrivate.
 	Client *http.Client
+	// AllowPrivate lets the default Client post to loopback and private
+	// addresses: the operator's explicit choice
+	// (KANAL_WEBHOOKS_ALLOW_PRIVATE), for a case system on the internal
+	// network.
+	AllowPrivate bool
 	// Timeout bounds one attempt, answer included (DefaultTimeout).
 	Timeout time.Duration
 	// FirstRetry is the wait after the first failed attempt, doubled after
@@ -91,10 +97,11 @@ const (
 	FailureTLS        = "tls"         // the TLS handshake or certificate failed
 	FailureNetwork    = "network"     // another network error
 	FailureNoEndpoint = "no_endpoint" // the municipality has no endpoint now
+	FailureBlocked    = "blocked"     // the address is not public, and private ones are not allowed
 )
 
 // Failures lists them, for the catalogue's test.
-var Failures = []string{FailureStatus, FailureTimeout, FailureRefused, FailureDNS, FailureTLS, FailureNetwork, FailureNoEndpoint}
+var Failures = []string{FailureStatus, FailureTimeout, FailureRefused, FailureDNS, FailureTLS, FailureNetwork, FailureNoEndpoint, FailureBlocked}
 
 // init fills the zero fields with their defaults, once: set the fields
 // before the first call of any method.
@@ -129,12 +136,9 @@ func (w *Worker) defaults() {
 	rand.Read(b)
 	w.token = hex.EncodeToString(b)
 	if w.client = w.Client; w.client == nil {
-		w.client = &http.Client{
-			Timeout: w.Timeout,
-			// A redirect is a failed attempt: the signed body goes to the
-			// configured address and nowhere else.
-			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		}
+		// A redirect is a failed attempt: the signed body goes to the
+		// configured address and nowhere else.
+		w.client = webhook.Client(w.Timeout, w.AllowPrivate)
 	}
 }
 
@@ -325,6 +329,8 @@ func failureOf(err error) string {
 		cert    *tls.CertificateVerificationError
 	)
 	switch {
+	case errors.Is(err, webhook.ErrBlocked):
+		return FailureBlocked
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &timeout) && timeout.Timeout():
 		return FailureTimeout
 	case errors.Is(err, syscall.ECONNREFUSED):
