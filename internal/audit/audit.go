@@ -69,13 +69,27 @@ const (
 	// RegisterChanged is an area's entry in the self-service solution
 	// register saved; the target is the area's id.
 	RegisterChanged = "register_changed"
+	// DepartmentReportSaved is a department's texts for its yearly report
+	// saved (a new version); the target is "department/year".
+	DepartmentReportSaved = "department_report_saved"
+	// BusinessCaseSaved is a new version of a business case saved, and
+	// BusinessCaseApproved one approved; the target is the case's number.
+	BusinessCaseSaved    = "business_case_saved"
+	BusinessCaseApproved = "business_case_approved"
+	// PlanSaved is a new version of a department's action plan saved,
+	// PlanSubmitted one sent to the strategy group, PlanApproved one
+	// approved; the target is the department, the detail the version.
+	PlanSaved     = "plan_saved"
+	PlanSubmitted = "plan_submitted"
+	PlanApproved  = "plan_approved"
 )
 
 // Actions lists every action, for filters.
 var Actions = []string{SignIn, SignInFailed, SignOut, PasswordChanged, UserCreated, UserPasswordReset,
 	UserDisabled, UserReopened, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared,
 	InquiryUndone, ReportIssued, KLEChecked, CaseViewed, CaseStatusChanged, CaseErased, DeliveryResent, EndpointSet, CallbacksViewed,
-	QuestionViewed, PrintQueueViewed, RegisterChanged}
+	QuestionViewed, PrintQueueViewed, RegisterChanged, DepartmentReportSaved,
+	BusinessCaseSaved, BusinessCaseApproved, PlanSaved, PlanSubmitted, PlanApproved}
 
 // IsAction reports whether s names an action of the log.
 func IsAction(s string) bool {
