@@ -18,6 +18,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/inquiry"
 	"github.com/kanal-dk/kanal/internal/sf1601"
 	"github.com/kanal-dk/kanal/internal/store"
+	"github.com/kanal-dk/kanal/internal/webhook"
 )
 
 // Outgoing is one letter handed to the transport: the channel chosen
@@ -78,9 +79,13 @@ type Worker struct {
 	MaxAttempts, Batch   int
 	Lease                time.Duration
 	KeepBodies           time.Duration
-	Client               *http.Client
-	Now                  func() time.Time
-	Log                  *slog.Logger
+	// Client posts the status webhooks; nil is webhook.Client, which
+	// connects to no address that is not public unless AllowPrivate (the
+	// operator's explicit choice, KANAL_WEBHOOKS_ALLOW_PRIVATE).
+	Client       *http.Client
+	AllowPrivate bool
+	Now          func() time.Time
+	Log          *slog.Logger
 	// Statuses is the Beskedfordeler Run reads status messages from; nil
 	// reads none.
 	Statuses sf1601.Beskedfordeler
@@ -119,8 +124,7 @@ func (w *Worker) init() {
 			w.Render = RenderPDF
 		}
 		if w.Client == nil {
-			w.Client = &http.Client{Timeout: 15 * time.Second,
-				CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+			w.Client = webhook.Client(15*time.Second, w.AllowPrivate)
 		}
 		b := make([]byte, 12)
 		rand.Read(b)
@@ -428,6 +432,9 @@ func (w *Worker) post(ctx context.Context, url, secret string, id int64, body []
 	req.Header.Set(delivery.HeaderTimestamp, strconv.FormatInt(ts, 10))
 	req.Header.Set(delivery.HeaderSignature, delivery.Sign(secret, ts, body))
 	resp, err := w.Client.Do(req)
+	if errors.Is(err, webhook.ErrBlocked) {
+		return delivery.FailureBlocked
+	}
 	if err != nil {
 		return "network"
 	}
