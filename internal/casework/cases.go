@@ -184,7 +184,14 @@ func (c *Cases) open(ctx context.Context, tx *sql.Tx, cur *municipality.Current,
 		by = "citizen"
 	}
 	change := Change{Status: Received, At: now, By: by}
-	if err := insertChange(ctx, tx, k.ID, change); err != nil {
+	// The receipt of a case from Kanal's own forms goes to the citizen as a
+	// letter too (internal/casenotice); another vendor's solution gives its
+	// own receipt, and a test key's case tells nobody.
+	notice := ""
+	if (k.Source == SourcePortal || k.Source == inquiry.SourceConsole) && !s.Test {
+		notice = NoticePending
+	}
+	if err := insertChange(ctx, tx, k.ID, change, notice); err != nil {
 		return nil, err
 	}
 	k.History = []Change{change}
@@ -214,9 +221,15 @@ func (c *Cases) open(ctx context.Context, tx *sql.Tx, cur *municipality.Current,
 	return k, nil
 }
 
-func insertChange(ctx context.Context, tx *sql.Tx, caseID int64, ch Change) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO case_changes (case_id, status, changed_at, changed_by, note, notify)
-		VALUES ($1, $2, $3, $4, $5, $6)`, caseID, ch.Status, ch.At, ch.By, ch.Note, ch.Notify)
+// NoticePending marks a change whose letter to the citizen (a receipt or
+// a status notice) is still to be sent by internal/casenotice.
+const NoticePending = "pending"
+
+// insertChange writes a change; notice is NoticePending when a letter is
+// to tell the citizen of it, else "".
+func insertChange(ctx context.Context, tx *sql.Tx, caseID int64, ch Change, notice string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO case_changes (case_id, status, changed_at, changed_by, note, notify, notice)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, caseID, ch.Status, ch.At, ch.By, ch.Note, ch.Notify, notice)
 	if err != nil {
 		return fmt.Errorf("insert case change: %w", err)
 	}
@@ -427,7 +440,11 @@ func (c *Cases) SetStatus(ctx context.Context, municipality, reference, status s
 		if _, err := tx.ExecContext(ctx, `UPDATE cases SET status = $1, updated_at = $2 WHERE id = $3`, status, now, id); err != nil {
 			return fmt.Errorf("set status of %s: %w", ref, err)
 		}
-		if err := insertChange(ctx, tx, id, Change{Status: status, At: now, By: actor.Name, Note: note, Notify: notify}); err != nil {
+		notice := ""
+		if notify {
+			notice = NoticePending
+		}
+		if err := insertChange(ctx, tx, id, Change{Status: status, At: now, By: actor.Name, Note: note, Notify: notify}, notice); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, municipality, actor, audit.CaseStatusChanged, ref, was+" → "+status)
