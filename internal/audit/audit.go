@@ -66,6 +66,10 @@ const (
 	// its recipients' CPR and CVR numbers, or of one letter's PDF; the
 	// target is the letter's messageUUID for a PDF, empty for the queue.
 	PrintQueueViewed = "print_queue_viewed"
+	// LetterRecipientViewed is a staff member's view of a sent letter's
+	// recipient in full (CPR or CVR number); the target is the letter's
+	// id, the detail "cpr" or "cvr".
+	LetterRecipientViewed = "letter_recipient_viewed"
 	// RegisterChanged is an area's entry in the self-service solution
 	// register saved; the target is the area's id.
 	RegisterChanged = "register_changed"
@@ -88,7 +92,7 @@ const (
 var Actions = []string{SignIn, SignInFailed, SignOut, PasswordChanged, UserCreated, UserPasswordReset,
 	UserDisabled, UserReopened, SessionsRevoked, KeyCreated, KeyRevoked, StrategyLoaded, MunicipalityAdded, AuditExported, ComparisonShared,
 	InquiryUndone, ReportIssued, KLEChecked, CaseViewed, CaseStatusChanged, CaseErased, DeliveryResent, EndpointSet, CallbacksViewed,
-	QuestionViewed, PrintQueueViewed, RegisterChanged, DepartmentReportSaved,
+	QuestionViewed, PrintQueueViewed, LetterRecipientViewed, RegisterChanged, DepartmentReportSaved,
 	BusinessCaseSaved, BusinessCaseApproved, PlanSaved, PlanSubmitted, PlanApproved}
 
 // IsAction reports whether s names an action of the log.

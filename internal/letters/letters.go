@@ -13,6 +13,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -20,10 +21,13 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/cpr"
 	"github.com/kanal-dk/kanal/internal/cvr"
 	"github.com/kanal-dk/kanal/internal/inquiry"
+	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/sf1520"
 	"github.com/kanal-dk/kanal/internal/store"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -145,6 +149,13 @@ type Letter struct {
 	LegalNotification bool
 	CallbackURL       string
 	ActionURL         string
+	// Template is the id of the template the body was merged from.
+	Template string
+	// PDF is the sender's own main document, instead of a body; empty
+	// when the body is the letter.
+	PDF         []byte
+	Attachments []Attachment
+	Actions     []Action
 	Decision
 	ForcedReason string
 	Status       string
@@ -159,6 +170,9 @@ type Letter struct {
 	// Sender is the municipality's name, filled by the worker for the
 	// PDF and the MeMo sender's label.
 	Sender string
+	// HasAttachments and HasActions are filled by List, which reads
+	// neither.
+	HasAttachments, HasActions bool
 }
 
 // Request is a letter to send.
@@ -179,9 +193,43 @@ type Request struct {
 	ForcePaper  string
 	CallbackURL string
 	ActionURL   string
+	// Template is a template's id (Templates): the body is the template
+	// merged with Fields, and Body stays empty. Title may be empty then:
+	// the template's title is merged.
+	Template string
+	Fields   map[string]string
+	// PDF is the main document as a PDF, instead of a body.
+	PDF         []byte
+	Attachments []Attachment
+	Actions     []Action
 	// Test marks a letter from a test key: its inquiry is not counted.
 	Test bool
 }
+
+// Attachment is a document sent with the letter: a PDF.
+type Attachment struct {
+	Filename string `json:"filename"`
+	MIME     string `json:"mime"`
+	Content  []byte `json:"content"`
+}
+
+// Action is something the recipient can do from the letter: open a
+// self-service solution or book a time. MeMo carries it as an Action
+// (actionCode SELVBETJENING or AFTALE); on paper its address is printed.
+type Action struct {
+	Label string `json:"label"`
+	URL   string `json:"url"`
+	Kind  string `json:"kind"`
+}
+
+// Kinds of an action.
+const (
+	ActionSelfService = "self_service"
+	ActionBooking     = "booking"
+)
+
+// ActionKinds lists them, for the catalogue's test and the forms.
+var ActionKinds = []string{ActionSelfService, ActionBooking}
 
 // FieldError is a problem with one field of a request; Rule is a key of
 // the catalogue ("letters.error.<rule>"), and the Args never hold a CPR
@@ -210,6 +258,17 @@ const (
 	MaxBody  = 64 << 10
 	MaxID    = 100
 	MaxURL   = 2000
+	// MaxPDF is the largest PDF, the main document or one attachment.
+	MaxPDF = 5 << 20
+	// MaxDocuments is the most the main PDF and the attachments together
+	// may be.
+	MaxDocuments   = 10 << 20
+	MaxAttachments = 5
+	MaxActions     = 3
+	// MaxActionURL is MeMo's limit of an EntryPoint's url.
+	MaxActionURL   = 256
+	MaxActionLabel = 100
+	MaxFilename    = 100
 )
 
 // ErrNotFound is returned for a letter the municipality does not have.
@@ -220,6 +279,9 @@ type Letters struct {
 	db       *store.DB
 	recorder *inquiry.Recorder
 	registry Registry
+	// Names looks a citizen's name up for a template's {{navn}}; nil
+	// leaves navn to the sender. The name is never logged.
+	Names sf1520.Lookup
 	// Now is the clock; tests set it.
 	Now func() time.Time
 }
@@ -265,7 +327,7 @@ func check(req *Request) (Recipient, []FieldError) {
 	default:
 		add("recipient", "required")
 	}
-	if req.Title == "" {
+	if req.Title == "" && req.Template == "" {
 		add("title", "required")
 	} else if utf8.RuneCountInString(req.Title) > MaxTitle || store.CheckText(req.Title) != nil {
 		add("title", "too_long", MaxTitle)
@@ -273,11 +335,7 @@ func check(req *Request) (Recipient, []FieldError) {
 	if req.Area == "" {
 		add("area", "required")
 	}
-	if strings.TrimSpace(req.Body) == "" {
-		add("body", "required")
-	} else if len(req.Body) > MaxBody || !utf8.ValidString(req.Body) {
-		add("body", "too_long", MaxBody)
-	}
+	errs = append(errs, checkContent(req)...)
 	for _, u := range []struct{ field, value string }{{"callback_url", req.CallbackURL}, {"action_url", req.ActionURL}} {
 		if u.value == "" {
 			continue
@@ -289,6 +347,121 @@ func check(req *Request) (Recipient, []FieldError) {
 		}
 	}
 	return rec, errs
+}
+
+// checkContent checks the letter's content: exactly one of a body, a
+// template and a PDF, the attachments and the actions.
+func checkContent(req *Request) []FieldError {
+	var errs []FieldError
+	add := func(field, rule string, args ...any) { errs = append(errs, FieldError{field, rule, args}) }
+	given := 0
+	for _, g := range []bool{strings.TrimSpace(req.Body) != "", req.Template != "", len(req.PDF) > 0} {
+		if g {
+			given++
+		}
+	}
+	switch {
+	case given == 0:
+		add("body", "required")
+	case given > 1:
+		add("body", "one_content")
+	case req.Body != "" && (len(req.Body) > MaxBody || !utf8.ValidString(req.Body)):
+		add("body", "too_long", MaxBody)
+	case req.Template != "":
+		if t := TemplateByID(req.Template); t == nil {
+			add("template", "unknown_template")
+		} else {
+			errs = append(errs, t.checkFields(req.Fields)...)
+		}
+	case len(req.PDF) > 0:
+		errs = append(errs, checkPDF("pdf", req.PDF)...)
+	}
+	if req.Template == "" && len(req.Fields) > 0 {
+		add("fields", "fields_without_template")
+	}
+	total := len(req.PDF)
+	if len(req.Attachments) > MaxAttachments {
+		add("attachments", "too_many", MaxAttachments)
+	}
+	for i, a := range req.Attachments {
+		at := fmt.Sprintf("attachments[%d]", i)
+		name := strings.TrimSpace(a.Filename)
+		switch {
+		case name == "":
+			add(at+".filename", "required")
+		case utf8.RuneCountInString(name) > MaxFilename || store.CheckText(name) != nil || strings.ContainsAny(name, `/\`):
+			add(at+".filename", "bad_filename", MaxFilename)
+		}
+		if a.MIME != "application/pdf" {
+			add(at+".mime", "pdf_only")
+		}
+		errs = append(errs, checkPDF(at+".content", a.Content)...)
+		total += len(a.Content)
+	}
+	if total > MaxDocuments {
+		add("attachments", "documents_too_large", MaxDocuments>>20)
+	}
+	if len(req.Actions) > MaxActions {
+		add("actions", "too_many", MaxActions)
+	}
+	for i, a := range req.Actions {
+		at := fmt.Sprintf("actions[%d]", i)
+		if label := strings.TrimSpace(a.Label); label == "" {
+			add(at+".label", "required")
+		} else if utf8.RuneCountInString(label) > MaxActionLabel || store.CheckText(label) != nil {
+			add(at+".label", "too_long", MaxActionLabel)
+		}
+		p, err := url.Parse(a.URL)
+		if a.URL == "" {
+			add(at+".url", "required")
+		} else if err != nil || p.Scheme != "https" || p.Host == "" || p.User != nil || p.Fragment != "" || len(a.URL) > MaxActionURL {
+			add(at+".url", "bad_action_url", MaxActionURL)
+		}
+		if a.Kind != ActionSelfService && a.Kind != ActionBooking {
+			add(at+".kind", "bad_action_kind")
+		}
+	}
+	return errs
+}
+
+// checkPDF checks that a document is a PDF Kanal can read and print, of
+// at most MaxPDF bytes.
+func checkPDF(field string, doc []byte) []FieldError {
+	switch {
+	case len(doc) == 0:
+		return []FieldError{{field, "required", nil}}
+	case len(doc) > MaxPDF:
+		return []FieldError{{field, "pdf_too_large", []any{MaxPDF >> 20}}}
+	}
+	if _, err := PageCount(doc); err != nil {
+		return []FieldError{{field, "bad_pdf", nil}}
+	}
+	return nil
+}
+
+// merge fills the request's template: {{navn}} from the registry (the
+// sender's value when the registry has none), {{dato}} the day it is sent.
+func (ls *Letters) merge(ctx context.Context, req *Request, rec Recipient, now time.Time) []FieldError {
+	t := TemplateByID(req.Template)
+	values := map[string]string{}
+	for k, v := range req.Fields {
+		values[k] = strings.TrimSpace(v)
+	}
+	if rec.Kind() == "cpr" && ls.Names != nil {
+		if p, err := ls.Names.PersonLookup(ctx, rec.CPR.Digits()); err == nil && p != nil && p.Name() != "" {
+			values[FieldName] = p.Name()
+		}
+	}
+	if values[FieldName] == "" {
+		return []FieldError{{"fields." + FieldName, "no_name", nil}}
+	}
+	values[FieldDate] = locale.New("da").Date(civil.DateOf(now))
+	title, body := t.Merge(values)
+	if req.Title == "" {
+		req.Title = title
+	}
+	req.Body = body
+	return nil
 }
 
 // NewID is a random UUID (version 4).
@@ -338,6 +511,17 @@ func (ls *Letters) Send(ctx context.Context, cur *municipality.Current, req Requ
 	if len(errs) > 0 {
 		return nil, false, &InvalidError{errs}
 	}
+	if req.Template != "" {
+		if errs := ls.merge(ctx, &req, rec, now); len(errs) > 0 {
+			return nil, false, &InvalidError{errs}
+		}
+		if utf8.RuneCountInString(req.Title) > MaxTitle {
+			return nil, false, &InvalidError{[]FieldError{{"title", "too_long", []any{MaxTitle}}}}
+		}
+		if len(req.Body) > MaxBody {
+			return nil, false, &InvalidError{[]FieldError{{"fields", "too_long", []any{MaxBody}}}}
+		}
+	}
 	reg, err := ls.registry.Lookup(ctx, rec)
 	if err != nil {
 		return nil, false, fmt.Errorf("look the recipient up in the Digital Post registry: %w", err)
@@ -349,7 +533,8 @@ func (ls *Letters) Send(ctx context.Context, cur *municipality.Current, req Requ
 	}
 	l := &Letter{Municipality: cur.Municipality, ID: req.ID, Recipient: rec, Title: req.Title, Area: in.Area,
 		Department: in.Department, Type: typ, Body: req.Body, LegalNotification: req.LegalNotification,
-		CallbackURL: req.CallbackURL, ActionURL: req.ActionURL, Decision: d, ForcedReason: req.ForcePaper,
+		CallbackURL: req.CallbackURL, ActionURL: req.ActionURL, Template: req.Template, PDF: req.PDF,
+		Attachments: req.Attachments, Actions: req.Actions, Decision: d, ForcedReason: req.ForcePaper,
 		Status: Queued, History: []Status{{Queued, now}}, CreatedAt: now, MessageUUID: NewID()}
 	_, err = ls.recorder.RecordWith(ctx, cur, []inquiry.Inquiry{in}, func(tx *sql.Tx, res inquiry.Result) error {
 		if len(res.IDs) != 1 {
@@ -357,11 +542,12 @@ func (ls *Letters) Send(ctx context.Context, cur *municipality.Current, req Requ
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO letters (municipality_id, id, message_uuid, recipient_kind, recipient, title, area,
 			department, type, body, legal_notification, callback_url, action_url, route, reason, forced_reason, status,
-			inquiry_id, inquiry_at, next_attempt_at, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)`,
+			inquiry_id, inquiry_at, next_attempt_at, created_at, template, pdf, attachments, actions)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20,
+			$21, $22, $23, $24)`,
 			l.Municipality, l.ID, l.MessageUUID, rec.Kind(), rec.Digits(), l.Title, l.Area, l.Department, l.Type, l.Body,
 			l.LegalNotification, l.CallbackURL, l.ActionURL, l.Route, l.Reason, l.ForcedReason, Queued,
-			res.IDs[0], now, now); err != nil {
+			res.IDs[0], now, now, l.Template, nullBytes(l.PDF), jsonList(l.Attachments), jsonList(l.Actions)); err != nil {
 			return err
 		}
 		return addStatus(ctx, tx, l, Queued, now)
@@ -397,15 +583,25 @@ func addStatus(ctx context.Context, tx *sql.Tx, l *Letter, status string, at tim
 }
 
 const letterColumns = `id, message_uuid, recipient_kind, recipient, title, area, department, type, body, legal_notification, callback_url,
-	action_url, route, reason, forced_reason, status, created_at, sent_at, erased_at, memo <> ''`
+	action_url, route, reason, forced_reason, status, created_at, sent_at, erased_at, memo <> '', template, pdf, attachments, actions`
 
 func scanLetter(row interface{ Scan(...any) error }, l *Letter) error {
-	var kind, digits string
+	var kind, digits, attachments, actions string
 	var sent, erased sql.NullTime
 	if err := row.Scan(&l.ID, &l.MessageUUID, &kind, &digits, &l.Title, &l.Area, &l.Department, &l.Type, &l.Body, &l.LegalNotification,
 		&l.CallbackURL, &l.ActionURL, &l.Route, &l.Reason, &l.ForcedReason, &l.Status, &l.CreatedAt, &sent, &erased,
-		&l.HasMemo); err != nil {
+		&l.HasMemo, &l.Template, &l.PDF, &attachments, &actions); err != nil {
 		return err
+	}
+	if attachments != "" {
+		if err := json.Unmarshal([]byte(attachments), &l.Attachments); err != nil {
+			return fmt.Errorf("read attachments: %w", err)
+		}
+	}
+	if actions != "" {
+		if err := json.Unmarshal([]byte(actions), &l.Actions); err != nil {
+			return fmt.Errorf("read actions: %w", err)
+		}
 	}
 	l.SentAt, l.Erased = sent.Time, erased.Valid
 	var err error
@@ -456,4 +652,75 @@ func (ls *Letters) Memo(ctx context.Context, municipality, id string) ([]byte, e
 		return nil, fmt.Errorf("read letter's MeMo: %w", err)
 	}
 	return []byte(memo), nil
+}
+
+// nullBytes stores an empty document as NULL.
+func nullBytes(b []byte) any {
+	if len(b) == 0 {
+		return nil
+	}
+	return b
+}
+
+// jsonList stores a list as JSON, an empty one as ”.
+func jsonList[T any](list []T) string {
+	if len(list) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(list)
+	return string(b)
+}
+
+// Filter narrows the letters List returns; an empty field does not.
+type Filter struct {
+	Status, Route, Area string
+	// Department: only the department's letters.
+	Department string
+	// Limit is the most returned (100 when 0).
+	Limit int
+}
+
+// List returns the municipality's letters, newest first, without their
+// bodies, documents or histories.
+func (ls *Letters) List(ctx context.Context, municipality string, f Filter) ([]Letter, error) {
+	q := `SELECT id, recipient_kind, recipient, title, area, department, route, reason, status, created_at, template,
+		attachments <> '', actions <> '' OR action_url <> '' FROM letters WHERE municipality_id = $1`
+	args := []any{municipality}
+	for _, c := range []struct{ column, value string }{{"status", f.Status}, {"route", f.Route}, {"area", f.Area}, {"department", f.Department}} {
+		if c.value != "" {
+			args = append(args, c.value)
+			q += fmt.Sprintf(" AND %s = $%d", c.column, len(args))
+		}
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	q += fmt.Sprintf(" ORDER BY created_at DESC, id DESC LIMIT %d", limit)
+	rows, err := ls.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list letters: %w", err)
+	}
+	defer rows.Close()
+	var out []Letter
+	for rows.Next() {
+		l := Letter{Municipality: municipality}
+		var kind, digits string
+		var hasAttachments, hasActions bool
+		if err := rows.Scan(&l.ID, &kind, &digits, &l.Title, &l.Area, &l.Department, &l.Route, &l.Reason, &l.Status,
+			&l.CreatedAt, &l.Template, &hasAttachments, &hasActions); err != nil {
+			return nil, fmt.Errorf("list letters: %w", err)
+		}
+		if kind == "cvr" {
+			l.Recipient.CVR, err = cvr.Parse(digits)
+		} else {
+			l.Recipient.CPR, err = cpr.Parse(digits)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("list letters: recipient of %s: %w", l.ID, err)
+		}
+		l.HasAttachments, l.HasActions = hasAttachments, hasActions
+		out = append(out, l)
+	}
+	return out, rows.Err()
 }

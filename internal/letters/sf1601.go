@@ -15,7 +15,9 @@ import (
 // the messageUUID is the letter's MessageUUID, the sender the
 // municipality (idType Andet, its Kanal id, labelled with its name), the recipient the CPR or CVR
 // number, the KLE number the letter's area's, the action link an
-// INFORMATION action. Both routes carry the letter this way: the print
+// INFORMATION action, the sender's actions SELVBETJENING or AFTALE actions
+// of the main document, and, on Digital Post, each attachment an
+// AdditionalDocument. Both routes carry the letter this way: the print
 // service prints the main document's PDF.
 func BuildMemo(l *Letter, pdf []byte, at time.Time) ([]byte, error) {
 	sender := l.Sender
@@ -30,6 +32,20 @@ func BuildMemo(l *Letter, pdf []byte, at time.Time) ([]byte, error) {
 			Filename: "brev.pdf", Language: "da", Content: pdf}}}}
 	if l.ActionURL != "" {
 		m.Main.Actions = []memo.Action{{Label: l.Title, Code: memo.ActionInformation, EntryPoint: l.ActionURL}}
+	}
+	for _, a := range l.Actions {
+		code := memo.ActionSelfService
+		if a.Kind == ActionBooking {
+			code = memo.ActionAppointment
+		}
+		m.Main.Actions = append(m.Main.Actions, memo.Action{Label: a.Label, Code: code, EntryPoint: a.URL})
+	}
+	// On paper the attachments are pages of the PDF to print (RenderPDF).
+	if l.Route != RouteLetter {
+		for i, a := range l.Attachments {
+			m.Additional = append(m.Additional, memo.Document{ID: fmt.Sprintf("bilag-%d", i+1), Label: a.Filename,
+				Files: []memo.File{{EncodingFormat: "application/pdf", Filename: a.Filename, Language: "da", Content: a.Content}}})
+		}
 	}
 	return memo.Build(m)
 }

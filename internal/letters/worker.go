@@ -445,13 +445,14 @@ func (w *Worker) post(ctx context.Context, url, secret string, id int64, body []
 	return ""
 }
 
-// Erase empties the bodies and MeMo messages of letters created more than
+// Erase empties the bodies, documents (the sender's PDF, attachments) and
+// MeMo messages of letters created more than
 // KeepBodies ago and returns how many; the route, reason and history stay.
 // A letter not yet sent keeps its body.
 func (w *Worker) Erase(ctx context.Context) (int64, error) {
 	w.init()
 	before := w.Now().UTC().Add(-w.KeepBodies)
-	res, err := w.DB.ExecContext(ctx, `UPDATE letters SET body = '', memo = '', erased_at = $1
+	res, err := w.DB.ExecContext(ctx, `UPDATE letters SET body = '', memo = '', pdf = NULL, attachments = '', erased_at = $1
 		WHERE created_at < $2 AND erased_at IS NULL AND (sent_at IS NOT NULL OR next_attempt_at IS NULL)`,
 		w.Now().UTC().Truncate(time.Microsecond), before)
 	if err != nil {

@@ -1,7 +1,9 @@
 package api
 
 import (
+	"encoding/base64"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -13,9 +15,10 @@ import (
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
-// letterBody is the largest letter request: the body (letters.MaxBody)
+// letterBody is the largest letter request: the body (letters.MaxBody),
+// the documents (letters.MaxDocuments, base64 makes four bytes of three)
 // and a few short fields.
-const letterBody = letters.MaxBody + 16<<10
+const letterBody = letters.MaxBody + letters.MaxDocuments/3*4 + 64<<10
 
 // newLetter is the body of POST /api/v1/letters.
 type newLetter struct {
@@ -32,8 +35,44 @@ type newLetter struct {
 	ForcePaper        *struct {
 		Reason string `json:"reason"`
 	} `json:"force_paper"`
-	CallbackURL string `json:"callback_url"`
-	ActionURL   string `json:"action_url"`
+	CallbackURL string            `json:"callback_url"`
+	ActionURL   string            `json:"action_url"`
+	Template    string            `json:"template"`
+	Fields      map[string]string `json:"fields"`
+	// PDF is the main document, base64; Attachments' contents too.
+	PDF         string `json:"pdf"`
+	Attachments []struct {
+		Filename string `json:"filename"`
+		Content  string `json:"content"`
+		MIME     string `json:"mime"`
+	} `json:"attachments"`
+	Actions []letters.Action `json:"actions"`
+}
+
+// documents decodes the request's base64 documents; a bad one is refused
+// at its field.
+func (in *newLetter) documents(l locale.Printer, req *letters.Request) error {
+	decode := func(field, s string) ([]byte, error) {
+		b, err := base64.StdEncoding.DecodeString(s)
+		if err != nil {
+			return nil, &face.Error{Status: http.StatusBadRequest, Code: "bad_request", Field: field, Message: l.T("letters.error.bad_base64")}
+		}
+		return b, nil
+	}
+	var err error
+	if in.PDF != "" {
+		if req.PDF, err = decode("pdf", in.PDF); err != nil {
+			return err
+		}
+	}
+	for i, a := range in.Attachments {
+		content, err := decode(fmt.Sprintf("attachments[%d].content", i), a.Content)
+		if err != nil {
+			return err
+		}
+		req.Attachments = append(req.Attachments, letters.Attachment{Filename: a.Filename, MIME: a.MIME, Content: content})
+	}
+	return nil
 }
 
 // letterAnswer answers POST /api/v1/letters and GET /api/v1/letters/{id}:
@@ -59,6 +98,10 @@ func lettersOf(svc face.Services) *letters.Letters {
 		file, _ = sf1520.Embedded()
 	}
 	ls := letters.New(svc.DB, svc.Recorder, letters.RegistryOf(sf1601.NewDevRegistry(file)))
+	ls.Names = svc.CPR
+	if ls.Names == nil {
+		ls.Names = file
+	}
 	if svc.Now != nil {
 		ls.Now = svc.Now
 	}
@@ -77,7 +120,10 @@ func (s *API) apiSendLetter(w http.ResponseWriter, r *http.Request) error {
 	key := auth.FromContext(r.Context()).Key
 	req := letters.Request{ID: in.ID, CPR: in.Recipient.CPR, CVR: in.Recipient.CVR, Title: in.Title, Area: in.Area,
 		Type: in.Type, Body: in.Body, LegalNotification: in.LegalNotification, CallbackURL: in.CallbackURL,
-		ActionURL: in.ActionURL, Test: key.Test}
+		ActionURL: in.ActionURL, Template: in.Template, Fields: in.Fields, Actions: in.Actions, Test: key.Test}
+	if err := in.documents(l, &req); err != nil {
+		return err
+	}
 	if in.ForcePaper != nil {
 		if in.ForcePaper.Reason == "" {
 			return &face.Error{Status: http.StatusBadRequest, Code: "bad_request", Field: "force_paper.reason",
