@@ -181,11 +181,27 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "POST /m/{municipality}/print/{message}/printed", Perm: auth.PrintLetters, Handle: s.markPrinted},
 		{Pattern: "GET /m/{municipality}/letters/new", Perm: auth.SendLetters, Handle: s.showLetterForm},
 		{Pattern: "POST /m/{municipality}/letters", Perm: auth.SendLetters, Body: letterFormBody, Handle: s.sendLetter},
+		{Pattern: "GET /m/{municipality}/letters", Perm: auth.SendLetters, Handle: s.showLetters},
+		{Pattern: "GET /m/{municipality}/letters/{id}", Perm: auth.SendLetters, Handle: s.showLetter},
 
 		{Pattern: "GET /m/{municipality}/answers", Perm: auth.EditAnswers, Handle: s.showAnswers},
 		{Pattern: "GET /m/{municipality}/answers/{area}", Perm: auth.EditAnswers, Handle: s.showAnswerEdit},
 		{Pattern: "POST /m/{municipality}/answers/{area}", Perm: auth.EditAnswers, Handle: s.saveAnswer},
 		{Pattern: "POST /m/{municipality}/answers/{area}/review", Perm: auth.EditAnswers, Handle: s.reviewAnswer},
+
+		{Pattern: "GET /m/{municipality}/plans", Perm: auth.ViewPlans, Handle: s.showPlans},
+		{Pattern: "GET /m/{municipality}/plans/{department}", Perm: auth.ViewPlans, Handle: s.showPlan},
+		{Pattern: "POST /m/{municipality}/plans/{department}", Perm: auth.EditPlans, Handle: s.savePlan},
+		{Pattern: "POST /m/{municipality}/plans/{department}/submit", Perm: auth.EditPlans, Handle: s.submitPlan},
+		{Pattern: "POST /m/{municipality}/plans/{department}/approve", Perm: auth.ApprovePlans, Handle: s.approvePlan},
+		{Pattern: "GET /m/{municipality}/plans/{department}/versions", Perm: auth.ViewPlans, Handle: s.showPlanVersions},
+		{Pattern: "GET /m/{municipality}/versions/{version}/strategy.zip", Perm: auth.ViewPlans, Handle: s.downloadStrategyZip},
+
+		{Pattern: "GET /m/{municipality}/reports", Perm: auth.ViewPlans, Handle: s.showReports},
+		{Pattern: "GET /m/{municipality}/reports/{department}/{year}", Perm: auth.ViewPlans, Handle: s.showReport},
+		{Pattern: "POST /m/{municipality}/reports/{department}/{year}", Perm: auth.EditPlans, Handle: s.saveReport},
+		{Pattern: "GET /m/{municipality}/reports/{department}/{year}/report.pdf", Perm: auth.ViewPlans, Handle: s.reportPDF},
+		{Pattern: "GET /m/{municipality}/reminders", Perm: auth.ViewPlans, Handle: s.showReminders},
 
 		{Pattern: "GET /m/{municipality}/import", Perm: auth.ImportInquiries, Handle: s.showImport},
 		{Pattern: "POST /m/{municipality}/import", Perm: auth.ImportInquiries, Body: importBody, Handle: s.importInquiries},
