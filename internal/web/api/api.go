@@ -86,6 +86,7 @@ func (s *API) Routes() []face.Route {
 		{Pattern: "GET /api/v1/guidance", KeyPerm: auth.Read, Handle: s.apiGuidance},
 		{Pattern: "GET /api/v1/answer-date", KeyPerm: auth.Read, Handle: s.apiAnswerDate},
 		{Pattern: "GET /api/v1/kpis", KeyPerm: auth.Read, Handle: s.apiKPIs},
+		{Pattern: "POST /api/v1/business-case", KeyPerm: auth.Read, Body: businessCaseBody, Handle: s.apiBusinessCase},
 		{Pattern: "POST /api/v1/inquiries", KeyPerm: auth.Ingest, Body: ingestBody, Handle: s.apiIngest},
 		{Pattern: "POST /api/v1/cases", KeyPerm: auth.Cases, Body: caseBody, Handle: s.apiOpenCase},
 		{Pattern: "GET /api/v1/cases/{reference}", KeyPerm: auth.Cases, Handle: s.apiCase},
