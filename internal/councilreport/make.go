@@ -21,6 +21,10 @@ type Issue struct {
 	At      time.Time
 	By      string
 	Version int
+	// Decisions are the decisions the council is asked for, written by
+	// the strategy group when issuing; paragraphs are separated by an
+	// empty line.
+	Decisions string
 }
 
 // Reports makes, issues and reads back the council reports of one
@@ -54,11 +58,16 @@ func (r *Reports) Make(ctx context.Context, l locale.Printer, municipality strin
 		df.Department = dep.ID
 		departments = append(departments, measure.Build(s, df, in))
 	}
-	return build(l, s, year, measure.Build(s, f, in), departments, now, issue), nil
+	proc, err := r.process(ctx, s, municipality, year)
+	if err != nil {
+		return nil, err
+	}
+	return build(l, s, year, measure.Build(s, f, in), departments, proc, now, issue)
 }
 
-// build writes the report from the figures. It is pure.
-func build(l locale.Printer, s *strategy.Strategy, year int, d *measure.Dashboard, departments []*measure.Dashboard, now time.Time, issue *Issue) *Document {
+// build writes the report from the figures and the strategy work. It is
+// pure.
+func build(l locale.Printer, s *strategy.Strategy, year int, d *measure.Dashboard, departments []*measure.Dashboard, proc Process, now time.Time, issue *Issue) (*Document, error) {
 	ft := dashboard.New(l, d)
 	name := s.Municipality.Name
 	doc := &Document{
@@ -153,8 +162,14 @@ func build(l locale.Printer, s *strategy.Strategy, year int, d *measure.Dashboar
 		l.T("council.method.strategy", s.Title, s.Period.From, s.Period.To)} {
 		method.add(Block{Paragraph: p})
 	}
-	doc.Sections = []Section{targets, channels, deps, selfService, savings, definitions, method}
-	return doc
+	cases, err := approvedCases(l, s, proc.Approved, year)
+	if err != nil {
+		return nil, err
+	}
+	doc.Sections = []Section{targets, channels, deps, selfService, savings,
+		departmentTargets(l, s, proc, departments, year, now), compliance(l, s, proc.Checks, year), cases, decisions(l, issue),
+		definitions, method}
+	return doc, nil
 }
 
 // pricesText says how many of the prices the costs rest on are examples,

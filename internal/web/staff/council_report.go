@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/councilreport"
 	"github.com/kanal-dk/kanal/internal/dashboard"
+	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/strategy"
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
@@ -107,12 +109,51 @@ func (s *Pages) issueCouncilReport(w http.ResponseWriter, r *http.Request) error
 	if p := auth.FromContext(r.Context()); p != nil && p.User != nil && p.User.Name != "" {
 		by = p.User.Name + " (" + p.User.Email + ")"
 	}
-	if _, err := s.reports.Issue(r.Context(), councilreport.IssueRequest{Municipality: m, History: h, Year: year,
-		Lang: face.Printer(r), Now: s.now(), By: by, Actor: actor}); err != nil {
+	_, err = s.reports.Issue(r.Context(), councilreport.IssueRequest{Municipality: m, History: h, Year: year,
+		Lang: face.Printer(r), Now: s.now(), By: by, Actor: actor, Decisions: r.FormValue("decisions")})
+	var already *councilreport.AlreadyIssuedError
+	if errors.As(err, &already) {
+		// The figures page of the year again, with the refusal at the top
+		// of its council section.
+		r.URL.RawQuery = url.Values{"year": {strconv.Itoa(year)}}.Encode()
+		_, data, ferr := s.figuresPage(r)
+		if ferr != nil {
+			return ferr
+		}
+		data.IssueError = data.L.T("figures.council.already_issued", year, issuedText(data.L, already.Earlier), already.Earlier.IssuedBy)
+		data.Decisions = r.FormValue("decisions")
+		return s.render(w, http.StatusConflict, "figures", data)
+	}
+	if err != nil {
 		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/m/%s/figures?year=%d#council", m, year), http.StatusSeeOther)
 	return nil
+}
+
+// fillIssue tells the figures page's issue form whether the year's
+// report is issued already (then there is no form: a report is issued
+// once) and whether issuing now falls outside the first quarter after
+// the year, which the strategies ask for (a warning, not a refusal).
+func (s *Pages) fillIssue(r *http.Request, data *figuresView, municipality string) error {
+	earlier, ok, err := s.reports.IssuedFor(r.Context(), municipality, data.ReportYear)
+	if err != nil {
+		return err
+	}
+	if ok {
+		data.IssuedOnce = data.L.T("figures.council.issued_once", data.ReportYear, issuedText(data.L, earlier), earlier.IssuedBy)
+		data.CanIssue = false
+	}
+	if !councilreport.InFirstQuarter(data.ReportYear, s.now()) {
+		data.OutsideQ1 = data.L.T("figures.council.outside_q1", data.ReportYear, data.ReportYear+1)
+	}
+	return nil
+}
+
+// issuedText is when a report was issued, as the page writes it.
+func issuedText(l locale.Printer, is councilreport.Issued) string {
+	at := is.IssuedAt.In(strategy.Location)
+	return fmt.Sprintf("%s %d %s", l.DayMonth(at), at.Year(), at.Format("15:04"))
 }
 
 // issuedCouncilReport sends an issued report exactly as it was issued.

@@ -106,6 +106,12 @@ type figuresView struct {
 	// user issue the year's.
 	Issued   []issuedRow
 	CanIssue bool
+	// IssuedOnce says that the year's report is issued (it is issued
+	// once), OutsideQ1 warns that issuing now is outside the first
+	// quarter after the year, IssueError is a refused issue, and
+	// Decisions the issue form's text (council_report.go).
+	IssuedOnce, OutsideQ1, IssueError string
+	Decisions                         string
 
 	// Callbacks are the period's callback counts (callbacks_page.go).
 	Callbacks *callbackFigures
@@ -191,6 +197,9 @@ func (s *Pages) figuresPage(r *http.Request) (*municipality.Current, figuresView
 	data.CanIssue = p.Can(auth.IssueCouncilReport, cur.Municipality) && data.ForcedDepartment == ""
 	if data.CouncilReport {
 		if data.Issued, err = s.issuedRows(r, cur.Municipality); err != nil {
+			return nil, figuresView{}, err
+		}
+		if err := s.fillIssue(r, &data, cur.Municipality); err != nil {
 			return nil, figuresView{}, err
 		}
 	}
