@@ -197,6 +197,10 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "GET /m/{municipality}/plans/{department}/versions", Perm: auth.ViewPlans, Handle: s.showPlanVersions},
 		{Pattern: "GET /m/{municipality}/versions/{version}/strategy.zip", Perm: auth.ViewPlans, Handle: s.downloadStrategyZip},
 
+		{Pattern: "GET /m/{municipality}/register", Perm: auth.ViewPlans, Handle: s.showRegister},
+		{Pattern: "GET /m/{municipality}/register/{area}", Perm: auth.EditPlans, Handle: s.showRegisterEntry},
+		{Pattern: "POST /m/{municipality}/register/{area}", Perm: auth.EditPlans, Handle: s.saveRegisterEntry},
+
 		{Pattern: "GET /m/{municipality}/reports", Perm: auth.ViewPlans, Handle: s.showReports},
 		{Pattern: "GET /m/{municipality}/reports/{department}/{year}", Perm: auth.ViewPlans, Handle: s.showReport},
 		{Pattern: "POST /m/{municipality}/reports/{department}/{year}", Perm: auth.EditPlans, Handle: s.saveReport},
