@@ -300,6 +300,11 @@ func (r *demoRest) writeCases(ctx context.Context, tr locale.Printer, stdout io.
 		if _, err := demo.Answers(ctx, r.db, cur, start); err != nil && ctx.Err() == nil {
 			log.Error("demo answers", "municipality", cur.Municipality, "err", err)
 		}
+		// An example action plan per department (demo.Plans); a
+		// failure is logged and leaves them to the next start.
+		if _, err := demo.Plans(ctx, r.db, cur, start); err != nil && ctx.Err() == nil {
+			log.Error("demo plans", "municipality", cur.Municipality, "err", err)
+		}
 		n, err := demo.Cases(ctx, r.db, r.rec, cur, start)
 		if err != nil {
 			if ctx.Err() == nil {

@@ -87,6 +87,16 @@ var staffPages = []staffPage{
 	{dragoerStaff, "/m/dragoer/print"},
 	// The letter form; sent: TestBrowser_LetterFlow.
 	{dragoerStaff, "/m/dragoer/letters/new"},
+	// The letters sent, empty; with letters, and a letter's page:
+	// TestBrowser_LetterFromTemplate.
+	{dragoerStaff, "/m/dragoer/letters"},
+	// The action plans: the group's list, a plan (proposed) for the manager
+	// and the group, in English, and its versions (none yet); with a
+	// saved plan and actions: TestBrowser_ActionPlanEditedAndApproved.
+	{dragoerGroup, "/m/dragoer/plans"},
+	{dragoerManager, "/m/dragoer/plans/borgerbutikken"},
+	{dragoerGroup, "/m/dragoer/plans/teknik-miljoe?lang=en"},
+	{dragoerGroup, "/m/dragoer/plans/borgerbutikken/versions"},
 }
 
 // notPages are the staff face's GET routes that answer something other
@@ -96,6 +106,7 @@ var notPages = map[string]string{
 	"GET /auth/oidc/start":    "a redirect to the identity provider",
 	"GET /auth/oidc/callback": "a redirect back",
 	"GET /m/{municipality}/versions/{version}/strategy.yaml": "a YAML file",
+	"GET /m/{municipality}/versions/{version}/strategy.zip":  "a zip of the strategy and the action plans",
 	"GET /m/{municipality}/console/guidance":                 "a fragment of the console",
 	"GET /m/{municipality}/figures/export":                   "CSV and XLSX",
 	"GET /m/{municipality}/figures/report":                   "the council's report, its own document",
@@ -108,6 +119,7 @@ var notPages = map[string]string{
 	"GET /m/{municipality}/answers":                          "walked with the demo's answer pages by TestBrowser_AnswerPagesFitTheScreen",
 	"GET /m/{municipality}/answers/{area}":                   "walked with the demo's answer pages by TestBrowser_AnswerPagesFitTheScreen",
 	"GET /m/{municipality}/print/{pdf}":                      "a letter's PDF",
+	"GET /m/{municipality}/letters/{id}":                     "a sent letter's page: the layout walk has no letters; TestBrowser_LetterFromTemplate walks it with axe at both sizes",
 	"GET /healthz":                                           "text",
 	"GET /metrics":                                           "text",
 }

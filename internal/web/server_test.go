@@ -282,12 +282,18 @@ func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {
 		"questions", "question", "outbox",
 		// answers_pages_test.go renders the answer pages' list and form.
 		"answers", "answer_edit",
+		// plans_pages_test.go renders the action plans' list, a plan and its versions.
+		"plans", "plan", "plan_versions",
 		// callback_test.go renders the day's callbacks in both languages.
 		"callbacks",
 		// digitalpost_pages_test.go renders the print queue in both languages.
 		"print",
 		// letters_page_test.go renders the letter form in both languages and its receipt.
 		"letter_new",
+		// letters_content_test.go renders the letters sent and a letter in both languages.
+		"letter_list", "letter_show",
+		// register_pages_test.go renders the solution register and an entry in both languages.
+		"register", "register_entry",
 		"strategy_edit", "strategy_edit_index", "strategy_edit_diff", "strategy_edit_choose"} {
 		covered[name] = true
 	}

@@ -255,9 +255,16 @@ func (s *Pages) savePlan(w http.ResponseWriter, r *http.Request) error {
 	case "channels":
 		for i := range pl.Channels {
 			c := &pl.Channels[i]
-			c.Primary = f.Get(plan.ChannelField(c.Area, c.Type, "primary"))
-			c.Secondary = f.Get(plan.ChannelField(c.Area, c.Type, "secondary"))
-			c.Reason = strings.TrimSpace(f.Get(plan.ChannelField(c.Area, c.Type, "reason")))
+			// A choice the form does not send is kept as it is.
+			if k := plan.ChannelField(c.Area, c.Type, "primary"); f.Has(k) {
+				c.Primary = f.Get(k)
+			}
+			if k := plan.ChannelField(c.Area, c.Type, "secondary"); f.Has(k) {
+				c.Secondary = f.Get(k)
+			}
+			if k := plan.ChannelField(c.Area, c.Type, "reason"); f.Has(k) {
+				c.Reason = strings.TrimSpace(f.Get(k))
+			}
 		}
 	case "targets":
 		pl.Targets, bad = readTargets(v, f, bad)
