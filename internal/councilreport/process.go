@@ -85,8 +85,8 @@ func departmentTargets(l locale.Printer, s *strategy.Strategy, p Process, depart
 	}
 	tb := dashboard.Table{ID: "department-targets", Table: table.Table{
 		Caption: l.T("council.department_targets.caption", year), Empty: l.T("council.department_targets.none", year),
-		Head: []string{l.T("reports.department"), l.T("figures.measure"), l.T("reports.targets.target"), l.T("figures.value"),
-			l.T("figures.status")}}}
+		Head: []string{l.T("reports.department"), l.T("reports.targets.measure"), l.T("reports.targets.target"),
+			l.T("reports.targets.measured"), l.T("reports.targets.verdict")}}}
 	for _, pl := range p.Plans {
 		if pl.Version == 0 {
 			continue // a proposal from the strategy: no target of the department's own

@@ -171,7 +171,7 @@ func Verdict(t plan.Target, value *float64, now time.Time) string {
 // values measured in its figures for the year.
 func TargetsTable(l locale.Printer, targets []plan.Target, d *measure.Dashboard, year int, now time.Time) table.Table {
 	tb := table.Table{Caption: l.T("reports.targets.caption", year), Empty: l.T("reports.targets.none", year),
-		Head: []string{l.T("figures.measure"), l.T("reports.targets.target"), l.T("figures.value"), l.T("figures.status")}}
+		Head: []string{l.T("reports.targets.measure"), l.T("reports.targets.target"), l.T("reports.targets.measured"), l.T("reports.targets.verdict")}}
 	for _, t := range targets {
 		if t.Year != year {
 			continue
