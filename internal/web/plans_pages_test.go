@@ -4,15 +4,19 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
 	"github.com/kanal-dk/kanal/internal/auth"
+	"github.com/kanal-dk/kanal/internal/civil"
+	"github.com/kanal-dk/kanal/internal/kanaltest"
 	"github.com/kanal-dk/kanal/internal/plan"
 	"github.com/kanal-dk/kanal/internal/strategy"
 )
@@ -210,5 +214,62 @@ func TestPlans_AnotherDepartmentsManagerIsRefused(t *testing.T) {
 	}
 	if r := ts.get(t, ts.client(t, taarnbyGroup), "/m/dragoer/plans/borgerbutikken"); r.status != http.StatusNotFound {
 		t.Errorf("Tårnby's strategy group reads Dragør's plan: %d, want 404", r.status)
+	}
+}
+
+// The figures page of a department shows its own targets against the
+// measured value and marks the month each action was completed. The
+// first-contact resolution of 2014 is recounted straight from the
+// inquiries (page views left out, as Dragør does not count them).
+func TestPlans_FiguresShowTheDepartmentsTargetsAndItsCompletedActions(t *testing.T) {
+	ts := newTestServer(t, true)
+	ts.seed(t, "dragoer", 2013, 2014, 0.02)
+	st, _ := ts.currentStrategy(t, "dragoer")
+	ps := plan.New(ts.db, nil)
+	p := plan.Propose(st, "dragoer", "borgerbutikken")
+	p.Targets = append(p.Targets, plan.Target{Measure: plan.MeasureFirstContact, Year: 2014, Share: 70, Direction: "at_least"})
+	p.Actions = []plan.Action{{Title: "Kvitteringer med svartid", Owner: "Anne", Deadline: kanaltest.Day("2014-06-30"), Status: plan.Done,
+		Completed: kanaltest.Day("2014-03-12"), Indicator: "inbound_digital_share"}}
+	if _, err := ps.Save(context.Background(), st, p, audit.Actor{Name: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	var resolved, all int
+	from := time.Date(2014, 1, 1, 0, 0, 0, 0, civil.Location)
+	to := time.Date(2015, 1, 1, 0, 0, 0, 0, civil.Location)
+	if err := ts.db.QueryRow(`SELECT COALESCE(SUM(CASE WHEN resolved_first_contact THEN 1 ELSE 0 END), 0), COUNT(*) FROM inquiries
+		WHERE municipality_id = 'dragoer' AND department = 'borgerbutikken' AND occurred_at >= $1 AND occurred_at < $2
+		AND NOT (direction = 'inbound' AND channel = 'website')`, from.UTC(), to.UTC()).Scan(&resolved, &all); err != nil {
+		t.Fatal(err)
+	}
+	if all == 0 {
+		t.Fatal("the seed wrote no inquiries of Borgerbutikken in 2014")
+	}
+	want := strings.Replace(fmt.Sprintf("%.1f %%", 100*float64(resolved)/float64(all)), ".", ",", 1)
+
+	r := ts.get(t, ts.client(t, dragoerManager), "/m/dragoer/figures?period=year&year=2014")
+	if r.status != http.StatusOK {
+		t.Fatalf("figures: %d", r.status)
+	}
+	_, sec, ok := strings.Cut(r.body, `id="plan-figures"`)
+	sec, _, _ = strings.Cut(sec, "</section>")
+	if !ok {
+		t.Fatalf("the manager's figures have no section on the plan")
+	}
+	_, row, _ := strings.Cut(sec, "<th scope=\"row\">Straksafklaring</th>")
+	row, _, _ = strings.Cut(row, "</tr>")
+	if !strings.Contains(row, ">2014<") || !strings.Contains(row, "70,0 %") || !strings.Contains(row, want) {
+		t.Errorf("the first-contact target row %q, want 2014, 70,0 %% and the measured %s", row, want)
+	}
+	if !strings.Contains(sec, "Kvitteringer med svartid") || !strings.Contains(sec, "H1") || !strings.Contains(sec, "12. marts 2014") {
+		t.Errorf("the trend lacks the completed action:\n%s", sec)
+	}
+	// The group's figures of the whole municipality have no plan section;
+	// filtered to the department they have.
+	group := ts.client(t, dragoerGroup)
+	if r := ts.get(t, group, "/m/dragoer/figures?period=year&year=2014"); strings.Contains(r.body, `id="plan-figures"`) {
+		t.Errorf("the municipality's figures show a department's plan")
+	}
+	if r := ts.get(t, group, "/m/dragoer/figures?period=year&year=2014&department=borgerbutikken"); !strings.Contains(r.body, `id="plan-figures"`) {
+		t.Errorf("the figures of Borgerbutikken lack its plan")
 	}
 }

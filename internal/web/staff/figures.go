@@ -115,6 +115,10 @@ type figuresView struct {
 
 	// Callbacks are the period's callback counts (callbacks_page.go).
 	Callbacks *callbackFigures
+
+	// Plan is the department's own targets and actions (plan_figures.go),
+	// when the figures are of one department.
+	Plan *planFigures
 }
 
 // departmentScope is the department whose figures are all the request's
@@ -211,6 +215,9 @@ func (s *Pages) figuresPage(r *http.Request) (*municipality.Current, figuresView
 		return nil, figuresView{}, err
 	}
 	if data.Callbacks, err = s.callbackFigures(r, cur, f, data.ForcedDepartment); err != nil {
+		return nil, figuresView{}, err
+	}
+	if data.Plan, err = s.planFigures(r, cur, f, h, d, data.ForcedDepartment); err != nil {
 		return nil, figuresView{}, err
 	}
 	data.linkExports()
