@@ -97,6 +97,14 @@ var staffPages = []staffPage{
 	{dragoerManager, "/m/dragoer/plans/borgerbutikken"},
 	{dragoerGroup, "/m/dragoer/plans/teknik-miljoe?lang=en"},
 	{dragoerGroup, "/m/dragoer/plans/borgerbutikken/versions"},
+	// The departments' yearly reports: the list, a report with the form
+	// for the manager, in English for the group; and the reminders. With
+	// texts written: TestBrowser_CouncilCycle.
+	{dragoerGroup, "/m/dragoer/reports"},
+	{dragoerManager, "/m/dragoer/reports/borgerbutikken/2014"},
+	{dragoerGroup, "/m/dragoer/reports/teknik-miljoe/2014?lang=en"},
+	{dragoerGroup, "/m/dragoer/reminders"},
+	{dragoerManager, "/m/dragoer/reminders?lang=en"},
 }
 
 // notPages are the staff face's GET routes that answer something other
@@ -105,23 +113,24 @@ var notPages = map[string]string{
 	"GET /static/":            "files",
 	"GET /auth/oidc/start":    "a redirect to the identity provider",
 	"GET /auth/oidc/callback": "a redirect back",
-	"GET /m/{municipality}/versions/{version}/strategy.yaml": "a YAML file",
-	"GET /m/{municipality}/versions/{version}/strategy.zip":  "a zip of the strategy and the action plans",
-	"GET /m/{municipality}/console/guidance":                 "a fragment of the console",
-	"GET /m/{municipality}/figures/export":                   "CSV and XLSX",
-	"GET /m/{municipality}/figures/report":                   "the council's report, its own document",
-	"GET /m/{municipality}/figures/reports/{report}":         "an issued council report",
-	"GET /m/{municipality}/audit.csv":                        "CSV",
-	"GET /m/{municipality}/import/template.csv":              "the import's CSV template",
-	"GET /m/{municipality}/cases/{reference}":                "walked with cases in it by TestBrowser_CasePagesFitTheScreen",
-	"GET /m/{municipality}/cases/{reference}/files/{n}":      "a citizen's attachment",
-	"GET /m/{municipality}/questions/{question}":             "walked with a question in it by TestBrowser_ContactFormAndQuestionQueue",
-	"GET /m/{municipality}/answers":                          "walked with the demo's answer pages by TestBrowser_AnswerPagesFitTheScreen",
-	"GET /m/{municipality}/answers/{area}":                   "walked with the demo's answer pages by TestBrowser_AnswerPagesFitTheScreen",
-	"GET /m/{municipality}/print/{pdf}":                      "a letter's PDF",
-	"GET /m/{municipality}/letters/{id}":                     "a sent letter's page: the layout walk has no letters; TestBrowser_LetterFromTemplate walks it with axe at both sizes",
-	"GET /healthz":                                           "text",
-	"GET /metrics":                                           "text",
+	"GET /m/{municipality}/versions/{version}/strategy.yaml":       "a YAML file",
+	"GET /m/{municipality}/versions/{version}/strategy.zip":        "a zip of the strategy and the action plans",
+	"GET /m/{municipality}/reports/{department}/{year}/report.pdf": "a department's yearly report as PDF",
+	"GET /m/{municipality}/console/guidance":                       "a fragment of the console",
+	"GET /m/{municipality}/figures/export":                         "CSV and XLSX",
+	"GET /m/{municipality}/figures/report":                         "the council's report, its own document",
+	"GET /m/{municipality}/figures/reports/{report}":               "an issued council report",
+	"GET /m/{municipality}/audit.csv":                              "CSV",
+	"GET /m/{municipality}/import/template.csv":                    "the import's CSV template",
+	"GET /m/{municipality}/cases/{reference}":                      "walked with cases in it by TestBrowser_CasePagesFitTheScreen",
+	"GET /m/{municipality}/cases/{reference}/files/{n}":            "a citizen's attachment",
+	"GET /m/{municipality}/questions/{question}":                   "walked with a question in it by TestBrowser_ContactFormAndQuestionQueue",
+	"GET /m/{municipality}/answers":                                "walked with the demo's answer pages by TestBrowser_AnswerPagesFitTheScreen",
+	"GET /m/{municipality}/answers/{area}":                         "walked with the demo's answer pages by TestBrowser_AnswerPagesFitTheScreen",
+	"GET /m/{municipality}/print/{pdf}":                            "a letter's PDF",
+	"GET /m/{municipality}/letters/{id}":                           "a sent letter's page: the layout walk has no letters; TestBrowser_LetterFromTemplate walks it with axe at both sizes",
+	"GET /healthz":                                                 "text",
+	"GET /metrics":                                                 "text",
 }
 
 // Issue 13: every staff page at a 1366×650 laptop and a 390×844 phone is

@@ -284,6 +284,8 @@ func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {
 		"answers", "answer_edit",
 		// plans_pages_test.go renders the action plans' list, a plan and its versions.
 		"plans", "plan", "plan_versions",
+		// council_cycle_test.go renders the department reports' list, a report and the reminders.
+		"reports", "report", "reminders",
 		// callback_test.go renders the day's callbacks in both languages.
 		"callbacks",
 		// digitalpost_pages_test.go renders the print queue in both languages.
