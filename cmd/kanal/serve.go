@@ -80,7 +80,11 @@ func serve(ctx context.Context, c *call, args []string) error {
 	if rest != nil {
 		pending = rest.pending
 	}
-	httpServer, err := newHTTPServer(*c.cfg, db, readDB, registry, pending, log)
+	login, people, err := citizenLogin(*c.cfg)
+	if err != nil {
+		return err
+	}
+	httpServer, err := newHTTPServer(*c.cfg, db, readDB, registry, pending, login, people, log)
 	if err != nil {
 		return err
 	}
@@ -103,7 +107,7 @@ func serve(ctx context.Context, c *call, args []string) error {
 		rest.write(restCtx, c.tr(), c.stdout, log, began)
 	}()
 	jobsCtx, stopJobs := context.WithCancel(ctx)
-	jobsDone := runJobs(jobsCtx, db, log)
+	jobsDone := runJobs(jobsCtx, db, registry, jobOptions{citizens: people, webhooksAllowPrivate: c.cfg.WebhooksAllowPrivate}, log)
 	err = waitForShutdown(ctx, httpServer, served, log)
 	stopRest()
 	stopJobs()
@@ -156,14 +160,12 @@ func partitionsAhead(ctx context.Context, db *store.DB, now time.Time) error {
 }
 
 // newHTTPServer is the web application behind an HTTP server with
-// timeouts that a slow client cannot hold open.
-func newHTTPServer(cfg config.Config, db, readDB *store.DB, registry *municipality.Registry, pending *demo.Pending, log *slog.Logger) (*http.Server, error) {
+// timeouts that a slow client cannot hold open; login and lookup are
+// citizenLogin's.
+func newHTTPServer(cfg config.Config, db, readDB *store.DB, registry *municipality.Registry, pending *demo.Pending,
+	login nemlogin.Broker, lookup sf1520.Lookup, log *slog.Logger) (*http.Server, error) {
 	oidc := auth.NewOIDC(auth.OIDCConfig{Issuer: cfg.OIDCIssuer, ClientID: cfg.OIDCClientID,
 		ClientSecret: cfg.OIDCClientSecret, RedirectURL: cfg.Public() + "auth/oidc/callback"})
-	login, lookup, err := citizenLogin(cfg)
-	if err != nil {
-		return nil, err
-	}
 	srv, err := web.New(web.Options{DB: db, ReadDB: readDB, Registry: registry, Log: log, OIDC: oidc, PublicURL: cfg.Public(),
 		HistoryYears: cfg.HistoryYears, DemoPending: pending, CitizenLogin: login, CPR: lookup, Mail: mailSender(cfg)})
 	if err != nil {

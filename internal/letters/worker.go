@@ -161,15 +161,23 @@ func (w *Worker) Run(ctx context.Context, every time.Duration) {
 		if err != nil && ctx.Err() == nil && w.Log != nil {
 			w.Log.Error("letters", "err", err)
 		}
+		// A full page of letters, status messages or webhooks is followed
+		// at once by the next: each letter brings one to three status
+		// messages, which one page each interval would fall behind.
+		more := err == nil && n >= w.Batch
 		if w.Statuses != nil {
-			if _, err := w.ReadStatuses(ctx, w.Statuses); err != nil && ctx.Err() == nil && w.Log != nil {
+			read, err := w.ReadStatuses(ctx, w.Statuses)
+			if err != nil && ctx.Err() == nil && w.Log != nil {
 				w.Log.Error("letters: status messages", "err", err)
 			}
+			more = more || err == nil && read >= w.Batch
 		}
-		if _, err := w.SendWebhooks(ctx); err != nil && ctx.Err() == nil && w.Log != nil {
+		hooks, err := w.SendWebhooks(ctx)
+		if err != nil && ctx.Err() == nil && w.Log != nil {
 			w.Log.Error("letters: webhooks", "err", err)
 		}
-		if err == nil && n >= w.Batch {
+		more = more || err == nil && hooks >= w.Batch
+		if more && ctx.Err() == nil {
 			continue
 		}
 		select {
