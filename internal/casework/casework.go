@@ -69,8 +69,8 @@ type Change struct {
 	// "citizen" or "system".
 	By   string
 	Note string
-	// Notify: the citizen is to be told (kept until outbound letters
-	// send it).
+	// Notify: the citizen is to be told, by a letter that
+	// internal/casenotice sends.
 	Notify bool
 }
 

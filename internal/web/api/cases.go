@@ -202,8 +202,8 @@ func statusOf(k *casework.Case) caseStatus {
 
 // apiSetCaseStatus changes a case's status, by the key (audited as
 // "apikey:NAME"), and answers the case as apiCase does. notify asks for
-// the citizen to be told; the notice is stored, not sent, until outbound
-// letters exist.
+// the citizen to be told: kanal serve sends the notice as a letter
+// (internal/casenotice).
 func (s *API) apiSetCaseStatus(w http.ResponseWriter, r *http.Request) error {
 	l := face.Printer(r)
 	var in statusUpdate
