@@ -39,7 +39,7 @@ type letterRow struct {
 
 type letterView struct {
 	view
-	letterRow
+	Letter                         letterRow
 	Department, ForcedReason, Sent string
 	Legal, Erased, Full            string
 	History                        []letterHistoryRow
@@ -136,7 +136,7 @@ func (s *Pages) showLetter(w http.ResponseWriter, r *http.Request) error {
 		return face.ErrNotFound
 	}
 	v.Title = l.Title + " – " + v.L.T("letterlist.title") + " – " + v.Title
-	data := letterView{view: v, letterRow: s.letterRowOf(cur, v, l), ForcedReason: l.ForcedReason, Actions: l.Actions,
+	data := letterView{view: v, Letter: s.letterRowOf(cur, v, l), ForcedReason: l.ForcedReason, Actions: l.Actions,
 		ShowRecipient: lettersPath(cur.Municipality) + "/" + url.PathEscape(l.ID) + "?modtager=vis#recipient"}
 	data.Department = l.Department
 	if d, ok := cur.Strategy.Department(l.Department); ok {
