@@ -27,9 +27,9 @@ func init() {
 		"reminders.answers":               {"Svarsider, der skal gennemgås", "Answer pages due for review"},
 		"reminders.answers.none":          {"Ingen svarsider skal gennemgås.", "No answer page is due for review."},
 		"reminders.answers.text":          {"sidst gennemgået %s", "last reviewed %s"},
-		"reminders.cases":                 {"Business cases uden godkendelse i mere end %d dage", "Business cases without approval for more than %d days"},
+		"reminders.cases":                 {"Business cases, der længe har ventet på godkendelse", "Business cases long waiting for approval"},
 		"reminders.cases.none":            {"Ingen business cases har ventet længe på godkendelse.", "No business case has waited long for approval."},
-		"reminders.cases.text":            {"sidst ændret %s", "last changed %s"},
+		"reminders.cases.text":            {"ikke godkendt, sidst ændret %s – over et kvartal siden", "not approved, last changed %s – over a quarter ago"},
 
 		// The council report's sections on the strategy work.
 		"council.department_targets":             {"Afdelingernes egne mål", "The departments' own targets"},

@@ -96,9 +96,13 @@ func TestRoutes_NoRouteLetsAnyoneSeeWhatTheirRoleOrMunicipalityDoesNotAllow(t *t
 	values["pdf"] = values["message"] + ".pdf"
 	// An answer page of Borgerbutikken's area, to review.
 	ts.writeAnswer(t, "dragoer", "flytning")
+	// A business case of Borgerbutikken's area.
+	values["businesscase"] = ts.businessCase(t, "dragoer", "flytning")
 	// The action plan of the Dragør manager's department, the strategy's
 	// first (demo.Users), which the walk's manager may edit.
 	values["department"] = "borgerbutikken"
+	// The department's yearly report for 2014 (its texts, its PDF).
+	values["year"] = "2014"
 	dragoer := map[auth.Role]string{auth.Staff: dragoerStaff, auth.Manager: dragoerManager,
 		auth.StrategyGroup: dragoerGroup, auth.Auditor: dragoerAuditor, auth.Operator: operator}
 	// For each key permission: a key with only it, one with all but it, and

@@ -296,6 +296,8 @@ func TestPages_EveryTemplateRendersInBothLanguages(t *testing.T) {
 		"letter_list", "letter_show",
 		// register_pages_test.go renders the solution register and an entry in both languages.
 		"register", "register_entry",
+		// business_cases_test.go renders the business cases' list, a case and the scenario in both languages.
+		"business_cases", "business_case", "business_case_scenario",
 		"strategy_edit", "strategy_edit_index", "strategy_edit_diff", "strategy_edit_choose"} {
 		covered[name] = true
 	}

@@ -113,7 +113,7 @@ func (s *Pages) showReminders(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	waiting := reminderGroup{ID: "cases", Heading: l.T("reminders.cases", StaleCaseDays), None: l.T("reminders.cases.none")}
+	waiting := reminderGroup{ID: "cases", Heading: l.T("reminders.cases"), None: l.T("reminders.cases.none")}
 	for _, c := range cases {
 		a, ok := st.Area(c.Area)
 		if !c.Approved.IsZero() || (ok && !sees(a.Department)) || (!ok && !sees("")) {
