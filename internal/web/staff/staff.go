@@ -201,6 +201,16 @@ func (s *Pages) Routes() []face.Route {
 		{Pattern: "GET /m/{municipality}/register/{area}", Perm: auth.EditPlans, Handle: s.showRegisterEntry},
 		{Pattern: "POST /m/{municipality}/register/{area}", Perm: auth.EditPlans, Handle: s.saveRegisterEntry},
 
+		{Pattern: "GET /m/{municipality}/business-cases", Perm: auth.ViewPlans, Handle: s.showBusinessCases},
+		{Pattern: "GET /m/{municipality}/business-cases/new", Perm: auth.EditPlans, Handle: s.showNewBusinessCase},
+		{Pattern: "POST /m/{municipality}/business-cases", Perm: auth.EditPlans, Handle: s.createBusinessCase},
+		{Pattern: "GET /m/{municipality}/business-cases/scenario", Perm: auth.ViewPlans, Handle: s.showBusinessCaseScenario},
+		{Pattern: "GET /m/{municipality}/business-cases/{businesscase}", Perm: auth.ViewPlans, Handle: s.showBusinessCase},
+		{Pattern: "POST /m/{municipality}/business-cases/{businesscase}", Perm: auth.EditPlans, Handle: s.updateBusinessCase},
+		{Pattern: "POST /m/{municipality}/business-cases/{businesscase}/approve", Perm: auth.ApprovePlans, Handle: s.approveBusinessCase},
+		{Pattern: "GET /m/{municipality}/business-cases/{businesscase}/export.xlsx", Perm: auth.ViewPlans, Handle: s.exportBusinessCaseXLSX},
+		{Pattern: "GET /m/{municipality}/business-cases/{businesscase}/export.pdf", Perm: auth.ViewPlans, Handle: s.exportBusinessCasePDF},
+
 		{Pattern: "GET /m/{municipality}/reports", Perm: auth.ViewPlans, Handle: s.showReports},
 		{Pattern: "GET /m/{municipality}/reports/{department}/{year}", Perm: auth.ViewPlans, Handle: s.showReport},
 		{Pattern: "POST /m/{municipality}/reports/{department}/{year}", Perm: auth.EditPlans, Handle: s.saveReport},
