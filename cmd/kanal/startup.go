@@ -311,6 +311,11 @@ func (r *demoRest) writeCases(ctx context.Context, tr locale.Printer, stdout io.
 		if _, err := demo.Register(ctx, r.db, cur, start); err != nil && ctx.Err() == nil {
 			log.Error("demo register", "municipality", cur.Municipality, "err", err)
 		}
+		// Two example business cases (demo.BusinessCases); a failure
+		// is logged and leaves them to the next start.
+		if _, err := demo.BusinessCases(ctx, r.db, cur, start); err != nil && ctx.Err() == nil {
+			log.Error("demo business cases", "municipality", cur.Municipality, "err", err)
+		}
 		n, err := demo.Cases(ctx, r.db, r.rec, cur, start)
 		if err != nil {
 			if ctx.Err() == nil {
