@@ -87,6 +87,12 @@ var staffPages = []staffPage{
 	{dragoerStaff, "/m/dragoer/print"},
 	// The letter form; sent: TestBrowser_LetterFlow.
 	{dragoerStaff, "/m/dragoer/letters/new"},
+	// The solution register, as the strategy group and as a manager, and
+	// an area's entry (with errors: TestBrowser_RegisterEntryFlipsACheck).
+	{dragoerGroup, "/m/dragoer/register"},
+	{dragoerManager, "/m/dragoer/register?lang=en"},
+	{taarnbyGroup, "/m/taarnby/register"},
+	{dragoerGroup, "/m/dragoer/register/affald"},
 	// The letters sent, empty; with letters, and a letter's page:
 	// TestBrowser_LetterFromTemplate.
 	{dragoerStaff, "/m/dragoer/letters"},
