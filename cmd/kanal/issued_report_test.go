@@ -74,3 +74,25 @@ func TestReportCommand_IssueStoresTheReportAsIssued(t *testing.T) {
 		t.Errorf("audit %+v %v", events, err)
 	}
 }
+
+// "The council report for a year is issued once": kanal report --issue
+// for a year issued already is refused with a message that says when and
+// by whom, and stores nothing.
+func TestReportCommand_IssuesAYearOnce(t *testing.T) {
+	dsn := storetest.DSN(t)
+	if code, _, errOut := kanal(t, "strategy", "load", "--db", dsn, "../../strategies/dragoer.yaml"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	dir := t.TempDir()
+	args := []string{"report", "--db", dsn, "--municipality", "dragoer", "--year", "2014", "--issue", "--by", "Anna Andersen"}
+	if code, _, errOut := kanal(t, append(args, "--out", filepath.Join(dir, "a.html"))...); code != exitOK {
+		t.Fatalf("first issue: %d %s", code, errOut)
+	}
+	code, _, errOut := kanal(t, append(args, "--out", filepath.Join(dir, "b.html"))...)
+	if code == exitOK || !strings.Contains(errOut, "Rapporten for 2014 er allerede udstedt") || !strings.Contains(errOut, "af Anna Andersen") {
+		t.Errorf("second issue: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b.html")); err == nil {
+		t.Error("the refused issue wrote a file")
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"github.com/kanal-dk/kanal/internal/locale"
 	"github.com/kanal-dk/kanal/internal/measure"
 	"github.com/kanal-dk/kanal/internal/municipality"
+	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
 // reportCommand runs "kanal report --municipality ID --year 2014 --format
@@ -80,6 +82,11 @@ func reportCommand(ctx context.Context, c *call, args []string) error {
 		data, err = issueReport(ctx, reports, tr, cur.Municipality, h, *year, *format, *by)
 	} else {
 		data, err = makeReport(ctx, reports, tr, cur.Municipality, h, *year, *format)
+	}
+	var already *councilreport.AlreadyIssuedError
+	if errors.As(err, &already) {
+		at := already.Earlier.IssuedAt.In(strategy.Location)
+		return &notice{key: "cli.report.already_issued", args: []any{*year, at.Format("2006-01-02 15:04"), already.Earlier.IssuedBy}}
 	}
 	if err != nil {
 		return err

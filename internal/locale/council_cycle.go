@@ -77,6 +77,8 @@ func init() {
 		"figures.council.issued_once":    {"Rapporten for %d er udstedt %s af %s. En rapport udstedes kun én gang; den udstedte kan hentes nedenfor.", "The report for %d was issued %s by %s. A report is issued once; the issued one can be downloaded below."},
 		"figures.council.already_issued": {"Rapporten for %d er allerede udstedt %s af %s og kan ikke udstedes igen. Kommunalbestyrelsen orienteres én gang om hvert år; den udstedte rapport står under „Udstedte rapporter“.", "The report for %d was already issued %s by %s and cannot be issued again. The council is informed once of each year; the issued report is listed under “Issued reports”."},
 
+		"cli.report.already_issued": {"Rapporten for %d er allerede udstedt %s af %s og udstedes ikke igen. Hent den udstedte fra siden Tal.\n", "The report for %d was already issued %s by %s and is not issued again. Download the issued one from the figures page.\n"},
+
 		// The list of reports.
 		"reports.title":              {"Afdelingernes årsrapporter", "The departments' yearly reports"},
 		"reports.lead":               {"Hver afdeling skriver hvert år en rapport om de tiltag, den har iværksat, de målte effekter og planen for næste år. Rapporten for et år skal afleveres inden udgangen af første kvartal året efter, så kommunalbestyrelsen kan orienteres.", "Every year each department writes a report on the actions it took, the measured effects and its plan for next year. The report for a year is due by the end of the first quarter of the next year, so that the council can be informed."},
