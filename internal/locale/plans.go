@@ -33,7 +33,7 @@ func init() {
 		"plans.none":               {"Ingen", "None"},
 		"plans.export":             {"Hent strategi og handleplaner", "Download the strategy and the action plans"},
 		"plans.export.lead":        {"Filen er en zip med strategy.yaml (den gældende strategiversion) og plans.yaml (afdelingernes handleplaner, som de er i dag).", "The file is a zip with strategy.yaml (the strategy version in force) and plans.yaml (the departments' action plans as they are today)."},
-		"plans.export.link":        {"Hent strategy.zip", "Download strategy.zip"},
+		"plans.export.link":        {"Hent strategien med handleplanerne (zip-fil)", "Download the strategy with the action plans (zip file)"},
 		"plans.plan.title":         {"Handleplan: %s", "Action plan: %s"},
 		"plans.plan.lead":          {"Hver del gemmes for sig som en ny version. Når planen er klar, sendes den til strategigruppen, som godkender den.", "Each part is saved on its own as a new version. When the plan is ready, it is sent to the strategy group, which approves it."},
 		"plans.submit":             {"Send til godkendelse", "Submit for approval"},
