@@ -14,6 +14,10 @@ type Change struct {
 	Part, Kind string
 	Key        string
 	Old, New   string
+	// Before and After are the items themselves (an AreaChannels, a
+	// Target, a Barrier, an Action or the deadline's civil.Date), nil on
+	// the side where it is missing, for a page to put into words.
+	Before, After any
 }
 
 // Diff lists what changed from version a to version b, part by part in
@@ -22,7 +26,14 @@ type Change struct {
 func Diff(a, b Plan) []Change {
 	var out []Change
 	if a.Deadline != b.Deadline {
-		out = append(out, change("deadline", "", dateText(a.Deadline), dateText(b.Deadline)))
+		c := change("deadline", "", dateText(a.Deadline), dateText(b.Deadline))
+		if !a.Deadline.IsZero() {
+			c.Before = a.Deadline
+		}
+		if !b.Deadline.IsZero() {
+			c.After = b.Deadline
+		}
+		out = append(out, c)
 	}
 	out = append(out, diffKeyed("channel", a.Channels, b.Channels,
 		func(c AreaChannels) string { return c.Area + "/" + c.Type },
@@ -66,9 +77,9 @@ func change(part, key, old, new string) Change {
 // those only in b added, those whose value differs changed. A barrier's
 // key is its whole text, so an edited barrier shows as removed and added.
 func diffKeyed[T any](part string, a, b []T, key func(T) string, value func(T) string) []Change {
-	old := map[string]string{}
+	old, items := map[string]string{}, map[string]T{}
 	for _, x := range a {
-		old[key(x)] = value(x)
+		old[key(x)], items[key(x)] = value(x), x
 	}
 	var out []Change
 	seen := map[string]bool{}
@@ -78,14 +89,14 @@ func diffKeyed[T any](part string, a, b []T, key func(T) string, value func(T) s
 		ov, ok := old[k]
 		switch {
 		case !ok:
-			out = append(out, Change{Part: part, Kind: "added", Key: k, New: v})
+			out = append(out, Change{Part: part, Kind: "added", Key: k, New: v, After: x})
 		case ov != v:
-			out = append(out, Change{Part: part, Kind: "changed", Key: k, Old: ov, New: v})
+			out = append(out, Change{Part: part, Kind: "changed", Key: k, Old: ov, New: v, Before: items[k], After: x})
 		}
 	}
 	for _, x := range a {
 		if k := key(x); !seen[k] {
-			out = append(out, Change{Part: part, Kind: "removed", Key: k, Old: value(x)})
+			out = append(out, Change{Part: part, Kind: "removed", Key: k, Old: value(x), Before: x})
 		}
 	}
 	return out
