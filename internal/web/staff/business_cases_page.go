@@ -25,12 +25,12 @@ func (s *Pages) businessCases() *businesscase.Cases { return businesscase.New(s.
 
 // bcRow is one case of the list.
 type bcRow struct {
-	ID                        int64
-	Title, Area, Solution     string
-	Scenario, NPV, Payback    string
-	Approved                  string
-	Version                   int
-	Demo, IsApproved, NoPayOK bool
+	ID                     int64
+	Title, Area, Solution  string
+	Scenario, NPV, Payback string
+	Approved               string
+	Version                int
+	Demo, IsApproved       bool
 }
 
 // bcAreaOption is an area the user may make a case for.
