@@ -94,6 +94,7 @@ var notRunHere = map[string]string{
 	"./kanal serve --db \"$KANAL_DB\" --db-read 'postgres://kanal_read@replica.kommune.dk/kanal'":                                             "needs a PostgreSQL replica; TestServer_FiguresReadFromTheReadDatabaseAndWritesGoToTheMain",
 	"./kanal serve --pprof-addr 127.0.0.1:6060":                                                                                               "starts a server that runs until stopped; TestServe_PprofIsOffByDefaultAndServedApartWhenSet",
 	"go tool pprof 'http://127.0.0.1:6060/debug/pprof/profile?seconds=30'":                                                                    "needs the server above and takes 30 seconds",
+	"./kanal serve --webhooks-allow-private":                                                                                                  "starts a server that runs until stopped; TestServe_DeliversSubmittedCasesToTheCaseSystem runs one with KANAL_WEBHOOKS_ALLOW_PRIVATE",
 }
 
 // Every shell example of the README and docs/ that can run offline runs,

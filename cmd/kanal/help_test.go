@@ -63,6 +63,7 @@ func TestHelp_ServeFlagsInDanish(t *testing.T) {
 		"smtp-addr":              "ADRESSE (vært:port) på den SMTP-server, svarene på kontaktformularens spørgsmål sendes gennem; STARTTLS kræves. Tom: de gemmes i den lokale udbakke (KANAL_SMTP_ADDR); adgangskoden læses fra KANAL_SMTP_PASSWORD",
 		"smtp-from":              "ADRESSE, Kanals e-mail sendes fra (KANAL_SMTP_FROM)",
 		"smtp-user":              "BRUGER hos SMTP-serveren (KANAL_SMTP_USER)",
+		"webhooks-allow-private": "tillad, at webhooks (sagssystem, brevenes tilbagekald) går til loopback- og private adresser, fx et sagssystem på det interne net (KANAL_WEBHOOKS_ALLOW_PRIVATE)",
 	}
 	for name, text := range want {
 		if help[name] != text {

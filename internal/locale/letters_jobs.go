@@ -4,7 +4,8 @@ package locale
 // letters (internal/casenotice).
 func init() {
 	add(map[string]message{
-		"deliveries.error.blocked": {"Adressen er ikke offentlig (intern eller lokal) og er ikke tilladt", "The address is not public (internal or local) and is not allowed"},
+		"cli.flag.webhooks-allow-private": {"tillad, at webhooks (sagssystem, brevenes tilbagekald) går til loopback- og private adresser, fx et sagssystem på det interne net (KANAL_WEBHOOKS_ALLOW_PRIVATE)", "let webhooks (case system, letter callbacks) go to loopback and private addresses, e.g. a case system on the internal network (KANAL_WEBHOOKS_ALLOW_PRIVATE)"},
+		"deliveries.error.blocked":        {"Adressen er ikke offentlig (intern eller lokal) og er ikke tilladt", "The address is not public (internal or local) and is not allowed"},
 
 		"casenotice.receipt.title":        {"Kvittering: %s", "Receipt: %s"},
 		"casenotice.receipt.body":         {"Vi har modtaget din ansøgning om %s den %s.\n\nSagens nummer er %s. Oplys nummeret, hvis du kontakter os om sagen.\n\n%s", "We received your application about %s on %s.\n\nThe case number is %s. Give the number if you contact us about the case.\n\n%s"},
