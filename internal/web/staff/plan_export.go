@@ -11,6 +11,10 @@ import (
 	"github.com/kanal-dk/kanal/internal/web/face"
 )
 
+// yamlExt ends the names of the files in the zip (strategy.yaml,
+// plans.yaml).
+const yamlExt = ".yaml"
+
 // downloadStrategyZip sends a strategy version with the departments'
 // current plans: strategy.zip holds strategy.yaml, the version as it was
 // loaded, and plans.yaml (plan.MarshalExport), the plans the user may
@@ -49,7 +53,7 @@ func (s *Pages) downloadStrategyZip(w http.ResponseWriter, r *http.Request) erro
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{"strategy.yaml", doc}, {"plans.yaml", plans}} {
+	}{{"strategy" + yamlExt, doc}, {"plans" + yamlExt, plans}} {
 		fw, err := z.Create(f.name)
 		if err != nil {
 			return err
