@@ -11,7 +11,11 @@ import (
 	"time"
 
 	"github.com/kanal-dk/kanal/internal/audit"
+	"github.com/kanal-dk/kanal/internal/businesscase"
+	"github.com/kanal-dk/kanal/internal/civil"
 	"github.com/kanal-dk/kanal/internal/departmentreport"
+	"github.com/kanal-dk/kanal/internal/plan"
+	"github.com/kanal-dk/kanal/internal/strategy"
 )
 
 // lastYear is the year whose department reports the reminders ask for on
@@ -136,5 +140,44 @@ func TestCouncilReport_IssuedOnceWithDecisions(t *testing.T) {
 	page = ts.get(t, group, "/m/dragoer/figures?year=2014")
 	if strings.Contains(page.body, `name="decisions"`) || !strings.Contains(page.body, "En rapport udstedes kun én gang") {
 		t.Error("the figures page still offers to issue 2014")
+	}
+}
+
+// The reminders name a plan past its deadline and its late action, each
+// linking to the plan, and a business case long waiting for approval; a
+// manager sees the own department's only.
+func TestReminders_LatePlansActionsAndWaitingCases(t *testing.T) {
+	ts := newTestServer(t, true)
+	ctx := context.Background()
+	cur, err := ts.registry.Current(ctx, "dragoer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dep := range []string{"borgerbutikken", "teknik-miljoe"} {
+		pl := plan.Propose(cur.Strategy, "dragoer", dep)
+		pl.Deadline = civil.NewDate(2012, time.June, 30)
+		pl.Actions = []plan.Action{{ID: 1, Title: "Sent tiltag " + dep, Owner: "Ole", Deadline: civil.NewDate(2013, time.March, 1), Status: plan.Started,
+			Indicator: strategy.MeasureInboundDigital}}
+		if _, err := plan.New(ts.db, nil).Save(ctx, cur.Strategy, pl, audit.System); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := func() time.Time { return time.Now().AddDate(0, 0, -100) }
+	if _, err := businesscase.New(ts.db, old).Save(ctx, businesscase.Case{Municipality: "dragoer", Area: "flytning", Title: "Ventende sag",
+		Scenarios: []businesscase.Scenario{{Name: "A", Input: businesscase.Input{Volume: 100, Shift: 0.5, PriceOld: 75, PriceNew: 20, Years: 5}}}},
+		audit.System); err != nil {
+		t.Fatal(err)
+	}
+	group := ts.get(t, ts.client(t, dragoerGroup), "/m/dragoer/reminders")
+	for _, want := range []string{`href="/m/dragoer/plans/borgerbutikken">Handleplanen for Borgerbutikken</a>`,
+		`href="/m/dragoer/plans/teknik-miljoe">Sent tiltag teknik-miljoe</a>`, "frist 30. juni 2012", "Ventende sag"} {
+		if !strings.Contains(group.body, want) {
+			t.Errorf("the group's reminders lack %q", want)
+		}
+	}
+	manager := ts.get(t, ts.client(t, dragoerManager), "/m/dragoer/reminders?lang=en")
+	if !strings.Contains(manager.body, "Sent tiltag borgerbutikken") || strings.Contains(manager.body, "Sent tiltag teknik-miljoe") ||
+		!strings.Contains(manager.body, "Actions past their deadline") {
+		t.Error("the manager's reminders are not the own department's, in English")
 	}
 }
