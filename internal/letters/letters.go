@@ -170,6 +170,10 @@ type Letter struct {
 	// Sender is the municipality's name, filled by the worker for the
 	// PDF and the MeMo sender's label.
 	Sender string
+	// SenderCVR is the municipality's CVR number from its strategy when
+	// the letter was accepted: the MeMo message's sender. Empty when the
+	// strategy gives none.
+	SenderCVR string
 	// HasAttachments and HasActions are filled by List, which reads
 	// neither.
 	HasAttachments, HasActions bool
@@ -535,19 +539,20 @@ func (ls *Letters) Send(ctx context.Context, cur *municipality.Current, req Requ
 		Department: in.Department, Type: typ, Body: req.Body, LegalNotification: req.LegalNotification,
 		CallbackURL: req.CallbackURL, ActionURL: req.ActionURL, Template: req.Template, PDF: req.PDF,
 		Attachments: req.Attachments, Actions: req.Actions, Decision: d, ForcedReason: req.ForcePaper,
-		Status: Queued, History: []Status{{Queued, now}}, CreatedAt: now, MessageUUID: NewID()}
+		Status: Queued, History: []Status{{Queued, now}}, CreatedAt: now, MessageUUID: NewID(),
+		SenderCVR: cur.Strategy.Municipality.CVR}
 	_, err = ls.recorder.RecordWith(ctx, cur, []inquiry.Inquiry{in}, func(tx *sql.Tx, res inquiry.Result) error {
 		if len(res.IDs) != 1 {
 			return errRepeat
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO letters (municipality_id, id, message_uuid, recipient_kind, recipient, title, area,
 			department, type, body, legal_notification, callback_url, action_url, route, reason, forced_reason, status,
-			inquiry_id, inquiry_at, next_attempt_at, created_at, template, pdf, attachments, actions)
+			inquiry_id, inquiry_at, next_attempt_at, created_at, template, pdf, attachments, actions, sender_cvr)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20,
-			$21, $22, $23, $24)`,
+			$21, $22, $23, $24, $25)`,
 			l.Municipality, l.ID, l.MessageUUID, rec.Kind(), rec.Digits(), l.Title, l.Area, l.Department, l.Type, l.Body,
 			l.LegalNotification, l.CallbackURL, l.ActionURL, l.Route, l.Reason, l.ForcedReason, Queued,
-			res.IDs[0], now, now, l.Template, nullBytes(l.PDF), jsonList(l.Attachments), jsonList(l.Actions)); err != nil {
+			res.IDs[0], now, now, l.Template, nullBytes(l.PDF), jsonList(l.Attachments), jsonList(l.Actions), l.SenderCVR); err != nil {
 			return err
 		}
 		return addStatus(ctx, tx, l, Queued, now)
@@ -583,14 +588,14 @@ func addStatus(ctx context.Context, tx *sql.Tx, l *Letter, status string, at tim
 }
 
 const letterColumns = `id, message_uuid, recipient_kind, recipient, title, area, department, type, body, legal_notification, callback_url,
-	action_url, route, reason, forced_reason, status, created_at, sent_at, erased_at, memo <> '', template, pdf, attachments, actions`
+	action_url, route, reason, forced_reason, status, created_at, sent_at, erased_at, memo <> '', template, pdf, attachments, actions, sender_cvr`
 
 func scanLetter(row interface{ Scan(...any) error }, l *Letter) error {
 	var kind, digits, attachments, actions string
 	var sent, erased sql.NullTime
 	if err := row.Scan(&l.ID, &l.MessageUUID, &kind, &digits, &l.Title, &l.Area, &l.Department, &l.Type, &l.Body, &l.LegalNotification,
 		&l.CallbackURL, &l.ActionURL, &l.Route, &l.Reason, &l.ForcedReason, &l.Status, &l.CreatedAt, &sent, &erased,
-		&l.HasMemo, &l.Template, &l.PDF, &attachments, &actions); err != nil {
+		&l.HasMemo, &l.Template, &l.PDF, &attachments, &actions, &l.SenderCVR); err != nil {
 		return err
 	}
 	if attachments != "" {

@@ -13,7 +13,7 @@ import (
 
 // BuildMemo builds a letter's MeMo message (package memo) around its PDF:
 // the messageUUID is the letter's MessageUUID, the sender the
-// municipality (idType Andet, its Kanal id, labelled with its name), the recipient the CPR or CVR
+// municipality (senderOf), the recipient the CPR or CVR
 // number, the KLE number the letter's area's, the action link an
 // INFORMATION action, the sender's actions SELVBETJENING or AFTALE actions
 // of the main document, and, on Digital Post, each attachment an
@@ -25,7 +25,7 @@ func BuildMemo(l *Letter, pdf []byte, at time.Time) ([]byte, error) {
 		sender = l.Municipality
 	}
 	m := memo.Message{UUID: l.MessageUUID, Label: l.Title, LegalNotification: l.LegalNotification,
-		Sender:    memo.Party{ID: l.Municipality, IDType: memo.IDTypeOther, Label: sender},
+		Sender:    senderOf(l, sender),
 		Recipient: memo.Party{ID: l.Recipient.Digits(), IDType: idType(l.Recipient)},
 		Created:   at.UTC(),
 		Main: memo.Document{Label: l.Title, Files: []memo.File{{EncodingFormat: "application/pdf",
@@ -48,6 +48,17 @@ func BuildMemo(l *Letter, pdf []byte, at time.Time) ([]byte, error) {
 		}
 	}
 	return memo.Build(m)
+}
+
+// senderOf is the MeMo sender of a letter, labelled with the
+// municipality's name: its CVR number (idType CVR) when its strategy
+// gives one, else its id in Kanal (idType Andet), which only the
+// development transport accepts.
+func senderOf(l *Letter, label string) memo.Party {
+	if l.SenderCVR != "" {
+		return memo.Party{ID: l.SenderCVR, IDType: memo.IDTypeCVR, Label: label}
+	}
+	return memo.Party{ID: l.Municipality, IDType: memo.IDTypeOther, Label: label}
 }
 
 func idType(r Recipient) string {

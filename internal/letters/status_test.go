@@ -127,3 +127,44 @@ func TestReadStatuses_RecordsEventsOnceAndSendsSignedWebhooks(t *testing.T) {
 		}
 	}
 }
+
+// The MeMo sender is the municipality's CVR number when its strategy
+// gives one (municipality.cvr), as it was when the letter was accepted:
+// a later strategy without it does not change a stored letter's sender.
+func TestBuildMemo_SenderIsTheMunicipalitysCVRWhenTheStrategyGivesIt(t *testing.T) {
+	f := setup(t)
+	without := f.send(t, "uden-cvr", registeredCPR)
+	s := *f.cur.Strategy
+	s.Municipality.CVR = "12345674"
+	f.cur.Strategy = &s
+	f.send(t, "med-cvr", registeredCPR)
+	s2 := s
+	s2.Municipality.CVR = ""
+	f.cur.Strategy = &s2
+
+	for _, c := range []struct {
+		id, senderID, idType string
+	}{{"med-cvr", "12345674", "CVR"}, {"uden-cvr", "dragoer", "Andet"}} {
+		l, err := f.letters.Get(context.Background(), "dragoer", c.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := letters.BuildMemo(l, []byte("%PDF-1.4"), f.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ps := memo.Check(m); len(ps) > 0 {
+			t.Fatalf("%s: memo.Check: %v", c.id, ps)
+		}
+		got, err := memo.Parse(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Sender.ID != c.senderID || got.Sender.IDType != c.idType {
+			t.Errorf("%s: sender %+v, want %s %s", c.id, got.Sender, c.idType, c.senderID)
+		}
+	}
+	if without.SenderCVR != "" {
+		t.Errorf("a letter accepted without the strategy's CVR has sender CVR %q", without.SenderCVR)
+	}
+}

@@ -37,6 +37,7 @@ func init() {
 		"strategy.bad_id":       {"id'et %q må kun indeholde små bogstaver a–z, tal, - og _ og skal begynde med et bogstav", "the id %q may hold only lower-case letters a–z, digits, - and _, and must begin with a letter"},
 		"strategy.duplicate_id": {"%q er angivet mere end én gang", "%q is given more than once"},
 		"strategy.bad_period":   {"perioden slutter (%[2]d), før den begynder (%[1]d)", "the period ends (%[2]d) before it begins (%[1]d)"},
+		"strategy.bad_cvr":      {"%q er ikke et CVR-nummer: skriv kommunens otte cifre, fx 12345674", "%q is not a CVR number: write the municipality's eight digits, e.g. 12345674"},
 		"strategy.bad_logo":     {"logoet skal være et billede skrevet ind i filen som »data:image/png;base64,…« (PNG, JPEG eller SVG) på højst %d KB", "the logo must be an image written into the file as \"data:image/png;base64,…\" (PNG, JPEG or SVG) of at most %d KB"},
 
 		"strategy.bad_kind":              {"ukendt kanaltype %q; brug self_service, written, oral eller personal", "unknown channel kind %q; use self_service, written, oral or personal"},

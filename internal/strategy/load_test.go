@@ -42,7 +42,7 @@ func TestParse_UnknownFieldDoesNotHideTheOtherProblems(t *testing.T) {
 	// minimal.yaml's lines 30 (kind: oral) and 100 (the second area's kle)
 	// move one down behind the inserted line 6.
 	sameLines(t, render(t, err, locale.English), []string{
-		`broken.yaml:6:3: unknown field "nmae"; allowed here: id, inhabitants, logo, name`,
+		`broken.yaml:6:3: unknown field "nmae"; allowed here: cvr, id, inhabitants, logo, name`,
 		`broken.yaml:31:11: unknown channel kind "spoken"; use self_service, written, oral or personal`,
 		`broken.yaml:101:10: the KLE number "23.9.2" is malformed; write it as 23.05.10 (or 23.05)`,
 	})

@@ -42,6 +42,7 @@ const (
 	RuleDuplicateID = "strategy.duplicate_id" // id
 	RuleBadPeriod   = "strategy.bad_period"   // from, to
 	RuleBadLogo     = "strategy.bad_logo"     // max KB
+	RuleBadCVR      = "strategy.bad_cvr"      // the number
 
 	// Channels and inquiry types.
 	RuleBadKind              = "strategy.bad_kind"              // kind

@@ -121,6 +121,10 @@ type Municipality struct {
 	// (PNG, JPEG or SVG in base64, at most MaxLogoKB), so that it travels
 	// with the strategy and Kanal serves it itself. Optional.
 	Logo string `yaml:"logo,omitempty" json:"logo,omitempty"`
+	// CVR is the municipality's CVR number: the sender of its Digital
+	// Post (the MeMo message's Sender, idType CVR). Optional; without it
+	// the sender is the municipality's id in Kanal.
+	CVR string `yaml:"cvr,omitempty" json:"cvr,omitempty"`
 }
 
 // MaxLogoKB is the largest logo a strategy may carry, in kilobytes.

@@ -1,6 +1,8 @@
 package strategy
 
 import (
+	"github.com/kanal-dk/kanal/internal/cvr"
+
 	"math"
 	"net/url"
 	"regexp"
@@ -79,6 +81,11 @@ func (v *validator) header() {
 	v.required(m, "name", v.s.Municipality.Name)
 	if logo := v.s.Municipality.Logo; logo != "" && !LogoOK(logo) {
 		v.add(m.with("logo"), RuleBadLogo, MaxLogoKB)
+	}
+	if n := v.s.Municipality.CVR; n != "" {
+		if _, err := cvr.Parse(n); err != nil {
+			v.add(m.with("cvr"), RuleBadCVR, n)
+		}
 	}
 	v.required(nil, "vision", v.s.Vision)
 	p := v.s.Period

@@ -90,6 +90,9 @@ var ruleCases = []struct {
 	{rule: strategy.RuleBadLogo, old: "  name: Testkommune\n", new: "  name: Testkommune\n  logo: https://www.test.dk/logo.png\n", at: "logo: https://"},
 	{rule: strategy.RuleBadLogo, old: "  name: Testkommune\n", new: "  name: Testkommune\n  logo: data:image/gif;base64,R0lGODlhAQABAAAAACw=\n", at: "logo: data:image/gif"},
 	{rule: strategy.RuleBadLogo, old: "  name: Testkommune\n", new: "  name: Testkommune\n  logo: data:image/png;base64,ikke base64!\n", at: "logo: data:image/png"},
+	// 12345675 fails the modulus-11 check; 1234567 is seven digits.
+	{rule: strategy.RuleBadCVR, old: "  name: Testkommune\n", new: "  name: Testkommune\n  cvr: \"12345675\"\n", at: "cvr: \"12345675\""},
+	{rule: strategy.RuleBadCVR, old: "  name: Testkommune\n", new: "  name: Testkommune\n  cvr: \"1234567\"\n", at: "cvr: \"1234567\""},
 
 	{rule: strategy.RuleBadKind, old: "kind: oral", new: "kind: spoken", at: "kind: spoken"},
 	{rule: strategy.RuleUnknownChannel, old: "secondary: [phone]\n      inappropriate: [email, letter, in_person]", new: "secondary: [fone]\n      inappropriate: [email, letter, in_person]", at: "[fone]"},
@@ -218,7 +221,7 @@ var allRules = []string{
 	strategy.RuleYAMLColon, strategy.RuleYAMLMissingColon, strategy.RuleYAMLDash, strategy.RuleYAMLTab,
 	strategy.RuleYAMLBadChar, strategy.RuleYAMLEscape, strategy.RuleYAMLBlockHeader, strategy.RuleYAMLTag, strategy.RuleYAMLControlChar,
 	strategy.RuleYAMLNotUTF8,
-	strategy.RuleRequired, strategy.RuleBadID, strategy.RuleDuplicateID, strategy.RuleBadPeriod, strategy.RuleBadLogo,
+	strategy.RuleRequired, strategy.RuleBadID, strategy.RuleDuplicateID, strategy.RuleBadPeriod, strategy.RuleBadLogo, strategy.RuleBadCVR,
 	strategy.RuleBadKind, strategy.RuleUnknownChannel, strategy.RuleUnknownType,
 	strategy.RuleNoPrimary, strategy.RulePrimaryInappropriate, strategy.RuleChannelTwice, strategy.RuleWrongDirection,
 	strategy.RuleUnknownDepartment, strategy.RuleBadKLE, strategy.RuleDuplicateKLE, strategy.RuleNoTypes,
