@@ -116,6 +116,10 @@ func (s *Sender) RunOnce(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	currents := map[string]*municipality.Current{}
+	// What was not sent is told once per run, counted by why: the first
+	// run after a start can settle hundreds of old notices (the demo's).
+	notSent := map[string]int{}
+	defer s.logNotSent(notSent)
 	for i, p := range due {
 		state, letterID := "", ""
 		switch {
@@ -148,11 +152,34 @@ func (s *Sender) RunOnce(ctx context.Context) (int, error) {
 			state, letterID, p.change); err != nil {
 			return i, fmt.Errorf("case notice %d: mark %s: %w", p.change, state, err)
 		}
-		if state != Sent && s.Log != nil {
-			s.Log.Info("case notice not sent", "change", p.change, "reference", p.reference, "why", state)
+		if state != Sent {
+			notSent[state]++
+			if s.Log != nil {
+				s.Log.Debug("case notice not sent", "change", p.change, "reference", p.reference, "why", state)
+			}
 		}
 	}
 	return len(due), nil
+}
+
+// logNotSent tells in one line how many notices a run settled without
+// sending them, by why; a refused notice (the strategy no longer takes
+// the letter) is a warning, the rest information.
+func (s *Sender) logNotSent(notSent map[string]int) {
+	if s.Log == nil || len(notSent) == 0 {
+		return
+	}
+	var args []any
+	for _, why := range []string{Erased, NoRecipient, Stale, Refused} {
+		if n := notSent[why]; n > 0 {
+			args = append(args, why, n)
+		}
+	}
+	if notSent[Refused] > 0 {
+		s.Log.Warn("case notices not sent", args...)
+		return
+	}
+	s.Log.Info("case notices not sent", args...)
 }
 
 func (s *Sender) due(ctx context.Context) ([]pending, error) {
