@@ -127,7 +127,7 @@ func init() {
 
 		"businesscase.scenario.title":       {"Kanalskift for hele kommunen", "The municipality's channel shift"},
 		"businesscase.scenario.lead":        {"Hvis de valgte områder flytter som planlagt: hvilken digital andel af de indgående henvendelser og hvilken omkostning når kommunen i hvert målår, og når den målet?", "If the chosen areas shift as planned: what digital share of inbound inquiries and what cost does the municipality reach in each target year, and does it meet the target?"},
-		"businesscase.scenario.base":        {"Udgangspunkt: %d, digital andel %s, omkostning %s.", "Base: %d, digital share %s, cost %s."},
+		"businesscase.scenario.base":        {"Udgangspunkt: %d, digital andel %s, omkostning %s", "Base: %d, digital share %s, cost %s."},
 		"businesscase.scenario.reached":     {"Målårene", "The target years"},
 		"businesscase.scenario.no_target":   {"Strategien har intet mål for den digitale andel af indgående henvendelser.", "The strategy has no target for the digital share of inbound inquiries."},
 		"businesscase.scenario.target":      {"Målet: %s", "The target: %s"},

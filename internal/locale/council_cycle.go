@@ -22,6 +22,8 @@ func init() {
 		"reminders.actions.text":          {"%s, frist %s, ansvarlig: %s", "%s, due %s, owner: %s"},
 		"reminders.reports":               {"Afdelingsrapporter for %d, der ikke er afleveret", "Department reports for %d not submitted"},
 		"reminders.reports.none":          {"Alle afdelingsrapporter for %d er afleveret.", "Every department report for %d is submitted."},
+		"reminders.reports.not_yet":       {"Afdelingsrapporter", "Department reports"},
+		"reminders.reports.none_yet":      {"Ingen afdelingsrapport er forfalden endnu: den første er for %d.", "No department report is due yet: the first is for %d."},
 		"reminders.reports.link":          {"%s: årsrapport %d", "%s: yearly report %d"},
 		"reminders.reports.text":          {"%s, frist %s", "%s, due %s"},
 		"reminders.answers":               {"Svarsider, der skal gennemgås", "Answer pages due for review"},

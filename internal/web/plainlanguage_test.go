@@ -57,6 +57,10 @@ func runningText(body string) string {
 // ("3. February"; English writes "3 February").
 var danishDateInEnglish = regexp.MustCompile(`\b\d{1,2}\. (January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 
+// doubledStop is a sentence that ends after an abbreviation's full stop
+// with one more ("1.596.501 kr.."), where a text puts an amount last.
+var doubledStop = regexp.MustCompile(`[^.]\.\.(\s|$)`)
+
 var developerWords = regexp.MustCompile(`RFC 3339|docs/|\.md\b|\bBearer\b|\bbytes\b|example: true|\bnull\b`)
 
 // internalIDs are the names Kanal and the strategies use for things in
@@ -189,6 +193,9 @@ func plainLanguage(body, lang string, ids map[string]bool, words map[string]bool
 	}
 	for _, w := range developerWords.FindAllString(text, -1) {
 		found = append(found, "developer's word "+w)
+	}
+	for _, at := range doubledStop.FindAllStringIndex(text, -1) {
+		found = append(found, "doubled full stop in "+around(text, at))
 	}
 	if lang == "en" {
 		for _, at := range danishDateInEnglish.FindAllStringIndex(text, -1) {
@@ -348,11 +355,11 @@ func TestPlainLanguage_TheCheckFindsWhatItLooksFor(t *testing.T) {
 	ids := map[string]bool{"boern-skole": true, "self_service": true, "phone": true, "flytning": true}
 	bad := `<p>Oprettet 2012-12-01 af strategi@dragoer.demo.</p><p>Kanal: self_service, phone.</p>` +
 		`<td>boern-skole</td><p>Send nøglen som Bearer NØGLE; se docs/import.md.</p><p>figures.no_such_text</p>` +
-		`<p>digitale af 1 henvendelser</p>`
+		`<p>digitale af 1 henvendelser</p><p>Omkostning 1.596.501 kr..</p>`
 	danish, english := map[string]bool{"flytning": true, "telefon": true}, map[string]bool{"flytning": true, "phone": true}
 	found := plainLanguage(bad+`<td>flytning</td>`, locale.Danish, ids, danish)
 	for _, want := range []string{"ISO date 2012-12-01", "id self_service", "id phone", "id boern-skole",
-		"developer's word Bearer", "developer's word docs/", "key figures.no_such_text", `id flytning as ">flytning<"`, "plural in"} {
+		"developer's word Bearer", "developer's word docs/", "key figures.no_such_text", `id flytning as ">flytning<"`, "plural in", "doubled full stop"} {
 		if !slices.ContainsFunc(found, func(f string) bool { return strings.HasPrefix(f, want) }) {
 			t.Errorf("the check missed %q; found %q", want, found)
 		}
@@ -360,7 +367,7 @@ func TestPlainLanguage_TheCheckFindsWhatItLooksFor(t *testing.T) {
 	good := `<p>Oprettet <time datetime="2012-12-01">1. december 2012</time> af strategi@dragoer.demo.</p>` +
 		`<input type="date" value="2014-03-31"><a href="/m/dragoer/areas/flytning">Flytning</a>` +
 		`<textarea>2014-03-31</textarea><script>var x = "self_service";</script><p>Telefon; phone</p>` +
-		`<p>Anmeldelse af flytning; L 159 2011-12</p><button>Annullér</button><p>1 inquiry of 1.001 inquiries, 21 rows</p>`
+		`<p>Anmeldelse af flytning; L 159 2011-12</p><button>Annullér</button><p>1 inquiry of 1.001 inquiries, 21 rows</p><p>Prisen er 75 kr. Og mere… Se mere ...</p>`
 	if found := plainLanguage(good, locale.English, ids, english); len(found) > 0 {
 		t.Errorf("the check found %q in a page that is fine", found)
 	}

@@ -72,7 +72,9 @@ func (s *Pages) showReminders(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 
-	year := today.Year - 1
+	// The newest finished year of the strategy's period: a strategy that
+	// has ended asks for no report after its last year.
+	year, finished := departmentreport.LastFinished(st.Period, today)
 	saved, err := s.departmentReportsOf().All(ctx, m)
 	if err != nil {
 		return err
@@ -85,8 +87,11 @@ func (s *Pages) showReminders(w http.ResponseWriter, r *http.Request) error {
 	}
 	due := departmentreport.Due(year)
 	reports := reminderGroup{ID: "reports", Heading: l.T("reminders.reports", year), None: l.T("reminders.reports.none", year)}
+	if !finished {
+		reports.Heading, reports.None = l.T("reminders.reports.not_yet"), l.T("reminders.reports.none_yet", st.Period.From)
+	}
 	for _, d := range st.Departments {
-		if !sees(d.ID) || submitted[d.ID] == departmentreport.Submitted {
+		if !finished || !sees(d.ID) || submitted[d.ID] == departmentreport.Submitted {
 			continue
 		}
 		reports.Items = append(reports.Items, reminder{Overdue: today.After(due),

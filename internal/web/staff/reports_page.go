@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/kanal-dk/kanal/internal/auth"
 	"github.com/kanal-dk/kanal/internal/civil"
@@ -28,17 +27,6 @@ import (
 // departmentReportsOf is the departments' reports on the pages' clock.
 func (s *Pages) departmentReportsOf() *departmentreport.Reports {
 	return departmentreport.New(s.db, s.now)
-}
-
-// reportYears are the years the list offers: the strategy's period, and
-// the years since up to the current one.
-func reportYears(st *strategy.Strategy, now time.Time) []int {
-	last := max(st.Period.To, civil.DateOf(now).Year)
-	var out []int
-	for y := last; y >= st.Period.From && y >= 2000; y-- {
-		out = append(out, y)
-	}
-	return out
 }
 
 // reportRow is one department's report for one year in the list.
@@ -73,7 +61,7 @@ func (s *Pages) showReports(w http.ResponseWriter, r *http.Request) error {
 		Rows []reportRow
 	}
 	var years []yearRows
-	for _, y := range reportYears(cur.Strategy, s.now()) {
+	for _, y := range departmentreport.Years(cur.Strategy.Period, today) {
 		yr := yearRows{Year: y}
 		for _, d := range cur.Strategy.Departments {
 			if !p.MaySeePlan(cur.Municipality, d.ID) {
