@@ -140,8 +140,8 @@ func TestCases_SearchByReferenceAsReadAloud(t *testing.T) {
 	ts := newTestServer(t, true, withCaseServices(t))
 	f := newCaseFixture(ts)
 	citizen, _ := testCitizens(t)
-	k := f.submit(t, ts, "sundhedskort", "sundhedskort", citizen, time.Now(), map[string]string{"aarsag": "mistet"})
-	other := f.submit(t, ts, "sundhedskort", "sundhedskort", citizen, time.Now(), map[string]string{"aarsag": "andet"})
+	k := f.submit(t, ts, "sundhedskort", "sundhedskort", citizen, ts.start, map[string]string{"aarsag": "mistet"})
+	other := f.submit(t, ts, "sundhedskort", "sundhedskort", citizen, ts.start, map[string]string{"aarsag": "andet"})
 	c := ts.client(t, dragoerStaff)
 	spoken := strings.ToLower(k.Reference[:2] + " " + k.Reference[2:4] + " " + k.Reference[5:])
 	r := ts.get(t, c, "/m/dragoer/cases?reference="+url.QueryEscape(spoken))
@@ -206,8 +206,8 @@ func TestCases_PageIsAuditedAndScopedToTheDepartment(t *testing.T) {
 	ts := newTestServer(t, true, withCaseServices(t))
 	f := newCaseFixture(ts)
 	citizen, _ := testCitizens(t)
-	health := f.submit(t, ts, "sundhedskort", "sundhedskort", citizen, time.Now(), map[string]string{"aarsag": "mistet", "levering": "c/o Hansen"})
-	daycare := f.submit(t, ts, "dagtilbud", "dagtilbud", citizen, time.Now(), nil)
+	health := f.submit(t, ts, "sundhedskort", "sundhedskort", citizen, ts.start, map[string]string{"aarsag": "mistet", "levering": "c/o Hansen"})
+	daycare := f.submit(t, ts, "dagtilbud", "dagtilbud", citizen, ts.start, nil)
 
 	r := ts.get(t, ts.client(t, dragoerStaff), "/m/dragoer/cases/"+health.Reference)
 	if r.status != http.StatusOK {
@@ -255,7 +255,7 @@ func TestCases_ProtectedAddressOnlyWithTheRight(t *testing.T) {
 	f := newCaseFixture(ts)
 	open, protected := testCitizens(t)
 	address := protected.Address.Street
-	k := f.submit(t, ts, "sundhedskort", "sundhedskort", protected, time.Now(), map[string]string{"adresse": address + ", " + protected.Address.PostalCode, "aarsag": "mistet"})
+	k := f.submit(t, ts, "sundhedskort", "sundhedskort", protected, ts.start, map[string]string{"adresse": address + ", " + protected.Address.PostalCode, "aarsag": "mistet"})
 	r := ts.get(t, ts.client(t, dragoerStaff), "/m/dragoer/cases/"+k.Reference)
 	if !strings.Contains(r.body, "Adressen er beskyttet (navne- og adressebeskyttelse)") || strings.Contains(r.body, address) {
 		t.Errorf("staff: the protected address is shown or not said to be protected")
@@ -267,7 +267,7 @@ func TestCases_ProtectedAddressOnlyWithTheRight(t *testing.T) {
 	if !strings.Contains(r.body, address) || !strings.Contains(r.body, "navne- og adressebeskyttelse: adressen må ikke gives videre") {
 		t.Error("strategy group: the protected address is not shown with its warning")
 	}
-	k2 := f.submit(t, ts, "sundhedskort", "sundhedskort", open, time.Now(), nil)
+	k2 := f.submit(t, ts, "sundhedskort", "sundhedskort", open, ts.start, nil)
 	if r := ts.get(t, ts.client(t, dragoerStaff), "/m/dragoer/cases/"+k2.Reference); !strings.Contains(r.body, open.Address.Street) || strings.Contains(r.body, "Adressen er beskyttet") {
 		t.Error("staff: an unprotected address is hidden")
 	}
@@ -280,7 +280,7 @@ func TestCases_StatusChangeWithHistory(t *testing.T) {
 	ts := newTestServer(t, true, withCaseServices(t))
 	f := newCaseFixture(ts)
 	citizen, _ := testCitizens(t)
-	k := f.submit(t, ts, "sundhedskort", "sundhedskort", citizen, time.Now(), nil)
+	k := f.submit(t, ts, "sundhedskort", "sundhedskort", citizen, ts.start, nil)
 	c := ts.client(t, dragoerStaff)
 	r := ts.post(t, c, "/m/dragoer/cases/"+k.Reference+"/status", url.Values{"status": {"awaiting_citizen"}, "note": {"Mangler foto"}, "notify": {"on"}})
 	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/m/dragoer/cases/"+k.Reference+"?changed=1" {
@@ -323,7 +323,7 @@ func TestCases_AttachmentsAndErasedCases(t *testing.T) {
 	f := newCaseFixture(ts)
 	citizen, _ := testCitizens(t)
 	pdf := []byte("%PDF-1.4 lægeerklæring")
-	k := f.submit(t, ts, "dagtilbud", "dagtilbud", citizen, time.Now(), nil,
+	k := f.submit(t, ts, "dagtilbud", "dagtilbud", citizen, ts.start, nil,
 		casework.Attachment{Field: "bilag", Filename: "lægeerklæring.pdf", ContentType: "application/pdf", Data: pdf})
 	c := ts.client(t, dragoerGroup)
 	r := ts.get(t, c, "/m/dragoer/cases/"+k.Reference+"/files/1")
@@ -592,7 +592,7 @@ func TestCases_PagesInBothLanguages(t *testing.T) {
 	ts := newTestServer(t, true, withCaseServices(t))
 	f := newCaseFixture(ts)
 	citizen, _ := testCitizens(t)
-	k := f.submit(t, ts, "sundhedskort", "sundhedskort", citizen, time.Now(), map[string]string{"aarsag": "mistet"})
+	k := f.submit(t, ts, "sundhedskort", "sundhedskort", citizen, ts.start, map[string]string{"aarsag": "mistet"})
 	c := ts.client(t, dragoerGroup)
 	pages := []struct{ path, da, en string }{
 		{"/m/dragoer/cases", "Sager fra selvbetjening", "Self-service cases"},

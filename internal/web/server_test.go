@@ -62,6 +62,11 @@ type testServer struct {
 	db       *store.DB
 	registry *municipality.Registry
 	logs     *safeBuffer
+	// start is the server's clock when it started (it stands still
+	// unless an option gives another clock): what a test does
+	// "now" beside the server's own actions it does at start, so that the
+	// two keep their order when a second passes between them.
+	start time.Time
 }
 
 // serverOption changes the options; base is the server's address, known
@@ -100,6 +105,7 @@ func newTestServer(t *testing.T, withPresets bool, opts ...serverOption) *testSe
 	for _, opt := range opts {
 		opt(&o, base)
 	}
+	ts.start = o.Now()
 	srv, err := New(o)
 	if err != nil {
 		t.Fatal(err)
