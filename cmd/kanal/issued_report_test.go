@@ -77,7 +77,8 @@ func TestReportCommand_IssueStoresTheReportAsIssued(t *testing.T) {
 
 // "The council report for a year is issued once": kanal report --issue
 // for a year issued already is refused with a message that says when and
-// by whom, and stores nothing.
+// by whom, and stores nothing. The decisions the council is asked for
+// (--decisions) are in the issued report, one paragraph each.
 func TestReportCommand_IssuesAYearOnce(t *testing.T) {
 	dsn := storetest.DSN(t)
 	if code, _, errOut := kanal(t, "strategy", "load", "--db", dsn, "../../strategies/dragoer.yaml"); code != exitOK {
@@ -85,8 +86,18 @@ func TestReportCommand_IssuesAYearOnce(t *testing.T) {
 	}
 	dir := t.TempDir()
 	args := []string{"report", "--db", dsn, "--municipality", "dragoer", "--year", "2014", "--issue", "--by", "Anna Andersen"}
-	if code, _, errOut := kanal(t, append(args, "--out", filepath.Join(dir, "a.html"))...); code != exitOK {
+	decisions := "At tage rapporten til efterretning.\n\nAt afsætte 300.000 kr. til digital flytning."
+	if code, _, errOut := kanal(t, append(args, "--decisions", decisions, "--out", filepath.Join(dir, "a.html"))...); code != exitOK {
 		t.Fatalf("first issue: %d %s", code, errOut)
+	}
+	issued, err := os.ReadFile(filepath.Join(dir, "a.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"<p>At tage rapporten til efterretning.</p>", "<p>At afsætte 300.000 kr. til digital flytning.</p>"} {
+		if !strings.Contains(string(issued), p) {
+			t.Errorf("the issued report lacks the decision %s", p)
+		}
 	}
 	code, _, errOut := kanal(t, append(args, "--out", filepath.Join(dir, "b.html"))...)
 	if code == exitOK || !strings.Contains(errOut, "Rapporten for 2014 er allerede udstedt") || !strings.Contains(errOut, "af Anna Andersen") {

@@ -18,7 +18,7 @@ import (
 )
 
 // reportCommand runs "kanal report --municipality ID --year 2014 --format
-// pdf|html --out FILE [--issue [--by NAME]]": the council's yearly report,
+// pdf|html --out FILE [--issue [--by NAME] [--decisions TEXT]]": the council's yearly report,
 // made on the fly (its cover says it is not issued) or, with --issue,
 // issued: stored as PDF and HTML exactly as written, never made again.
 func reportCommand(ctx context.Context, c *call, args []string) error {
@@ -30,6 +30,7 @@ func reportCommand(ctx context.Context, c *call, args []string) error {
 	out := c.flags.String("out", "", "the file to write; default aarsrapport-MUNICIPALITY-YEAR.FORMAT")
 	issue := c.flags.Bool("issue", false, "issue the report: store it as issued, PDF and HTML")
 	by := c.flags.String("by", "", "who issues the report, as its cover names them; default the command-line user")
+	decisions := c.flags.String("decisions", "", "the decisions the council is asked for, as the issued report lists them; paragraphs apart by an empty line")
 	if err := c.parse(args, 0, 0); err != nil {
 		return err
 	}
@@ -79,7 +80,7 @@ func reportCommand(ctx context.Context, c *call, args []string) error {
 	tr := c.tr()
 	var data []byte
 	if *issue {
-		data, err = issueReport(ctx, reports, tr, cur.Municipality, h, *year, *format, *by)
+		data, err = issueReport(ctx, reports, tr, cur.Municipality, h, *year, *format, *by, *decisions)
 	} else {
 		data, err = makeReport(ctx, reports, tr, cur.Municipality, h, *year, *format)
 	}
@@ -122,13 +123,13 @@ func makeReport(ctx context.Context, reports *councilreport.Reports, tr locale.P
 
 // issueReport issues the report and returns the stored file of the format,
 // exactly as issued.
-func issueReport(ctx context.Context, reports *councilreport.Reports, tr locale.Printer, m string, h measure.History, year int, format, by string) ([]byte, error) {
+func issueReport(ctx context.Context, reports *councilreport.Reports, tr locale.Printer, m string, h measure.History, year int, format, by, decisions string) ([]byte, error) {
 	actor := cliActor()
 	if by == "" {
 		by = actor.Name
 	}
 	is, err := reports.Issue(ctx, councilreport.IssueRequest{Municipality: m, History: h, Year: year, Lang: tr,
-		Now: time.Now(), By: by, Actor: actor})
+		Now: time.Now(), By: by, Actor: actor, Decisions: decisions})
 	if err != nil {
 		return nil, err
 	}

@@ -72,11 +72,12 @@ func init() {
 
 		"figures.area_summary.caption": {"Områderne: henvendelser, digitale andele, straksafklaring og omkostning", "The areas: inquiries, digital shares, first-contact resolution and cost"},
 
-		"cli.report.usage":      {"Brug: kanal report --municipality ID --year ÅR [--format pdf|html] --out FIL [--issue [--by NAVN]]\n", "Usage: kanal report --municipality ID --year YEAR [--format pdf|html] --out FILE [--issue [--by NAME]]\n"},
-		"cli.report.done":       {"%s: årsrapporten for %d er skrevet (%s) – ikke udstedt.\n", "%s: the yearly report for %d was written (%s) – not issued.\n"},
-		"cli.report.issued":     {"%s: årsrapporten for %d er udstedt og gemt som udstedt (%s).\n", "%s: the yearly report for %d was issued and stored as issued (%s).\n"},
-		"cli.flag.report.issue": {"udsted rapporten: gem den som udstedt, som PDF og HTML, så den aldrig ændres", "issue the report: store it as issued, as PDF and HTML, so that it never changes"},
-		"cli.flag.report.by":    {"hvem der udsteder rapporten (`NAVN`), som forsiden nævner; som standard brugeren på kommandolinjen", "who issues the report (`NAME`), as its cover names them; by default the command-line user"},
-		"cli.report.bad_format": {"Ukendt format %q; brug pdf eller html.\n", "Unknown format %q; use pdf or html.\n"},
+		"cli.report.usage":          {"Brug: kanal report --municipality ID --year ÅR [--format pdf|html] --out FIL [--issue [--by NAVN]]\n", "Usage: kanal report --municipality ID --year YEAR [--format pdf|html] --out FILE [--issue [--by NAME]]\n"},
+		"cli.report.done":           {"%s: årsrapporten for %d er skrevet (%s) – ikke udstedt.\n", "%s: the yearly report for %d was written (%s) – not issued.\n"},
+		"cli.report.issued":         {"%s: årsrapporten for %d er udstedt og gemt som udstedt (%s).\n", "%s: the yearly report for %d was issued and stored as issued (%s).\n"},
+		"cli.flag.report.issue":     {"udsted rapporten: gem den som udstedt, som PDF og HTML, så den aldrig ændres", "issue the report: store it as issued, as PDF and HTML, so that it never changes"},
+		"cli.flag.report.decisions": {"de beslutninger, kommunalbestyrelsen bedes træffe (`TEKST`), som den udstedte rapport opregner dem; afsnit skilles af en tom linje", "the decisions the council is asked for (`TEXT`), as the issued report lists them; paragraphs apart by an empty line"},
+		"cli.flag.report.by":        {"hvem der udsteder rapporten (`NAVN`), som forsiden nævner; som standard brugeren på kommandolinjen", "who issues the report (`NAME`), as its cover names them; by default the command-line user"},
+		"cli.report.bad_format":     {"Ukendt format %q; brug pdf eller html.\n", "Unknown format %q; use pdf or html.\n"},
 	})
 }
