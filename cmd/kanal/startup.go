@@ -305,6 +305,12 @@ func (r *demoRest) writeCases(ctx context.Context, tr locale.Printer, stdout io.
 		if _, err := demo.Plans(ctx, r.db, cur, start); err != nil && ctx.Err() == nil {
 			log.Error("demo plans", "municipality", cur.Municipality, "err", err)
 		}
+		// The departments' yearly reports of the strategy's finished
+		// years, the last one still open (demo.DepartmentReports); a
+		// failure is logged and leaves them to the next start.
+		if _, err := demo.DepartmentReports(ctx, r.db, cur, start); err != nil && ctx.Err() == nil {
+			log.Error("demo department reports", "municipality", cur.Municipality, "err", err)
+		}
 		// Entries of the solution register, marked as demo
 		// (demo.Register); a failure is logged and leaves them to the
 		// next start.
