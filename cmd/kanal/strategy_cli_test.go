@@ -27,7 +27,7 @@ func TestStrategyValidate_UnknownFieldAndTheOtherProblems(t *testing.T) {
 	doc = strings.Replace(doc, `kle: "23.09.02"`, `kle: "23.9.2"`, 1)
 	path := writeFile(t, "broken.yaml", doc)
 	// minimal.yaml's lines 30 and 100 move one down behind the inserted line 6.
-	want := path + `:6:3: ukendt felt "nmae"; tilladte felter her: id, inhabitants, logo, name
+	want := path + `:6:3: ukendt felt "nmae"; tilladte felter her: cvr, id, inhabitants, logo, name
 ` + path + `:31:11: ukendt kanaltype "spoken"; brug self_service, written, oral eller personal
 ` + path + `:101:10: KLE-nummeret "23.9.2" har forkert form; skriv det som 23.05.10 (eller 23.05)
 ` + path + `: 3 fejl; intet er indlæst
