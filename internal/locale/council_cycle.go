@@ -69,11 +69,11 @@ func init() {
 		"council.cases.demo":                     {"demo", "demo"},
 		"council.cases.kroner":                   {"%s kr.", "DKK %s"},
 		"council.decisions":                      {"Kommunalbestyrelsen bedes beslutte", "Decisions the council is asked for"},
-		"council.decisions.not_issued":           {"Beslutningerne, kommunalbestyrelsen bedes om, skrives, når rapporten udstedes.", "The decisions the council is asked for are written when the report is issued."},
-		"council.decisions.none":                 {"Kommunalbestyrelsen bedes ikke om nogen beslutning i denne rapport; den er til orientering.", "The council is asked for no decision in this report; it is for information."},
+		"council.decisions.not_issued":           {"Indstillingen til kommunalbestyrelsen – de beslutninger, den bedes træffe – skrives, når rapporten udstedes.", "The decisions the council is asked for are written when the report is issued."},
+		"council.decisions.none":                 {"Kommunalbestyrelsen bedes ikke træffe nogen beslutning på grundlag af denne rapport; den er til orientering.", "The council is asked for no decision in this report; it is for information."},
 
 		// Issuing the council report on the figures page.
-		"figures.council.decisions":      {"Beslutninger, kommunalbestyrelsen bedes om", "Decisions the council is asked for"},
+		"figures.council.decisions":      {"Beslutninger, kommunalbestyrelsen bedes træffe", "Decisions the council is asked for"},
 		"figures.council.decisions.hint": {"Skrives i rapporten under sit eget afsnit. Adskil punkterne med en tom linje. Lad feltet stå tomt, hvis rapporten kun er til orientering.", "Written in the report under its own section. Separate the points by an empty line. Leave it empty if the report is for information only."},
 		"figures.council.outside_q1":     {"Bemærk: Strategien siger, at kommunalbestyrelsen orienteres om %d i første kvartal af %d. Det er nu uden for det kvartal; du kan stadig udstede rapporten.", "Note: the strategy says the council is informed of %d in the first quarter of %d. It is now outside that quarter; you can still issue the report."},
 		"figures.council.issued_once":    {"Rapporten for %d er udstedt %s af %s. En rapport udstedes kun én gang; den udstedte kan hentes nedenfor.", "The report for %d was issued %s by %s. A report is issued once; the issued one can be downloaded below."},
