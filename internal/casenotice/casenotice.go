@@ -73,18 +73,23 @@ type pending struct {
 	area, answerBy               string
 }
 
-// Run sends pending notices every interval until ctx ends.
+// Run sends pending notices every interval until ctx ends. What a round
+// settles without sending — batches one after another until none is
+// left — is logged in one line at its end.
 func (s *Sender) Run(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
+	notSent := map[string]int{}
 	for {
-		n, err := s.RunOnce(ctx)
+		n, err := s.runOnce(ctx, notSent)
 		if err != nil && ctx.Err() == nil && s.Log != nil {
 			s.Log.Error("case notices", "err", err)
 		}
 		if err == nil && n >= s.batch() {
 			continue
 		}
+		s.logNotSent(notSent)
+		clear(notSent)
 		select {
 		case <-ctx.Done():
 			return
@@ -101,8 +106,16 @@ func (s *Sender) batch() int {
 }
 
 // RunOnce sends up to Batch pending notices, oldest first, and returns
-// how many it handled (sent or settled as not to be sent).
+// how many it handled (sent or settled as not to be sent); those not sent
+// are logged in one line, counted by why.
 func (s *Sender) RunOnce(ctx context.Context) (int, error) {
+	notSent := map[string]int{}
+	defer s.logNotSent(notSent)
+	return s.runOnce(ctx, notSent)
+}
+
+// runOnce is RunOnce, counting the notices not sent in notSent by why.
+func (s *Sender) runOnce(ctx context.Context, notSent map[string]int) (int, error) {
 	now := time.Now
 	if s.Now != nil {
 		now = s.Now
@@ -116,10 +129,6 @@ func (s *Sender) RunOnce(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	currents := map[string]*municipality.Current{}
-	// What was not sent is told once per run, counted by why: the first
-	// run after a start can settle hundreds of old notices (the demo's).
-	notSent := map[string]int{}
-	defer s.logNotSent(notSent)
 	for i, p := range due {
 		state, letterID := "", ""
 		switch {
@@ -162,9 +171,10 @@ func (s *Sender) RunOnce(ctx context.Context) (int, error) {
 	return len(due), nil
 }
 
-// logNotSent tells in one line how many notices a run settled without
-// sending them, by why; a refused notice (the strategy no longer takes
-// the letter) is a warning, the rest information.
+// logNotSent tells in one line how many notices were settled without
+// sending them, by why — the first round after a start can settle
+// hundreds of old notices (the demo's); a refused notice (the strategy no
+// longer takes the letter) is a warning, the rest information.
 func (s *Sender) logNotSent(notSent map[string]int) {
 	if s.Log == nil || len(notSent) == 0 {
 		return

@@ -2,10 +2,9 @@ package casenotice_test
 
 import (
 	"bytes"
+	"context"
 	"log/slog"
 	"strings"
-
-	"context"
 	"sync"
 	"testing"
 	"time"
@@ -220,5 +219,57 @@ func TestSender_StaleNoticeIsNotSent(t *testing.T) {
 	if lines := strings.Split(strings.TrimSpace(logged.String()), "\n"); len(lines) != 1 ||
 		!strings.Contains(lines[0], `msg="case notices not sent" stale=2`) {
 		t.Errorf("the run logged %q, want one line counting 2 stale notices", logged.String())
+	}
+}
+
+// lockedBuffer is a log's buffer that a test reads while Run writes.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// Run settles the notices in batches one after another, and logs what it
+// did not send once for the whole round, not once per batch.
+func TestSender_RunLogsARoundInOneLine(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db, reg := kanaltest.Presets(t)
+	cur := kanaltest.Current(t, reg, "dragoer")
+	cases := casework.New(db, inquiry.NewRecorder(db))
+	for i := range 3 {
+		if _, _, err := cases.Submit(ctx, cur, casework.Submission{Area: "flytning", Form: "flytning", Channel: "self_service",
+			Source: casework.SourcePortal, CPR: ida, Name: "Ida", Answers: map[string]string{"n": strings.Repeat("x", i+1)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	people, _ := sf1520.Embedded()
+	var logged lockedBuffer
+	s := &casenotice.Sender{DB: db, Registry: reg, MaxAge: time.Hour, Batch: 1,
+		Log:     slog.New(slog.NewTextHandler(&logged, nil)),
+		Now:     func() time.Time { return time.Now().Add(2 * time.Hour) },
+		Letters: letters.New(db, inquiry.NewRecorder(db), letters.RegistryOf(sf1601.NewDevRegistry(people)))}
+	done := make(chan struct{})
+	go func() { defer close(done); s.Run(ctx, time.Hour) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(logged.String(), "case notices not sent") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	<-done
+	if lines := strings.Split(strings.TrimSpace(logged.String()), "\n"); len(lines) != 1 ||
+		!strings.Contains(lines[0], `msg="case notices not sent" stale=3`) {
+		t.Errorf("the round logged %q, want one line counting 3 stale notices", logged.String())
 	}
 }
