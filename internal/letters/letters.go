@@ -539,8 +539,12 @@ func (ls *Letters) Send(ctx context.Context, cur *municipality.Current, req Requ
 		Department: in.Department, Type: typ, Body: req.Body, LegalNotification: req.LegalNotification,
 		CallbackURL: req.CallbackURL, ActionURL: req.ActionURL, Template: req.Template, PDF: req.PDF,
 		Attachments: req.Attachments, Actions: req.Actions, Decision: d, ForcedReason: req.ForcePaper,
-		Status: Queued, History: []Status{{Queued, now}}, CreatedAt: now, MessageUUID: NewID(),
-		SenderCVR: cur.Strategy.Municipality.CVR}
+		Status: Queued, History: []Status{{Queued, now}}, CreatedAt: now, MessageUUID: NewID()}
+	// The strategy's validation has checked the number; it may be
+	// written with spaces ("12 34 56 74"), and is sent as eight digits.
+	if n, err := cvr.Parse(cur.Strategy.Municipality.CVR); err == nil {
+		l.SenderCVR = n.Digits()
+	}
 	_, err = ls.recorder.RecordWith(ctx, cur, []inquiry.Inquiry{in}, func(tx *sql.Tx, res inquiry.Result) error {
 		if len(res.IDs) != 1 {
 			return errRepeat

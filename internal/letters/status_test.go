@@ -135,7 +135,8 @@ func TestBuildMemo_SenderIsTheMunicipalitysCVRWhenTheStrategyGivesIt(t *testing.
 	f := setup(t)
 	without := f.send(t, "uden-cvr", registeredCPR)
 	s := *f.cur.Strategy
-	s.Municipality.CVR = "12345674"
+	// Written with spaces, as the strategy file may; sent as eight digits.
+	s.Municipality.CVR = "12 34 56 74"
 	f.cur.Strategy = &s
 	f.send(t, "med-cvr", registeredCPR)
 	s2 := s

@@ -1,8 +1,6 @@
 package strategy
 
 import (
-	"github.com/kanal-dk/kanal/internal/cvr"
-
 	"math"
 	"net/url"
 	"regexp"
@@ -12,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kanal-dk/kanal/internal/civil"
+	"github.com/kanal-dk/kanal/internal/cvr"
 )
 
 var (
