@@ -182,3 +182,22 @@ func TestReminders_LatePlansActionsAndWaitingCases(t *testing.T) {
 		t.Error("the manager's reminders are not the own department's, in English")
 	}
 }
+
+// The reminders and the list of reports follow the strategy's period
+// ("Kanalstrategi 2012-2015"): before its first year has ended, no
+// department report is due; the list offers the first year only.
+func TestReminders_NoReportDueBeforeTheStrategysFirstYearEnds(t *testing.T) {
+	day := time.Date(2012, time.June, 1, 10, 0, 0, 0, civil.Location)
+	ts := newTestServer(t, true, func(o *Options, _ string) { o.Now = func() time.Time { return day } })
+	group := ts.client(t, dragoerGroup)
+	r := ts.get(t, group, "/m/dragoer/reminders")
+	if r.status != http.StatusOK || !strings.Contains(r.body, "Ingen afdelingsrapport er forfalden endnu: den første er for 2012.") ||
+		strings.Contains(r.body, "årsrapport 2011") {
+		t.Errorf("the reminders before 2012 has ended: %d", r.status)
+	}
+	list := ts.get(t, group, "/m/dragoer/reports")
+	if list.status != http.StatusOK || !strings.Contains(list.body, "/m/dragoer/reports/borgerbutikken/2012") ||
+		strings.Contains(list.body, "/m/dragoer/reports/borgerbutikken/2011") || strings.Contains(list.body, "/m/dragoer/reports/borgerbutikken/2013") {
+		t.Errorf("the list of reports in June 2012: %d", list.status)
+	}
+}
