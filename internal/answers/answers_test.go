@@ -54,7 +54,10 @@ func TestSave_EveryVersionKeptWithWhoAndWhenAndAReviewWithoutOne(t *testing.T) {
 	if err := a.Review(ctx, "dragoer", "pas", "carl@dragoer.dk"); err != nil {
 		t.Fatal(err)
 	}
-	got, _ = a.Get(ctx, "dragoer", "pas")
+	got, err = a.Get(ctx, "dragoer", "pas")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if got.Version != 2 || got.ReviewedBy != "carl@dragoer.dk" || !got.ReviewedAt.Equal(monday.AddDate(0, 0, 10)) ||
 		!got.SavedAt.Equal(monday.Add(time.Hour)) {
 		t.Errorf("after the review: %+v", got)

@@ -52,8 +52,14 @@ func TestDev_RegisteredToInboxExemptToPrintQueueAndPrinted(t *testing.T) {
 	if err != nil || len(inbox) != 1 {
 		t.Fatalf("Ida's inbox: %d, %v", len(inbox), err)
 	}
-	ida, _ := f.letters.Get(ctx, f.cur.Municipality, "til-ida")
-	sent, _ := f.letters.Memo(ctx, f.cur.Municipality, "til-ida")
+	ida, err := f.letters.Get(ctx, f.cur.Municipality, "til-ida")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent, err := f.letters.Memo(ctx, f.cur.Municipality, "til-ida")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if m, err := memo.Parse(sent); err != nil || m.Sender.Label != "Dragør Kommune" || m.UUID != ida.MessageUUID {
 		t.Errorf("the MeMo sent: sender %q, uuid %q, %v", m.Sender.Label, m.UUID, err)
 	}
@@ -61,7 +67,10 @@ func TestDev_RegisteredToInboxExemptToPrintQueueAndPrinted(t *testing.T) {
 	if err != nil || len(queue) != 2 {
 		t.Fatalf("print queue: %d, %v; want Fatima's and Oliver's", len(queue), err)
 	}
-	fatima, _ := f.letters.Get(ctx, f.cur.Municipality, "til-fatima")
+	fatima, err := f.letters.Get(ctx, f.cur.Municipality, "til-fatima")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := dev.MarkPrinted(ctx, f.cur.Municipality, fatima.MessageUUID, "Test"); err != nil {
 		t.Fatal(err)
 	}
@@ -76,14 +85,20 @@ func TestDev_RegisteredToInboxExemptToPrintQueueAndPrinted(t *testing.T) {
 	}
 	statuses := map[string]string{}
 	for _, id := range []string{"til-ida", "til-fatima", "til-oliver"} {
-		l, _ := f.letters.Get(ctx, f.cur.Municipality, id)
+		l, err := f.letters.Get(ctx, f.cur.Municipality, id)
+		if err != nil {
+			t.Fatal(err)
+		}
 		statuses[id] = l.Route + "/" + l.Status
 	}
 	want := map[string]string{"til-ida": "digital_post/delivered", "til-fatima": "letter/printed", "til-oliver": "letter/sent"}
 	if fmt.Sprint(statuses) != fmt.Sprint(want) {
 		t.Errorf("statuses %v, want %v", statuses, want)
 	}
-	counts, _ := rollup.Stored(ctx, f.db, f.cur.Municipality)
+	counts, err := rollup.Stored(ctx, f.db, f.cur.Municipality)
+	if err != nil {
+		t.Fatal(err)
+	}
 	byChannel := map[string]int64{}
 	for cell, tally := range counts {
 		if cell.Direction == "outbound" {
@@ -125,11 +140,17 @@ func TestDev_AResendAfterACrashDeliversOnce(t *testing.T) {
 	if _, err := w.RunOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	inbox, _ := dev.Inbox(ctx, sf1601.Recipient{IDType: memo.IDTypeCPR, ID: idaRegistered})
+	inbox, err := dev.Inbox(ctx, sf1601.Recipient{IDType: memo.IDTypeCPR, ID: idaRegistered})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(inbox) != 1 {
 		t.Errorf("%d messages in the inbox, want 1", len(inbox))
 	}
-	l, _ := f.letters.Get(ctx, f.cur.Municipality, "crash-after")
+	l, err := f.letters.Get(ctx, f.cur.Municipality, "crash-after")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if l.Status != "sent" {
 		t.Errorf("status %s, want sent", l.Status)
 	}

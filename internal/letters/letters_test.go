@@ -192,7 +192,7 @@ func TestSend_SameIDGivesTheSameLetterAndOneInquiry(t *testing.T) {
 	if err != nil || created || again.Route != "digital_post" || again.Title != "Brev" {
 		t.Fatalf("repeat: created %v, %+v, %v", created, again, err)
 	}
-	if n, _ := f.recorder.Count(context.Background(), f.cur.Municipality); n != 1 {
+	if n, err := f.recorder.Count(context.Background(), f.cur.Municipality); err != nil || n != 1 {
 		t.Errorf("%d inquiries, want 1", n)
 	}
 }
@@ -329,7 +329,10 @@ func TestWorker_FallbackMovesTheCountAndVerifyAgrees(t *testing.T) {
 	if got := tr.routes["fails"]; len(got) != 1 || got[0] != "letter" {
 		t.Fatalf("routes = %v, want one letter", got)
 	}
-	l, _ := f.letters.Get(context.Background(), f.cur.Municipality, "fails")
+	l, err := f.letters.Get(context.Background(), f.cur.Municipality, "fails")
+	if err != nil {
+		t.Fatal(err)
+	}
 	var hist []string
 	for _, s := range l.History {
 		hist = append(hist, s.Status)
@@ -348,7 +351,10 @@ func TestWorker_FallbackMovesTheCountAndVerifyAgrees(t *testing.T) {
 	if err != nil || len(diffs) != 0 {
 		t.Errorf("rollup verify: %v, %v", diffs, err)
 	}
-	counts, _ := rollup.Stored(context.Background(), f.db, f.cur.Municipality)
+	counts, err := rollup.Stored(context.Background(), f.db, f.cur.Municipality)
+	if err != nil {
+		t.Fatal(err)
+	}
 	byChannel := map[string]int64{}
 	for cell, tally := range counts {
 		byChannel[cell.Channel] += tally.Inquiries
@@ -372,8 +378,14 @@ func TestWorker_EraseEmptiesOldBodiesOnly(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Fatalf("erased %d, %v; want 1", n, err)
 	}
-	old, _ := f.letters.Get(context.Background(), f.cur.Municipality, "old")
-	recent, _ := f.letters.Get(context.Background(), f.cur.Municipality, "new")
+	old, err := f.letters.Get(context.Background(), f.cur.Municipality, "old")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recent, err := f.letters.Get(context.Background(), f.cur.Municipality, "new")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if old.Body != "" || !old.Erased || old.HasMemo || old.Route != "digital_post" {
 		t.Errorf("old = %+v", old)
 	}

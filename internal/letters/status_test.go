@@ -97,11 +97,17 @@ func TestReadStatuses_RecordsEventsOnceAndSendsSignedWebhooks(t *testing.T) {
 	if _, err := w.SendWebhooks(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	l, _ := f.letters.Get(context.Background(), f.cur.Municipality, "ok")
+	l, err := f.letters.Get(context.Background(), f.cur.Municipality, "ok")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if l.Status != "delivered" || len(l.History) != 3 {
 		t.Errorf("ok: %s, %d statuses", l.Status, len(l.History))
 	}
-	fl, _ := f.letters.Get(context.Background(), f.cur.Municipality, "fails-later")
+	fl, err := f.letters.Get(context.Background(), f.cur.Municipality, "fails-later")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if fl.Route != "letter" || fl.Status != "sent" || tr.sent["fails-later"] != 2 {
 		t.Errorf("fails-later: %s %s, sent %d", fl.Route, fl.Status, tr.sent["fails-later"])
 	}

@@ -236,7 +236,7 @@ func TestDocuments_PaperAppendsAndMemoCarries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := letters.PageCount(doc); n != 1 {
+	if n, err := letters.PageCount(doc); err != nil || n != 1 {
 		t.Errorf("Digital Post main document has %d pages, want 1", n)
 	}
 	m, err = letters.BuildMemo(digital, doc, f.now)

@@ -149,7 +149,10 @@ func TestSave_EveryVersionKeptAuditedAndDiffed(t *testing.T) {
 		t.Fatal(err)
 	}
 	now = monday.Add(time.Hour)
-	p2, _ := ps.Current(ctx, s, "dragoer", "borgerbutikken")
+	p2, err := ps.Current(ctx, s, "dragoer", "borgerbutikken")
+	if err != nil {
+		t.Fatal(err)
+	}
 	p2.Actions[0].Status, p2.Actions[0].Completed = Done, kanaltest.Day("2013-02-01")
 	p2.Actions = append(p2.Actions, Action{Title: "Kvitteringer", Owner: "Bo", Deadline: kanaltest.Day("2013-09-30"), Status: Started, Indicator: MeasureFirstContact})
 	saved, err := ps.Save(ctx, s, p2, audit.Actor{Name: "bo@dragoer.dk"})

@@ -194,11 +194,17 @@ func TestDev_InboxReadAndOtherRecipients(t *testing.T) {
 	if err := d.MarkRead(ctx, me, older); err != nil {
 		t.Fatal(err)
 	}
-	first, _ := d.InboxMessage(ctx, me, older)
+	first, err := d.InboxMessage(ctx, me, older)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := d.MarkRead(ctx, me, older); err != nil {
 		t.Fatal(err)
 	}
-	second, _ := d.InboxMessage(ctx, me, older)
+	second, err := d.InboxMessage(ctx, me, older)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if first.ReadAt.IsZero() || !second.ReadAt.Equal(first.ReadAt) {
 		t.Errorf("read at %v then %v: want set once", first.ReadAt, second.ReadAt)
 	}
@@ -211,7 +217,7 @@ func TestDev_PrintQueueMarkPrinted(t *testing.T) {
 	if _, err := d.Send(ctx, Request{Municipality: "dragoer", Channel: ChannelPhysicalPost, Memo: message(t, uuid, memo.IDTypeCPR, exemptCPR)}); err != nil {
 		t.Fatal(err)
 	}
-	if q, _ := d.PrintQueue(ctx, "taarnby", true); len(q) != 0 {
+	if q, err := d.PrintQueue(ctx, "taarnby", true); err != nil || len(q) != 0 {
 		t.Errorf("another municipality's queue holds %d letters", len(q))
 	}
 	got, err := d.PrintPDF(ctx, "dragoer", uuid)
@@ -230,18 +236,24 @@ func TestDev_PrintQueueMarkPrinted(t *testing.T) {
 	if err := d.MarkPrinted(ctx, "dragoer", uuid, "Bo Sagsbehandler"); !errors.Is(err, ErrAlreadyPrinted) {
 		t.Errorf("second mark: %v, want ErrAlreadyPrinted", err)
 	}
-	if q, _ := d.PrintQueue(ctx, "dragoer", false); len(q) != 0 {
+	if q, err := d.PrintQueue(ctx, "dragoer", false); err != nil || len(q) != 0 {
 		t.Errorf("waiting queue still holds %d", len(q))
 	}
 	q, err := d.PrintQueue(ctx, "dragoer", true)
 	if err != nil || len(q) != 1 || q[0].PrintedBy != "Bo Sagsbehandler" || q[0].PrintedAt.IsZero() || q[0].Recipient.ID != exemptCPR {
 		t.Fatalf("queue with printed = %+v, %v", q, err)
 	}
-	statuses, _ := d.StatusesAfter(ctx, 0, 10)
+	statuses, err := d.StatusesAfter(ctx, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(statuses) != 2 || statuses[1].Status != StatusPrinted || statuses[1].Channel != ChannelPhysicalPost {
 		t.Fatalf("statuses %+v, want sent then printed", statuses)
 	}
-	after, _ := d.StatusesAfter(ctx, statuses[0].ID, 10)
+	after, err := d.StatusesAfter(ctx, statuses[0].ID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(after) != 1 || after[0].ID != statuses[1].ID {
 		t.Errorf("StatusesAfter(first) = %+v", after)
 	}
@@ -336,10 +348,13 @@ func TestDev_FailedDigitalPostMaySendAgainAsPaper(t *testing.T) {
 	if err != nil || r.Channel != ChannelPhysicalPost {
 		t.Fatalf("again as paper: %+v, %v", r, err)
 	}
-	if q, _ := d.PrintQueue(ctx, "dragoer", false); len(q) != 1 {
+	if q, err := d.PrintQueue(ctx, "dragoer", false); err != nil || len(q) != 1 {
 		t.Errorf("print queue holds %d letters, want 1", len(q))
 	}
-	statuses, _ := d.StatusesAfter(ctx, 0, 10)
+	statuses, err := d.StatusesAfter(ctx, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(statuses) != 2 || statuses[0].Status != StatusFailed || statuses[1].Status != StatusSent || statuses[1].Channel != ChannelPhysicalPost {
 		t.Errorf("statuses %+v, want failed then sent (print)", statuses)
 	}
@@ -394,11 +409,17 @@ func TestDev_PruneDeletesOldMessagesButNotWaitingPrint(t *testing.T) {
 	if err != nil || n != 2 {
 		t.Fatalf("Prune = %d, %v; want 2 (the first inbox message, the printed letter)", n, err)
 	}
-	inbox, _ := d.Inbox(ctx, Recipient{memo.IDTypeCPR, registeredCPR})
+	inbox, err := d.Inbox(ctx, Recipient{memo.IDTypeCPR, registeredCPR})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(inbox) != 1 || inbox[0].MessageUUID[:1] != "3" {
 		t.Errorf("inbox after prune: %+v", inbox)
 	}
-	queue, _ := d.PrintQueue(ctx, "dragoer", true)
+	queue, err := d.PrintQueue(ctx, "dragoer", true)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(queue) != 1 || queue[0].MessageUUID[:1] != "2" {
 		t.Errorf("print queue after prune: %+v", queue)
 	}
