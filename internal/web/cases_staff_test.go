@@ -63,8 +63,13 @@ type caseFixture struct {
 	cases *casework.Cases
 }
 
+// newCaseFixture opens cases on the test server's clock, which stands
+// still: a case received on the real clock a second after the server's
+// start sorted after a status change the server dated at its start.
 func newCaseFixture(ts *testServer) *caseFixture {
-	return &caseFixture{cases: casework.New(ts.db, inquiry.NewRecorder(ts.db))}
+	cases := casework.New(ts.db, inquiry.NewRecorder(ts.db))
+	cases.Now = func() time.Time { return ts.start }
+	return &caseFixture{cases: cases}
 }
 
 // submit opens a case in Dragør as the portal would.
